@@ -1,0 +1,1 @@
+"""Extractor stages: structure (boilerplate + metadata), times, quantities, entities, attributions, events."""

@@ -1,0 +1,15 @@
+"""Events stage (placeholder until its issue lands: fills nothing)."""
+from __future__ import annotations
+
+from typing import Any
+
+
+class EventCoder:
+    """Fills ``doc.events``. Args: settings (hadath.settings.Settings)."""
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+
+    def __call__(self, state: Any) -> None:
+        """Fill ``state.doc.events`` (currently nothing)."""
+        return None

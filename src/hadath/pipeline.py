@@ -1,0 +1,222 @@
+"""The ordered stages of hadath and the public entry points ``analyze`` / ``analyze_many``.
+
+A :class:`Pipeline` owns every loaded resource (lexicons, gazetteer, model)
+through its stage objects; nothing is kept in module-level mutable state.
+Each stage is an object with ``__call__(state: State) -> None`` that fills
+its part of ``state.doc``.
+
+Order: ingest (decode, HTML extraction) -> structure (boilerplate, metadata,
+paragraphs) -> segment (sentences, tokens) -> extractor stages named in
+``Settings.stages`` (times, quantities, entities, attributions, events).
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from hadath.document import Document
+from hadath.settings import Settings
+from hadath.text.normalize import Normalized, normalize
+
+__all__ = ["State", "Pipeline", "analyze", "analyze_many", "get_pipeline", "STAGE_CLASSES"]
+
+#: Stage name -> "module:Class". Read-only mapping (a tuple of pairs).
+STAGE_CLASSES: tuple[tuple[str, str], ...] = (
+    ("times", "hadath.extract.times:TimeExtractor"),
+    ("quantities", "hadath.extract.quantities:QuantityExtractor"),
+    ("entities", "hadath.extract.entities:EntityExtractor"),
+    ("attributions", "hadath.extract.attributions:AttributionExtractor"),
+    ("events", "hadath.extract.events:EventCoder"),
+)
+
+
+@dataclass
+class State:
+    """Per-document working state handed to every stage.
+
+    Attributes:
+        doc: The document being filled.
+        settings: The pipeline settings.
+        reference_time: Aware datetime used to resolve relative times (the
+            publication time, or ``--published``), or None.
+        tokens: Token dicts (span + ``norm`` + ``segments``) over the whole text,
+            filled by the segment stage and always available to extractors.
+        scratch: Free-form per-document data stages pass to later stages
+            (e.g. entity mention index); never serialised.
+    """
+
+    doc: Document
+    settings: Settings
+    reference_time: datetime | None = None
+    tokens: list[dict[str, Any]] = field(default_factory=list)
+    scratch: dict[str, Any] = field(default_factory=dict)
+    _norm: Normalized | None = None
+
+    @property
+    def norm(self) -> Normalized:
+        """The normalised document text with its offset map (computed once)."""
+        if self._norm is None:
+            self._norm = normalize(self.doc.text)
+        return self._norm
+
+
+def _load(path: str, settings: Settings):
+    mod, cls = path.split(":")
+    return getattr(importlib.import_module(mod), cls)(settings)
+
+
+class Pipeline:
+    """Runs the stages over inputs. Build once, reuse for many documents.
+
+    Args:
+        settings: Frozen :class:`~hadath.settings.Settings`; defaults when None.
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        from hadath.io.ingest import Ingester
+        from hadath.extract.structure import StructureStage
+        from hadath.text.segment import SegmentStage
+
+        self.settings = settings or Settings()
+        self.ingester = Ingester(self.settings)
+        self.structure = StructureStage(self.settings)
+        self.segment = SegmentStage(self.settings)
+        known = dict(STAGE_CLASSES)
+        unknown = [s for s in self.settings.stages if s not in known]
+        if unknown:
+            raise ValueError(f"unknown stages {unknown}; known: {list(known)}")
+        self.stages = [(name, _load(known[name], self.settings)) for name in self.settings.stages]
+
+    def analyze(
+        self,
+        data: str | bytes,
+        *,
+        id: str | None = None,
+        url: str | None = None,
+        published: str | datetime | None = None,
+        title: str | None = None,
+        author: str | None = None,
+        source: str | None = None,
+        path: str | None = None,
+        kind: str | None = None,
+    ) -> Document:
+        """Analyse one article; see :func:`hadath.analyze` for the arguments.
+
+        Raises:
+            hadath.io.ingest.InputError: If the input cannot be read as an article.
+        """
+        doc, hints = self.ingester.ingest(
+            data, id=id, url=url, published=published, title=title, author=author,
+            source=source, path=path, kind=kind,
+        )
+        state = State(doc=doc, settings=self.settings, scratch={"input": hints})
+        self.structure(state)
+        self.segment(state)
+        for _name, stage in self.stages:
+            stage(state)
+        if self.settings.include_tokens:
+            doc.tokens = state.tokens
+        return doc
+
+
+@functools.lru_cache(maxsize=4)
+def get_pipeline(settings: Settings | None = None) -> Pipeline:
+    """Return a shared, read-only :class:`Pipeline` for ``settings`` (built once per settings)."""
+    return Pipeline(settings)
+
+
+def analyze(
+    text_or_bytes: str | bytes,
+    *,
+    url: str | None = None,
+    published: str | datetime | None = None,
+    title: str | None = None,
+    author: str | None = None,
+    source: str | None = None,
+    id: str | None = None,
+    settings: Settings | None = None,
+) -> Document:
+    """Analyse one Arabic news article.
+
+    Args:
+        text_or_bytes: Plain text (str) or raw bytes of a text or HTML page in
+            any encoding.
+        url: The page address (used for the outlet and its time zone).
+        published: Publication time (ISO 8601 str or datetime); the reference
+            for relative times when the text has no date line.
+        title: Headline given separately (structured corpora).
+        author: Author field given separately; "CITY: NAME" is split into a
+            dateline place and an author.
+        source: Outlet name or id given separately.
+        id: Identifier to keep on the document.
+        settings: Pipeline settings; defaults when None.
+
+    Returns:
+        The filled :class:`~hadath.document.Document`.
+
+    Raises:
+        hadath.io.ingest.InputError: For empty, binary or unreadable input.
+    """
+    return get_pipeline(settings).analyze(
+        text_or_bytes, id=id, url=url, published=published, title=title, author=author, source=source
+    )
+
+
+def _worker_init(settings: Settings) -> None:  # runs in a worker process
+    get_pipeline(settings)
+
+
+def _worker(args: tuple[dict[str, Any], Settings]) -> tuple[str, Any]:
+    record, settings = args
+    from hadath.io.ingest import InputError
+
+    try:
+        doc = get_pipeline(settings).analyze(**record)
+        return "ok", doc.to_dict()
+    except InputError as e:
+        return "error", str(e)
+    except Exception as e:  # noqa: BLE001 - a batch records every failure and goes on
+        return "error", f"internal error: {type(e).__name__}: {e}"
+
+
+def analyze_many(
+    records: Iterable[dict[str, Any] | str | bytes],
+    *,
+    n_process: int = 1,
+    settings: Settings | None = None,
+    chunksize: int = 8,
+) -> Iterator[tuple[str, Any]]:
+    """Analyse many articles, streaming results in input order.
+
+    Args:
+        records: Each a str/bytes article, or a dict of :func:`analyze` keyword
+            arguments with the article under ``"data"``.
+        n_process: Worker processes (1: in this process; -1: all cores).
+        settings: Pipeline settings.
+        chunksize: Records handed to a worker at a time.
+
+    Yields:
+        ``("ok", document_dict)`` or ``("error", message)`` per record, in order.
+    """
+    import os
+
+    settings = settings or Settings()
+
+    def norm(r: Any) -> dict[str, Any]:
+        return dict(r) if isinstance(r, dict) else {"data": r}
+
+    if n_process == -1:
+        n_process = os.cpu_count() or 1
+    if n_process <= 1:
+        for r in records:
+            yield _worker((norm(r), settings))
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
+    with ctx.Pool(n_process, initializer=_worker_init, initargs=(settings,)) as pool:
+        yield from pool.imap(_worker, ((norm(r), settings) for r in records), chunksize=chunksize)
