@@ -103,8 +103,13 @@ class Pipeline:
         source: str | None = None,
         path: str | None = None,
         kind: str | None = None,
+        now: datetime | None = None,
     ) -> Document:
         """Analyse one article; see :func:`hadath.analyze` for the arguments.
+
+        ``path`` names the input in errors; ``kind`` forces "text" or "html";
+        ``now`` is the wall-clock time used to resolve relative publication
+        dates such as "منذ ساعتين" on the page (default: none, left unresolved).
 
         Raises:
             hadath.io.ingest.InputError: If the input cannot be read as an article.
@@ -113,6 +118,7 @@ class Pipeline:
             data, id=id, url=url, published=published, title=title, author=author,
             source=source, path=path, kind=kind,
         )
+        hints["now"] = now
         state = State(doc=doc, settings=self.settings, scratch={"input": hints})
         self.structure(state)
         self.segment(state)
