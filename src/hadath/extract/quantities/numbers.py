@@ -1,0 +1,549 @@
+"""Arabic number parser on normalised text: digits, number words, vague counts, ordinals.
+
+Works on text produced by :func:`hadath.text.normalize.normalize` (ASCII
+digits, alef/hamza folded, ة -> ه, final ي -> ى, bidi marks removed) and
+returns offsets in that normalised text; map them back with
+``Normalized.raw_span``. The word lists live in ``ar/numbers.yaml`` beside
+this module (loaded once per :class:`NumberParser`).
+
+Grammar (Modern Standard Arabic numerals, as in news text):
+
+* digits with thousands/decimal separators ``٬ ٫ ، , .`` (``14٬500٫55``,
+  ``1,500,000``, ``2.5``), optionally followed by a scale word
+  (``150 ألف``, ``1.5 مليون``);
+* number words in any gender/case/dual form joined with و in the Arabic
+  order hundreds, units, tens (``مائة وخمسة وعشرون`` = 125), teens
+  (``ثلاثة عشر``), split or joined hundreds with or without hamza
+  (``أربع مئة``, ``أربعمائة``, ``مائتان``/``مئتين``), scales (``ألف``,
+  ``ألفان``, ``ثلاثة آلاف``, ``مليون``, ``مليار``) and fractions
+  (``مليون ونصف`` = 1,500,000, ``نصف مليون`` = 500,000);
+* vague counts: ``بضعة`` (3-9), ``عدة`` (3+), ``عشرات`` (10+), ``مئات``
+  (100+), plural scales alone (``آلاف`` 1000+), optionally multiplied
+  (``عشرات الآلاف`` = 10,000+); they come back with ``approx=True``;
+* ordinals (``الثالث``, ``الأولى``, ``الحادي عشر``) through
+  :meth:`NumberParser.parse_ordinal` only.
+
+Leading proclitics (و ف ب ل ك and the article ال) are accepted on the first
+word; the returned ``start`` is after و ف ب ل ك but before ال
+(``بالمئات`` -> ``المئات``).
+
+Example:
+    >>> from hadath.text.normalize import normalize
+    >>> parse_number(normalize("مائتان وثلاثون").text, 0).value
+    230
+    >>> [m.value for m in find_numbers(normalize("قتل ثلاثة وجرح ١٤٬٥٠٠ شخص").text)]
+    [3, 14500]
+    >>> m = parse_number(normalize("المئات من المقاتلين").text, 0)
+    >>> (m.value, m.approx, m.min, m.end)
+    (100, True, 100, 6)
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from typing import Any, NamedTuple
+
+import yaml
+
+from hadath.text.normalize import normalize_word
+
+__all__ = ["NumberMatch", "NumberParser", "parse_number", "parse_ordinal", "find_numbers", "TOKEN_RE"]
+
+#: A word (Arabic letters) or a digit run with internal separators, on normalised text.
+TOKEN_RE = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,\u066B\u066C\u060C]\d+)*")
+
+_DIGITS_RE = re.compile(r"\d+(?:[.,\u066B\u066C\u060C]\d+)*")
+_PROCLITICS_CONJ = ("و", "ف")
+_PROCLITICS_PREP = ("ب", "ل", "ك")
+_TEEN_FIRST_ONLY = frozenset(["احد", "احدى", "اثنا", "اثنتا"])  # numbers only before عشر
+
+# word categories
+UNIT, TEEN_TEN, TENS, HUNDRED, HUNDRED_DUAL, HUNDREDS, SCALE_S, SCALE_D, SCALE_P, FRACTION, VAGUE = range(11)
+ORD, ORD_TEEN_FIRST = 11, 12
+
+
+class NumberMatch(NamedTuple):
+    """One number found in normalised text.
+
+    The first three fields are ``(value, end, approx)`` so a caller may write
+    ``value, end, approx, *_ = m``.
+
+    Attributes:
+        value: The number (int when integral, else float); for vague counts
+            the lower bound (``المئات`` -> 100), as the gold guide asks.
+        end: Normalised end offset (exclusive, code points).
+        approx: True for vague counts (بضعة، عشرات، المئات، آلاف).
+        start: Normalised start offset (after و ف ب ل ك proclitics).
+        min: Lower bound (vague counts) or None.
+        max: Upper bound (بضعة -> 9) or None.
+        kind: "digits", "words", "mixed" (digits + scale word), "vague" or "ordinal".
+        rule: Id of the rule that produced it (e.g. "num.words", "vague.hundreds").
+    """
+
+    value: int | float | None
+    end: int
+    approx: bool
+    start: int
+    min: int | float | None = None
+    max: int | float | None = None
+    kind: str = "words"
+    rule: str = "num.words"
+
+
+def _num(v: float) -> int | float:
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, float):
+        return round(v, 6)
+    return v
+
+
+def parse_digits(s: str) -> int | float | None:
+    """Read a digit string with Arabic or Latin separators.
+
+    ``٬`` is always a thousands separator and ``٫`` always a decimal point.
+    ``,`` and ``،`` separate thousands when every group after them has exactly
+    three digits, else the last one is a decimal comma. ``.`` is a decimal
+    point unless it appears more than once with three-digit groups
+    (``1.500.000``).
+
+    Args:
+        s: ASCII digits with separators (normalised text).
+
+    Returns:
+        The number (int when integral), or None when ``s`` is not a number.
+
+    Example:
+        >>> parse_digits("14٬500٫55"), parse_digits("1,500,000"), parse_digits("2.5"), parse_digits("3،5")
+        (14500.55, 1500000, 2.5, 3.5)
+    """
+    if not _DIGITS_RE.fullmatch(s):
+        return None
+    parts = re.split(r"([.,\u066B\u066C\u060C])", s)
+    groups = parts[0::2]
+    seps = parts[1::2]
+    if not seps:
+        return int(s)
+    intpart = groups[0]
+    frac = ""
+    for i, sep in enumerate(seps):
+        g = groups[i + 1]
+        last = i == len(seps) - 1
+        if sep == "\u066C":
+            if frac:
+                return None
+            intpart += g
+        elif sep == "\u066B":
+            if frac:
+                return None
+            frac = g
+        elif sep == ".":
+            dots = seps.count(".")
+            if dots > 1 and all(len(x) == 3 for x, sp in zip(groups[1:], seps) if sp == "."):
+                intpart += g
+            elif not frac and last:
+                frac = g
+            else:
+                return None
+        else:  # , or ،
+            if len(g) == 3 and not frac and not ("." in seps[i + 1:] and False):
+                intpart += g
+            elif last and not frac:
+                frac = g
+            else:
+                return None
+    if frac:
+        return _num(float(f"{int(intpart)}.{frac}"))
+    return int(intpart)
+
+
+def _load_lexicon() -> dict[str, list[tuple[int, Any]]]:
+    raw = yaml.safe_load(resources.files("hadath.extract.quantities").joinpath("ar/numbers.yaml").read_text("utf-8"))
+    lex: dict[str, list[tuple[int, Any]]] = {}
+
+    def add(form: str, cat: int, val: Any) -> None:
+        lex.setdefault(normalize_word(form), []).append((cat, val))
+
+    for v, forms in raw["units"].items():
+        for f in forms:
+            add(f, UNIT, int(v))
+    for f in raw["teen_ten"]:
+        add(f, TEEN_TEN, 10)
+    for v, forms in raw["tens"].items():
+        for f in forms:
+            add(f, TENS, int(v))
+    for f in raw["hundred"]:
+        add(f, HUNDRED, 100)
+    for f in raw["hundred_dual"]:
+        add(f, HUNDRED_DUAL, 200)
+    for v, forms in raw["hundreds_joined"].items():
+        for f in forms:
+            add(f, HUNDREDS, int(v))
+    for v, d in raw["scales"].items():
+        for f in d["singular"]:
+            add(f, SCALE_S, int(v))
+        for f in d["dual"]:
+            add(f, SCALE_D, int(v))
+        for f in d["plural"]:
+            add(f, SCALE_P, int(v))
+    for v, forms in raw["fractions"].items():
+        for f in forms:
+            add(f, FRACTION, float(v))
+    for d in raw["vague"]:
+        for f in d["forms"]:
+            add(f, VAGUE, d)
+    for v, forms in raw["ordinals"].items():
+        for f in forms:
+            add(f, ORD, int(v))
+    for v, forms in raw["ordinal_teen_first"].items():
+        for f in forms:
+            add(f, ORD_TEEN_FIRST, int(v))
+    return lex
+
+
+class NumberParser:
+    """Parses Arabic numbers in normalised text (see the module docstring).
+
+    Build once and reuse; it holds the lexicon of ``ar/numbers.yaml``.
+    """
+
+    def __init__(self) -> None:
+        self.lex = _load_lexicon()
+
+    # -- word lookup -------------------------------------------------------
+    def _lookup(self, word: str, first: bool) -> list[tuple[int, int, bool, bool, Any, str]]:
+        """Readings of ``word``: (skip, cat, has_waw, has_al, val, base); skip = proclitic length before the number."""
+        out = []
+        lex = self.lex
+        cands = [(0, word, False, False)]
+        w = word
+        # conjunction
+        if len(w) > 2 and w[0] in _PROCLITICS_CONJ:
+            cands.append((1, w[1:], w[0] == "و", False))
+        base = list(cands)
+        if first:
+            for skip, ww, waw, _ in base:
+                if len(ww) > 2 and ww[0] in _PROCLITICS_PREP:
+                    if ww.startswith("لل") and len(ww) > 3:
+                        cands.append((skip + 1, "ا" + ww[1:], waw, True))  # لل = ل + ال
+                    cands.append((skip + 1, ww[1:], waw, False))
+        more = []
+        for skip, ww, waw, al in cands:
+            if ww.startswith("ال") and len(ww) > 3:
+                more.append((skip, ww[2:], waw, True))
+        cands += more
+        for skip, ww, waw, al in cands:
+            for cat, val in lex.get(ww, ()):
+                out.append((skip, cat, waw, al, val, ww))
+        return out
+
+    @staticmethod
+    def _tokens(text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str]]:
+        toks = []
+        for m in TOKEN_RE.finditer(text, pos):
+            gap = text[toks[-1][1] if toks else pos: m.start()]
+            if toks and (gap.strip() or len(gap) > 3):
+                break  # punctuation or a line break ends a number
+            if not toks and m.start() != pos:
+                break
+            toks.append((m.start(), m.end(), m.group()))
+            if len(toks) >= limit:
+                break
+        return toks
+
+    # -- cardinals ---------------------------------------------------------
+    def parse(self, text: str, pos: int) -> NumberMatch | None:
+        """Parse a cardinal number (digits, words or vague count) starting at ``pos``.
+
+        Args:
+            text: Normalised text.
+            pos: Offset of the first character of a token (code points).
+
+        Returns:
+            A :class:`NumberMatch`, or None when no number starts there.
+        """
+        toks = self._tokens(text, pos)
+        if not toks:
+            return None
+        s0, e0, w0 = toks[0]
+        total = 0.0
+        h = t = u = 0  # current group: hundreds, tens, units
+        grp_locked = False  # current group came from digits
+        last_scale = None
+        end = None
+        start = s0
+        kind = "words"
+        rule = "num.words"
+        approx = False
+        vmin = vmax = None
+        i = 0
+        pending_teen_first = False  # أحد/اثنا: valid only before عشر
+        if w0[0].isdigit():
+            v = parse_digits(w0)
+            if v is None:
+                return None
+            kind, rule = "digits", "num.digits"
+            h, t, u = 0, 0, 0
+            cur_digits: float = v
+            grp_locked = True
+            end = e0
+            i = 1
+        else:
+            readings = self._lookup(w0, first=True)
+            if not readings:
+                return None
+            # choose a reading: prefer cardinal categories
+            r = None
+            for rd in readings:
+                if rd[1] in (ORD, ORD_TEEN_FIRST, TEEN_TEN):
+                    continue
+                r = rd
+                break
+            if r is None:
+                return None
+            skip, cat, _waw, al, val, base = r
+            start = s0 + skip
+            cur_digits = 0
+            if cat == UNIT:
+                pending_teen_first = base in _TEEN_FIRST_ONLY
+                u = val
+            elif cat == TENS:
+                t = val
+            elif cat == HUNDRED:
+                h = 100
+            elif cat == HUNDRED_DUAL:
+                h = 200
+            elif cat == HUNDREDS:
+                h = val
+            elif cat in (SCALE_S, SCALE_D):
+                mult = 2 if cat == SCALE_D else 1
+                total = mult * val
+                last_scale = val
+            elif cat == SCALE_P:
+                total = val
+                last_scale = val
+                approx, vmin, rule, kind = True, val, "vague.scale", "vague"
+            elif cat == FRACTION:
+                cur_digits = val
+                grp_locked = True
+                rule = "num.fraction"
+            elif cat == VAGUE:
+                approx, kind, rule = True, "vague", val["id"]
+                vmin, vmax = val["min"], val["max"]
+                cur_digits = val["value"]
+                grp_locked = True
+                if not val.get("multiplies"):
+                    return NumberMatch(val["value"], e0, True, start, vmin, vmax, "vague", val["id"])
+            else:
+                return None
+            end = e0
+            i = 1
+        vague_mult = kind == "vague" and last_scale is None
+
+        def group_value() -> float:
+            return cur_digits if grp_locked else h + t + u
+
+        while i < len(toks):
+            s, e, w = toks[i]
+            if w[0].isdigit():
+                break
+            readings = self._lookup(w, first=False)
+            if not readings:
+                # و + digits ("و500") is tokenised as "و" + "500"
+                if w == "و" and i + 1 < len(toks) and toks[i + 1][2][0].isdigit() and toks[i + 1][0] == e:
+                    v = parse_digits(toks[i + 1][2])
+                    if v is not None and last_scale and group_value() == 0 and v < last_scale:
+                        cur_digits, grp_locked = v, True
+                        end = toks[i + 1][1]
+                        kind = "mixed"
+                        i += 2
+                        continue
+                break
+            took = False
+            for skip, cat, waw, al, val, base in readings:
+                if skip and not waw:
+                    continue
+                gv = group_value()
+                if not waw and not al:
+                    if cat == TEEN_TEN and not grp_locked and h == 0 and t == 0 and 1 <= u <= 9 and i == 1:
+                        u = 10 + u
+                        pending_teen_first = False
+                        took = True
+                    elif cat == HUNDRED and not grp_locked and h == 0 and t == 0 and 1 <= u <= 9 and u not in (1, 2):
+                        h, u = u * 100, 0
+                        took = True
+                    elif cat in (SCALE_S, SCALE_P) and gv > 0 and (last_scale is None or val < last_scale) and gv < 1000:
+                        if pending_teen_first:
+                            break
+                        total += gv * val
+                        last_scale = val
+                        h = t = u = 0
+                        cur_digits, grp_locked = 0, False
+                        if kind == "digits":
+                            kind, rule = "mixed", "num.digits_scale"
+                        if approx and vmin is not None:
+                            vmin = vmin * val
+                            vmax = vmax * val if vmax is not None else None
+                        took = True
+                elif al and not waw and skip == 0:
+                    # عشرات الآلاف، مئات الملايين
+                    if cat == SCALE_P and vague_mult and gv > 0 and gv < 1000:
+                        total += gv * val
+                        last_scale = val
+                        cur_digits, grp_locked = 0, False
+                        vmin = vmin * val if vmin is not None else None
+                        vmax = vmax * val if vmax is not None else None
+                        took = True
+                elif waw and not al:
+                    if approx:
+                        break
+                    if cat == FRACTION:
+                        if last_scale and gv == 0:
+                            total += val * last_scale
+                        elif not grp_locked and gv > 0 and last_scale is None:
+                            cur_digits, grp_locked = gv + val, True
+                        elif grp_locked and kind in ("digits",) and last_scale is None:
+                            cur_digits = cur_digits + val
+                        else:
+                            break
+                        took = True
+                    elif grp_locked or pending_teen_first:
+                        break
+                    elif last_scale is not None and gv == 0:
+                        if cat == UNIT and base not in _TEEN_FIRST_ONLY:
+                            u = val
+                            took = True
+                        elif cat == TENS:
+                            t = val
+                            took = True
+                        elif cat in (HUNDRED, HUNDRED_DUAL, HUNDREDS):
+                            h = val if cat != HUNDRED_DUAL else 200
+                            took = True
+                        elif cat in (SCALE_S, SCALE_D) and val < last_scale:
+                            total += (2 if cat == SCALE_D else 1) * val
+                            last_scale = val
+                            took = True
+                    else:
+                        if cat == UNIT and t == 0 and u == 0 and base not in _TEEN_FIRST_ONLY:
+                            u = val
+                            took = True
+                        elif cat == TENS and t == 0 and u < 10:
+                            t = val
+                            took = True
+                        elif cat == UNIT and val == 10 and t == 0 and u == 0:
+                            u = 10
+                            took = True
+                if took:
+                    break
+            if not took:
+                break
+            end = e
+            i += 1
+        if pending_teen_first:
+            # أحد / إحدى / اثنا alone are not numbers ("أحد المسؤولين")
+            return None
+        value = total + group_value()
+        if value == 0 and not approx:
+            return None
+        return NumberMatch(_num(float(value)), end, approx, start, _num(float(vmin)) if vmin is not None else None,
+                           _num(float(vmax)) if vmax is not None else None, kind, rule)
+
+    # -- ordinals ----------------------------------------------------------
+    def parse_ordinal(self, text: str, pos: int) -> NumberMatch | None:
+        """Parse an ordinal (``الثالث``, ``الأولى``, ``الحادي عشر``, ``الثالث والعشرين``) at ``pos``.
+
+        Args:
+            text: Normalised text.
+            pos: Offset of the first character of a token.
+
+        Returns:
+            A :class:`NumberMatch` with kind "ordinal" and rule "ord.word"
+            (value 1..99), or None.
+
+        Example:
+            >>> from hadath.text.normalize import normalize
+            >>> NumberParser().parse_ordinal(normalize("للمرة الثالثة").text, 6).value
+            3
+        """
+        toks = self._tokens(text, pos, limit=3)
+        if not toks:
+            return None
+        s0, e0, w0 = toks[0]
+        r = None
+        for rd in self._lookup(w0, first=True):
+            if rd[1] in (ORD, ORD_TEEN_FIRST):
+                r = rd
+                break
+        if r is None:
+            return None
+        skip, cat, _waw, al, val, _base = r
+        value = val
+        end = e0
+        if len(toks) > 1:
+            s1, e1, w1 = toks[1]
+            w1b = w1[2:] if al and w1.startswith("ال") else w1
+            if w1b in ("عشر", "عشره") and (cat == ORD_TEEN_FIRST or 2 <= val <= 9):
+                value = 10 + (1 if cat == ORD_TEEN_FIRST else val)
+                end = e1
+            elif w1.startswith("و"):
+                rest = w1[1:]
+                if al and rest.startswith("ال"):
+                    rest = rest[2:]
+                for cat2, val2 in self.lex.get(rest, ()):
+                    if cat2 == TENS:
+                        value = (1 if cat == ORD_TEEN_FIRST else val) + val2
+                        end = e1
+                        break
+        if cat == ORD_TEEN_FIRST and value == val:
+            # حادي alone ("الحادي والعشرين" handled above)
+            return None
+        return NumberMatch(value, end, False, s0 + skip, None, None, "ordinal", "ord.word")
+
+    def find(self, text: str, ordinals: bool = False) -> list[NumberMatch]:
+        """All numbers in ``text``, left to right, non-overlapping.
+
+        Args:
+            text: Normalised text.
+            ordinals: Also return ordinals (kind "ordinal").
+
+        Returns:
+            List of :class:`NumberMatch` (normalised offsets).
+        """
+        out: list[NumberMatch] = []
+        pos = 0
+        for m in TOKEN_RE.finditer(text):
+            if m.start() < pos:
+                continue
+            # a digit run glued to other digits/separators is one token already;
+            # skip words glued to digits on the left ("م5") only if letters precede
+            n = self.parse(text, m.start())
+            if n is None and ordinals:
+                n = self.parse_ordinal(text, m.start())
+            if n is not None:
+                out.append(n)
+                pos = n.end
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> NumberParser:
+    return NumberParser()
+
+
+def parse_number(norm_text: str, pos: int) -> NumberMatch | None:
+    """Parse a cardinal at ``pos`` of normalised text with the default parser.
+
+    See :meth:`NumberParser.parse`. ``value, end, approx, *_ = m`` unpacks it.
+    """
+    return _default().parse(norm_text, pos)
+
+
+def parse_ordinal(norm_text: str, pos: int) -> NumberMatch | None:
+    """Parse an ordinal at ``pos`` with the default parser (see :meth:`NumberParser.parse_ordinal`)."""
+    return _default().parse_ordinal(norm_text, pos)
+
+
+def find_numbers(norm_text: str, ordinals: bool = False) -> list[NumberMatch]:
+    """All numbers in normalised text with the default parser (see :meth:`NumberParser.find`)."""
+    return _default().find(norm_text, ordinals)
