@@ -71,8 +71,10 @@ class Segmenter:
     lam_article: str
     enclitics: tuple[str, ...]
     unsegmentable: frozenset[str]
+    pronoun_hosts: dict[str, str] = field(default_factory=dict)
     min_count: int = 5
-    _cache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _cache: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _ta: bool = field(default=False, repr=False)
 
     @classmethod
     def load(cls) -> "Segmenter":
@@ -86,32 +88,41 @@ class Segmenter:
             lam_article=data["lam_article"],
             enclitics=tuple(data["enclitics"]),
             unsegmentable=frozenset(data["unsegmentable"]),
+            pronoun_hosts=dict(data.get("pronoun_hosts") or {}),
         )
 
     def known(self, w: str) -> bool:
         """True when ``w`` is a known word form (count >= min_count)."""
         return self.vocab.get(w, 0) >= self.min_count
 
-    def segment(self, word: str) -> list[str]:
+    def segment(self, word: str, ta_marbuta: bool = False) -> list[str]:
         """Split a normalised word into ``[proclitics..., stem, enclitic?]``.
 
         Args:
             word: A normalised word (see :func:`hadath.text.normalize.normalize_word`).
+            ta_marbuta: True when the raw word ends in ة (normalised to ه): its
+                final ه is then not the pronoun enclitic.
 
         Returns:
             The segments (list of str); ``[word]`` when nothing is split.
         """
-        hit = self._cache.get(word)
+        key = (word, ta_marbuta)
+        hit = self._cache.get(key)
         if hit is None:
+            self._ta = ta_marbuta
             hit = tuple(self._segment(word))
             if len(self._cache) < 200_000:
-                self._cache[word] = hit
+                self._cache[key] = hit
         return list(hit)
 
     def _split_enclitic(self, stem: str, definite: bool) -> list[str]:
         if definite or stem in self.unsegmentable:
             return [stem]
         for enc in self.enclitics:
+            if enc == "ه" and self._ta:
+                continue
+            if stem.endswith(enc) and stem[: -len(enc)] in self.pronoun_hosts:
+                return [self.pronoun_hosts[stem[: -len(enc)]], enc]
             if stem.endswith(enc) and len(stem) - len(enc) >= _MIN_STEM + 1:
                 base = stem[: -len(enc)]
                 # ta marbuta is written ت before an enclitic: حكومتهم -> حكومه + هم
@@ -143,16 +154,17 @@ class Segmenter:
                     pre = [p for p in (conj, part) if p] + art
                     if not pre or len(stem) < _MIN_STEM or (part == "س" and definite):
                         continue  # the future marker س only goes on verbs
+                    if not definite and stem.startswith(self.article) and len(stem) > 3:
+                        continue  # the article is always its own segment
                     if not (definite or self.known(stem) or self.known(self.article + stem)):
                         continue
                     # a known whole word much more frequent than its stem stays whole (وصل is not و + صل)
-                    if not definite and self.vocab.get(w, 0) > 5 * max(self.vocab.get(stem, 0), 1):
+                    if not definite and self.vocab.get(w, 0) > 20 * max(self.vocab.get(stem, 0), 1):
                         continue
-                    candidates.append(pre + self._split_enclitic(stem, definite))
+                    free = (self.article + stem) if definite else stem
+                    score = (self.vocab.get(free, 0) + self.vocab.get(stem, 0), len(pre))
+                    candidates.append((score, pre + self._split_enclitic(stem, definite)))
         if not candidates:
             return self._split_enclitic(w, w.startswith(self.article))
-        # most proclitics first; among equals, the one found first (article split before none)
-        return max(candidates, key=lambda c: sum(1 for x in c[:-1] if x in self._proclitic_set()))
-
-    def _proclitic_set(self) -> frozenset[str]:
-        return frozenset(self.conjunctions + self.particles + (self.article,))
+        # the reading whose stem is the most frequent free word wins (وباتت = و + باتت, not و + ب + اتت)
+        return max(candidates, key=lambda c: c[0])[1]

@@ -13,6 +13,8 @@ from hadath.text.tokens import tokenize
 
 __all__ = ["SegmentStage"]
 
+_MARKS = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x0640])
+
 
 class SegmentStage:
     """Fills ``doc.sentences`` and ``state.tokens``.
@@ -37,6 +39,7 @@ class SegmentStage:
         tokens = []
         for text, s, e, ns, ne in tokenize(norm):
             nf = norm.text[ns:ne]
-            tokens.append({"start": s, "end": e, "text": text, "norm": nf, "segments": seg(nf)})
+            tokens.append({"start": s, "end": e, "text": text, "norm": nf,
+                           "segments": seg(nf, text.rstrip(_MARKS).endswith("ة"))})
         state.tokens = tokens
 
