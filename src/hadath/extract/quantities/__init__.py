@@ -1,15 +1,439 @@
-"""Quantities stage (placeholder until its issue lands: fills nothing)."""
+"""Quantities stage: counts, money, percentages, measures, ages and ordinals with their counted object.
+
+Numbers are found by :mod:`hadath.extract.quantities.numbers` on the
+normalised document text; this stage adds the context around each number
+from the lexicons in ``ar/quantities.yaml``:
+
+* approximation cues before/after (نحو، حوالي، أكثر من، ما لا يقل عن، على
+  الأقل) -> ``approx``, ``min``, ``max``;
+* what follows: ``%`` / بالمائة (percent), a currency (money, ISO 4217 unit),
+  a measure unit (km, t, barrel ...), a year word after an age cue (age), or
+  the counted noun (``object`` span and English ``object_lemma``: persons,
+  fighters, countries, dead, injured, arrested ...);
+* casualty roles: items whose counted persons are said to be killed, wounded
+  or arrested carry ``casualty`` = "dead" / "injured" / "arrested" (an
+  extra key allowed by the schema), read by the events stage.
+
+Numbers inside times found by the times stage (``state.doc.times``), numbers
+before a time unit (أيام، سنوات), years, dates, clock times, phone numbers,
+identifiers (رقم، المادة، القرار) and lone "واحد" that does not count a
+person are skipped. Ordinals are emitted only with the article
+(الثالث، الأولى) as kind "ordinal".
+
+Each item follows the ``quantity`` $def of the document schema:
+``{start, end, text, kind, value, approx, min, max, unit, object,
+object_lemma, rule}`` with raw code-point offsets into ``doc.text``.
+
+Example:
+    >>> from hadath.settings import Settings
+    >>> from hadath.document import Document
+    >>> from hadath.pipeline import State
+    >>> st = State(doc=Document(text="قتل حوالي 150 شخصا من ستة دول"), settings=Settings())
+    >>> QuantityExtractor(Settings())(st)
+    >>> [(q["text"], q["value"], q["approx"], q["object_lemma"]) for q in st.doc.quantities]
+    [('حوالي 150 شخصا', 150, True, 'persons'), ('ستة دول', 6, False, 'countries')]
+"""
 from __future__ import annotations
 
+import re
+from importlib import resources
 from typing import Any
+
+import yaml
+
+from hadath.extract.quantities.numbers import TOKEN_RE, NumberMatch, NumberParser
+from hadath.text.normalize import normalize_word
+
+__all__ = ["QuantityExtractor"]
+
+_PERSONLIKE = {"persons", "fighters", "soldiers", "civilians", "children", "women", "tourists", "pilgrims",
+               "refugees", "students", "workers", "members", "passengers", "journalists", None}
+_CLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def _nw(s: str) -> tuple[str, ...]:
+    return tuple(normalize_word(w) for w in str(s).split())
+
+
+def _num(v: float | int | None) -> int | float | None:
+    if v is None:
+        return None
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
 
 
 class QuantityExtractor:
-    """Fills ``doc.quantities``. Args: settings (hadath.settings.Settings)."""
+    """Fills ``doc.quantities`` (see the module docstring).
+
+    Args:
+        settings: :class:`hadath.settings.Settings` (unused beyond the stage contract).
+    """
 
     def __init__(self, settings: Any) -> None:
         self.settings = settings
+        self.parser = NumberParser()
+        raw = yaml.safe_load(
+            resources.files("hadath.extract.quantities").joinpath("ar/quantities.yaml").read_text("utf-8"))
+        self.pre_cues: dict[tuple[str, ...], tuple[str, str]] = {}
+        for g in raw["pre_cues"]:
+            for f in g["forms"]:
+                self.pre_cues[_nw(f)] = (g["effect"], g["id"])
+        self.post_cues: dict[tuple[str, ...], tuple[str, str]] = {}
+        for g in raw["post_cues"]:
+            for f in g["forms"]:
+                self.post_cues[_nw(f)] = (g["effect"], g["id"])
+        self.percent = {_nw(f) for g in raw["percent"] for f in g["forms"]}
+        self.currencies: dict[tuple[str, ...], dict[str, Any]] = {}
+        cu = {normalize_word(k): v for k, v in raw["currency_units"].items()}
+        for g in raw["currencies"]:
+            adj = {normalize_word(k): v for k, v in (g.get("adjectives") or {}).items()}
+            for f in g["forms"]:
+                key = _nw(f)
+                unit = cu.get(key[0], g["unit"]) if g["unit"] == "other" else g["unit"]
+                self.currencies[key] = {"id": g["id"], "unit": unit, "lemma": g["lemma"], "adj": adj}
+        self.units: dict[tuple[str, ...], tuple[str, str, str]] = {}
+        for g in raw["units"]:
+            for f in g["forms"]:
+                self.units[_nw(f)] = (g["id"], g["unit"], g["lemma"])
+        self.time_units = {normalize_word(w) for w in raw["time_units"]}
+        self.id_before = {_nw(w) for w in raw["id_before"]}
+        self.one_person_before = {_nw(w) for w in raw["one_person_before"]}
+        self.stop = {normalize_word(w) for w in raw["stop"]}
+        self.objects: dict[tuple[str, ...], str] = {}
+        for lemma, forms in raw["objects"].items():
+            for f in forms:
+                self.objects.setdefault(_nw(f), lemma)
+        self.cas_before = {_nw(f): role for role, forms in raw["casualty_before"].items() for f in forms}
+        self.cas_after = {_nw(f): role for role, forms in raw["casualty_after"].items() for f in forms}
+        self.age_before = {normalize_word(w) for w in raw["age_before"]}
+        self.dual_masc = {normalize_word(w) for w in raw["dual_masc"]}
+        self.dual_not = {normalize_word(w) for w in raw["dual_not"]}
+        self.obj_words = {k[0] for k in self.objects if len(k) == 1}
+        self._maxlen = 4
 
-    def __call__(self, state: Any) -> None:
-        """Fill ``state.doc.quantities`` (currently nothing)."""
+    # -- token helpers -------------------------------------------------------
+    @staticmethod
+    def _strip(w: str) -> list[tuple[int, str]]:
+        """(prefix length, stem) readings of a word with و ف ب ل ك proclitics removed."""
+        out = [(0, w)]
+        if len(w) > 2 and w[0] in ("و", "ف"):
+            out.append((1, w[1:]))
+        for k, s in list(out):
+            if len(s) > 2 and s[0] in ("ب", "ل", "ك"):
+                if s.startswith("لل"):
+                    out.append((k + 1, "ا" + s[1:]))
+                out.append((k + 1, s[1:]))
+        return out
+
+    def _match(self, toks: list[tuple[int, int, str]], i: int, table: dict, clitic: bool = False,
+               gap_ok=None) -> tuple[int, Any, int] | None:
+        """Longest entry of ``table`` (token tuples) starting at token ``i``: (n tokens, value, prefix len)."""
+        best = None
+        for n in range(min(self._maxlen, len(toks) - i), 0, -1):
+            if gap_ok is not None and not gap_ok(i, i + n):
+                continue
+            words = [t[2] for t in toks[i:i + n]]
+            firsts = self._strip(words[0]) if clitic else [(0, words[0])]
+            for k, f in firsts:
+                key = (f, *words[1:])
+                if key in table:
+                    return n, table[key], k
+        return best
+
+    def _match_back(self, toks, i: int, table: dict) -> tuple[int, Any] | None:
+        """Longest entry of ``table`` ending at token ``i - 1`` (first word may carry و/ف)."""
+        for n in range(min(self._maxlen, i), 0, -1):
+            words = [t[2] for t in toks[i - n:i]]
+            for k, f in self._strip(words[0])[:2]:
+                if (f, *words[1:]) in table:
+                    return n, table[(f, *words[1:])]
         return None
+
+    # -- main ------------------------------------------------------------------
+    def __call__(self, state: Any) -> None:
+        """Fill ``state.doc.quantities`` from ``state.norm`` (times in ``state.doc.times`` are skipped)."""
+        doc = state.doc
+        norm = state.norm
+        text = norm.text
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+        by_start = {t[0]: i for i, t in enumerate(toks)}
+        by_end = {t[1]: i for i, t in enumerate(toks)}
+        taken: list[tuple[int, int]] = []
+        for t in doc.times or ():
+            taken.append((t["start"], t["end"]))
+        items: list[dict[str, Any]] = []
+
+        def overlaps(rs: int, re_: int) -> bool:
+            return any(rs < b and a < re_ for a, b in taken)
+
+        def gap_ok(a: int, b: int) -> bool:
+            # tokens a..b-1 separated by spaces only
+            return all(text[toks[k][1]:toks[k + 1][0]].strip() == "" for k in range(a, b - 1))
+
+        pos = 0
+        for ti, (ts, te, tw) in enumerate(toks):
+            if ts < pos:
+                continue
+            m = self.parser.parse(text, ts)
+            if m is None:
+                m = self.parser.parse_ordinal(text, ts)
+            if m is None:
+                if not tw[0].isdigit():
+                    item = self._dual(text, toks, ti, norm, doc)
+                    if item is not None and not overlaps(item["start"], item["end"]):
+                        items.append(item)
+                continue
+            pos = m.end
+            item = self._item(m, text, toks, by_start, by_end, norm, doc, gap_ok)
+            if item is None:
+                continue
+            if overlaps(item["start"], item["end"]) or overlaps(*norm.raw_span(m.start, m.end)):
+                continue
+            items.append(item)
+        doc.quantities.extend(items)
+
+    # -- one number ------------------------------------------------------------
+    def _item(self, m: NumberMatch, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
+        i0 = by_start.get(m.start)
+        if i0 is None:  # number after a proclitic inside the token
+            i0 = max(i for i, t in enumerate(toks) if t[0] <= m.start)
+        i1 = by_end.get(m.end)
+        if i1 is None:
+            return None
+        first = toks[i0][2]
+        nw = text[m.start:m.end]
+        prev = toks[i0 - 1][2] if i0 > 0 else ""
+        prev_adjacent = i0 > 0 and toks[i0 - 1][1] == toks[i0][0]
+        before = text[max(0, m.start - 2):m.start]
+        after = text[m.end:m.end + 2]
+        is_digits = m.kind in ("digits", "mixed")
+        digits_only = m.kind == "digits"
+        kind = "count"
+        unit = None
+        lemma = None
+        obj = None
+        rule = m.rule
+        approx = m.approx
+        vmin, vmax = m.min, m.max
+        start, end = m.start, m.end
+        value = m.value
+
+        if m.kind == "ordinal":
+            if not text[m.start:].startswith("ال"):
+                return None
+            if prev and (prev[2:] if prev.startswith("ال") else prev) in self.time_units:
+                return None
+            it = self._out(doc, norm, m.start, m.end, "ordinal", value, False, None, None, None, None, None,
+                           "ord.word")
+            if prev.startswith("ال") and len(prev) > 3 and prev not in self.stop and gap_ok(i0 - 1, i0 + 1):
+                ps, pe, _ = toks[i0 - 1]
+                it["object"] = doc.span(*norm.raw_span(ps, pe))
+                it["object_lemma"] = self.objects.get((prev,))
+            return it
+
+        # -- skip dates, times, ids, phone numbers, scores -----------------------
+        if digits_only or m.kind == "mixed":
+            dig = toks[i0][2]
+            if re.match(r"[/:\-]\d", after) or re.search(r"\d[/:\-]$", before) or before.endswith("+"):
+                return None
+            if re.search(r"[A-Za-z]$", before) or re.match(r"[A-Za-z]", after):
+                return None
+            if digits_only and dig.startswith("0") and len(dig) > 1 and dig[1].isdigit():
+                return None
+            if digits_only and dig.isdigit() and len(dig) >= 7:
+                return None
+        # ids: "رقم 5", "المادة 3", "عام 2015"
+        back = self._match_back(toks, i0, {k: True for k in self.id_before}) if i0 > 0 else None
+        if back and gap_ok(i0 - back[0], i0 + 1):
+            return None
+        if prev in self.time_units and gap_ok(i0 - 1, i0 + 1) and is_digits:
+            return None
+
+        j = i1 + 1
+        nxt = toks[j][2] if j < len(toks) and gap_ok(i1, j + 1) else ""
+
+        # years: 4-digit 1900..2100 with nothing counted after them
+        if digits_only and isinstance(value, int) and 1300 <= value <= 2100 and len(toks[i0][2]) == 4:
+            hit = (self._match(toks, j, self.currencies) or self._match(toks, j, self.units)
+                   or self._match(toks, j, self.objects)) if nxt else None
+            if not hit:
+                return None
+
+        # lone واحد: only "من بينهم واحد"
+        if m.kind == "words" and value == 1 and i0 == i1:
+            b = self._match_back(toks, i0, {k: True for k in self.one_person_before})
+            if not b:
+                return None
+            kind, lemma, rule = "count", "persons", "count.one_person"
+        # الاثنين = Monday
+        if m.kind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
+            return None
+        # fractions alone
+        if m.rule == "num.fraction" and isinstance(value, float) and value < 1:
+            return None
+
+        # -- after the number ----------------------------------------------------
+        # time unit -> a time, not a quantity (unless an age)
+        nb = nxt[2:] if nxt.startswith("ال") else nxt
+        if nxt and (nxt in self.time_units or nb in self.time_units):
+            age = any(toks[k][2] in self.age_before or any(s in self.age_before for _, s in self._strip(toks[k][2]))
+                      for k in range(max(0, i0 - 4), i0))
+            if age and nb in ("عاما", "عام", "سنه", "سنوات", "اعوام", "سنين"):
+                kind, unit, rule = "age", "years", "age.years"
+                end = toks[j][1]
+            else:
+                return None
+        # percent
+        elif after.lstrip()[:1] == "%" or before.rstrip()[-1:] == "%":
+            kind, unit, lemma, rule = "percent", "percent", "percent", "percent.sign"
+            if after.lstrip()[:1] == "%":
+                end = m.end + after.index("%") + 1
+            else:
+                start = m.start - (len(before) - before.rindex("%"))
+        elif nxt and (hit := self._match(toks, j, {k: True for k in self.percent}, gap_ok=gap_ok)):
+            kind, unit, lemma, rule = "percent", "percent", "percent", "percent.word"
+            end = toks[j + hit[0] - 1][1]
+        elif nxt and (hit := self._match(toks, j, self.currencies, clitic=False, gap_ok=gap_ok)):
+            n, cur, _ = hit
+            kind, unit, lemma, rule = "money", cur["unit"], cur["lemma"], cur["id"]
+            end = toks[j + n - 1][1]
+            k = j + n
+            if k < len(toks) and gap_ok(k - 1, k + 1):
+                a = toks[k][2]
+                a = a[2:] if a.startswith("ال") else a
+                a = a[:-1] if a.endswith("ه") else a
+                if a in cur["adj"]:
+                    unit = cur["adj"][a]
+                    end = toks[k][1]
+            obj = (toks[j][0], toks[j + n - 1][1])
+        elif before.rstrip()[-1:] == "$" or after.lstrip()[:1] == "$":
+            kind, unit, lemma, rule = "money", "USD", "dollars", "money.dollar_sign"
+        elif nxt and (hit := self._match(toks, j, self.units, gap_ok=gap_ok)):
+            n, (uid, ucode, ulemma), _ = hit
+            kind, unit, lemma, rule = "measure", ucode, ulemma, uid
+            end = toks[j + n - 1][1]
+            obj = (toks[j][0], end)
+        elif kind != "age":
+            # counted object
+            k = j
+            if nxt == "من" and j + 1 < len(toks) and gap_ok(j, j + 2):
+                k = j + 1
+            o = None
+            if k < len(toks) and gap_ok(i1, k + 1):
+                hit = self._match(toks, k, self.objects, gap_ok=gap_ok)
+                if hit:
+                    n, lem, _ = hit
+                    o = (toks[k][0], toks[k + n - 1][1], lem)
+                else:
+                    w = toks[k][2]
+                    ok = (not w[0].isdigit() and w not in self.stop and w not in self.time_units and len(w) >= 3
+                          and w not in ("منهم", "منهن", "منها"))
+                    if ok:
+                        if k > j:  # "X من Y": Y must carry the article
+                            ok = w.startswith("ال")
+                        elif m.kind == "vague" or (m.kind == "words" and value and value >= 100):
+                            ok = w.startswith("ال") or not w.startswith("و")
+                        elif isinstance(value, (int, float)) and value >= 11:
+                            ok = w.endswith("ا") and not w.startswith("ال") and not w.startswith("و")
+                        else:
+                            ok = not w.startswith("ال") and not w.startswith("و") and not w.startswith("ي") \
+                                and not w.startswith("ت")
+                    if ok:
+                        o = (toks[k][0], toks[k][1], None)
+            if o is not None:
+                obj = (o[0], o[1])
+                lemma = lemma or o[2]
+                end = o[1]
+                rule = rule if rule.startswith("count.") else "count." + m.rule
+            else:
+                # post-nominal number: "المسلحين الـ12", "الرجال الثلاثة"
+                post_al = prev == "ال" and prev_adjacent
+                if post_al or nw.startswith("ال"):
+                    pi = i0 - 2 if post_al else i0 - 1
+                    if post_al:
+                        start = toks[i0 - 1][0]
+                    if pi >= 0 and gap_ok(pi, i0 + 1):
+                        pw = toks[pi][2]
+                        if pw.startswith("ال") and len(pw) > 3 and pw not in self.stop:
+                            if pw in self.time_units or pw[2:] in self.time_units:
+                                return None
+                            obj = (toks[pi][0], toks[pi][1])
+                            lemma = self.objects.get((pw,), lemma)
+                            start = toks[pi][0]
+                rule = rule if rule.startswith("count.") else "count." + m.rule
+                if m.kind != "vague" and lemma is None and obj is None and nxt == "منهم":
+                    end = toks[j][1]
+            if isinstance(value, float) and not m.approx and obj is None:
+                kind = "other"
+
+        # -- cues -----------------------------------------------------------------
+        bc = self._match_back(toks, i0, self.pre_cues) if i0 > 0 else None
+        if bc and gap_ok(i0 - bc[0], i0 + 1):
+            eff, cid = bc[1]
+            start = toks[i0 - bc[0]][0]
+            approx = True
+            if eff == "min" and vmin is None:
+                vmin = value
+            elif eff == "max":
+                vmax = value
+        ei = by_end.get(end)
+        if ei is not None and ei + 1 < len(toks):
+            pc = self._match(toks, ei + 1, self.post_cues, gap_ok=gap_ok)
+            if pc and gap_ok(ei, ei + 1 + pc[0]):
+                eff, cid = pc[1]
+                approx = True
+                if eff == "min" and vmin is None:
+                    vmin = value
+                end = toks[ei + pc[0]][1]
+
+        it = self._out(doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule)
+        # casualty role
+        if kind == "count":
+            role = lemma if lemma in ("dead", "injured", "arrested") else None
+            if role is None and lemma in _PERSONLIKE:
+                si = by_start.get(start, i0)
+                for n in range(1, 4):
+                    if si - n < 0:
+                        break
+                    b = self._match_back(toks, si - n + 1, self.cas_before)
+                    if b:
+                        role = b[1]
+                        break
+                ei = by_end.get(end)
+                if role is None and ei is not None and ei + 1 < len(toks):
+                    a = self._match(toks, ei + 1, self.cas_after, clitic=True, gap_ok=gap_ok)
+                    if a:
+                        role = a[1]
+            if role:
+                it["casualty"] = role
+        return it
+
+    def _dual(self, text, toks, ti, norm, doc) -> dict | None:
+        """A dual noun that counts two things: "آليتين", "كيسين" (no article)."""
+        w = toks[ti][2]
+        for k, s in self._strip(w)[:2]:
+            if s.startswith("ال") or s in self.dual_not or len(s) < 5:
+                continue
+            stem = None
+            if s.endswith(("تين", "تان")):
+                cand = s[:-3] + "ه"
+                if (cand,) in self.objects:
+                    stem = cand
+            elif s.endswith(("ين", "ان")) and s[:-2] in self.dual_masc:
+                stem = s[:-2]
+            if stem is None:
+                continue
+            st, en = toks[ti][0] + k, toks[ti][1]
+            lem = self.objects.get((stem,)) or self.objects.get((s,))
+            return self._out(doc, norm, st, en, "count", 2, False, None, None, None, (st, en), lem, "count.dual")
+        return None
+
+    def _out(self, doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule) -> dict:
+        rs, re_ = norm.raw_span(start, end)
+        it = doc.span(rs, re_)
+        it.update({"kind": kind, "value": _num(value), "approx": bool(approx), "min": _num(vmin),
+                   "max": _num(vmax), "unit": unit,
+                   "object": doc.span(*norm.raw_span(*obj)) if obj else None,
+                   "object_lemma": lemma, "rule": rule})
+        return it
