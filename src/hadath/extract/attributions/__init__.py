@@ -1,15 +1,232 @@
-"""Attributions stage (placeholder until its issue lands: fills nothing)."""
+"""Attributions stage: who said what.
+
+Finds reporting cues (verbs of saying in all persons and tenses, adverbial
+participles, "according to" forms, passives), their speakers (a person, a role,
+an outlet, a source; pronouns and "الصحيفة"-style back-references resolved to
+the earlier full mention) and their contents (direct quotes in «» “” "" and
+indirect أن/إن clauses), with nesting for relays (``نقلت الصحيفة عن
+الدبلوماسيين أن ...``). Rules: :mod:`hadath.extract.attributions.rules`; data:
+``ar/cues.yaml`` and ``ar/grammar.yaml`` (written for hadath).
+
+Each item follows the ``attribution`` $def of ``hadath.document/1``::
+
+    {id: "a1", start, end, text,                 # the whole attribution, raw code points
+     cue: span, speaker: span + {entity: id|null, canonical: str|null, resolved?: str} | null,
+     content: span | null, direct: bool, parent: id | null, rule: str}
+
+``speaker.resolved`` is ``"pronoun"`` (the cue had no explicit subject; the span
+is the antecedent's), ``"anaphor"`` ("الصحيفة" -> its full mention) or
+``"name"`` (a surname -> the full name); absent for a plain explicit speaker.
+
+Example:
+    >>> from hadath.document import Document
+    >>> from hadath.pipeline import State
+    >>> from hadath.settings import Settings
+    >>> st = State(doc=Document(text="قالت صحيفة «الأهرام» إن الوضع مستقر. وأضافت أن الحكومة تعمل."),
+    ...            settings=Settings())
+    >>> AttributionExtractor(Settings())(st)
+    >>> [(a["cue"]["text"], a["speaker"]["text"], a["speaker"]["canonical"], a["content"]["text"])
+    ...  for a in st.doc.attributions]
+    [('قالت', 'صحيفة «الأهرام»', 'صحيفة الأهرام', 'الوضع مستقر'), ('أضافت', 'صحيفة «الأهرام»', 'صحيفة الأهرام', 'الحكومة تعمل')]
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Any
+
+from hadath.extract.attributions.lexicon import CueLexicon
+from hadath.extract.attributions.rules import RawAttr, RuleParser, split_sentences
+
+__all__ = ["AttributionExtractor"]
+
+_QUOTE_CHARS = "«»“”\"„'‘’"
+_SPEAKER_LABELS = ("PER", "ORG", "NORP", "GPE")
+_WORD = re.compile(r"\w+")
+
+
+def _canon_tokens(norm_text: str) -> list[str]:
+    """Normalised comparison tokens: words, with و/ل/ب before ال dropped and لل -> ال."""
+    out = []
+    for w in _WORD.findall(norm_text):
+        if len(w) > 3 and w[0] in "وبلف" and w[1:3] == "ال":
+            w = w[1:]
+        elif w.startswith("لل") and len(w) > 3:
+            w = "ا" + w[1:]
+        out.append(w)
+    return out
 
 
 class AttributionExtractor:
-    """Fills ``doc.attributions``. Args: settings (hadath.settings.Settings)."""
+    """Fills ``doc.attributions``.
+
+    Args:
+        settings: :class:`hadath.settings.Settings` (unused; kept for the stage contract).
+
+    The lexicons are loaded once here; ``__call__`` is pure per document.
+    """
 
     def __init__(self, settings: Any) -> None:
         self.settings = settings
+        self.lex = CueLexicon.load()
+        self.parser = RuleParser(self.lex)
+        # cheap precheck: a document with none of these letter sequences has no cue
+        stems = {f[:3] for f in self.lex.token_cues if len(f) >= 3} | {f for f in self.lex.token_cues if len(f) < 3}
+        stems |= {"حسب", "وفقا", "طبقا", "نقلا", "قيل", "افيد", "اشيع", "على حد", "لسان", "استنادا"}
+        self._precheck = re.compile("|".join(re.escape(f) for f in sorted(stems)))
 
     def __call__(self, state: Any) -> None:
-        """Fill ``state.doc.attributions`` (currently nothing)."""
-        return None
+        """Fill ``state.doc.attributions`` (a list of attribution dicts, in text order)."""
+        doc = state.doc
+        norm = state.norm
+        nt = norm.text
+        if not nt or not self._precheck.search(nt):
+            return
+        starts = norm.starts
+
+        def to_norm(pos: int) -> int:
+            return bisect_left(starts, pos)
+
+        sentences = [(to_norm(s["start"]), to_norm(s["end"])) for s in doc.sentences]
+        if not sentences:
+            if doc.paragraphs:
+                for p in doc.paragraphs:
+                    sentences += split_sentences(nt, to_norm(p["start"]), to_norm(p["end"]))
+            else:
+                sentences = split_sentences(nt)
+        ent_mentions = self._entity_mentions(doc)
+        ent_norm = [(to_norm(s), to_norm(e)) for s, e, _ in ent_mentions]
+        raw_attrs = self.parser.parse(nt, sentences, ent_norm)
+        doc.attributions = self._build(doc, norm, raw_attrs, ent_mentions)
+
+    # ------------------------------------------------------------------ entities
+    @staticmethod
+    def _entity_mentions(doc) -> list[tuple[int, int, dict]]:
+        out = []
+        for e in doc.entities or []:
+            if e.get("label") not in _SPEAKER_LABELS:
+                continue
+            for m in e.get("mentions") or []:
+                if isinstance(m, dict) and isinstance(m.get("start"), int):
+                    out.append((m["start"], m["end"], e))
+        out.sort(key=lambda x: (x[0], -x[1]))
+        return out
+
+    @staticmethod
+    def _entity_for(span: tuple[int, int], mentions) -> dict | None:
+        best, best_ov = None, 0
+        for s, e, ent in mentions:
+            ov = min(e, span[1]) - max(s, span[0])
+            if ov > best_ov:
+                best, best_ov = ent, ov
+        return best
+
+    @staticmethod
+    def _entity_canonical(ent: dict) -> str | None:
+        c = ent.get("canonical")
+        if isinstance(c, str) and c:
+            return c
+        if isinstance(c, dict):
+            for k in ("ar", "text", "name", "en"):
+                if isinstance(c.get(k), str) and c[k]:
+                    return c[k]
+        t = ent.get("text")
+        return t if isinstance(t, str) else None
+
+    # ------------------------------------------------------------------ output
+    def _raw(self, norm, span: tuple[int, int]) -> tuple[int, int]:
+        return norm.raw_span(span[0], span[1])
+
+    @staticmethod
+    def _strip_quotes(text: str, s: int, e: int) -> tuple[int, int]:
+        while e - s > 2 and text[s] in _QUOTE_CHARS and text[e - 1] in _QUOTE_CHARS:
+            s, e = s + 1, e - 1
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+        while e - s > 1 and text[s] in _QUOTE_CHARS and text[s + 1:e].count(text[s]) == 0 \
+                and not any(c in text[s + 1:e] for c in _QUOTE_CHARS):
+            s += 1
+            while s < e and text[s].isspace():
+                s += 1
+        return s, e
+
+    def _resolve_name(self, ntext: str, prev: list[dict], prev_norm: list[list[str]],
+                      mentions, before: int) -> tuple[dict | None, str | None]:
+        """Anaphor / surname resolution of an explicit speaker. Returns (antecedent speaker, kind)."""
+        toks = _canon_tokens(ntext)
+        if not toks or len(toks) > 2:
+            return None, None
+        heads = self.lex.anaphors.get(toks[0]) if len(toks) <= 2 else None
+        for sp, nt in zip(reversed(prev), reversed(prev_norm)):
+            if not nt or nt == toks:
+                continue
+            if heads and nt[0] in heads:
+                return sp, "anaphor"
+            if not heads and len(nt) > len(toks):
+                for k in range(len(nt) - len(toks) + 1):
+                    if nt[k:k + len(toks)] == toks:
+                        return sp, "name"
+        return None, None
+
+    def _build(self, doc, norm, raws: list[RawAttr], mentions) -> list[dict]:
+        text = doc.text
+        out: list[dict] = []
+        speakers: list[dict | None] = []
+        prev_explicit: list[dict] = []
+        prev_norm: list[list[str]] = []
+        for idx, a in enumerate(raws):
+            cs, ce = self._raw(norm, a.cue)
+            cue = doc.span(cs, ce)
+            speaker = None
+            if a.speaker is not None:
+                ss, se = self._raw(norm, a.speaker)
+                ss, se = self._strip_quotes(text, ss, se)
+                ent = self._entity_for((ss, se), mentions)
+                ntext = norm.text[bisect_left(norm.starts, ss):bisect_left(norm.starts, se)]
+                canonical = self._entity_canonical(ent) if ent else None
+                resolved = None
+                if ent is None:
+                    ante, kind = self._resolve_name(ntext, prev_explicit, prev_norm, mentions, ss)
+                    if ante is not None:
+                        canonical, resolved = ante.get("canonical"), kind
+                        ent_id = ante.get("entity")
+                    else:
+                        ent_id = None
+                else:
+                    ent_id = ent.get("id")
+                if canonical is None:
+                    canonical = " ".join(re.sub(f"[{_QUOTE_CHARS}]", " ", text[ss:se]).split()) or None
+                    if canonical and a.kind == "according" and canonical.startswith("لل"):
+                        canonical = "ال" + canonical[2:]
+                speaker = doc.span(ss, se, entity=ent_id, canonical=canonical)
+                if resolved:
+                    speaker["resolved"] = resolved
+                prev_explicit.append(speaker)
+                prev_norm.append(_canon_tokens(ntext))
+            elif a.antecedent is not None and speakers[a.antecedent] is not None:
+                ante = speakers[a.antecedent]
+                speaker = {k: v for k, v in ante.items()}
+                speaker["resolved"] = "pronoun"
+            speakers.append(speaker)
+            content = None
+            if a.content is not None:
+                ks, ke = self._raw(norm, a.content)
+                content = doc.span(ks, ke)
+            parts = [(cs, ce)]
+            if a.speaker is not None and speaker is not None:
+                parts.append((speaker["start"], speaker["end"]))
+            if content is not None:
+                parts.append((content["start"], content["end"]))
+            st, en = min(p[0] for p in parts), max(p[1] for p in parts)
+            if a.direct and content is not None and en < len(text) and text[en] in _QUOTE_CHARS:
+                en += 1
+            item = doc.span(st, en)
+            item.update({
+                "id": f"a{idx + 1}", "cue": cue, "speaker": speaker, "content": content,
+                "direct": bool(a.direct), "parent": f"a{a.parent + 1}" if a.parent is not None else None,
+                "rule": a.rule,
+            })
+            out.append(item)
+        return out

@@ -1,0 +1,178 @@
+"""Load the attribution lexicons (``ar/cues.yaml``, ``ar/grammar.yaml``) into lookup tables.
+
+Every Arabic entry is normalised with :func:`hadath.text.normalize.normalize_word`
+so it can be matched on ``state.norm.text``. Verb entries are expanded to their
+inflected forms (see the header of ``ar/cues.yaml``).
+
+Example:
+    >>> lex = CueLexicon.load()
+    >>> lex.token_cues["واكدت"] if "واكدت" in lex.token_cues else lex.token_cues["اكدت"][0]
+    'say.akkada'
+    >>> lex.token_cues["يقولون"][:2]
+    ('say.qala', 'present')
+    >>> "استقال" in lex.token_cues
+    False
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from hadath.text.normalize import normalize_word
+
+__all__ = ["CueLexicon", "VerbEntry", "expand_past", "expand_present", "expand_participle"]
+
+_PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا")
+_PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+_PART_SUFFIXES = ("ا", "ة", "ين", "ون")
+
+
+def expand_past(form: str | list[str]) -> list[str]:
+    """Inflected past forms of a verb (3rd m.sg. given), or the given list as is.
+
+    Example:
+        >>> expand_past("أكد")[:4]
+        ['أكد', 'أكدت', 'أكدوا', 'أكدا']
+    """
+    if isinstance(form, list):
+        return list(form)
+    return [form + s for s in _PAST_SUFFIXES]
+
+
+def expand_present(form: str | list[str]) -> list[str]:
+    """Inflected present forms from the 3rd m.sg. (``ي`` + stem), or the given list.
+
+    Example:
+        >>> sorted(expand_present("يقول"))[:3]
+        ['اقول', 'تقول', 'تقولان']
+    """
+    if isinstance(form, list):
+        return list(form)
+    stem = form[1:] if form.startswith("ي") else form
+    out = [p + stem for p in _PRESENT_PREFIXES]
+    out += [p + stem + s for p in ("ي", "ت") for s in ("ون", "ان")]
+    return out
+
+
+def expand_participle(form: str | list[str] | None) -> list[str]:
+    """Adverbial participle forms (``مؤكدا``, ``مؤكدة`` ...) from the bare stem, or the list.
+
+    Example:
+        >>> expand_participle("مشير")
+        ['مشيرا', 'مشيرة', 'مشيرين', 'مشيرون']
+    """
+    if form is None:
+        return []
+    if isinstance(form, list):
+        return list(form)
+    return [form + s for s in _PART_SUFFIXES]
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """One reporting verb.
+
+    Attributes:
+        id: Stable rule id (e.g. ``say.qala``).
+        complement: ``"required"`` or ``"optional"`` (a noun-phrase object may be the content).
+        opens: Normalised words that may open the content (``الى`` after اشار).
+        keep_open: Keep the opening word inside the content (``عن`` after كشف).
+        relay: ``نقل X عن Y``: X relays Y (nested attribution).
+        participle_np: The participle may take a noun-phrase content (``داعيا جميع ...``).
+    """
+
+    id: str
+    complement: str = "required"
+    opens: frozenset[str] = frozenset()
+    keep_open: bool = False
+    relay: bool = False
+    participle_np: bool = False
+
+
+def _norm_list(items: list[str] | None) -> list[str]:
+    return [normalize_word(x) for x in (items or [])]
+
+
+@dataclass
+class CueLexicon:
+    """All tables the attribution rules use (normalised strings).
+
+    Attributes:
+        verbs: Rule id -> :class:`VerbEntry`.
+        token_cues: Normalised word form -> ``(rule id, "past"|"present"|"participle")``.
+        multi: List of ``(compiled regex, rule id, kind)`` for multi-word cues; kind is
+            ``according``, ``according_pronoun`` or ``passive``. Longest forms first.
+        impersonal, not_sources, blockers_before, complementizers, settings_after,
+        settings_fi, time_words, clause_openers, auxiliaries, content_nouns: word sets.
+        quotes: Opening mark -> closing mark.
+        anaphors: Definite head -> heads of the full mentions it may refer back to.
+    """
+
+    verbs: dict[str, VerbEntry] = field(default_factory=dict)
+    token_cues: dict[str, tuple[str, str]] = field(default_factory=dict)
+    multi: list[tuple[Any, str, str]] = field(default_factory=list)
+    impersonal: frozenset[str] = frozenset()
+    not_sources: frozenset[str] = frozenset()
+    blockers_before: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    settings_after: frozenset[str] = frozenset()
+    settings_fi: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    clause_openers: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    content_nouns: frozenset[str] = frozenset()
+    quotes: dict[str, str] = field(default_factory=dict)
+    anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> "CueLexicon":
+        """Read and normalise the shipped YAML files.
+
+        Raises:
+            ValueError: If a word form is claimed by two different rules.
+        """
+        pkg = resources.files("hadath.extract.attributions")
+        cues = yaml.safe_load(pkg.joinpath("ar/cues.yaml").read_text("utf-8"))
+        gram = yaml.safe_load(pkg.joinpath("ar/grammar.yaml").read_text("utf-8"))
+        lex = cls()
+        for v in cues["verbs"]:
+            entry = VerbEntry(
+                id=v["id"], complement=v.get("complement", "required"),
+                opens=frozenset(_norm_list(v.get("opens"))), keep_open=bool(v.get("keep_open")),
+                relay=bool(v.get("relay")), participle_np=bool(v.get("participle_np")),
+            )
+            lex.verbs[entry.id] = entry
+            forms = [(f, "past") for f in expand_past(v["past"])]
+            if v.get("present"):
+                forms += [(f, "present") for f in expand_present(v["present"])]
+            forms += [(f, "participle") for f in expand_participle(v.get("participle"))]
+            for f, kind in forms:
+                nf = normalize_word(f)
+                old = lex.token_cues.get(nf)
+                if old and old[0] != entry.id:
+                    raise ValueError(f"cues.yaml: form {f!r} of {entry.id} is also a form of {old[0]}")
+                if not old:
+                    lex.token_cues[nf] = (entry.id, kind)
+        multi = []
+        for kind in ("according", "according_pronoun", "passive"):
+            for item in cues.get(kind, []):
+                for f in item["forms"]:
+                    multi.append((normalize_word(f), item["id"], kind))
+        multi.sort(key=lambda x: -len(x[0]))
+        for nf, rid, kind in multi:
+            body = r"\s+".join(re.escape(w) for w in nf.split())
+            tail = "" if nf.endswith(" ل") else r"(?!\w)"
+            lex.multi.append((re.compile(r"(?<!\w)(?:و|ف)?" + body + tail), rid, kind))
+        lex.impersonal = frozenset(_norm_list(cues.get("impersonal")))
+        lex.not_sources = frozenset(_norm_list(cues.get("not_sources")))
+        lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))
+        for key in ("complementizers", "settings_after", "settings_fi", "time_words",
+                    "clause_openers", "auxiliaries", "content_nouns"):
+            setattr(lex, key, frozenset(_norm_list(gram.get(key))))
+        lex.quotes = dict(gram["quotes"])
+        lex.anaphors = {normalize_word(k): frozenset(_norm_list(v)) for k, v in gram["anaphors"].items()}
+        return lex
