@@ -1,15 +1,448 @@
-"""Entities stage (placeholder until its issue lands: fills nothing)."""
+"""Entities stage: gazetteer matching, rules, the NER model (when shipped), linking and clustering.
+
+Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offsets mapped back with
+``state.norm.raw_span``):
+
+1. gazetteer names, clitic-aware (:mod:`.gazetteer`), linked from the document (:mod:`.linker`);
+2. rule ``institution-nationality``: "institution + nationality adjective" organisations
+   (السلطات الألمانية -> ORG, DEU, DEUGOV; ``ar/institutions.yaml``); after a title word the phrase
+   is a role of a person instead (منسق الاستخبارات الوطنية الفرنسية);
+3. person rules (``ar/titles.yaml``): ``person-apposition`` (NAME، TITLE ...),
+   ``person-title`` (TITLE [nationality] NAME), ``person-firstname`` (known first name + unknown
+   words); titles attach to the person as ``roles`` and give the person's country;
+4. NER model spans (:mod:`.ner_model`, when the module and its model file exist) for people and
+   organisations the gazetteer does not know;
+5. clustering (:mod:`.cluster`) and anaphors (التنظيم after ISIS).
+
+Each entity follows the ``entity`` $def of ``hadath.document/1`` plus ``rule`` (the rule id of its
+first mention) and ``roles`` (people).
+
+Example:
+    >>> from hadath.pipeline import Pipeline
+    >>> from hadath.settings import Settings
+    >>> p = Pipeline(Settings(stages=("entities",)))
+    >>> d = p.analyze("قالت السلطات الألمانية إنها اعتقلت ثلاثة أشخاص في باريس.")
+    >>> [(e["text"], e["label"], e["country"], e["cameo"]) for e in d.entities]
+    [('السلطات الألمانية', 'ORG', 'DEU', 'DEUGOV'), ('باريس', 'GPE', 'FRA', 'FRA')]
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from hadath.extract.entities.cluster import Mention, cluster
+from hadath.extract.entities.gazetteer import DATA_DIR, PROCLITICS, Gazetteer, Match, name_key
+from hadath.extract.entities.linker import actor_code, cameo_at, choose, doc_countries
+
+__all__ = ["EntityExtractor"]
+
+_WORD = re.compile(r"[^\W_]+")
+_MODEL_LABELS = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "FAC": "FAC",
+                 "NORP": "NORP", "EVENT": "EVENT"}
+#: Words ranked above this (more frequent) are not name words in the person rules.
+NAME_RANK = 2500
+
+
+def _strip_clitic(w: str, allowed: frozenset[str] = PROCLITICS) -> list[tuple[str, str]]:
+    """Possible (prefix, rest) splits of a normalised word, no split first."""
+    out = [("", w)]
+    if w.startswith("لل") and len(w) > 4:
+        out.append(("لل", "ال" + w[2:]))
+    for n in (1, 2):
+        if len(w) - n >= 3 and w[:n] in allowed:
+            out.append((w[:n], w[n:]))
+    return out
 
 
 class EntityExtractor:
-    """Fills ``doc.entities``. Args: settings (hadath.settings.Settings)."""
+    """Fills ``doc.entities``.
+
+    Args:
+        settings: :class:`hadath.settings.Settings` (unused for now).
+
+    The gazetteer, curated YAML files and (when present) the NER model are loaded once here.
+    A missing model module or file is not an error: the stage then runs on the gazetteer and rules.
+
+    Raises:
+        FileNotFoundError: If the compiled gazetteer is missing.
+    """
 
     def __init__(self, settings: Any) -> None:
         self.settings = settings
+        self.gaz = Gazetteer.load()
+        inst = yaml.safe_load((DATA_DIR / "institutions.yaml").read_text("utf-8"))
+        self.max_mod = int(inst.get("max_modifiers", 2))
+        self.institutions: dict[tuple[str, ...], dict[str, Any]] = {}
+        for it in inst["institutions"]:
+            for form in it["ar"]:
+                self.institutions[tuple(name_key(form).split())] = it
+        self.inst_max = max(len(k) for k in self.institutions)
+        tit = yaml.safe_load((DATA_DIR / "titles.yaml").read_text("utf-8"))
+        self.titles: dict[tuple[str, ...], str | None] = {
+            tuple(name_key(t["ar"]).split()): t.get("agent") for t in tit["titles"]}
+        self.title_max = max(len(k) for k in self.titles)
+        self.cues = frozenset(name_key(c) for c in tit["cues"])
+        self.particles = frozenset(name_key(p) for p in tit["particles"])
+        self.first_names = frozenset(tuple(name_key(f).split()) for f in tit["first_names"])
+        self.model = None
+        try:
+            from hadath.extract.entities.ner_model import NerModel  # the NER model helper's module
 
+            self.model = NerModel.load()
+        except (ImportError, FileNotFoundError, OSError):
+            self.model = None
+
+    # ------------------------------------------------------------------ helpers
+    def _is_title(self, words: list[str], i: int) -> int:
+        """Length of the title starting at word ``i`` (clitic و/ف allowed on it), 0 if none."""
+        for n in range(min(self.title_max, len(words) - i), 0, -1):
+            first = words[i]
+            for _p, rest in _strip_clitic(first, frozenset(["", "و", "ف", "ك", "ب", "ل"])):
+                if (rest, *words[i + 1:i + n]) in self.titles:
+                    return n
+        return 0
+
+    def _name_like(self, w: str) -> bool:
+        if w in self.gaz.stop or w in self.cues:
+            return False
+        return self.gaz.word_rank(w) >= NAME_RANK and len(w) >= 2
+
+    # ------------------------------------------------------------------ main
     def __call__(self, state: Any) -> None:
-        """Fill ``state.doc.entities`` (currently nothing)."""
+        """Fill ``state.doc.entities`` and put the mention index in ``state.scratch["entities"]``."""
+        doc = state.doc
+        norm = state.norm
+        text = norm.text
+        if not text.strip():
+            return
+        date = None
+        if state.reference_time is not None:
+            rt = state.reference_time
+            date = rt.year * 10000 + rt.month * 100 + rt.day
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        wstarts = [w[0] for w in words]
+        wtexts = [w[2] for w in words]
+
+        def word_at(pos: int) -> int:
+            return bisect.bisect_right(wstarts, pos) - 1
+
+        matches = self.gaz.match(text)
+        countries = doc_countries([self.gaz.lookup(m.key) for m in matches])
+        mentions: list[Mention] = []
+        adj_hits: list[tuple[Match, str]] = []
+        for m in matches:
+            ents = self.gaz.lookup(m.key)
+            adj = next((e for e in ents if e.kind == "nat_adj"), None)
+            if adj is not None:
+                adj_hits.append((m, adj.country))
+            e = choose(ents, countries)
+            if e is None:
+                continue
+            if adj is not None and e.kind == "actor":
+                continue  # an adjective (سوري، تركي) that the actor dictionary lists as a name
+            if e.kind == "nationality" and not m.prefix and self._after_noun(text, m.start):
+                continue  # المسئولون الأتراك: a nationality plural after a noun is an adjective
+            label = e.label
+            restored = None
+            if m.prefix == "لل":
+                restored = "ال" + doc.text[slice(*norm.raw_span(m.start + 1, m.end))][1:]
+            code = e.cameo if isinstance(e.cameo, str) or e.cameo is None else cameo_at(e.cameo, date)
+            if e.kind != "actor":
+                code = actor_code(ents, date) or code
+            mentions.append(Mention(m.start, m.end, label, m.key, entry=e, source="gazetteer",
+                                    rule=f"gazetteer:{e.kind}",
+                                    confidence=0.9 if len({x.uid for x in ents if x.kind not in ("nat_adj", "actor")}) <= 1 else 0.75,
+                                    cameo=code, restored=restored))
+
+        roles: list[tuple[int, int, str | None, str | None]] = []  # (start, end, country, agent)
+        self._institutions(text, words, wtexts, word_at, adj_hits, mentions, roles)
+        self._persons(text, words, wtexts, word_at, mentions, roles, date)
+        if self.model is not None:
+            self._model_mentions(state, norm, mentions)
+        self._anaphors(text, words, mentions)
+        doc.entities = self._entities(doc, norm, mentions, roles)
+        state.scratch["entities"] = doc.entities
+
+    def _after_noun(self, text: str, pos: int) -> bool:
+        """True when the word before ``pos`` (same phrase, no punctuation) is a definite or plural noun."""
+        before = text[max(0, pos - 40):pos]
+        m = re.search(r"([^\W_]+)\s+$", before)
+        if not m:
+            return False
+        w = m.group(1)
+        if w in self.cues or self.gaz.word_rank(w) < 60:
+            return False  # function words (من، في، إلى ...) are among the most frequent words
+        return w.startswith("ال") or w.endswith(("ون", "ين", "ات"))
+
+    # ------------------------------------------------------------------ rules
+    def _institutions(self, text, words, wtexts, word_at, adj_hits, mentions, roles) -> None:
+        taken = [(m.start, m.end) for m in mentions]
+        for m, country in adj_hits:
+            wi = word_at(m.start)
+            if wi < 1:
+                continue
+            found = None
+            for n_mod in range(0, self.max_mod + 1):
+                for n_inst in range(self.inst_max, 0, -1):
+                    s = wi - n_mod - n_inst
+                    if s < 0:
+                        continue
+                    mods = wtexts[s + n_inst:wi]
+                    if any(not w.startswith("ال") for w in mods):
+                        continue
+                    for prefix, rest in _strip_clitic(wtexts[s]):
+                        it = self.institutions.get((rest, *wtexts[s + 1:s + n_inst]))
+                        if it is not None:
+                            found = (s, prefix, it)
+                            break
+                    if found:
+                        break
+                if found:
+                    break
+            if not found:
+                continue
+            s, prefix, it = found
+            start = words[s][0] + (len(prefix) if prefix != "لل" else 0)
+            end = m.end
+            if any(start < e and b < end for b, e in taken if not (m.start <= b and e <= m.end)):
+                continue
+            if s > 0 and self._title_before(wtexts, s):
+                roles.append((self._title_start(words, wtexts, s), end, country, it["agent"]))
+                continue
+            ce = next((e for e in self.gaz.entries if e.kind == "country" and e.country == country), None)
+            cname = ce.canonical if ce else country
+            # drop the adjective's own mention (an adjective is never an entity) and add the ORG
+            mentions[:] = [x for x in mentions if not (start <= x.start and x.end <= end)]
+            mentions.append(Mention(start, end, "ORG", " ".join(wtexts[s:word_at(m.start) + 1]),
+                                    source="rule", rule=f"institution-nationality:{it['id']}", confidence=0.8,
+                                    country=country, cameo=f"{country}{it['agent']}",
+                                    canonical=it["en"].format(country=cname)))
+            taken.append((start, end))
+
+    def _title_before(self, wtexts: list[str], s: int) -> bool:
+        for n in range(1, self.title_max + 1):
+            if s - n >= 0 and self._is_title(wtexts, s - n) == n:
+                return True
+        return False
+
+    def _title_start(self, words, wtexts, s: int) -> int:
+        for n in range(self.title_max, 0, -1):
+            if s - n >= 0 and self._is_title(wtexts, s - n) == n:
+                return words[s - n][0]
+        return words[s][0]
+
+    def _persons(self, text, words, wtexts, word_at, mentions, roles, date) -> None:
+        def free(a: int, b: int) -> bool:
+            for x in mentions:
+                if a < x.end and x.start < b:
+                    if x.label == "PER" or x.source != "gazetteer" or (x.entry and x.entry.kind in ("country", "curated")):
+                        return False
+            return True
+
+        def add(a_word: int, b_word: int, prefix_len: int, rule: str, role: tuple | None) -> None:
+            a = words[a_word][0] + prefix_len
+            b = words[b_word][1]
+            if not free(a, b):
+                return
+            mentions[:] = [x for x in mentions if not (a < x.end and x.start < b)]
+            key = " ".join([wtexts[a_word][prefix_len:], *wtexts[a_word + 1:b_word + 1]])
+            ents = [e for e in self.gaz.lookup(key) if e.kind == "actor"]
+            men = Mention(a, b, "PER", key, source="rule", rule=rule, confidence=0.65)
+            if ents:
+                men.entry = ents[0]
+                men.source = "gazetteer"
+            if role:
+                men.roles.append(role)
+            mentions.append(men)
+
+        n = len(words)
+        # person-apposition: NAME، TITLE
+        for i in range(1, n):
+            gap = text[words[i - 1][1]:words[i][0]]
+            if gap.strip() not in ("،", ","):
+                continue
+            tl = self._is_title(wtexts, i)
+            if not tl:
+                continue
+            j = i - 1
+            names: list[int] = []
+            while j >= 0 and len(names) < 4:
+                w = wtexts[j]
+                if j < i - 1 and text[words[j][1]:words[j + 1][0]].strip():
+                    break
+                if w in self.particles and names:
+                    names.append(j)
+                elif self._name_like(w) or (j > 0 and wtexts[j - 1] in self.cues and self._name_like(w[1:])):
+                    names.append(j)
+                else:
+                    break
+                j -= 1
+            while names and wtexts[names[-1]] in self.particles:
+                names.pop()
+            if len(names) < 2:
+                continue
+            a, b = names[-1], names[0]
+            prefix = 0
+            first = wtexts[a]
+            if a > 0 and wtexts[a - 1] in self.cues and first[:1] in ("ل", "ب") and len(first) > 4:
+                prefix = 1
+            role_end = self._role_end(text, words, wtexts, i)
+            role = (words[i][0], role_end)
+            add(a, b, prefix, "person-apposition", role)
+        # person-title: TITLE [ال-words / nationality] NAME NAME
+        for i in range(n):
+            tl = self._is_title(wtexts, i)
+            if not tl:
+                continue
+            j = i + tl
+            skipped = 0
+            while j < n and wtexts[j].startswith("ال") and skipped < 3 and not self._is_title(wtexts, j):
+                j += 1
+                skipped += 1
+            k = j
+            while k < n and k - j < 3:
+                w = wtexts[k]
+                if text[words[k - 1][1]:words[k][0]].strip():
+                    break
+                if k == j and w.startswith("ال"):
+                    break
+                if self._name_like(w) or (k == j and (w,) in self.first_names) or (k > j and w in self.particles):
+                    k += 1
+                else:
+                    break
+            if k - j >= 2 and wtexts[k - 1] not in self.particles:
+                add(j, k - 1, 0, "person-title", (words[i][0], words[j - 1][1]) if j > i else None)
+        # person-firstname: FIRST NAME [NAME]
+        for i in range(n - 1):
+            for fl in (2, 1):
+                if tuple(wtexts[i:i + fl]) in self.first_names:
+                    break
+            else:
+                continue
+            k = i + fl
+            while k < n and k - (i + fl) < 2:
+                if text[words[k - 1][1]:words[k][0]].strip():
+                    break
+                w = wtexts[k]
+                if self._name_like(w) or (k > i + fl - 1 and w in self.particles and k + 1 < n):
+                    k += 1
+                else:
+                    break
+            if k > i + fl and wtexts[k - 1] not in self.particles:
+                add(i, k - 1, 0, "person-firstname", None)
+
+    def _role_end(self, text: str, words, wtexts, i: int) -> int:
+        """End of a role phrase starting at word ``i``: up to the next punctuation, at most 6 words."""
+        k = i
+        while k + 1 < len(words) and k - i < 5 and not text[words[k][1]:words[k + 1][0]].strip():
+            k += 1
+        return words[k][1]
+
+    def _model_mentions(self, state: Any, norm: Any, mentions: list[Mention]) -> None:
+        toks = state.tokens or [{"start": m.start(), "end": m.end()} for m in re.finditer(r"\w+|[^\w\s]", state.doc.text)]
+        try:
+            spans = self.model.predict_spans(state.doc.text, [(t["start"], t["end"]) for t in toks])
+        except Exception:  # noqa: BLE001 - a model failure must not lose the gazetteer entities
+            return
+        starts = norm.starts
+        for rs, re_, lab, conf in spans:
+            label = _MODEL_LABELS.get(str(lab).upper())
+            if label is None:
+                continue
+            a = bisect.bisect_left(starts, rs)
+            b = bisect.bisect_left(starts, re_)
+            if a >= b:
+                continue
+            key = name_key(norm.text[a:b])
+            if any(a < x.end and x.start < b for x in mentions):
+                continue
+            parts = key.split()
+            if len(parts) == 1 and (key in self.gaz.stop or self.gaz.word_rank(key) < 1000):
+                continue
+            ents = self.gaz.lookup(key)
+            e = choose(ents, Counter()) if ents else None
+            if e is not None and label in ("LOC", "GPE"):
+                label = e.label
+            mentions.append(Mention(a, b, label, key, entry=e, source="model", rule="model",
+                                    confidence=float(conf) if conf is not None else 0.6))
+
+    def _anaphors(self, text: str, words, mentions: list[Mention]) -> None:
+        firsts: dict[str, Mention] = {}
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.entry is not None:
+                for a in m.entry.anaphors:
+                    firsts.setdefault(a, m)
+        if not firsts:
+            return
+        for s, e, w in words:
+            for prefix, rest in _strip_clitic(w):
+                first = firsts.get(rest)
+                if first is None or s < first.end:
+                    continue
+                a = s + (len(prefix) if prefix != "لل" else 0)
+                if any(a < x.end and x.start < e for x in mentions):
+                    break
+                # the next word must not continue a longer name (التنظيم الدولي ...)
+                mentions.append(Mention(a, e, first.label, rest, entry=first.entry, source="rule",
+                                        rule="anaphor", confidence=0.6, cameo=first.cameo,
+                                        restored=("ال" + w[2:]) if prefix == "لل" else None))
+                break
+
+    # ------------------------------------------------------------------ output
+    def _entities(self, doc, norm, mentions: list[Mention], roles) -> list[dict[str, Any]]:
+        out = []
+        for i, c in enumerate(cluster(mentions), 1):
+            spans = []
+            for m in c:
+                a, b = norm.raw_span(m.start, m.end)
+                spans.append(doc.span(a, b))
+            named = [(m, s) for m, s in zip(c, spans) if m.rule != "anaphor"] or list(zip(c, spans))
+            best_m, best_s = max(named, key=lambda ms: (len(ms[0].key), -ms[1]["start"]))
+            text = best_m.restored or best_s["text"]
+            e = best_m.entry
+            label = best_m.label
+            country = e.country if e is not None else best_m.country
+            cameo = best_m.cameo if best_m.cameo is not None else (
+                cameo_at(e.cameo, None) if e is not None and not isinstance(e.cameo, str) else
+                (e.cameo if e is not None else None))
+            person_roles: list[str] = []
+            if label == "PER":
+                for m in c:
+                    for ra, rb in m.roles:
+                        a, b = norm.raw_span(ra, rb)
+                        person_roles.append(doc.text[a:b])
+                        for rs, re_, rc, agent in roles:
+                            if ra <= rs and re_ <= rb + 1 and rc:
+                                country = country or rc
+                                cameo = cameo or f"{rc}{agent or ''}"
+                        if not country:
+                            country = self._country_in(norm.text[ra:rb])
+                            if country and not cameo:
+                                cameo = country
+            ent = {
+                "id": f"e{i}", "label": label, "text": text, "mentions": spans,
+                "canonical": e.canonical if e is not None else best_m.canonical,
+                "country": country,
+                "geonames": e.geonames if e is not None else None,
+                "lat": e.lat if e is not None else None,
+                "lon": e.lon if e is not None else None,
+                "cameo": cameo,
+                "source": best_m.source, "confidence": round(best_m.confidence, 3),
+                "rule": best_m.rule,
+            }
+            if label == "PER":
+                ent["roles"] = person_roles
+            out.append(ent)
+        return out
+
+    def _country_in(self, ntext: str) -> str | None:
+        for m in self.gaz.match(ntext):
+            for e in self.gaz.lookup(m.key):
+                if e.kind in ("nat_adj", "country") and e.country:
+                    return e.country
         return None

@@ -1,0 +1,467 @@
+"""Compile the entity gazetteer from ``../shared/data`` into ``src/hadath/data/gazetteer/``.
+
+Sources (licences credited in ``src/hadath/data/LICENSES.md``):
+
+* countries: ``gazetteer/mledoze_countries.json`` (ODbL: ISO alpha-2/3, Arabic official and common
+  names, coordinates), ``gazetteer/geonames_countryInfo.tsv`` and
+  ``gazetteer/geonames_country_translations.json`` (GeoNames, CC BY 4.0: geonameid, Arabic name);
+* nationalities: ``gazetteer/arwikicats_nationalities.json`` (MIT): every nisba form, with the
+  oblique plurals (-يين) and definite plurals derived here;
+* cities: ``gazetteer/geonames_cities15000.zip`` (CC BY 4.0): only names written in Arabic letters
+  (Persian/Urdu-only letters such as پ چ ژ گ ک ی ے ٹ ڈ drop a name) plus
+  ``gazetteer/arwikicats_cities_en_ar.json`` (MIT) for the most populous city of each English name;
+* admin-1 regions: ``src/hadath/extract/entities/ar/regions.yaml`` (curated Arabic names) joined with
+  ``gazetteer/geonames_regionInfo.tsv`` (CC BY 4.0) for the geonameid and English name;
+* actors: ``events/up_arabic_dictionaries/actor_dict_ar_v4.txt`` (MIT, UniversalPetrarch) with dated
+  CAMEO codes, and ``agents.all.ar.txt`` (agent/role words -> CAMEO agent codes);
+* common words: normalised word counts over SaudiNewsNet (``news/saudinewsnet/*.zip``, only counts
+  kept) give the list of frequent words that a one-word place name must not be.
+
+Output: ``gazetteer.json.gz`` (gzip JSON), see :func:`build_gazetteer`. The file stores
+``inputs_sha1`` (:func:`inputs_hash`: the inputs and :data:`SCRIPT_VERSION`) so a test can tell
+when it is stale.
+
+Run: ``python -m hadath.build gazetteer [--shared PATH]``.
+"""
+from __future__ import annotations
+
+import collections
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hadath.text.normalize import normalize_word
+
+__all__ = ["build_gazetteer", "inputs_hash", "GAZETTEER_PATH", "SCRIPT_VERSION", "name_key",
+           "is_arabic_name", "parse_actor_dict"]
+
+#: Bump when the output format or the compilation rules change.
+SCRIPT_VERSION = "gazetteer-7"
+
+_PKG = Path(__file__).resolve().parents[1]
+GAZETTEER_PATH = _PKG / "data" / "gazetteer" / "gazetteer.json.gz"
+REGIONS_YAML = _PKG / "extract" / "entities" / "ar" / "regions.yaml"
+
+#: Letters used in Persian, Urdu, Pashto ... but not in Arabic; a name containing one is dropped.
+NON_ARABIC_LETTERS = frozenset("پچژگکیےٹڈڑںھۀەۆێۇۈۋۉېۍڤڭڠۓ")
+_ARABIC_LETTERS = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+$")
+_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0640\u064B-\u0652]+")
+
+#: Country-code letters of the Arab world and its neighbours (admin-1 and population bonus).
+#: Words ranked above this in SaudiNewsNet are names only of big places (see :func:`_keep_city_name`).
+COMMON_STRICT = 6000
+#: How many of the most frequent words the build filters consult.
+COMMON_FILTER = 20000
+
+REGION_COUNTRIES = frozenset(
+    "IQ SY YE SA EG JO LB PS LY TN DZ MA MR SD SO DJ KM KW AE QA BH OM TR IR IL AF PK ER ET TD".split()
+)
+
+
+def name_key(name: str) -> str:
+    """Normalised matching key of a name: :func:`normalize_word`, single spaces, no tatweel.
+
+    Example:
+        >>> name_key("  الرقّة  ")
+        'الرقه'
+        >>> name_key("أبو  ظبي")
+        'ابو ظبى'
+    """
+    return " ".join(normalize_word(name).split())
+
+
+def is_arabic_name(name: str) -> bool:
+    """True when ``name`` is written in Arabic letters only (no Persian/Urdu-only letters).
+
+    Example:
+        >>> is_arabic_name("باريس"), is_arabic_name("پاریس"), is_arabic_name("Paris")
+        (True, False, False)
+    """
+    if not name or any(c in NON_ARABIC_LETTERS for c in name):
+        return False
+    return bool(_ARABIC_LETTERS.match(name))
+
+
+def _inputs(shared: Path) -> list[Path]:
+    g = shared / "gazetteer"
+    ev = shared / "events" / "up_arabic_dictionaries"
+    return [
+        g / "mledoze_countries.json", g / "geonames_countryInfo.tsv", g / "geonames_country_translations.json",
+        g / "arwikicats_nationalities.json", g / "geonames_cities15000.zip", g / "arwikicats_cities_en_ar.json",
+        g / "geonames_regionInfo.tsv", ev / "actor_dict_ar_v4.txt", ev / "agents.all.ar.txt", REGIONS_YAML,
+    ]
+
+
+def inputs_hash(shared: Path) -> str:
+    """SHA-1 over :data:`SCRIPT_VERSION`, the input files' bytes and the SaudiNewsNet zip names/sizes.
+
+    Args:
+        shared: Path of ``../shared/data``.
+
+    Returns:
+        40 hex digits.
+
+    Raises:
+        FileNotFoundError: If an input file is missing.
+    """
+    h = hashlib.sha1(SCRIPT_VERSION.encode())
+    for p in _inputs(shared):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    for p in sorted((shared / "news" / "saudinewsnet").glob("*.zip")):
+        h.update(f"{p.name}:{p.stat().st_size}\n".encode())
+    return h.hexdigest()
+
+
+# ----------------------------------------------------------------------------- countries
+
+def _countries(shared: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    g = shared / "gazetteer"
+    info: dict[str, dict[str, Any]] = {}
+    for row in csv.reader(io.StringIO((g / "geonames_countryInfo.tsv").read_text("utf-8")), delimiter="\t"):
+        if not row or row[0].startswith("#") or len(row) < 17:
+            continue
+        info[row[0]] = {"iso3": row[1], "name": row[4], "geonames": int(row[16]) if row[16].isdigit() else None,
+                        "population": int(row[7]) if row[7].isdigit() else 0}
+    trans = json.loads((g / "geonames_country_translations.json").read_text("utf-8"))
+    ar_by_gid = {int(k): v.get("ar") for k, v in trans.items() if k.isdigit()}
+    out = []
+    en2iso3: dict[str, str] = {}
+    for c in json.loads((g / "mledoze_countries.json").read_text("utf-8")):
+        iso2, iso3 = c.get("cca2"), c.get("cca3")
+        if not iso3:
+            continue
+        gi = info.get(iso2, {})
+        names = []
+        ara = c.get("translations", {}).get("ara", {})
+        for n in (ara.get("common"), ara.get("official"), ar_by_gid.get(gi.get("geonames"))):
+            if n and is_arabic_name(n) and n not in names:
+                names.append(n)
+        lat, lon = (c.get("latlng") or [None, None])[:2]
+        out.append({
+            "kind": "country", "label": "GPE", "canonical": c["name"]["common"], "country": iso3,
+            "geonames": gi.get("geonames"), "lat": lat, "lon": lon, "population": gi.get("population", 0),
+            "cameo": iso3, "names": names, "iso2": iso2,
+        })
+        for en in [c["name"]["common"], c["name"]["official"], gi.get("name"), *c.get("altSpellings", [])]:
+            if en:
+                en2iso3.setdefault(en.lower(), iso3)
+    return out, en2iso3
+
+
+def _oblique(word: str) -> list[str]:
+    """Derived plural forms of a nisba: -يون -> -يين; also the definite forms."""
+    forms = []
+    if word.endswith("يون"):
+        forms.append(word[:-3] + "يين")
+    return forms
+
+
+def _nationalities(shared: Path, en2iso3: dict[str, str], ar2iso3: dict[str, str]) -> list[dict[str, Any]]:
+    data = json.loads((shared / "gazetteer" / "arwikicats_nationalities.json").read_text("utf-8"))
+    by_country: dict[str, dict[str, set[str]]] = {}
+    for _key, d in data.items():
+        iso3 = en2iso3.get((d.get("en") or "").lower()) or ar2iso3.get(name_key(d.get("ar") or ""))
+        if not iso3:
+            continue
+        slot = by_country.setdefault(iso3, {"plural": set(), "adj": set()})
+        for f in ("males", "females"):
+            w = d.get(f)
+            if w and is_arabic_name(w):
+                for v in [w, *_oblique(w)]:
+                    slot["plural"].update({v, "ال" + v})
+        for f in ("male", "female", "the_male", "the_female"):
+            w = d.get(f)
+            if w and is_arabic_name(w):
+                slot["adj"].add(w)
+    out = []
+    for iso3, slot in sorted(by_country.items()):
+        out.append({"kind": "nationality", "label": "NORP", "canonical": None, "country": iso3, "geonames": None,
+                    "lat": None, "lon": None, "population": 0, "cameo": iso3, "names": sorted(slot["plural"])})
+        out.append({"kind": "nat_adj", "label": "NORP", "canonical": None, "country": iso3, "geonames": None,
+                    "lat": None, "lon": None, "population": 0, "cameo": iso3, "names": sorted(slot["adj"])})
+    return out
+
+
+# ----------------------------------------------------------------------------- cities
+
+def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int]) -> list[dict[str, Any]]:
+    g = shared / "gazetteer"
+    en_ar = json.loads((g / "arwikicats_cities_en_ar.json").read_text("utf-8"))
+    rows = []
+    with zipfile.ZipFile(g / "geonames_cities15000.zip") as z:
+        text = z.read("cities15000.txt").decode("utf-8")
+    for line in text.splitlines():
+        f = line.split("\t")
+        if len(f) < 15:
+            continue
+        rows.append(f)
+    rows.sort(key=lambda f: -int(f[14] or 0))
+    seen_en: set[str] = set()
+    out = []
+    for f in rows:
+        gid, name, ascii_name, alts = int(f[0]), f[1], f[2], f[3]
+        pop = int(f[14] or 0)
+        iso3 = iso2to3.get(f[8])
+        names = [a for a in alts.split(",") if is_arabic_name(a)]
+        en = ascii_name.lower()
+        if en not in seen_en:
+            seen_en.add(en)
+            ar = en_ar.get(en) or en_ar.get(name.lower())
+            if ar and is_arabic_name(ar) and ar not in names:
+                names.append(ar)
+        names = [n for n in names if _keep_city_name(n, pop, f[7], f[8], rank)]
+        if not names:
+            continue
+        out.append({"kind": "city", "label": "GPE", "canonical": name, "country": iso3, "geonames": gid,
+                    "lat": round(float(f[4]), 5), "lon": round(float(f[5]), 5), "population": pop,
+                    "cameo": iso3, "names": names, "fcode": f[7]})
+    return out
+
+
+def _keep_city_name(name: str, pop: int, fcode: str, cc: str, rank: dict[str, int]) -> bool:
+    """Rules that drop city names which are ordinary words (see module docstring).
+
+    ``rank`` maps the most frequent SaudiNewsNet words to their rank (0 = most frequent).
+    """
+    key = name_key(name)
+    letters = key.replace(" ", "")
+    if len(letters) < 3:
+        return False
+    if " " in key:
+        return True
+    bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+    r = min(rank.get(key, 10**9), rank.get(bare, 10**9))
+    big = fcode == "PPLC" or pop >= 1_000_000 or (cc in REGION_COUNTRIES and pop >= 150_000)
+    if r >= len(rank):
+        return len(letters) >= 4 or pop >= 100_000
+    if r < COMMON_STRICT:
+        return big
+    return big or (cc in REGION_COUNTRIES and pop >= 50_000) or pop >= 300_000
+
+
+# ----------------------------------------------------------------------------- regions
+
+def _regions(shared: Path, iso2to3: dict[str, str]) -> list[dict[str, Any]]:
+    info = {}
+    for row in csv.reader(io.StringIO((shared / "gazetteer" / "geonames_regionInfo.tsv").read_text("utf-8")),
+                          delimiter="\t"):
+        if row and not row[0].startswith("#") and len(row) >= 4:
+            info[row[0]] = (row[2], int(row[3]) if row[3].isdigit() else None)
+    data = yaml.safe_load(REGIONS_YAML.read_text("utf-8"))
+    out = []
+    for r in data["regions"]:
+        en, gid = info.get(r["code"], (None, None))
+        if en is None:
+            raise ValueError(f"{REGIONS_YAML}: region {r['id']}: admin-1 code {r['code']} not in GeoNames")
+        out.append({"kind": "region", "label": "GPE", "canonical": en, "country": iso2to3.get(r["code"][:2]),
+                    "geonames": gid, "lat": None, "lon": None, "population": 0,
+                    "cameo": iso2to3.get(r["code"][:2]), "names": r["ar"], "rid": r["id"]})
+    for r in data.get("other", []):
+        out.append({"kind": "region", "label": r.get("label", "GPE"), "canonical": r["en"], "country": r["country"],
+                    "geonames": None, "lat": None, "lon": None, "population": 0, "cameo": r["country"],
+                    "names": r["ar"], "rid": r["id"]})
+    return out
+
+
+# ----------------------------------------------------------------------------- CAMEO actors
+
+_CODE = re.compile(r"\[\s*~?([A-Z]{3,15}\??)\s*(?:(>)\s*(\d{8})|(\d{8})\s*-\s*(\d{8}))?\s*\]")
+_ORG_HEADS = frozenset(name_key(w) for w in (
+    "حزب حركة جبهة وزارة مجلس جيش قوة قوات وكالة صحيفة جريدة مجلة منظمة اتحاد جامعة بنك شركة تنظيم جماعة "
+    "هيئة لجنة محكمة برلمان ائتلاف تحالف مؤسسة كتائب كتيبة لواء ألوية فيلق شرطة مكتب رابطة نقابة منتدى "
+    "مركز قناة إذاعة ديوان الديوان سفارة قيادة مجموعة").split())
+_BAD_WORDS = frozenset(name_key(w) for w in "ل هو هي في من على عن إلى أو حتى خلال بعض , ، و".split())
+
+
+def parse_actor_dict(text: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """Parse a UniversalPetrarch actor dictionary.
+
+    Args:
+        text: The dictionary text: a name line (words joined by ``_``) with an inline ``[CODE]`` or
+            followed by indented ``[CODE start-end]`` / ``[CODE >start]`` lines (dates ``YYYYMMDD``).
+
+    Returns:
+        ``[(name, [(code, start, end), ...]), ...]``; ``start``/``end`` are ``YYYYMMDD`` ints, 0 when
+        open. An end before the start (the dictionary's ``-18000101`` "no end" marker) becomes 0.
+
+    Example:
+        >>> parse_actor_dict("نوري_المالكي_\\n\\t[IRQGOV 20101221-20140908]\\nحماس  [PSEREB]\\n")
+        [('نوري المالكي', [('IRQGOV', 20101221, 20140908)]), ('حماس', [('PSEREB', 0, 0)])]
+    """
+    out: list[tuple[str, list[tuple[str, int, int]]]] = []
+    cur: tuple[str, list[tuple[str, int, int]]] | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        codes = []
+        for m in _CODE.finditer(line):
+            code = m.group(1).rstrip("?")
+            if m.group(2):
+                start, end = int(m.group(3)), 0
+            elif m.group(4):
+                start, end = int(m.group(4)), int(m.group(5))
+                if end < start:
+                    end = 0
+            else:
+                start = end = 0
+            codes.append((code, start, end))
+        name_part = _CODE.sub("", line).strip()
+        if name_part and not name_part.startswith("["):
+            name = " ".join(name_part.replace("_", " ").split())
+            cur = (name, codes)
+            out.append(cur)
+        elif cur is not None:
+            cur[1].extend(codes)
+    return [(n, c) for n, c in out if c]
+
+
+def _actors(shared: Path, iso3s: set[str], rank: dict[str, int], adjectives: set[str]) -> list[dict[str, Any]]:
+    text = (shared / "events" / "up_arabic_dictionaries" / "actor_dict_ar_v4.txt").read_text("utf-8", "replace")
+    merged: dict[str, list[tuple[str, int, int]]] = {}
+    for name, codes in parse_actor_dict(text):
+        if not is_arabic_name(name):
+            continue
+        words = name_key(name).split()
+        if not words or len(words) > 5 or any(w in _BAD_WORDS for w in words):
+            continue
+        lst = merged.setdefault(name, [])
+        for c in codes:
+            if c not in lst:
+                lst.append(c)
+    out = []
+    for name, codes in merged.items():
+        words = name_key(name).split()
+        first = codes[0][0]
+        country = first[:3] if first[:3] in iso3s else None
+        if len(words) == 1:
+            w = words[0]
+            bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
+            r = min(rank.get(w, 10**9), rank.get(bare, 10**9))
+            if country is None and first not in ("IGO", "IMG", "NGO"):
+                continue  # a bare agent word (جيش MIL, إعلام MED): a role, not a name
+            if w in adjectives or bare in adjectives or len(w) < 3:
+                continue
+            placeish = all(c[0] in iso3s for c in codes)
+            if r < COMMON_STRICT and not placeish:
+                continue
+            dated = any(c[1] for c in codes)
+            label = "GPE" if placeish else ("PER" if dated and len(first) > 3 else "ORG")
+        elif words[0] in _ORG_HEADS or (words[0].startswith("ال") and words[0][2:] in _ORG_HEADS):
+            label = "ORG"
+        else:
+            label = "PER"
+        out.append({"kind": "actor", "label": label, "canonical": None, "country": country, "geonames": None,
+                    "lat": None, "lon": None, "population": 0, "cameo": [list(c) for c in codes], "names": [name]})
+    return out
+
+
+def _agents(shared: Path) -> dict[str, str]:
+    """Arabic agent/role words -> CAMEO agent code (``agents.all.ar.txt``)."""
+    out: dict[str, str] = {}
+    text = (shared / "events" / "up_arabic_dictionaries" / "agents.all.ar.txt").read_text("utf-8", "replace")
+    pat = re.compile(r"\[~([A-Z]{3})\]\s*(?:#[^\u0600-\u06FF]*)?([\u0600-\u06FF][\u0600-\u06FF ]*)")
+    for line in text.splitlines():
+        m = pat.search(line)
+        if m:
+            key = name_key(m.group(2))
+            if key and key not in out:
+                out[key] = m.group(1)
+    return out
+
+
+# ----------------------------------------------------------------------------- common words
+
+def count_words(shared: Path) -> collections.Counter:
+    """Normalised word counts over the SaudiNewsNet zips (only counts are kept).
+
+    Raises:
+        FileNotFoundError: If no SaudiNewsNet zip is found.
+    """
+    zips = sorted((shared / "news" / "saudinewsnet").glob("*.zip"))
+    if not zips:
+        raise FileNotFoundError(f"no SaudiNewsNet zips under {shared / 'news' / 'saudinewsnet'}")
+    raw: collections.Counter = collections.Counter()
+    for zp in zips:
+        with zipfile.ZipFile(zp) as z:
+            for member in z.namelist():
+                if not member.endswith(".json"):
+                    continue
+                for art in json.loads(z.read(member).decode("utf-8")):
+                    raw.update(_WORD.findall(art.get("content") or ""))
+    out: collections.Counter = collections.Counter()
+    for w, n in raw.items():
+        out[normalize_word(w)] += n
+    return out
+
+
+# ----------------------------------------------------------------------------- main
+
+def build_gazetteer(shared: Path, out: Path = GAZETTEER_PATH, n_common: int = 6000) -> str:
+    """Compile the gazetteer and write ``out`` (gzip JSON).
+
+    Output object: ``{"format": "hadath.gazetteer/1", "script_version", "inputs_sha1",
+    "fields": [...], "entries": [[...], ...], "names": {key: [entry index, ...]},
+    "common": [word, ...] (most frequent first), "agents": {word: code}}``. Each entry lists the
+    values of ``fields``: kind (country|nationality|nat_adj|city|region|actor), label, canonical
+    (English), country (ISO alpha-3), geonames, lat, lon, population, cameo (a code, or
+    ``[[code, start, end], ...]`` with ``YYYYMMDD`` ints, 0 = open), best (best Arabic name).
+    Name keys are :func:`name_key` forms.
+
+    Args:
+        shared: Path of ``../shared/data``.
+        out: Output path.
+        n_common: How many of the most frequent SaudiNewsNet words to keep as the common-word list.
+
+    Returns:
+        A one-line summary (str).
+
+    Raises:
+        FileNotFoundError: If an input is missing.
+    """
+    counts = count_words(shared)
+    ranked = [w for w, _ in counts.most_common(max(n_common, COMMON_FILTER))]
+    rank = {w: i for i, w in enumerate(ranked)}
+    common_list = ranked[:n_common]
+    countries, en2iso3 = _countries(shared)
+    iso2to3 = {c["iso2"]: c["country"] for c in countries}
+    ar2iso3 = {name_key(n): c["country"] for c in countries for n in c["names"]}
+    ar2iso3.update({name_key(n[2:]): v for n, v in list(ar2iso3.items()) if n.startswith("ال")})
+    items = countries + _nationalities(shared, en2iso3, ar2iso3) + _regions(shared, iso2to3)
+    items += _cities(shared, iso2to3, rank)
+    adjectives = {name_key(n) for it in items if it["kind"] in ("nat_adj", "nationality") for n in it["names"]}
+    items += _actors(shared, {c["country"] for c in countries}, rank, adjectives)
+    fields = ["kind", "label", "canonical", "country", "geonames", "lat", "lon", "population", "cameo", "best"]
+    entries = []
+    names: dict[str, list[int]] = {}
+    for it in items:
+        it["best"] = it["names"][0] if it["names"] else None
+        idx = len(entries)
+        entries.append([it.get(f) for f in fields])
+        for n in it["names"]:
+            k = name_key(n)
+            if k:
+                lst = names.setdefault(k, [])
+                if idx not in lst:
+                    lst.append(idx)
+    obj = {
+        "format": "hadath.gazetteer/1", "script_version": SCRIPT_VERSION, "inputs_sha1": inputs_hash(shared),
+        "fields": fields, "entries": entries, "names": dict(sorted(names.items())), "common": common_list,
+        "agents": dict(sorted(_agents(shared).items())),
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with open(out, "wb") as fh:  # fixed mtime: byte-identical output for identical inputs
+        with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=9, mtime=0, filename="") as gz:
+            gz.write(data)
+    kinds = collections.Counter(e[0] for e in entries)
+    return f"wrote {out} ({out.stat().st_size} bytes): {len(names)} names, " + ", ".join(
+        f"{k} {v}" for k, v in sorted(kinds.items()))

@@ -1,0 +1,263 @@
+"""The compiled gazetteer at run time and clitic-aware name matching.
+
+:class:`Gazetteer` loads ``hadath/data/gazetteer/gazetteer.json.gz`` (built by
+``python -m hadath.build gazetteer``) and the curated YAML files in ``ar/`` (aliases, stop-names),
+and builds one Aho-Corasick automaton (pyahocorasick) over the normalised name keys.
+:meth:`Gazetteer.match` finds names in normalised text:
+
+* a match must end at a word boundary and start at one, or after a proclitic chain
+  (و ف ب ل ك and their pairs: وب، فل ...) written on the same word (وأذربيجان، بتركيا، لديدييه);
+* a name starting with ال is also found after ل where ل+ال merged to لل (للتحالف);
+* a clitic+name word that is more frequent in SaudiNewsNet than the bare name is a word, not a
+  name (the "common-word" rule), and stop-names never match;
+* overlapping matches are resolved longest first, then leftmost.
+
+Example:
+    >>> g = Gazetteer.load()
+    >>> [(m.key, m.prefix) for m in g.match("زار وفد بتركيا وللتحالف الدولي")]
+    [('تركيا', 'ب'), ('التحالف الدولى', 'لل')]
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from hadath.text.normalize import normalize_word
+
+__all__ = ["Gazetteer", "Match", "Entry", "name_key", "PROCLITICS", "DATA_DIR"]
+
+DATA_DIR = Path(__file__).resolve().parent / "ar"
+
+#: Proclitic chains allowed before a name on the same word (normalised letters).
+PROCLITICS = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
+#: Chains that may precede a name whose ال merged with ل (للتحالف = ل + التحالف).
+LAM_CHAINS = frozenset(["ل", "ول", "فل"])
+
+_WORDCH = re.compile(r"[\w\u0621-\u064A]")
+
+
+def name_key(name: str) -> str:
+    """Normalised key of a name (same as :func:`hadath.build.gazetteer.name_key`).
+
+    Example:
+        >>> name_key("أمريكا")
+        'امريكا'
+    """
+    return " ".join(normalize_word(name).split())
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entry (a real-world referent).
+
+    Attributes:
+        idx: Index in :attr:`Gazetteer.entries`.
+        kind: country | nationality | nat_adj | city | region | actor | curated.
+        label: PER ORG GPE LOC NORP FAC EVENT.
+        canonical: English name or None.
+        country: ISO 3166-1 alpha-3 or None.
+        geonames: GeoNames id or None.
+        lat: Latitude (degrees) or None.
+        lon: Longitude (degrees) or None.
+        population: Inhabitants (0 when unknown).
+        cameo: A CAMEO code, a list of ``[code, start, end]`` (``YYYYMMDD`` ints, 0 = open), or None.
+        best: Best Arabic name (str) or None.
+        uid: Stable id (``gn:<geonames>``, ``iso:<alpha-3>``, curated id, or ``gz:<idx>``).
+        anaphors: Normalised definite nouns that refer back to this entity.
+    """
+
+    idx: int
+    kind: str
+    label: str
+    canonical: str | None
+    country: str | None
+    geonames: int | None
+    lat: float | None
+    lon: float | None
+    population: int
+    cameo: Any
+    best: str | None
+    uid: str
+    anaphors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """One name found in normalised text.
+
+    Attributes:
+        start: Normalised start offset of the name (after the proclitics; for a merged لل the
+            start of the word).
+        end: Normalised end offset (exclusive).
+        key: The name key matched (with ال restored for a merged لل).
+        prefix: The proclitic chain written before the name on the same word ("" when none;
+            "لل" for a merged ل+ال, which is then inside ``[start, end)``).
+        entries: Indices of the entries the name may refer to.
+    """
+
+    start: int
+    end: int
+    key: str
+    prefix: str
+    entries: tuple[int, ...]
+
+
+class Gazetteer:
+    """Compiled gazetteer, curated aliases and stop-names, with the name automaton.
+
+    Build with :meth:`load` once per pipeline; read-only afterwards.
+
+    Attributes:
+        entries: All :class:`Entry` objects.
+        names: Name key -> entry indices.
+        rank: Normalised word -> frequency rank in SaudiNewsNet (0 = most frequent).
+        stop: Normalised stop-names.
+        agents: Normalised agent/role word -> CAMEO agent code.
+        meta: ``{"script_version", "inputs_sha1"}`` of the compiled file.
+    """
+
+    def __init__(self, compiled: dict[str, Any], aliases: dict[str, Any], stopnames: list[str]) -> None:
+        fields = compiled["fields"]
+        self.meta = {"script_version": compiled.get("script_version"), "inputs_sha1": compiled.get("inputs_sha1")}
+        self.entries: list[Entry] = []
+        for i, row in enumerate(compiled["entries"]):
+            d = dict(zip(fields, row))
+            uid = (f"iso:{d['country']}" if d["kind"] == "country" else
+                   f"gn:{d['geonames']}" if d["geonames"] else f"gz:{i}")
+            self.entries.append(Entry(idx=i, uid=uid, **d))
+        self.names: dict[str, list[int]] = {k: list(v) for k, v in compiled["names"].items()}
+        self.rank: dict[str, int] = {w: i for i, w in enumerate(compiled["common"])}
+        self.agents: dict[str, str] = dict(compiled.get("agents", {}))
+        self.stop = frozenset(name_key(s) for s in stopnames)
+        by_country = {e.country: e.idx for e in self.entries if e.kind == "country"}
+        for a in aliases.get("entities", []):
+            if a.get("ref"):
+                idx = by_country.get(a["ref"])
+                if idx is None:
+                    raise ValueError(f"aliases.yaml: {a['id']}: no country {a['ref']} in the gazetteer")
+            else:
+                idx = len(self.entries)
+                self.entries.append(Entry(
+                    idx=idx, kind="curated", label=a["label"], canonical=a.get("canonical"),
+                    country=a.get("country"), geonames=None, lat=None, lon=None, population=0,
+                    cameo=a.get("cameo"), best=a["names"][0], uid=a["id"],
+                    anaphors=tuple(name_key(x) for x in a.get("anaphors", []))))
+            for n in a["names"]:
+                lst = self.names.setdefault(name_key(n), [])
+                if idx in lst:
+                    lst.remove(idx)
+                lst.insert(0, idx)  # curated senses first
+        self._auto = ahocorasick.Automaton()
+        for key in self.names:
+            if key in self.stop:
+                continue
+            self._auto.add_word(key, (key, False))
+            if key.startswith("ال") and len(key) > 3:
+                lam = "ل" + key[2:]
+                if lam not in self.names:
+                    self._auto.add_word(lam, (key, True))
+        self._auto.make_automaton()
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, path: str | Path | None = None, data_dir: str | Path | None = None) -> "Gazetteer":
+        """Load the compiled gazetteer and the curated YAML files.
+
+        Args:
+            path: A compiled ``gazetteer.json.gz`` (default: the packaged one).
+            data_dir: Folder with ``aliases.yaml`` and ``stopnames.yaml`` (default: ``ar/`` here).
+
+        Returns:
+            A ready :class:`Gazetteer`.
+
+        Raises:
+            FileNotFoundError: If the compiled file is missing (run ``python -m hadath.build gazetteer``).
+            ValueError: If a curated file refers to an unknown country.
+        """
+        if path is None:
+            res = resources.files("hadath.data").joinpath("gazetteer/gazetteer.json.gz")
+            with res.open("rb") as fh:
+                raw = fh.read()
+        else:
+            raw = Path(path).read_bytes()
+        compiled = json.loads(gzip.decompress(raw).decode("utf-8"))
+        ddir = Path(data_dir) if data_dir else DATA_DIR
+        aliases = yaml.safe_load((ddir / "aliases.yaml").read_text("utf-8"))
+        stop = yaml.safe_load((ddir / "stopnames.yaml").read_text("utf-8"))["stopnames"]
+        return cls(compiled, aliases, stop)
+
+    # ------------------------------------------------------------------ matching
+    def word_rank(self, word: str) -> int:
+        """Frequency rank of a normalised word (a large number when it is not frequent)."""
+        return self.rank.get(word, 10**9)
+
+    def match(self, text: str) -> list[Match]:
+        """Find gazetteer names in normalised text.
+
+        Args:
+            text: Normalised text (:func:`hadath.text.normalize.normalize` ``.text``).
+
+        Returns:
+            Non-overlapping :class:`Match` objects in text order (longest match first wins).
+        """
+        n = len(text)
+        cands: list[Match] = []
+        for end_i, (key, lam) in self._auto.iter(text):
+            end = end_i + 1
+            surf_len = len(key) - 1 if lam else len(key)
+            start = end - surf_len
+            if end < n and _is_word_char(text[end]):
+                continue
+            ws = start
+            while ws > 0 and _is_word_char(text[ws - 1]):
+                ws -= 1
+            prefix = text[ws:start]
+            if lam:
+                if prefix not in LAM_CHAINS:
+                    continue
+                prefix_out = "لل"
+                start = start - 1  # include the first ل: the mention covers "للتحالف"
+                chain = prefix[:-1]
+            else:
+                if prefix not in PROCLITICS:
+                    continue
+                prefix_out = prefix
+                chain = prefix
+            if " " not in key:
+                if prefix and not lam:
+                    surface = text[ws:end]
+                    if self.word_rank(surface) < self.word_rank(key):
+                        continue  # clitic+name more frequent than the name: an ordinary word
+            del chain
+            cands.append(Match(start, end, key, prefix_out, tuple(self.names[key])))
+        cands.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[tuple[int, int]] = []
+        out: list[Match] = []
+        for m in cands:
+            if any(m.start < e and s < m.end for s, e in taken):
+                continue
+            taken.append((m.start, m.end))
+            out.append(m)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def lookup(self, key: str) -> list[Entry]:
+        """Entries for a normalised name key ([] when unknown).
+
+        Example:
+            >>> [e.country for e in Gazetteer.load().lookup("باريس")][:1]
+            ['FRA']
+        """
+        return [self.entries[i] for i in self.names.get(key, [])]

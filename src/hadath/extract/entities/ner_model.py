@@ -1,0 +1,557 @@
+"""Offline Arabic named-entity recogniser: a linear-chain CRF (python-crfsuite).
+
+The model is trained by ``python -m hadath.train ner`` (see
+:mod:`hadath.train.ner`) on ANERcorp (train part), AQMAR and the Wojood
+sample, and shipped in ``hadath/data/ner/`` as two files:
+
+* ``ner.crfsuite``: the CRF weights (crfsuite binary format),
+* ``ner_gazetteer.tsv``: a compact gazetteer, one normalised (multi-)word
+  name per line with its types (ANERGazet, country names, city names,
+  nationalities); see ``hadath/data/LICENSES.md`` for the sources.
+
+Tokens are words split from punctuation, clitics still attached (the
+ANERcorp convention). Tags are BIO over ANERcorp's types PERS, LOC, ORG and
+MISC. :meth:`NerModel.predict_spans` maps them to PER, LOC, ORG and MISC.
+
+Features (computed once per word type and cached, so tagging runs at tens
+of thousands of tokens per second on one core): normalised form, prefixes and
+suffixes, clitic split (و ف ب ل ك ال لل), stem, shape, gazetteer membership of
+the word and its stem, gazetteer multi-word matches (B/I), and the same for
+the words in a +-2 window, plus word bigrams.
+
+Example:
+    >>> m = NerModel.load()  # doctest: +SKIP
+    >>> m.predict([["قال", "ماكرون", "في", "باريس"]])  # doctest: +SKIP
+    [['O', 'B-PERS', 'O', 'B-LOC']]
+"""
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+__all__ = [
+    "NerModel",
+    "NerFeaturizer",
+    "Gazetteer",
+    "ner_norm",
+    "split_clitics",
+    "read_conll",
+    "tag_conll",
+    "LABEL_MAP",
+]
+
+#: ANERcorp type -> hadath entity label.
+LABEL_MAP = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+MODEL_FILE = "ner.crfsuite"
+GAZETTEER_FILE = "ner_gazetteer.tsv"
+
+# --- normalisation --------------------------------------------------------
+
+_TRANS: dict[int, int | str | None] = {
+    **{cp: None for cp in range(0x064B, 0x0660)},
+    0x0670: None, 0x0640: None, 0x061C: None, 0xFEFF: None,
+    **{cp: None for cp in range(0x200B, 0x2010)},
+    **{cp: None for cp in range(0x202A, 0x202F)},
+    **{cp: None for cp in range(0x2066, 0x206A)},
+    ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا",
+    ord("ؤ"): "ء", ord("ئ"): "ء", ord("ى"): "ي", ord("ة"): "ه",
+    ord("ی"): "ي", ord("ک"): "ك",
+    **{0x0660 + i: str(i) for i in range(10)},
+    **{0x06F0 + i: str(i) for i in range(10)},
+}
+_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def ner_norm(word: str) -> str:
+    """Normalise one word for NER features and gazetteer look-up.
+
+    Stricter than :func:`hadath.text.normalize.normalize_word`: diacritics,
+    tatweel and bidi controls removed; أ إ آ ٱ -> ا, ؤ ئ -> ء, ى -> ي,
+    ة -> ه; Arabic-Indic digits -> ASCII. Lengths may change (no offsets).
+
+    Args:
+        word: One token (str).
+
+    Returns:
+        The normalised form (str).
+
+    Example:
+        >>> ner_norm("إلى القاهرةِ")
+        'الي القاهره'
+    """
+    return word.translate(_TRANS)
+
+
+def split_clitics(n: str) -> tuple[str, str]:
+    """Split proclitics off a normalised word (light stemming, no lexicon).
+
+    Strips at most one conjunction (و ف), then one preposition (ب ل ك) and/or
+    the article (ال, or لل = ل + ال), keeping a stem of at least 2 letters.
+    It over-strips names that begin with those letters (بغداد -> غداد); the
+    model weighs it against the whole-word features.
+
+    Args:
+        n: A word normalised with :func:`ner_norm`.
+
+    Returns:
+        ``(clitics, stem)``; ``clitics + stem == n`` except that ``لل`` gives
+        clitics ``"لل"`` and the stem without its article.
+
+    Example:
+        >>> split_clitics("وبالعراق")
+        ('وبال', 'عراق')
+        >>> split_clitics("للتحالف")
+        ('لل', 'تحالف')
+    """
+    cl = ""
+    s = n
+    if len(s) > 3 and s[0] in "وف":
+        cl, s = s[0], s[1:]
+    if len(s) > 4 and s.startswith("لل"):
+        return cl + "لل", s[2:]
+    if len(s) > 3 and s[0] in "بلك":
+        cl, s = cl + s[0], s[1:]
+    if len(s) > 3 and s.startswith("ال"):
+        cl, s = cl + "ال", s[2:]
+    return cl, s
+
+
+def _lookup_forms(n: str) -> list[str]:
+    """Forms of a normalised word to look up in the gazetteer (whole word first)."""
+    forms = [n]
+    s = n
+    if len(s) > 3 and s[0] in "وف":
+        s = s[1:]
+        forms.append(s)
+    if len(s) > 4 and s.startswith("لل"):
+        forms.append("ال" + s[2:])
+        forms.append(s[2:])
+    elif len(s) > 3 and s[0] in "بلك":
+        forms.append(s[1:])
+    return forms
+
+
+# --- gazetteer ------------------------------------------------------------
+
+
+@dataclass
+class Gazetteer:
+    """Multi-word name lists for features, keyed on :func:`ner_norm` forms.
+
+    Attributes:
+        entries: ``{first word: [(rest words tuple, types str), ...]}``, the
+            rest words sorted longest first.
+    """
+
+    entries: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> "Gazetteer":
+        """Build from ``"name<TAB>TYPE[,TYPE...]"`` lines (names already normalised).
+
+        Raises:
+            ValueError: On a line without a tab.
+        """
+        entries: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for i, line in enumerate(lines, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            if "\t" not in line:
+                raise ValueError(f"gazetteer line {i}: expected 'name<TAB>types', got {line!r}")
+            name, types = line.split("\t", 1)
+            words = name.split()
+            if not words:
+                continue
+            entries.setdefault(words[0], []).append((tuple(words[1:]), types))
+        for v in entries.values():
+            v.sort(key=lambda e: -len(e[0]))
+        return cls(entries)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Gazetteer":
+        """Read a gazetteer TSV file (UTF-8)."""
+        with open(path, encoding="utf-8") as f:
+            return cls.from_lines(f)
+
+    def match(self, norms: Sequence[str], forms: Sequence[list[str]]) -> list[list[str]]:
+        """Gazetteer features for one sentence.
+
+        Args:
+            norms: Normalised words of the sentence.
+            forms: For each word, its look-up forms (whole word, clitics stripped).
+
+        Returns:
+            One list per word of features ``"g<B|I|S>=<TYPE>"`` (S: whole name
+            in one word; B/I: first/next word of a multi-word name).
+        """
+        out: list[list[str]] = [[] for _ in norms]
+        entries = self.entries
+        n = len(norms)
+        for i in range(n):
+            for f in forms[i]:
+                cands = entries.get(f)
+                if not cands:
+                    continue
+                for rest, types in cands:
+                    k = len(rest)
+                    if k == 0:
+                        for t in types.split(","):
+                            out[i].append("gS=" + t)
+                        continue
+                    if i + k < n and tuple(norms[i + 1 : i + 1 + k]) == rest:
+                        for t in types.split(","):
+                            out[i].append("gB=" + t)
+                            for j in range(i + 1, i + 1 + k):
+                                out[j].append("gI=" + t)
+                        break
+        return out
+
+
+# --- features -------------------------------------------------------------
+
+
+def _shape(w: str) -> str:
+    if w.isdigit():
+        return "D"
+    if any("\u0621" <= c <= "\u064a" for c in w):
+        return "A"
+    if w.isalpha():
+        return "L"
+    if any(c.isdigit() for c in w):
+        return "DX"
+    return "P"
+
+
+class NerFeaturizer:
+    """Turns sentences (lists of words) into crfsuite feature lists.
+
+    Per word type it caches the word's own features and the prefixed copies
+    used as context features of its neighbours.
+
+    Args:
+        gazetteer: A :class:`Gazetteer` (may be empty).
+        cache_size: Word types kept in the cache before it is cleared.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, cache_size: int = 200_000) -> None:
+        self.gaz = gazetteer or Gazetteer()
+        self.cache_size = cache_size
+        self._cache: dict[str, tuple] = {}
+
+    def _word(self, w: str) -> tuple:
+        n = ner_norm(w)
+        nd = n.translate(_DIGITS)
+        cl, st = split_clitics(n)
+        shape = _shape(n)
+        L = len(n)
+        own = [
+            "w=" + nd,
+            "st=" + st,
+            "cl=" + cl,
+            "sh=" + shape,
+            "p2=" + n[:2],
+            "p3=" + n[:3],
+            "s1=" + n[-1:],
+            "s2=" + n[-2:],
+            "s3=" + n[-3:],
+            "ss2=" + st[-2:],
+            "sp2=" + st[:2],
+            "len=" + (str(L) if L < 8 else "8+"),
+        ]
+        forms = _lookup_forms(n)
+        ctx_m1 = ["-1w=" + nd, "-1st=" + st, "-1s2=" + n[-2:], "-1sh=" + shape]
+        ctx_p1 = ["+1w=" + nd, "+1st=" + st, "+1s2=" + n[-2:], "+1sh=" + shape]
+        ctx_m2 = ["-2w=" + nd]
+        ctx_p2 = ["+2w=" + nd]
+        entry = (n, nd, forms, own, ctx_m1, ctx_p1, ctx_m2, ctx_p2)
+        if len(self._cache) >= self.cache_size:
+            self._cache.clear()
+        self._cache[w] = entry
+        return entry
+
+    def features(self, words: Sequence[str]) -> list[list[str]]:
+        """Feature lists for one sentence.
+
+        Args:
+            words: The tokens of one sentence (str each).
+
+        Returns:
+            One list of feature strings per token.
+        """
+        cache = self._cache
+        ents = [cache.get(w) or self._word(w) for w in words]
+        n = len(ents)
+        if n == 0:
+            return []
+        gz = self.gaz.match([e[0] for e in ents], [e[2] for e in ents])
+        # words' gazetteer features seen by neighbours
+        out: list[list[str]] = []
+        for i in range(n):
+            e = ents[i]
+            f = list(e[3])
+            g = gz[i]
+            if g:
+                f += g
+            if i > 0:
+                p = ents[i - 1]
+                f += p[4]
+                f.append("bg-=" + p[1] + "|" + e[1])
+                for x in gz[i - 1]:
+                    f.append("-1" + x)
+                if i > 1:
+                    f += ents[i - 2][6]
+                else:
+                    f.append("-2BOS")
+            else:
+                f.append("BOS")
+            if i + 1 < n:
+                q = ents[i + 1]
+                f += q[5]
+                f.append("bg+=" + e[1] + "|" + q[1])
+                for x in gz[i + 1]:
+                    f.append("+1" + x)
+                if i + 2 < n:
+                    f += ents[i + 2][7]
+                else:
+                    f.append("+2EOS")
+            else:
+                f.append("EOS")
+            out.append(f)
+        return out
+
+
+# --- model ----------------------------------------------------------------
+
+_SENT_END = frozenset({".", "!", "؟", "?", "…"})
+
+
+class NerModel:
+    """A loaded CRF NER model.
+
+    Use :meth:`load`; the constructor takes already-built parts.
+
+    Args:
+        tagger: An opened ``pycrfsuite.Tagger``.
+        featurizer: The :class:`NerFeaturizer` the model was trained with.
+        path: Where the weights came from (for messages).
+    """
+
+    def __init__(self, tagger, featurizer: NerFeaturizer, path: str = "") -> None:
+        self.tagger = tagger
+        self.featurizer = featurizer
+        self.path = path
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "NerModel":
+        """Load the shipped model (or a model directory / ``.crfsuite`` file).
+
+        Args:
+            path: ``None`` for the model shipped in ``hadath/data/ner/``; a
+                directory holding ``ner.crfsuite`` and ``ner_gazetteer.tsv``;
+                or a ``.crfsuite`` file (its gazetteer is looked up beside it).
+
+        Returns:
+            A :class:`NerModel`.
+
+        Raises:
+            FileNotFoundError: If the model file is absent (the message says how
+                to train it).
+        """
+        import pycrfsuite
+
+        if path is None:
+            base = resources.files("hadath.data").joinpath("ner")
+            model_path = Path(str(base.joinpath(MODEL_FILE)))
+        else:
+            p = Path(path)
+            model_path = p / MODEL_FILE if p.is_dir() else p
+        if not model_path.is_file():
+            raise FileNotFoundError(
+                f"NER model not found: {model_path} (train it with `python -m hadath.train ner`)"
+            )
+        gaz_path = model_path.parent / GAZETTEER_FILE
+        gaz = Gazetteer.load(gaz_path) if gaz_path.is_file() else Gazetteer()
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model_path))
+        return cls(tagger, NerFeaturizer(gaz), str(model_path))
+
+    def predict(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Tag sentences.
+
+        Args:
+            sentences: Sentences, each a list of tokens (words split from
+                punctuation, clitics attached).
+
+        Returns:
+            For each sentence, one BIO tag per token (``O``, ``B-PERS``,
+            ``I-LOC``, ...; types PERS, LOC, ORG, MISC).
+        """
+        feat = self.featurizer.features
+        tag = self.tagger.tag
+        return [tag(feat(s)) if s else [] for s in sentences]
+
+    def _tag_with_marginals(self, words: list[str]) -> tuple[list[str], list[float]]:
+        t = self.tagger
+        t.set(self.featurizer.features(words))
+        tags = t.tag()
+        probs = [t.marginal(y, i) for i, y in enumerate(tags)]
+        return tags, probs
+
+    def predict_spans(
+        self, text: str, tokens: Sequence[tuple[int, int]] | Sequence[dict]
+    ) -> list[tuple[int, int, str, float]]:
+        """Find entity mentions in ``text`` given its token spans.
+
+        The tokens are split into sentence-like chunks at ``. ! ? ؟ …`` tokens
+        and each chunk is tagged.
+
+        Args:
+            text: The document text.
+            tokens: Token spans as ``(start, end)`` pairs or dicts with
+                ``start`` and ``end`` (half-open code-point offsets into
+                ``text``), in text order.
+
+        Returns:
+            ``(start, end, label, confidence)`` per mention, in text order;
+            offsets in code points of ``text``, label PER, ORG, LOC or MISC,
+            confidence the mean crfsuite marginal probability of the
+            mention's tags (0..1).
+        """
+        spans = [(t["start"], t["end"]) if isinstance(t, dict) else (t[0], t[1]) for t in tokens]
+        out: list[tuple[int, int, str, float]] = []
+        chunk: list[int] = []
+
+        def flush() -> None:
+            if not chunk:
+                return
+            words = [text[spans[k][0] : spans[k][1]] for k in chunk]
+            tags, probs = self._tag_with_marginals(words)
+            for a, b, typ in bio_spans(tags):
+                conf = sum(probs[a:b]) / (b - a)
+                out.append((spans[chunk[a]][0], spans[chunk[b - 1]][1], LABEL_MAP.get(typ, typ), round(conf, 4)))
+            chunk.clear()
+
+        for k, (s, e) in enumerate(spans):
+            chunk.append(k)
+            if text[s:e] in _SENT_END:
+                flush()
+        flush()
+        return out
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans of a BIO tag sequence, CoNLL style.
+
+    An ``I-X`` after ``O`` or after another type starts a new entity (as in
+    conlleval).
+
+    Args:
+        tags: BIO tags.
+
+    Returns:
+        ``(start, end, type)`` token spans, end exclusive.
+
+    Example:
+        >>> bio_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-LOC"])
+        [(0, 2, 'PERS'), (3, 4, 'LOC'), (4, 5, 'LOC')]
+    """
+    out: list[tuple[int, int, str]] = []
+    start = -1
+    typ = ""
+    for i, t in enumerate(tags):
+        if t == "O" or not t:
+            if start >= 0:
+                out.append((start, i, typ))
+            start = -1
+            continue
+        pre, _, ty = t.partition("-")
+        if pre == "B" or start < 0 or ty != typ:
+            if start >= 0:
+                out.append((start, i, typ))
+            start, typ = i, ty
+    if start >= 0:
+        out.append((start, len(tags), typ))
+    return out
+
+
+# --- CoNLL files ----------------------------------------------------------
+
+
+def read_conll(lines: Iterable[str], source: str = "<input>") -> list[tuple[list[str], list[str]]]:
+    """Parse "token TAG" lines (blank line between sentences).
+
+    Columns are split on whitespace; the first is the token and the last the
+    tag (a line with one column gets tag ``O``).
+
+    Args:
+        lines: Text lines.
+        source: Name used in error messages.
+
+    Returns:
+        ``[(tokens, tags), ...]`` per sentence.
+    """
+    sents: list[tuple[list[str], list[str]]] = []
+    toks: list[str] = []
+    tags: list[str] = []
+    for line in lines:
+        parts = line.split()
+        if not parts:
+            if toks:
+                sents.append((toks, tags))
+                toks, tags = [], []
+            continue
+        toks.append(parts[0])
+        tags.append(parts[-1] if len(parts) > 1 else "O")
+    if toks:
+        sents.append((toks, tags))
+    return sents
+
+
+def tag_conll(in_path: str, out_path: str, model: "NerModel | None" = None) -> int:
+    """Tag a CoNLL file: read "token TAG" lines, write "token GOLD PRED" lines.
+
+    Args:
+        in_path: Input path, or ``"-"`` for stdin (UTF-8).
+        out_path: Output path, or ``"-"`` for stdout.
+        model: A loaded model (default: the shipped one).
+
+    Returns:
+        The number of tokens tagged.
+
+    Raises:
+        ValueError: If the input cannot be read as UTF-8 (one-line message
+            naming the input).
+        FileNotFoundError: If the input file or the model is absent.
+    """
+    model = model or NerModel.load()
+    try:
+        if in_path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(in_path, "rb") as f:
+                data = f.read()
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{in_path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    sents = read_conll(text.splitlines(), in_path)
+    preds = model.predict([s[0] for s in sents])
+    buf = io.StringIO()
+    n = 0
+    for (toks, gold), pred in zip(sents, preds):
+        for t, g, p in zip(toks, gold, pred):
+            buf.write(f"{t} {g} {p}\n")
+            n += 1
+        buf.write("\n")
+    if out_path == "-":
+        sys.stdout.write(buf.getvalue())
+        sys.stdout.flush()
+    else:
+        with open(out_path, "w", encoding="utf-8") as f:
+            f.write(buf.getvalue())
+    return n
