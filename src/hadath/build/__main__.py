@@ -14,6 +14,7 @@ TARGETS: tuple[tuple[str, str], ...] = (
     ("vocab", "hadath.build.vocab:build_vocab"),
     ("gazetteer", "hadath.build.gazetteer:build_gazetteer"),
     ("events", "hadath.build.events:build_events"),
+    ("dateline_places", "hadath.build.dateline_places:build_dateline_places"),
 )
 
 

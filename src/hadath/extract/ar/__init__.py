@@ -1,0 +1,1 @@
+"""Arabic data files of the structure stage (boilerplate, bylines, date lines, outlets)."""
