@@ -87,7 +87,7 @@ class QuantityExtractor:
         self.currencies: dict[tuple[str, ...], dict[str, Any]] = {}
         cu = {normalize_word(k): v for k, v in raw["currency_units"].items()}
         for g in raw["currencies"]:
-            adj = {normalize_word(k): v for k, v in (g.get("adjectives") or {}).items()}
+            adj = {normalize_word(k).rstrip("ه"): v for k, v in (g.get("adjectives") or {}).items()}
             for f in g["forms"]:
                 key = _nw(f)
                 unit = cu.get(key[0], g["unit"]) if g["unit"] == "other" else g["unit"]
@@ -168,8 +168,12 @@ class QuantityExtractor:
             return any(rs < b and a < re_ for a, b in taken)
 
         def gap_ok(a: int, b: int) -> bool:
-            # tokens a..b-1 separated by spaces only
-            return all(text[toks[k][1]:toks[k + 1][0]].strip() == "" for k in range(a, b - 1))
+            # tokens a..b-1 separated by spaces (and brackets/quotes) only, on one line
+            for k in range(a, b - 1):
+                g = text[toks[k][1]:toks[k + 1][0]]
+                if g.strip(" \t()\"«»“”'%$") or "\n" in g:
+                    return False
+            return True
 
         pos = 0
         for ti, (ts, te, tw) in enumerate(toks):
@@ -180,7 +184,7 @@ class QuantityExtractor:
                 m = self.parser.parse_ordinal(text, ts)
             if m is None:
                 if not tw[0].isdigit():
-                    item = self._dual(text, toks, ti, norm, doc)
+                    item = self._dual(text, toks, ti, norm, doc, by_start, by_end, gap_ok)
                     if item is not None and not overlaps(item["start"], item["end"]):
                         items.append(item)
                 continue
@@ -188,6 +192,7 @@ class QuantityExtractor:
             item = self._item(m, text, toks, by_start, by_end, norm, doc, gap_ok)
             if item is None:
                 continue
+            pos = max(pos, item.pop("_nend"))
             if overlaps(item["start"], item["end"]) or overlaps(*norm.raw_span(m.start, m.end)):
                 continue
             items.append(item)
@@ -226,6 +231,7 @@ class QuantityExtractor:
                 return None
             it = self._out(doc, norm, m.start, m.end, "ordinal", value, False, None, None, None, None, None,
                            "ord.word")
+            it["_nend"] = m.end
             if prev.startswith("ال") and len(prev) > 3 and prev not in self.stop and gap_ok(i0 - 1, i0 + 1):
                 ps, pe, _ = toks[i0 - 1]
                 it["object"] = doc.span(*norm.raw_span(ps, pe))
@@ -237,7 +243,11 @@ class QuantityExtractor:
             dig = toks[i0][2]
             if re.match(r"[/:\-]\d", after) or re.search(r"\d[/:\-]$", before) or before.endswith("+"):
                 return None
-            if re.search(r"[A-Za-z]$", before) or re.match(r"[A-Za-z]", after):
+            if re.search(r"[A-Za-z]-?$", before) or re.match(r"-?[A-Za-z]", after):
+                return None
+            # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
+            if (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (
+                    i1 + 1 < len(toks) and toks[i1 + 1][2][0].isdigit() and text[m.end:toks[i1 + 1][0]].strip() == ""):
                 return None
             if digits_only and dig.startswith("0") and len(dig) > 1 and dig[1].isdigit():
                 return None
@@ -245,7 +255,7 @@ class QuantityExtractor:
                 return None
         # ids: "رقم 5", "المادة 3", "عام 2015"
         back = self._match_back(toks, i0, {k: True for k in self.id_before}) if i0 > 0 else None
-        if back and gap_ok(i0 - back[0], i0 + 1):
+        if back and "\n" not in text[toks[i0 - back[0]][0]:m.start]:
             return None
         if prev in self.time_units and gap_ok(i0 - 1, i0 + 1) and is_digits:
             return None
@@ -253,8 +263,9 @@ class QuantityExtractor:
         j = i1 + 1
         nxt = toks[j][2] if j < len(toks) and gap_ok(i1, j + 1) else ""
 
-        # years: 4-digit 1900..2100 with nothing counted after them
-        if digits_only and isinstance(value, int) and 1300 <= value <= 2100 and len(toks[i0][2]) == 4:
+        # years (4-digit 1300..2100) and codes (5+ digits, no separators) with nothing counted after them
+        dg = toks[i0][2]
+        if digits_only and dg.isdigit() and ((1300 <= value <= 2100 and len(dg) == 4) or len(dg) >= 5):
             hit = (self._match(toks, j, self.currencies) or self._match(toks, j, self.units)
                    or self._match(toks, j, self.objects)) if nxt else None
             if not hit:
@@ -388,45 +399,58 @@ class QuantityExtractor:
                 end = toks[ei + pc[0]][1]
 
         it = self._out(doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule)
+        it["_nend"] = end
         # casualty role
         if kind == "count":
-            role = lemma if lemma in ("dead", "injured", "arrested") else None
-            if role is None and lemma in _PERSONLIKE:
-                si = by_start.get(start, i0)
-                for n in range(1, 4):
-                    if si - n < 0:
-                        break
-                    b = self._match_back(toks, si - n + 1, self.cas_before)
-                    if b:
-                        role = b[1]
-                        break
-                ei = by_end.get(end)
-                if role is None and ei is not None and ei + 1 < len(toks):
-                    a = self._match(toks, ei + 1, self.cas_after, clitic=True, gap_ok=gap_ok)
-                    if a:
-                        role = a[1]
+            role = self._casualty(toks, by_start, by_end, start, end, i0, lemma, gap_ok)
             if role:
                 it["casualty"] = role
         return it
 
-    def _dual(self, text, toks, ti, norm, doc) -> dict | None:
+    def _casualty(self, toks, by_start, by_end, start: int, end: int, i0: int, lemma, gap_ok) -> str | None:
+        """Casualty role ("dead", "injured", "arrested") of a count from its noun or the words around it."""
+        if lemma in ("dead", "injured", "arrested"):
+            return lemma
+        if lemma not in _PERSONLIKE:
+            return None
+        si = by_start.get(start, i0)
+        for n in range(1, 4):
+            if si - n < 0:
+                break
+            b = self._match_back(toks, si - n + 1, self.cas_before)
+            if b:
+                return b[1]
+        ei = by_end.get(end)
+        if ei is not None and ei + 1 < len(toks):
+            a = self._match(toks, ei + 1, self.cas_after, clitic=True, gap_ok=gap_ok)
+            if a:
+                return a[1]
+        return None
+
+    def _dual(self, text, toks, ti, norm, doc, by_start, by_end, gap_ok) -> dict | None:
         """A dual noun that counts two things: "آليتين", "كيسين" (no article)."""
         w = toks[ti][2]
         for k, s in self._strip(w)[:2]:
-            if s.startswith("ال") or s in self.dual_not or len(s) < 5:
+            if s in self.dual_not or len(s) < 5:
                 continue
             stem = None
             if s.endswith(("تين", "تان")):
                 cand = s[:-3] + "ه"
                 if (cand,) in self.objects:
                     stem = cand
-            elif s.endswith(("ين", "ان")) and s[:-2] in self.dual_masc:
-                stem = s[:-2]
+            elif s.endswith(("ين", "ان")) and normalize_word(s[:-2]) in self.dual_masc:
+                stem = normalize_word(s[:-2])
+            if stem is None or (s.startswith("ال") and ((stem[2:],) in self.objects or stem[2:] in self.dual_masc)):
+                continue
             if stem is None:
                 continue
             st, en = toks[ti][0] + k, toks[ti][1]
             lem = self.objects.get((stem,)) or self.objects.get((s,))
-            return self._out(doc, norm, st, en, "count", 2, False, None, None, None, (st, en), lem, "count.dual")
+            it = self._out(doc, norm, st, en, "count", 2, False, None, None, None, (st, en), lem, "count.dual")
+            role = self._casualty(toks, by_start, by_end, toks[ti][0], en, ti, lem, gap_ok)
+            if role:
+                it["casualty"] = role
+            return it
         return None
 
     def _out(self, doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule) -> dict:

@@ -279,6 +279,7 @@ class NumberParser:
         vmin = vmax = None
         i = 0
         pending_teen_first = False  # أحد/اثنا: valid only before عشر
+        just_unit = False  # the last word read was a unit (1..9): عشر may follow
         if w0[0].isdigit():
             v = parse_digits(w0)
             if v is None:
@@ -308,6 +309,7 @@ class NumberParser:
             if cat == UNIT:
                 pending_teen_first = base in _TEEN_FIRST_ONLY
                 u = val
+                just_unit = val <= 9
             elif cat == TENS:
                 t = val
             elif cat == HUNDRED:
@@ -361,12 +363,13 @@ class NumberParser:
                         continue
                 break
             took = False
+            took_unit = False
             for skip, cat, waw, al, val, base in readings:
                 if skip and not waw:
                     continue
                 gv = group_value()
                 if not waw and not al:
-                    if cat == TEEN_TEN and not grp_locked and h == 0 and t == 0 and 1 <= u <= 9 and i == 1:
+                    if cat == TEEN_TEN and not grp_locked and just_unit and t == 0 and 1 <= u <= 9:
                         u = 10 + u
                         pending_teen_first = False
                         took = True
@@ -401,6 +404,14 @@ class NumberParser:
                     if cat == FRACTION:
                         if last_scale and gv == 0:
                             total += val * last_scale
+                            # "مليون ونصف المليون"
+                            if i + 1 < len(toks) and text[e:toks[i + 1][0]].strip() == "":
+                                nxt = toks[i + 1][2]
+                                if nxt.startswith("ال") and any(
+                                        c in (SCALE_S, SCALE_P) and v2 == last_scale
+                                        for c, v2 in self.lex.get(nxt[2:], ())):
+                                    e = toks[i + 1][1]
+                                    i += 1
                         elif not grp_locked and gv > 0 and last_scale is None:
                             cur_digits, grp_locked = gv + val, True
                         elif grp_locked and kind in ("digits",) and last_scale is None:
@@ -413,7 +424,7 @@ class NumberParser:
                     elif last_scale is not None and gv == 0:
                         if cat == UNIT and base not in _TEEN_FIRST_ONLY:
                             u = val
-                            took = True
+                            took = took_unit = True
                         elif cat == TENS:
                             t = val
                             took = True
@@ -427,6 +438,7 @@ class NumberParser:
                     else:
                         if cat == UNIT and t == 0 and u == 0 and base not in _TEEN_FIRST_ONLY:
                             u = val
+                            took = took_unit = val <= 9
                             took = True
                         elif cat == TENS and t == 0 and u < 10:
                             t = val
@@ -438,6 +450,7 @@ class NumberParser:
                     break
             if not took:
                 break
+            just_unit = took_unit
             end = e
             i += 1
         if pending_teen_first:
@@ -480,12 +493,14 @@ class NumberParser:
         skip, cat, _waw, al, val, _base = r
         value = val
         end = e0
+        extended = False
         if len(toks) > 1:
             s1, e1, w1 = toks[1]
             w1b = w1[2:] if al and w1.startswith("ال") else w1
             if w1b in ("عشر", "عشره") and (cat == ORD_TEEN_FIRST or 2 <= val <= 9):
                 value = 10 + (1 if cat == ORD_TEEN_FIRST else val)
                 end = e1
+                extended = True
             elif w1.startswith("و"):
                 rest = w1[1:]
                 if al and rest.startswith("ال"):
@@ -494,8 +509,9 @@ class NumberParser:
                     if cat2 == TENS:
                         value = (1 if cat == ORD_TEEN_FIRST else val) + val2
                         end = e1
+                        extended = True
                         break
-        if cat == ORD_TEEN_FIRST and value == val:
+        if cat == ORD_TEEN_FIRST and not extended:
             # حادي alone ("الحادي والعشرين" handled above)
             return None
         return NumberMatch(value, end, False, s0 + skip, None, None, "ordinal", "ord.word")
