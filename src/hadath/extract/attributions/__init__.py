@@ -114,11 +114,21 @@ class AttributionExtractor:
 
     @staticmethod
     def _entity_for(span: tuple[int, int], mentions) -> dict | None:
-        best, best_ov = None, 0
+        """The entity a speaker refers to: a person named inside it, or a mention that
+        starts the speaker or covers most of it (not a place merely modifying it)."""
+        best, best_key = None, None
+        length = max(1, span[1] - span[0])
         for s, e, ent in mentions:
             ov = min(e, span[1]) - max(s, span[0])
-            if ov > best_ov:
-                best, best_ov = ent, ov
+            if ov <= 0:
+                continue
+            is_per = ent.get("label") == "PER"
+            heads = s <= span[0] + 2
+            if not (is_per or heads or ov >= 0.6 * length):
+                continue
+            key = (is_per, ov)
+            if best_key is None or key > best_key:
+                best, best_key = ent, key
         return best
 
     @staticmethod
@@ -158,7 +168,9 @@ class AttributionExtractor:
         toks = _canon_tokens(ntext)
         if not toks or len(toks) > 2:
             return None, None
-        heads = self.lex.anaphors.get(toks[0]) if len(toks) <= 2 else None
+        heads = self.lex.anaphors.get(toks[0]) if len(toks) == 1 else None
+        if heads is None and toks[0] in self.lex.anaphors:
+            return None, None  # "الدبلوماسيين الأجانب": a new, more specific mention
         for sp, nt in zip(reversed(prev), reversed(prev_norm)):
             if not nt or nt == toks:
                 continue

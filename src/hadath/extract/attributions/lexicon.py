@@ -27,7 +27,7 @@ from hadath.text.normalize import normalize_word
 __all__ = ["CueLexicon", "VerbEntry", "expand_past", "expand_present", "expand_participle"]
 
 _PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا")
-_PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+_PRESENT_PREFIXES = ("ي", "ت")
 _PART_SUFFIXES = ("ا", "ة", "ين", "ون")
 
 
@@ -48,7 +48,7 @@ def expand_present(form: str | list[str]) -> list[str]:
 
     Example:
         >>> sorted(expand_present("يقول"))[:3]
-        ['اقول', 'تقول', 'تقولان']
+        ['تقول', 'تقولان', 'تقولون']
     """
     if isinstance(form, list):
         return list(form)
@@ -83,6 +83,8 @@ class VerbEntry:
         keep_open: Keep the opening word inside the content (``عن`` after كشف).
         relay: ``نقل X عن Y``: X relays Y (nested attribution).
         participle_np: The participle may take a noun-phrase content (``داعيا جميع ...``).
+        strict: Ambiguous word (بين "between", زاد "increased"): a cue only when the
+            complementizer or colon follows the cue or a short speaker directly.
     """
 
     id: str
@@ -91,6 +93,7 @@ class VerbEntry:
     keep_open: bool = False
     relay: bool = False
     participle_np: bool = False
+    strict: bool = False
 
 
 def _norm_list(items: list[str] | None) -> list[str]:
@@ -144,6 +147,7 @@ class CueLexicon:
                 id=v["id"], complement=v.get("complement", "required"),
                 opens=frozenset(_norm_list(v.get("opens"))), keep_open=bool(v.get("keep_open")),
                 relay=bool(v.get("relay")), participle_np=bool(v.get("participle_np")),
+                strict=bool(v.get("strict")),
             )
             lex.verbs[entry.id] = entry
             forms = [(f, "past") for f in expand_past(v["past"])]

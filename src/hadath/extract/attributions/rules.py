@@ -40,7 +40,10 @@ TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _SENT_RE = re.compile(r"[^.!؟?\n]+[.!؟?]*")
 _PUNCT_STOP = frozenset("،,؛;.!؟?()[]{}-–—/|")
 _TRIM_TAIL = frozenset(["،", ",", "؛", ";", ".", "-", "–", "—", "و", "ولكن", "لكن", "كما", "فيما", "بينما", "ثم"])
+_FI = "فى"  # "في" after normalisation (final ya -> alef maksura)
 _MAX_SPEAKER = 14
+_RELATIVES = frozenset(["التى", "الذى", "الذين", "اللذين", "اللواتى", "اللاتى"])
+_PREPOSITIONS = frozenset(["فى", "على", "عن", "من", "الى", "مع", "لدى", "عند", "بعد", "قبل", "خلال", "حول", "ضد", "بين", "منذ", "نحو", "عبر", "حتى", "ب", "ل"])
 _MAX_BACK = 10
 _MAX_GAP = 12
 
@@ -93,6 +96,7 @@ class RawAttr:
     forward: bool = True
     kind: str = "verb"
     no_speaker: bool = False
+    speaker_from_clause: bool = False
     anchor_hint: list = field(default_factory=list)
 
 
@@ -127,10 +131,12 @@ class RuleParser:
 
     def _close_quote(self, toks, i: int, limit: int) -> int | None:
         """Index of the token closing the quote opened at ``toks[i]`` (or None)."""
-        close = self.lex.quotes.get(toks[i][2])
+        op = toks[i][2]
+        closes = {self.lex.quotes.get(op), op}
+        if op in ('"', "“", "”"):
+            closes |= {'"', "”", "“"}
         for k in range(i + 1, limit):
-            w = toks[k][2]
-            if w == close or (close == '"' and w in ('"', "”")) or (close == "”" and w in ('"', "”")):
+            if toks[k][2] in closes:
                 return k
         return None
 
@@ -154,16 +160,16 @@ class RuleParser:
             toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, ss, se)]
             if not toks:
                 continue
-            first_new = len(out)
+            ctx = {"first_new": len(out), "subject": self._initial_subject(toks), "ents": ents}
             cues = self._find_cues(text, toks, ss, se)
             used_until = -1
             for c in cues:
                 if c["ti"] <= used_until:
                     continue
-                res = self._parse_cue(text, toks, c, (ss, se), out, first_new, ents)
+                res = self._parse_cue(text, toks, c, (ss, se), out, ctx)
                 if res is not None:
                     used_until = max(used_until, res)
-            self._close_contents(text, out, first_new, (ss, se))
+            self._close_contents(text, out, ctx["first_new"], (ss, se))
         return out
 
     def _find_cues(self, text, toks, ss, se) -> list[dict]:
@@ -198,6 +204,28 @@ class RuleParser:
         found.sort(key=lambda c: c["ti"])
         return found
 
+    def _initial_subject(self, toks) -> tuple[int, int] | None:
+        """Subject of a sentence that opens with ``(و)VERB ال...`` (used for participles)."""
+        lex = self.lex
+        if len(toks) < 3:
+            return None
+        w = toks[0][2]
+        base = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+        if base.startswith("ال") or w in lex.clause_openers or base in lex.clause_openers or len(base) < 3:
+            return None
+        if not toks[1][2].startswith("ال"):
+            return None
+        s0, s1 = self._speaker_forward(toks, 1, len(toks), None)
+        return (s0, s1) if s1 > s0 else None
+
+    def _skip_quoted(self, toks, k: int, n: int, max_len: int = 6) -> int | None:
+        """Index after a short quoted chunk opening at ``k`` (or None)."""
+        if k < n and toks[k][2] in self._openq:
+            cq = self._close_quote(toks, k, min(n, k + max_len + 2))
+            if cq is not None:
+                return cq + 1
+        return None
+
     def _skip_settings(self, toks, j: int, n: int, *, before_subject: bool) -> int:
         """Skip addressees (لـ"X"), settings (في بيان ...), time words; return the next index."""
         lex = self.lex
@@ -209,34 +237,37 @@ class RuleParser:
             if w == "من" and j + 1 < n and toks[j + 1][2] in ("جهته", "جهتها", "جانبه", "جانبها", "ناحيته"):
                 j += 2
                 continue
-            if w == "ل" or (w in lex.settings_after and w != "ل"):
-                k = j + 1
-                if k < n and toks[k][2] in self._openq:
-                    cq = self._close_quote(toks, k, min(n, k + 6))
-                    if cq is not None:
-                        j = cq + 1
-                        continue
+            if w == "ل" or w in lex.settings_after:
+                q = self._skip_quoted(toks, j + 1, n)
+                if q is not None:
+                    j = q
+                    continue
                 if before_subject:
-                    if w == "ل" and k < n:
-                        j = k + 1
+                    if w == "ل" and j + 1 < n:
+                        j += 2
                         continue
                     return j
-                return self._skip_np(toks, k, n)
-            if w == "في" and j + 1 < n and toks[j + 1][2] in lex.settings_fi:
+                return self._skip_np(toks, j + 1, n)
+            if w == _FI and j + 1 < n and toks[j + 1][2] in lex.settings_fi:
                 if before_subject:
+                    k = j + 2
+                    while k < n and (toks[k][2] in ("له", "لها", "لهم", "صحفى", "رسمى", "منفصل", "مشترك", "صادر")
+                                     or toks[k][2] in lex.time_words):
+                        k += 1
+                    if k < n and (toks[k][2] == ":" or self._is_compl(toks[k][2])):
+                        return k
                     return j
                 return self._skip_np(toks, j + 2, n)
-            if w == "،" and before_subject is False:
-                return j
             return j
         return j
 
-    def _skip_np(self, toks, k: int, n: int) -> int:
-        """From ``k``, skip words up to a complementizer, colon, comma or quote (max _MAX_GAP)."""
+    def _skip_np(self, toks, k: int, n: int, extra: frozenset = frozenset()) -> int:
+        """From ``k``, skip words up to a complementizer, colon, comma, quote or a word of
+        ``extra`` (max _MAX_GAP)."""
         lim = min(n, k + _MAX_GAP)
         while k < lim:
             w = toks[k][2]
-            if self._is_compl(w) or w in (":", "،", ",") or w in self._openq or self._cue_at(w):
+            if self._is_compl(w) or w in (":", "،", ",") or w in self._openq or self._cue_at(w) or w in extra:
                 return k
             k += 1
         return k
@@ -249,22 +280,18 @@ class RuleParser:
         while k < n and k - j < _MAX_SPEAKER:
             w = toks[k][2]
             if w in self._openq:
-                cq = self._close_quote(toks, k, min(n, k + 7))
-                if cq is not None and cq > k + 1 and not (k == j and cq + 1 < n and False):
-                    # a quoted name inside the speaker: صحيفة "وول ستريت جورنال"
-                    nxt = toks[cq + 1][2] if cq + 1 < n else ""
-                    if k > j or self._is_compl(nxt) or nxt in ("،", ",", ":") or nxt in lex.settings_after \
-                            or nxt in lex.time_words or nxt == "عن" or cq + 1 == n or not self._is_compl(toks[k + 1][2]):
-                        if cq - k <= 6:
-                            k = cq + 1
-                            continue
+                # a quoted name inside the speaker: صحيفة "وول ستريت جورنال", " مسهور "
+                q = self._skip_quoted(toks, k, n)
+                if q is not None and q - k <= 6 and (k > j or not self._quote_starts_content(toks, k, n)):
+                    k = q
+                    continue
                 break
             if w in _PUNCT_STOP or w == ":" or self._is_compl(w):
                 break
             if k > j and (w in lex.time_words or w in lex.settings_after or w in stops or w == "عن"
-                          or w in lex.content_nouns):
+                          or w in lex.content_nouns or w in _RELATIVES):
                 break
-            if w == "في" and k + 1 < n and toks[k + 1][2] in lex.settings_fi:
+            if w == _FI and k + 1 < n and toks[k + 1][2] in lex.settings_fi:
                 break
             if k > j and self._cue_at(w):
                 break
@@ -272,88 +299,112 @@ class RuleParser:
         return j, k
 
     def _speaker_backward(self, toks, i: int) -> tuple[int, int] | None:
-        """Subject before a cue at token ``i`` (subject-first), as token range, or None."""
+        """Subject before a cue at token ``i`` (subject-first), as token range, or None.
+
+        The subject must start a clause: at the sentence start, after punctuation or after a
+        conjunction / complementizer / auxiliary; a phrase opening with a preposition
+        ("وعن توقعاته ... يقول") is not a subject.
+        """
         lex = self.lex
         k = i - 1
         while k >= 0 and toks[k][2] in lex.auxiliaries:
             k -= 1
         end = k + 1
         start = end
-        while k >= 0 and end - k <= _MAX_BACK:
+        closing = set(lex.quotes.values()) | self._openq
+        while k >= 0:
+            if end - k > _MAX_BACK:
+                return None
             w = toks[k][2]
-            if w in self._openq or w in lex.quotes.values():
+            if w in closing:
                 start = k
                 k -= 1
                 continue
             if w in _PUNCT_STOP or w == ":" or w in lex.clause_openers or w in lex.blockers_before:
                 break
             if self._cue_at(w) or w in lex.time_words:
-                break
+                return None
             start = k
             if w.startswith("وال") or w.startswith("فال"):
                 break
             k -= 1
-        if start >= end or end - k > _MAX_BACK + 1 and k >= 0 and toks[k][2] not in lex.clause_openers \
-                and toks[k][2] not in _PUNCT_STOP:
-            return None
-        # strip quote tokens at the edges
-        while start < end and (toks[start][2] in self._openq or toks[start][2] in lex.quotes.values()) \
-                and self._close_quote(toks, start, end) is None:
+        while start < end and toks[start][2] in closing and self._close_quote(toks, start, end) is None:
             start += 1
         if start >= end:
             return None
+        w = toks[start][2]
+        base = w[1:] if w[:1] in "وف" and len(w) > 2 else w
+        if w in _PREPOSITIONS or base in _PREPOSITIONS:
+            return None
+        if k >= 0 and toks[k][2] in _PREPOSITIONS:
+            return None
         return start, end
 
-    def _open_content(self, toks, j: int, n: int, entry, *, allow_np: bool) -> tuple[int, bool, int] | None:
+    def _open_content(self, toks, j: int, n: int, entry, *, allow_np: bool,
+                      strict: bool = False) -> tuple[int, bool, int, bool] | None:
         """Where the content opens at or after token ``j``.
 
         Returns:
-            ``(token index of the first content token, direct, index of closing quote or -1)``,
+            ``(first content token, direct, closing quote index or -1, is a bare noun phrase)``,
             or None when no content opener is found (and a noun phrase is not allowed).
         """
         lex = self.lex
         k = j
-        lim = min(n, j + _MAX_GAP)
+        lim = min(n, j + (2 if strict else _MAX_GAP))
         while k < lim:
             w = toks[k][2]
-            if w in (":",) or self._is_compl(w):
+            if w == ":" or self._is_compl(w):
                 k += 1
-                while k < n and (toks[k][2] in (":",) or self._is_compl(toks[k][2])):
+                while k < n and (toks[k][2] == ":" or self._is_compl(toks[k][2])):
                     k += 1
                 return self._quote_or_plain(toks, k, n)
             if entry is not None and (w in entry.opens or (w[:1] in entry.opens and len(w) > 2)):
                 if entry.keep_open:
-                    return k, False, -1
-                k += 1
+                    return k, False, -1, False
+                if w in entry.opens:
+                    k += 1
                 if k < n and self._is_compl(toks[k][2]):
                     k += 1
                 return self._quote_or_plain(toks, k, n)
             if w in self._openq and k == j:
                 return self._quote_or_plain(toks, k, n)
-            if k == j and allow_np and w not in _PUNCT_STOP:
-                return k, False, -1
+            if strict:
+                return None
+            if w in self._openq:  # a quoted name in a setting: في تصريحات نقلتها "سكاي نيوز" أن
+                q = self._skip_quoted(toks, k, n)
+                if q is None:
+                    return None
+                k = q
+                continue
             if w in lex.time_words or w == "،" or w == ",":
                 k += 1
                 continue
-            if w == "في" and k + 1 < n and toks[k + 1][2] in lex.settings_fi:
-                k = self._skip_np(toks, k + 2, n)
+            extra = entry.opens if entry is not None else frozenset()
+            if w == _FI and k + 1 < n and toks[k + 1][2] in lex.settings_fi:
+                k = self._skip_np(toks, k + 2, n, extra)
                 continue
             if w == "ل" or w in lex.settings_after:
-                k = self._skip_np(toks, k + 1, n)
+                q = self._skip_quoted(toks, k + 1, n)
+                k = q if q is not None else self._skip_np(toks, k + 1, n, extra)
                 continue
-            if allow_np and w in lex.content_nouns:
-                return k, False, -1
+            if allow_np and (k == j or w in lex.content_nouns) and w not in _PUNCT_STOP \
+                    and w not in self._openq:
+                return k, False, -1, True
             return None
         return None
 
-    def _quote_or_plain(self, toks, k: int, n: int) -> tuple[int, bool, int] | None:
+    def _quote_or_plain(self, toks, k: int, n: int) -> tuple[int, bool, int, bool] | None:
         if k >= n:
             return None
-        if toks[k][2] in self._openq:
+        w = toks[k][2]
+        if w in self._openq:
             cq = self._close_quote(toks, k, n)
             if cq is not None and cq > k + 1:
-                return k + 1, True, cq
-        return k, False, -1
+                return k + 1, True, cq, False
+            return None
+        if w in _PUNCT_STOP:
+            return None
+        return k, False, -1, False
 
     def _make(self, toks, c, sent, speaker_tok, content_open, rule, **kw) -> RawAttr:
         cue = c["span"]
@@ -361,27 +412,29 @@ class RuleParser:
         content = None
         direct = False
         if content_open is not None:
-            ci, direct, cq = content_open
+            ci, direct, cq = content_open[:3]
             if ci < len(toks):
                 cs = toks[ci][0]
                 ce = toks[cq][0] if direct else sent[1]
                 content = (cs, ce)
         return RawAttr(cue=cue, speaker=sp, content=content, direct=direct, rule=rule, sentence=sent, **kw)
 
-    def _antecedent(self, out: list[RawAttr], first_new: int, cue_start: int, participle: bool,
-                    ents, sent) -> int | None:
-        """The attribution a pronoun cue refers back to (or None)."""
+    @staticmethod
+    def _antecedent(out: list[RawAttr], cue_start: int) -> int | None:
+        """The attribution a pronoun cue refers back to: the latest one with a speaker."""
         for idx in range(len(out) - 1, -1, -1):
             a = out[idx]
-            if a.cue[0] < cue_start and (a.speaker is not None or a.antecedent is not None):
-                if participle and idx < first_new and ents:
-                    break
+            if a.cue[0] < cue_start and (a.speaker is not None or a.antecedent is not None) and a.parent is None:
                 return idx
-        if participle and ents:
-            return None
         return None
 
-    def _parse_cue(self, text, toks, c, sent, out, first_new, ents):
+    def _inside_previous(self, out, ctx, pos: int) -> bool:
+        for a in out[ctx["first_new"]:]:
+            if a.forward and a.content is not None and a.content[0] <= pos < a.content[1]:
+                return True
+        return False
+
+    def _parse_cue(self, text, toks, c, sent, out, ctx):
         lex = self.lex
         n = len(toks)
         kind = c["kind"]
@@ -392,66 +445,69 @@ class RuleParser:
             op = self._open_content(toks, j, n, None, allow_np=False)
             if op is None:
                 return None
-            a = self._make(toks, c, sent, None, op, rid, kind="passive", no_speaker=True)
-            out.append(a)
+            out.append(self._make(toks, c, sent, None, op, rid, kind="passive", no_speaker=True))
             return i
         if kind in ("according", "according_pronoun"):
-            return self._according(text, toks, c, sent, out, first_new, ents)
+            return self._according(text, toks, c, sent, out, ctx)
         entry = lex.verbs[rid]
         if kind == "participle":
             op = self._open_content(toks, j, n, entry,
-                                    allow_np=entry.complement == "optional" or entry.participle_np)
+                                    allow_np=entry.complement == "optional" or entry.participle_np,
+                                    strict=entry.strict)
             if op is None:
                 return None
-            ant = self._participle_subject(toks, c, out, first_new, ents, sent)
+            ant = self._participle_subject(toks, c, out, ctx, sent)
             a = self._make(toks, c, sent, ant if isinstance(ant, tuple) else None, op, rid + ".participle",
                            kind="participle")
-            if not isinstance(ant, tuple):
+            if isinstance(ant, tuple):
+                a.speaker_from_clause = True
+            else:
                 a.antecedent = ant
             out.append(a)
             return i
         if entry.relay:
             return self._relay(toks, c, sent, out, entry)
-        # verb
+        allow_np = entry.complement == "optional"
         k = self._skip_settings(toks, j, n, before_subject=True)
         w = toks[k][2] if k < n else ""
         opens_here = (not w or w == ":" or self._is_compl(w) or w in entry.opens
-                      or (w[:1] in entry.opens and len(w) > 2) or w in lex.content_nouns
+                      or (w[:1] in entry.opens and len(w) > 2 and not w.startswith("ال"))
+                      or w in lex.content_nouns or w in ("،", ",")
                       or (w in self._openq and self._quote_starts_content(toks, k, n)))
-        if w in ("،", ",") and k + 1 < n:
-            # "أعلنت وزارة الدفاع الخميس، أن" handled below; a comma right after the cue: pronoun
-            opens_here = True
         if opens_here:
-            back = None
-            if not c["prefix"]:
-                back = self._speaker_backward(toks, i)
-            op = self._open_content(toks, k, n, entry, allow_np=entry.complement == "optional")
+            back = None if c["prefix"] else self._speaker_backward(toks, i)
+            op = self._open_content(toks, k, n, entry, allow_np=allow_np, strict=entry.strict)
             if op is None:
+                return None
+            if op[3] and not c["prefix"] and self._inside_previous(out, ctx, c["span"][0]):
                 return None
             if back is not None:
                 a = self._make(toks, c, sent, back, op, rid + ".subject_first", kind="verb")
             else:
                 a = self._make(toks, c, sent, None, op, rid + ".pronoun", kind="verb")
-                a.antecedent = self._antecedent(out, first_new, c["span"][0], False, ents, sent)
+                a.antecedent = self._antecedent(out, c["span"][0])
             out.append(a)
             return i
         s0, s1 = self._speaker_forward(toks, k, n, entry)
-        if s1 <= s0:
+        if s1 <= s0 or (entry.strict and s1 - s0 > 6):
             return None
         # a chained cue right after the speaker ("وأضاف مسهور يقول:")
         after = s1
+        if after < n and toks[after][2] in _RELATIVES:  # "دبلوماسيون ... التي تدعم المعارضين إن"
+            after = self._skip_np(toks, after, n)
         if after < n and self._cue_at(toks[after][2]):
             after += 1
-        op = self._open_content(toks, after, n, entry, allow_np=entry.complement == "optional")
-        if op is None and s1 - s0 >= 3 and ents and entry.complement == "optional":
-            cut = self._entity_cut(toks, s0, s1, ents)
+        op = self._open_content(toks, after, n, entry, allow_np=allow_np, strict=entry.strict)
+        if op is None and s1 - s0 >= 3 and ctx["ents"] and allow_np:
+            cut = self._entity_cut(toks, s0, s1, ctx["ents"])
             if cut is not None:
                 s1 = cut
                 op = self._open_content(toks, s1, n, entry, allow_np=True)
         if op is None:
+            if ctx["subject"] is None and toks[s0][0] >= c["span"][1]:
+                ctx["subject"] = (s0, s1)  # e.g. "وكشف مسهور ... قائلا:" -> the participle's speaker
             return None
-        a = self._make(toks, c, sent, (s0, s1), op, rid + ".verb_first", kind="verb")
-        out.append(a)
+        out.append(self._make(toks, c, sent, (s0, s1), op, rid + ".verb_first", kind="verb"))
         return max(i, after - 1 if after > s1 else i)
 
     def _quote_starts_content(self, toks, k, n) -> bool:
@@ -461,8 +517,7 @@ class RuleParser:
             return True
         nxt = toks[cq + 1][2] if cq + 1 < n else ""
         if cq - k <= 4 and (self._is_compl(nxt) or nxt in ("،", ",", "ل") or nxt in self.lex.settings_after
-                            or nxt in self.lex.time_words or (nxt and not self._is_compl(nxt) and nxt != ":"
-                                                              and cq - k <= 3)):
+                            or nxt in self.lex.time_words or (nxt and nxt != ":" and cq - k <= 3)):
             return False
         return True
 
@@ -479,21 +534,21 @@ class RuleParser:
                 return k
         return None
 
-    def _participle_subject(self, toks, c, out, first_new, ents, sent):
-        """Antecedent index for a participle, or a token range of the clause's subject entity."""
-        for idx in range(len(out) - 1, first_new - 1, -1):
-            if out[idx].cue[0] < c["span"][0]:
+    def _participle_subject(self, toks, c, out, ctx, sent):
+        """Antecedent index for a participle, or a token range of the clause's subject."""
+        for idx in range(len(out) - 1, ctx["first_new"] - 1, -1):
+            if out[idx].cue[0] < c["span"][0] and out[idx].parent is None:
                 return idx
-        if ents:
-            for es, ee in ents:
-                if sent[0] <= es and ee <= c["span"][0]:
-                    ks = [k for k, t in enumerate(toks) if t[0] >= es and t[1] <= ee]
-                    if ks:
-                        return (ks[0], ks[-1] + 1)
-        for idx in range(len(out) - 1, -1, -1):
-            if out[idx].cue[0] < c["span"][0]:
-                return idx
-        return None
+        subj = ctx.get("subject")
+        if subj is not None and toks[subj[1] - 1][1] <= c["span"][0]:
+            return subj
+        for es, ee in ctx["ents"]:
+            if sent[0] <= es and ee <= c["span"][0]:
+                ks = [k for k, t in enumerate(toks) if t[0] >= es and t[1] <= ee]
+                if ks:
+                    return (ks[0], ks[-1] + 1)
+        return self._antecedent(out, c["span"][0])
+
 
     def _relay(self, toks, c, sent, out, entry):
         n = len(toks)
@@ -518,7 +573,7 @@ class RuleParser:
         out.append(inner)
         return i
 
-    def _according(self, text, toks, c, sent, out, first_new, ents):
+    def _according(self, text, toks, c, sent, out, ctx):
         lex = self.lex
         n = len(toks)
         i, tj = c["ti"], c["tj"]
@@ -527,7 +582,7 @@ class RuleParser:
         before = [t for t in toks[:i] if t[2] not in _PUNCT_STOP and t[2] not in lex.clause_openers
                   and t[2] not in self._openq]
         if c["kind"] == "according_pronoun":
-            if any(x.cue[0] < a for x in out[first_new:]):
+            if any(x.cue[0] < a for x in out[ctx["first_new"]:]):
                 return None
             sp = None
         else:
@@ -582,7 +637,7 @@ class RuleParser:
             attr = self._make(toks, c, sent, None, op, c["rule"] + ".before", kind="according")
             attr.speaker = sp
         if c["kind"] == "according_pronoun":
-            attr.antecedent = self._antecedent(out, first_new, a, False, ents, sent)
+            attr.antecedent = self._antecedent(out, a)
         out.append(attr)
         return tj
 
