@@ -417,6 +417,7 @@ class Segment:
         kind: "cue", "agency", "outlet", "place", "person", "date" or "other".
         paren: Whether it was written in parentheses.
         value: Normalised form for places/outlets/agencies (lookup key), else None.
+        outer: For a part written in parentheses, the span including them; else None.
     """
 
     start: int
@@ -425,6 +426,7 @@ class Segment:
     kind: str = "other"
     paren: bool = False
     value: str | None = None
+    outer: tuple[int, int] | None = None
 
 
 @dataclass
@@ -450,7 +452,7 @@ class BylineResult:
     segments: list[Segment] = field(default_factory=list)
 
 
-_SEP = re.compile(r"\s*(?:[-–—|:/•*]+|&nbsp;|\u00a0|(?<=\s)ـ+|ـ+(?=\s)|^ـ+|ـ+$)\s*")
+_SEP = re.compile(r"\s*(?:[-–—|:/•*،,]+|&nbsp;|\u00a0|(?<=\s)ـ+|ـ+(?=\s)|^ـ+|ـ+$)\s*")
 _WORD = re.compile(r"[^\W\d_][\w.]*", re.UNICODE)
 _LETTERS = re.compile(r"[\u0621-\u064A\u0671-\u06D3A-Za-z]")
 
@@ -491,12 +493,13 @@ class BylineParser:
         out: list[Segment] = []
 
         def add(x: int, y: int, paren: bool) -> None:
+            x0, y0 = x - 1, y + 1
             while x < y and s[x].isspace():
                 x += 1
             while y > x and (s[y - 1].isspace() or s[y - 1] in ".،,;"):
                 y -= 1
             if y > x:
-                out.append(Segment(x, y, s[x:y], paren=paren))
+                out.append(Segment(x, y, s[x:y], paren=paren, outer=(x0, min(y0, len(s))) if paren else None))
 
         pos = a
         depth_start = None
@@ -560,7 +563,7 @@ class BylineParser:
         places = [s for s in segs if s.kind == "place"]
         # the outlet's own name that is also a place (الرياض, المدينة): an outlet when another place exists
         for s in segs:
-            if s.kind == "outlet" and s.value in self.places and not places:
+            if s.kind == "outlet" and s.value in self.places and not places and s is segs[0]:
                 s.kind = "place"
                 places = [s]
                 break
@@ -588,7 +591,7 @@ class BylineParser:
                 lo -= 1
             while hi + 1 < len(segs) and segs[hi + 1].kind in ("agency", "outlet", "place"):
                 hi += 1
-            res.dateline = (segs[lo].start, segs[hi].end)
+            res.dateline = ((segs[lo].outer or (segs[lo].start,))[0], (segs[hi].outer or (0, segs[hi].end))[1])
         elif res.agency is not None and not res.authors:
             res.dateline = (res.agency.start, res.agency.end)
         return res
@@ -739,23 +742,21 @@ class BylineParser:
         m = re.search(r"\s*(?:(?<=\s)[-–—ـ]+|[-–—]+(?=\s))\s*", head)
         if m and m.start() > lead:
             cands.append((m.start(), m.start() + len(m.group().rstrip()), m.end(), "-"))
-        for end, sep_end, body, kind in sorted(cands):
+        for end, sep_end, body, kind in sorted(cands, key=lambda c: (c[3] != ":", c[0])):
             if len(s[lead:end].split()) > 10 or body >= len(s.rstrip()):
                 continue
             segs = [self.classify(x, outlet) for x in self.split(s, lead, end)]
-            if not segs or any(x.kind in ("other", "cue") for x in segs):
+            if not segs or any(x.kind == "other" or (x.kind == "cue" and kind != ":") for x in segs):
                 continue
-            if sum(1 for x in segs if x.kind == "person") > 2:
+            persons = [i for i, x in enumerate(segs) if x.kind == "person"]
+            if len(persons) > 2 or (kind == ":" and persons and persons != [0]):
                 continue
             if kind != ":" and segs[-1].kind not in ("place", "agency", "outlet"):
                 continue
             res = self._resolve(segs, outlet, "dateline_inline")
             if res.place is None and res.agency is None:
                 continue
-            first = segs[0].start
-            if segs[0].paren and first > 0 and s[first - 1] == "(":
-                first -= 1
-            res.dateline = (first, sep_end)
+            res.dateline = ((segs[0].outer or (segs[0].start,))[0], sep_end)
             return res, body
         return None
 

@@ -136,7 +136,7 @@ class StructureStage:
 
         lang, warn = detect_language(text)
         doc.language = lang
-        if warn:
+        if warn and not any("Arabic" in w or "no letters" in w for w in doc.warnings):
             doc.warnings.append(warn)
 
         cstart, cend = hints.get("content_span") or (0, len(text))
@@ -315,6 +315,9 @@ class StructureStage:
                 return None
             seen += 1
             t = text[a:b]
+            if given_title and md["headline"] and norm_key(t) == norm_key(md["headline"]["text"]):
+                roles[i] = "headline"  # the given title repeated at the top of the content
+                continue
             if found["stamp"] is None:
                 st = self.dates.parse_line(t) or self.dates.parse_relative(t)
                 if st is not None:
