@@ -22,7 +22,7 @@ from hadath.document import Document
 from hadath.settings import Settings
 from hadath.text.normalize import Normalized, normalize
 
-__all__ = ["State", "Pipeline", "analyze", "analyze_many", "get_pipeline", "STAGE_CLASSES"]
+__all__ = ["State", "Pipeline", "analyze", "analyze_many", "analyze_record", "get_pipeline", "STAGE_CLASSES"]
 
 #: Stage name -> "module:Class". Read-only mapping (a tuple of pairs).
 STAGE_CLASSES: tuple[tuple[str, str], ...] = (
@@ -172,21 +172,28 @@ def analyze(
     )
 
 
-def _worker_init(settings: Settings) -> None:  # runs in a worker process
-    get_pipeline(settings)
+def analyze_record(record: dict[str, Any], settings: Settings | None = None) -> tuple[str, Any]:
+    """Analyse one record, catching every error (the unit of work of :func:`analyze_many`).
 
+    Args:
+        record: Keyword arguments of :meth:`Pipeline.analyze`, the article under ``"data"``.
+        settings: Pipeline settings.
 
-def _worker(args: tuple[dict[str, Any], Settings]) -> tuple[str, Any]:
-    record, settings = args
+    Returns:
+        ``("ok", document_dict)`` or ``("error", one-line message)``; input
+        errors read ``"<input>: <problem>"``, anything else
+        ``"<input>: internal error: <Type>: <message>"``.
+    """
     from hadath.io.ingest import InputError
 
     try:
-        doc = get_pipeline(settings).analyze(**record)
-        return "ok", doc.to_dict()
+        return "ok", get_pipeline(settings or Settings()).analyze(**record).to_dict()
     except InputError as e:
         return "error", str(e)
     except Exception as e:  # noqa: BLE001 - a batch records every failure and goes on
-        return "error", f"internal error: {type(e).__name__}: {e}"
+        name = record.get("path") or record.get("id") or "<input>"
+        msg = " ".join(str(e).split())[:500]
+        return "error", f"{name}: internal error: {type(e).__name__}: {msg}"
 
 
 def analyze_many(
@@ -198,15 +205,25 @@ def analyze_many(
 ) -> Iterator[tuple[str, Any]]:
     """Analyse many articles, streaming results in input order.
 
+    Records are read lazily (at most a few chunks per worker ahead of the
+    output), so an iterable over a large corpus is never held in memory.
+    With ``n_process > 1`` the work runs in a process pool owned by
+    :mod:`hadath.batch` (fork start method where available; each worker
+    inherits the pipeline built once here).
+
     Args:
-        records: Each a str/bytes article, or a dict of :func:`analyze` keyword
-            arguments with the article under ``"data"``.
-        n_process: Worker processes (1: in this process; -1: all cores).
+        records: Each a str/bytes article, or a dict of :meth:`Pipeline.analyze`
+            keyword arguments with the article under ``"data"``.
+        n_process: Worker processes (1: in this process; -1 or 0: all cores).
         settings: Pipeline settings.
         chunksize: Records handed to a worker at a time.
 
     Yields:
         ``("ok", document_dict)`` or ``("error", message)`` per record, in order.
+
+    Example:
+        >>> [status for status, _ in analyze_many(["قال الوزير إن الاجتماع انتهى.", b""])]
+        ['ok', 'error']
     """
     import os
 
@@ -215,14 +232,13 @@ def analyze_many(
     def norm(r: Any) -> dict[str, Any]:
         return dict(r) if isinstance(r, dict) else {"data": r}
 
-    if n_process == -1:
+    if n_process is None or n_process <= 0:
         n_process = os.cpu_count() or 1
-    if n_process <= 1:
+    if n_process == 1:
         for r in records:
-            yield _worker((norm(r), settings))
+            yield analyze_record(norm(r), settings)
         return
-    import multiprocessing as mp
+    from hadath.batch import parallel_analyze
 
-    ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
-    with ctx.Pool(n_process, initializer=_worker_init, initargs=(settings,)) as pool:
-        yield from pool.imap(_worker, ((norm(r), settings) for r in records), chunksize=chunksize)
+    yield from parallel_analyze((norm(r) for r in records), n_process=n_process, settings=settings,
+                                chunksize=chunksize)

@@ -1,0 +1,418 @@
+"""The batch runner behind ``hadath run``: many inputs -> documents.jsonl, failures.jsonl, hadath.db.
+
+Output folder:
+
+``documents.jsonl``
+    One ``hadath.document/1`` object a line, in input order, ids kept.
+``failures.jsonl``
+    ``{"id", "input", "error"}`` a line for every input that could not be analysed.
+``hadath.db``
+    SQLite (see :mod:`hadath.io.store`): documents and every extracted item.
+
+Resume: killed at any point (even SIGKILL) and restarted with the same
+output folder, the runner cuts a partial last line, takes the ids already
+in documents.jsonl and failures.jsonl as done, brings hadath.db in line with
+documents.jsonl (documents.jsonl is the ledger; the database is written
+after it, chunk by chunk) and goes on with the inputs not done. No input is
+lost and none is written twice. ``resume=False`` starts afresh.
+
+The process pool lives here (:func:`parallel_analyze`, used by
+:func:`hadath.analyze_many`): workers are forked after the pipeline is built,
+so they share its loaded resources; results come back in input order with a
+bounded number of chunks in flight; a worker that dies (e.g. killed for
+memory) fails only the record it was working on.
+"""
+from __future__ import annotations
+
+import collections
+import gc
+import json
+import os
+import signal
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hadath.settings import Settings
+
+__all__ = ["BatchError", "BatchResult", "run_batch", "parallel_analyze", "peak_rss_mb"]
+
+DOCUMENTS = "documents.jsonl"
+FAILURES = "failures.jsonl"
+DATABASE = "hadath.db"
+
+
+class BatchError(Exception):
+    """A usage problem that stops the batch before it starts (bad output folder, missing input)."""
+
+
+@dataclass
+class BatchResult:
+    """Figures of one ``run_batch`` call.
+
+    Attributes:
+        ok: Documents written by this call.
+        failed: Failures written by this call.
+        skipped: Inputs skipped because an earlier run had done them.
+        total_documents: Lines in documents.jsonl at the end.
+        total_failures: Lines in failures.jsonl at the end.
+        seconds: Wall-clock time of this call (s).
+        sentences: Sentences in the documents written by this call.
+        peak_rss_main_mb: Peak resident memory of this process (MiB).
+        peak_rss_worker_mb: Peak resident memory of the largest worker (MiB; 0 without workers).
+        out: The output folder.
+    """
+
+    ok: int
+    failed: int
+    skipped: int
+    total_documents: int
+    total_failures: int
+    seconds: float
+    sentences: int
+    peak_rss_main_mb: float
+    peak_rss_worker_mb: float
+    out: Path
+
+    @property
+    def articles_per_s(self) -> float:
+        """Articles (documents and failures) handled per second by this call."""
+        return (self.ok + self.failed) / self.seconds if self.seconds > 0 else 0.0
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident set size (MiB) of this process and of its largest finished child."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on Windows
+        return 0.0, 0.0
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / scale / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 / scale / 1024)
+
+
+# -- the process pool ----------------------------------------------------------------------------
+
+
+def _init_worker() -> None:
+    """Worker start: die with the parent (Linux), leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover
+            pass
+        if os.getppid() == 1:  # the parent died before prctl
+            os._exit(1)
+
+
+def _analyze_chunk(records: list[dict[str, Any]], settings: Settings) -> list[tuple[str, Any]]:
+    from hadath.pipeline import analyze_record
+
+    return [analyze_record(r, settings) for r in records]
+
+
+def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for x in it:
+        chunk.append(x)
+        if len(chunk) >= n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, settings: Settings,
+                     chunksize: int = 8) -> Iterator[tuple[str, Any]]:
+    """Analyse records in ``n_process`` worker processes; yield results in input order.
+
+    At most ``2 * n_process`` chunks are in flight, so ``records`` is consumed
+    only slightly ahead of the output.
+
+    Args:
+        records: Dicts of :meth:`~hadath.pipeline.Pipeline.analyze` keyword arguments.
+        n_process: Number of worker processes (>= 1).
+        settings: Pipeline settings.
+        chunksize: Records per task.
+
+    Yields:
+        ``("ok", document_dict)`` or ``("error", message)`` per record.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from hadath.pipeline import get_pipeline
+
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+    if ctx.get_start_method() == "fork":
+        get_pipeline(settings)  # built once here, inherited by the forked workers
+        gc.freeze()
+
+    def executor() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker)
+
+    ex = executor()
+    pending: collections.deque = collections.deque()
+    chunks = _chunks(records, max(1, chunksize))
+    try:
+        while True:
+            while len(pending) < 2 * n_process:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                pending.append((chunk, ex.submit(_analyze_chunk, chunk, settings)))
+            if not pending:
+                return
+            chunk, fut = pending.popleft()
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                # A worker died: redo the pending chunks one record at a time in a fresh pool,
+                # failing only the records that kill a worker again.
+                ex.shutdown(wait=False, cancel_futures=True)
+                redo = [chunk] + [c for c, _ in pending]
+                pending.clear()
+                ex = executor()
+                for c in redo:
+                    for rec in c:
+                        try:
+                            yield from ex.submit(_analyze_chunk, [rec], settings).result()
+                        except BrokenProcessPool:
+                            ex.shutdown(wait=False, cancel_futures=True)
+                            ex = executor()
+                            name = rec.get("path") or rec.get("id") or "<input>"
+                            yield "error", f"{name}: internal error: worker process died (out of memory?)"
+                continue
+            yield from results
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+
+
+# -- the batch -----------------------------------------------------------------------------------
+
+
+def _check_paths(inputs: list[str], out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"{out}: output exists and is not a folder")
+    out_r = out.resolve()
+    for arg in inputs:
+        if arg == "-":
+            continue
+        p = Path(arg)
+        if not p.exists():
+            raise BatchError(f"{arg}: no such file or folder")
+        pr = p.resolve()
+        if pr == out_r or (pr.is_dir() and pr in out_r.parents):
+            raise BatchError(f"{out}: the output folder is inside the input {arg}; "
+                             "choose an --out outside the inputs")
+        if out_r in pr.parents:
+            raise BatchError(f"{arg}: the input is inside the output folder {out}")
+
+
+def _lock(out: Path):
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    fh = open(out / ".hadath.lock", "w")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise BatchError(f"{out}: another hadath run is writing to this folder") from None
+    return fh
+
+
+def _open_store(out: Path, docs_path: Path, doc_ids: set[str]):
+    """Open hadath.db and make it hold exactly the documents of documents.jsonl."""
+    from hadath.io.store import Store
+    from hadath.io.writers import iter_jsonl_lines
+
+    db_path = out / DATABASE
+    try:
+        store = Store(db_path)
+        db_ids = store.ids()
+    except sqlite3.DatabaseError:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
+        store = Store(db_path)
+        db_ids = set()
+    extra = db_ids - doc_ids
+    if extra:
+        store.delete(extra)
+    missing = doc_ids - db_ids
+    if missing and docs_path.exists():
+        batch: list[dict[str, Any]] = []
+        seqs: list[int] = []
+        for seq, (rid, line) in enumerate(iter_jsonl_lines(docs_path)):
+            if rid in missing:
+                batch.append(json.loads(line))
+                seqs.append(seq)
+                if len(batch) >= 500:
+                    store.add(batch, seqs=seqs)
+                    batch, seqs = [], []
+        if batch:
+            store.add(batch, seqs=seqs)
+    store.commit()
+    return store
+
+
+def _interrupt(signum, frame) -> None:
+    """SIGTERM: stop like Ctrl-C (what is done is flushed)."""
+    raise KeyboardInterrupt
+
+
+def run_batch(
+    inputs: list[str],
+    out: str | os.PathLike,
+    *,
+    jobs: int | None = None,
+    resume: bool = True,
+    settings: Settings | None = None,
+    progress: bool = True,
+    chunksize: int = 8,
+    flush_every: int = 64,
+    flush_seconds: float = 2.0,
+    stdin=None,
+) -> BatchResult:
+    """Analyse every record of ``inputs`` into the folder ``out``.
+
+    Args:
+        inputs: INPUT arguments (see :mod:`hadath.io.readers`).
+        out: Output folder (created when missing).
+        jobs: Worker processes (None or 0: all local cores; 1: in this process).
+        resume: Keep and skip what an earlier run in ``out`` wrote (else start afresh).
+        settings: Pipeline settings.
+        progress: Show a progress bar with articles/s on stderr.
+        chunksize: Records per worker task.
+        flush_every: Results between flushes of the output files (the most
+            a kill can make a restart redo, per pending chunk).
+        flush_seconds: Longest time between flushes (s).
+        stdin: Binary stream read for ``-`` (default: ``sys.stdin.buffer``).
+
+    Returns:
+        A :class:`BatchResult`.
+
+    Raises:
+        BatchError: For a missing input, an output folder inside an input (or
+            the reverse) or a folder another run is writing to.
+    """
+    from hadath.io.readers import ANALYZE_KEYS, iter_records
+    from hadath.io.writers import JsonlLog
+    from hadath.pipeline import analyze_many
+
+    settings = settings or Settings()
+    out = Path(out)
+    _check_paths(inputs, out)
+    out.mkdir(parents=True, exist_ok=True)
+    lock = _lock(out)
+    docs_path, fail_path = out / DOCUMENTS, out / FAILURES
+    if not resume:
+        for p in (docs_path, fail_path, out / DATABASE, out / (DATABASE + "-wal"), out / (DATABASE + "-shm")):
+            p.unlink(missing_ok=True)
+    docs = JsonlLog(docs_path)
+    fails = JsonlLog(fail_path)
+    store = _open_store(out, docs_path, docs.ids)
+    done = docs.ids | fails.ids
+    n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: the pool forks
+    bar = tqdm(unit=" articles", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+               smoothing=0.05, mininterval=0.5)
+    if done and progress:
+        bar.write(f"hadath: resuming in {out}: {len(docs.ids)} documents and {len(fails.ids)} "
+                  "failures already written, skipping them", file=sys.stderr)
+
+    metas: collections.deque = collections.deque()
+    seen: set[str] = set()
+    counts = {"ok": 0, "failed": 0, "skipped": 0, "sentences": 0}
+    pending_db: list[dict[str, Any]] = []
+    pending_seq: list[int] = []
+    pending_inp: list[str | None] = []
+    state = {"last": time.monotonic(), "since": 0}
+
+    def fail(rid: str, where: str, error: str) -> None:
+        fails.write({"id": rid, "input": where, "error": error})
+        counts["failed"] += 1
+        bar.update(1)
+
+    def feed() -> Iterator[dict[str, Any]]:
+        for rec in iter_records(inputs, stdin=stdin):
+            rid = rec["id"]
+            if rid in done:
+                counts["skipped"] += 1
+                continue
+            if rid in seen:
+                fail(rid, rec["input"], f"{rec['input']}: duplicate id {rid!r} (an earlier input has it)")
+                continue
+            seen.add(rid)
+            if "error" in rec:
+                fail(rid, rec["input"], f"{rec['input']}: {rec['error']}")
+                continue
+            metas.append((rid, rec["input"]))
+            yield {k: rec[k] for k in ANALYZE_KEYS if k in rec}
+
+    def flush(force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and state["since"] < flush_every and now - state["last"] < flush_seconds:
+            return
+        docs.flush()
+        fails.flush()
+        if pending_db:
+            store.add(pending_db, seqs=pending_seq, inputs=pending_inp)
+            pending_db.clear()
+            pending_seq.clear()
+            pending_inp.clear()
+        store.commit()
+        state["last"], state["since"] = now, 0
+
+    start = time.monotonic()
+    old_term = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread
+        old_term = None
+    try:
+        for status, value in analyze_many(feed(), n_process=n_jobs, settings=settings, chunksize=chunksize):
+            rid, where = metas.popleft()
+            if status == "ok":
+                pending_seq.append(docs.lines)
+                docs.write(value)
+                pending_db.append(value)
+                pending_inp.append(where)
+                counts["ok"] += 1
+                counts["sentences"] += len(value.get("sentences") or [])
+                bar.update(1)
+            else:
+                fail(rid, where, value)
+            state["since"] += 1
+            flush()
+            if counts["failed"]:
+                bar.set_postfix(failed=counts["failed"], refresh=False)
+    finally:
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
+        flush(force=True)
+        bar.close()
+        docs.close()
+        fails.close()
+        store.close()
+        if lock is not None:
+            lock.close()
+    main_mb, worker_mb = peak_rss_mb()
+    return BatchResult(
+        ok=counts["ok"], failed=counts["failed"], skipped=counts["skipped"],
+        total_documents=docs.lines, total_failures=fails.lines, seconds=time.monotonic() - start,
+        sentences=counts["sentences"], peak_rss_main_mb=main_mb, peak_rss_worker_mb=worker_mb, out=out,
+    )

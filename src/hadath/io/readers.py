@@ -1,0 +1,246 @@
+"""Readers: turn the INPUT arguments of ``hadath run`` into a stream of records with stable ids.
+
+An INPUT may be:
+
+* a text or HTML file (kind detected from the content): id = the path as given;
+* a folder: every file below it, recursively, in sorted order (hidden files
+  skipped), each read as below;
+* a JSONL file (``.jsonl`` / ``.ndjson``): one object a line with ``text`` or
+  ``html`` (or ``content``), optional ``id``, ``url``, ``published``,
+  ``title``, ``author``, ``source``; id = ``id`` or ``"<file name>:<line number>"``;
+* a JSON file (``.json``) holding an array of such objects or of SaudiNewsNet
+  objects ``{source, url, date_extracted, title, author, content}``
+  (``date_extracted`` becomes ``published``); id = ``id`` or
+  ``"<file name>:<index>"`` (index from 0);
+* a zip (``.zip``) of such JSON / JSONL files (SaudiNewsNet form) or of text
+  and HTML files; id = ``"<zip name>:<index>"`` over its JSON records in
+  sorted member order, ``"<zip name>:<member>"`` for text members;
+* ``-``: standard input, read as JSONL or a JSON array when it parses as one,
+  else as one article with id ``-``.
+
+Records are streamed: a zip's members are read one at a time and never all
+zips at once.
+
+Each record is a dict with ``id``, ``input`` (where it came from, for
+failures.jsonl) and either ``error`` (str: the record could not be read) or
+the keyword arguments of :meth:`hadath.pipeline.Pipeline.analyze` (``data``,
+``url``, ``published``, ``title``, ``author``, ``source``, ``path``,
+``kind``).
+
+Example:
+    >>> rec = record_from_object({"content": "نص", "date_extracted": "2015-07-24 15:58:44",
+    ...                           "source": "sabq", "title": "", "author": ""}, "a.zip:0", "a.zip")
+    >>> rec["id"], rec["published"], rec["title"], rec["kind"]
+    ('a.zip:0', '2015-07-24T15:58:44', None, 'text')
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+__all__ = ["iter_records", "iter_input", "record_from_object", "ANALYZE_KEYS"]
+
+#: Keys of a record that are passed to ``Pipeline.analyze``.
+ANALYZE_KEYS = ("data", "id", "url", "published", "title", "author", "source", "path", "kind")
+
+_JSONL = {".jsonl", ".ndjson"}
+_TEXT_MEMBERS = {".txt", ".html", ".htm", ".xhtml", ".text", ""}
+
+
+def _str_or_none(v: Any) -> str | None:
+    if v is None:
+        return None
+    v = str(v)
+    return v if v.strip() else None
+
+
+def record_from_object(obj: Any, default_id: str, where: str) -> dict[str, Any]:
+    """Map one JSON object (JSONL line, array item, SaudiNewsNet article) to a record.
+
+    Args:
+        obj: The parsed JSON value.
+        default_id: Id to use when the object has none.
+        where: The input's location for failures.jsonl.
+
+    Returns:
+        A record dict (see the module docstring); with ``error`` when the
+        object has no usable text.
+    """
+    if not isinstance(obj, dict):
+        return {"id": default_id, "input": where, "error": f"expected a JSON object, got {type(obj).__name__}"}
+    rid = str(obj["id"]) if obj.get("id") not in (None, "") else default_id
+    if isinstance(obj.get("html"), str):
+        data, kind = obj["html"], "html"
+    elif isinstance(obj.get("text"), str):
+        data, kind = obj["text"], "text"
+    elif isinstance(obj.get("content"), str):
+        data, kind = obj["content"], "text"
+    else:
+        return {"id": rid, "input": where, "error": "no text, html or content string in the object"}
+    published = obj.get("published") or obj.get("date_extracted") or None
+    if isinstance(published, str) and len(published) >= 19 and published[10] == " ":
+        published = published[:10] + "T" + published[11:]
+    return {
+        "id": rid, "input": where, "data": data, "kind": kind,
+        "url": _str_or_none(obj.get("url")), "published": _str_or_none(published),
+        "title": _str_or_none(obj.get("title")), "author": _str_or_none(obj.get("author")),
+        "source": _str_or_none(obj.get("source")), "path": None,
+    }
+
+
+def _iter_jsonl(fh: BinaryIO, where: str, default_id) -> Iterator[dict[str, Any]]:
+    for lineno, raw in enumerate(fh, 1):
+        if not raw.strip():
+            continue
+        rid = default_id(lineno)
+        try:
+            obj = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as e:
+            yield {"id": rid, "input": f"{where}:{lineno}", "error": f"line {lineno} is not JSON ({e})"}
+            continue
+        yield record_from_object(obj, rid, f"{where}:{lineno}")
+
+
+def _iter_json_array(raw: bytes, name: str, where: str, start: int = 0) -> Iterator[dict[str, Any]]:
+    try:
+        value = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as e:
+        yield {"id": name, "input": where, "error": f"not JSON ({e})"}
+        return
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        yield {"id": name, "input": where, "error": "JSON is neither an array nor an object"}
+        return
+    for i, obj in enumerate(value):
+        yield record_from_object(obj, f"{name}:{start + i}", where)
+
+
+def _file_record(path: Path, data: bytes | None = None, rid: str | None = None) -> dict[str, Any]:
+    rid = rid or str(path)
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            return {"id": rid, "input": str(path), "error": f"cannot read ({e.strerror or e})"}
+    return {"id": rid, "input": str(path), "data": data, "path": str(path), "kind": None,
+            "url": None, "published": None, "title": None, "author": None, "source": None}
+
+
+def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
+    name = path.name
+    try:
+        zf = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as e:
+        yield {"id": name, "input": str(path), "error": f"not a readable zip ({e})"}
+        return
+    with zf:
+        index = 0
+        members = sorted(i.filename for i in zf.infolist() if not i.is_dir())
+        for m in members:
+            base = m.rsplit("/", 1)[-1]
+            if base.startswith(".") or m.startswith("__MACOSX/"):
+                continue
+            ext = os.path.splitext(base)[1].lower()
+            where = f"{path}!{m}"
+            try:
+                raw = zf.read(m)
+            except (OSError, zipfile.BadZipFile, RuntimeError) as e:
+                yield {"id": f"{name}:{m}", "input": where, "error": f"cannot read zip member ({e})"}
+                continue
+            if ext == ".json":
+                n = 0
+                for rec in _iter_json_array(raw, name, where, start=index):
+                    n += 1
+                    yield rec
+                index += n
+                del raw
+            elif ext in _JSONL:
+                first = index
+                for rec in _iter_jsonl(io.BytesIO(raw), where, lambda n: f"{name}:{first + n - 1}"):
+                    yield rec
+                index += raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+            elif ext in _TEXT_MEMBERS:
+                rec = _file_record(Path(where), raw, rid=f"{name}:{m}")
+                rec["path"] = where
+                yield rec
+
+
+def iter_input(arg: str, *, stdin: BinaryIO | None = None) -> Iterator[dict[str, Any]]:
+    """Stream the records of one INPUT argument (file, folder, JSONL, JSON, zip or ``-``).
+
+    Raises:
+        FileNotFoundError: If ``arg`` does not exist.
+    """
+    if arg == "-":
+        yield from _iter_stdin(stdin or sys.stdin.buffer)
+        return
+    path = Path(arg)
+    if path.is_dir():
+        for p in sorted(path.rglob("*")):
+            rel = p.relative_to(path)
+            if p.is_file() and not any(part.startswith(".") for part in rel.parts):
+                yield from _iter_path(p)
+        return
+    if not path.exists():
+        raise FileNotFoundError(arg)
+    yield from _iter_path(path)
+
+
+def _iter_path(path: Path) -> Iterator[dict[str, Any]]:
+    ext = path.suffix.lower()
+    if ext == ".zip":
+        yield from _iter_zip(path)
+    elif ext in _JSONL:
+        try:
+            with path.open("rb") as fh:
+                yield from _iter_jsonl(fh, str(path), lambda n: f"{path.name}:{n}")
+        except OSError as e:
+            yield {"id": str(path), "input": str(path), "error": f"cannot read ({e.strerror or e})"}
+    elif ext == ".json":
+        try:
+            raw = path.read_bytes()
+        except OSError as e:
+            yield {"id": str(path), "input": str(path), "error": f"cannot read ({e.strerror or e})"}
+            return
+        yield from _iter_json_array(raw, path.name, str(path))
+    else:
+        yield _file_record(path)
+
+
+def _iter_stdin(fh: BinaryIO) -> Iterator[dict[str, Any]]:
+    raw = fh.read()
+    head = raw.lstrip()[:1]
+    if head == b"[":
+        try:
+            json.loads(raw)
+            yield from _iter_json_array(raw, "-", "-")
+            return
+        except ValueError:
+            pass
+    if head == b"{":
+        first = raw.lstrip().split(b"\n", 1)[0]
+        try:
+            json.loads(first)
+            yield from _iter_jsonl(io.BytesIO(raw), "-", lambda n: f"-:{n}")
+            return
+        except ValueError:
+            pass
+    yield {"id": "-", "input": "-", "data": raw, "path": "-", "kind": None, "url": None,
+           "published": None, "title": None, "author": None, "source": None}
+
+
+def iter_records(inputs: list[str], *, stdin: BinaryIO | None = None) -> Iterator[dict[str, Any]]:
+    """Stream the records of several INPUT arguments, in order.
+
+    Raises:
+        FileNotFoundError: If an input does not exist (raised when it is reached).
+    """
+    for arg in inputs:
+        yield from iter_input(arg, stdin=stdin)

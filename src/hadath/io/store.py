@@ -1,0 +1,181 @@
+"""SQLite store of a batch: one row per document and one row per extracted item.
+
+Tables:
+
+``documents``
+    ``id`` (primary key), ``seq`` (input order), ``input``, ``kind``,
+    ``encoding``, ``url``, ``path``, ``language``, ``outlet``, ``published``
+    (ISO 8601), ``timezone``, ``headline``, ``authors`` (JSON list),
+    ``n_paragraphs``, ``n_sentences``, ``warnings`` (JSON list), ``text``,
+    ``metadata`` (JSON).
+``items``
+    Every extracted item: ``doc_id``, ``kind`` (``time``, ``quantity``,
+    ``entity``, ``attribution``, ``event``, ``boilerplate``), ``idx`` (its
+    position in the document's list), ``start``, ``end`` (code points of the
+    document text; for entities their first mention, for events their
+    trigger), ``text``, ``label`` (time kind, quantity kind, entity label,
+    event type, boilerplate reason), ``value`` (time value, quantity value,
+    entity canonical name, event CAMEO code), ``rule``, ``payload`` (the item
+    as JSON).
+
+Indexes on ``items(doc_id)``, ``items(kind, label)``, ``items(kind, text)``,
+``documents(published)``, ``documents(outlet)``, ``documents(seq)``.
+
+Example:
+    >>> import tempfile, os
+    >>> st = Store(os.path.join(tempfile.mkdtemp(), "h.db"))
+    >>> doc = {"id": "a", "text": "في القاهرة", "input": {}, "metadata": {}, "warnings": [],
+    ...        "entities": [{"id": "e1", "label": "GPE", "text": "القاهرة",
+    ...                      "mentions": [{"start": 3, "end": 10, "text": "القاهرة"}]}]}
+    >>> st.add([doc]); st.commit()
+    >>> st.db.execute("select kind, start, end, label from items").fetchall()
+    [('entity', 3, 10, 'GPE')]
+    >>> st.close()
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["Store", "ITEM_KINDS"]
+
+#: Document list name -> item kind in the ``items`` table.
+ITEM_KINDS: tuple[tuple[str, str], ...] = (
+    ("times", "time"), ("quantities", "quantity"), ("entities", "entity"),
+    ("attributions", "attribution"), ("events", "event"), ("boilerplate", "boilerplate"),
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY, seq INTEGER, input TEXT, kind TEXT, encoding TEXT, url TEXT, path TEXT,
+  language TEXT, outlet TEXT, published TEXT, timezone TEXT, headline TEXT, authors TEXT,
+  n_paragraphs INTEGER, n_sentences INTEGER, warnings TEXT, text TEXT, metadata TEXT
+);
+CREATE TABLE IF NOT EXISTS items (
+  doc_id TEXT NOT NULL, kind TEXT NOT NULL, idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
+  label TEXT, value TEXT, rule TEXT, payload TEXT
+);
+CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
+CREATE INDEX IF NOT EXISTS items_kind_label ON items(kind, label);
+CREATE INDEX IF NOT EXISTS items_kind_text ON items(kind, text);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
+CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);
+"""
+
+
+def _j(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _scalar(v: Any) -> Any:
+    if v is None or isinstance(v, (str, int, float)):
+        return v
+    return _j(v)
+
+
+def _anchor(kind: str, item: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """(start, end, text) of an item: its own span, an entity's first mention, an event's trigger."""
+    if isinstance(item.get("start"), int):
+        return item.get("start"), item.get("end"), item.get("text")
+    for key in ("mentions", "triggers"):
+        if item.get(key):
+            m = item[key][0]
+            return m.get("start"), m.get("end"), item.get("text") or m.get("text")
+    trig = item.get("trigger")
+    if isinstance(trig, dict):
+        return trig.get("start"), trig.get("end"), trig.get("text")
+    return None, None, item.get("text")
+
+
+def _label_value(kind: str, item: dict[str, Any]) -> tuple[Any, Any]:
+    if kind == "time" or kind == "quantity":
+        return item.get("kind"), item.get("value")
+    if kind == "entity":
+        return item.get("label"), item.get("canonical")
+    if kind == "event":
+        return item.get("type"), item.get("cameo")
+    if kind == "boilerplate":
+        return item.get("reason"), None
+    if kind == "attribution":
+        sp = item.get("speaker")
+        return ("direct" if item.get("direct") else "indirect"), (sp or {}).get("text") if isinstance(sp, dict) else None
+    return None, None
+
+
+class Store:
+    """The SQLite file of a batch. Not shared between processes; one writer.
+
+    Args:
+        path: Database file (created when missing).
+
+    Raises:
+        sqlite3.DatabaseError: If the file exists and is not a SQLite database.
+    """
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        self.db.commit()
+
+    def ids(self) -> set[str]:
+        """Ids of the documents in the store."""
+        return {r[0] for r in self.db.execute("SELECT id FROM documents")}
+
+    def max_seq(self) -> int:
+        """The largest ``seq`` stored (-1 when empty)."""
+        r = self.db.execute("SELECT MAX(seq) FROM documents").fetchone()[0]
+        return -1 if r is None else r
+
+    def delete(self, ids: Iterable[str]) -> None:
+        """Remove documents and their items."""
+        rows = [(i,) for i in ids]
+        self.db.executemany("DELETE FROM items WHERE doc_id = ?", rows)
+        self.db.executemany("DELETE FROM documents WHERE id = ?", rows)
+
+    def add(self, docs: Iterable[dict[str, Any]], *, seqs: Iterable[int] | None = None,
+            inputs: Iterable[str | None] | None = None) -> None:
+        """Insert (or replace) documents and their items; call :meth:`commit` after."""
+        docs = list(docs)
+        seqs = list(seqs) if seqs is not None else [None] * len(docs)
+        inputs = list(inputs) if inputs is not None else [None] * len(docs)
+        self.delete(d["id"] for d in docs)
+        drows, irows = [], []
+        for d, seq, inp in zip(docs, seqs, inputs):
+            md = d.get("metadata") or {}
+            pub = md.get("published") or {}
+            headline = md.get("headline")
+            authors = [a.get("text") if isinstance(a, dict) else a for a in md.get("authors") or []]
+            ip = d.get("input") or {}
+            drows.append((
+                d["id"], seq, inp, ip.get("kind"), ip.get("encoding"), ip.get("url"), ip.get("path"),
+                d.get("language"), md.get("outlet"), pub.get("value"), pub.get("timezone"),
+                headline.get("text") if isinstance(headline, dict) else headline, _j(authors),
+                len(d.get("paragraphs") or []), len(d.get("sentences") or []),
+                _j(d.get("warnings") or []), d.get("text"), _j(md),
+            ))
+            for key, kind in ITEM_KINDS:
+                for idx, item in enumerate(d.get(key) or []):
+                    if not isinstance(item, dict):
+                        continue
+                    start, end, text = _anchor(kind, item)
+                    label, value = _label_value(kind, item)
+                    irows.append((d["id"], kind, idx, start, end, text, _scalar(label), _scalar(value),
+                                  item.get("rule"), _j(item)))
+        self.db.executemany("INSERT INTO documents VALUES (" + ",".join("?" * 18) + ")", drows)
+        self.db.executemany("INSERT INTO items VALUES (" + ",".join("?" * 10) + ")", irows)
+
+    def commit(self) -> None:
+        """Commit the open transaction."""
+        self.db.commit()
+
+    def close(self) -> None:
+        """Commit and close."""
+        self.db.commit()
+        self.db.close()
