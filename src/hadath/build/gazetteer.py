@@ -44,7 +44,7 @@ __all__ = ["build_gazetteer", "inputs_hash", "GAZETTEER_PATH", "SCRIPT_VERSION",
            "is_arabic_name", "parse_actor_dict"]
 
 #: Bump when the output format or the compilation rules change.
-SCRIPT_VERSION = "gazetteer-7"
+SCRIPT_VERSION = "gazetteer-9"
 
 _PKG = Path(__file__).resolve().parents[1]
 GAZETTEER_PATH = _PKG / "data" / "gazetteer" / "gazetteer.json.gz"
@@ -242,9 +242,9 @@ def _keep_city_name(name: str, pop: int, fcode: str, cc: str, rank: dict[str, in
     big = fcode == "PPLC" or pop >= 1_000_000 or (cc in REGION_COUNTRIES and pop >= 150_000)
     if r >= len(rank):
         return len(letters) >= 4 or pop >= 100_000
-    if r < COMMON_STRICT:
-        return big
-    return big or (cc in REGION_COUNTRIES and pop >= 50_000) or pop >= 300_000
+    if r < COMMON_STRICT:  # a very frequent word (نساء): only a big place of the region, or a metropolis
+        return pop >= 1_000_000 or (cc in REGION_COUNTRIES and pop >= 150_000)
+    return big
 
 
 # ----------------------------------------------------------------------------- regions
@@ -275,10 +275,12 @@ def _regions(shared: Path, iso2to3: dict[str, str]) -> list[dict[str, Any]]:
 
 _CODE = re.compile(r"\[\s*~?([A-Z]{3,15}\??)\s*(?:(>)\s*(\d{8})|(\d{8})\s*-\s*(\d{8}))?\s*\]")
 _ORG_HEADS = frozenset(name_key(w) for w in (
-    "حزب حركة جبهة وزارة مجلس جيش قوة قوات وكالة صحيفة جريدة مجلة منظمة اتحاد جامعة بنك شركة تنظيم جماعة "
+    "حكومة حزب حركة جبهة وزارة مجلس جيش قوة قوات وكالة صحيفة جريدة مجلة منظمة اتحاد جامعة بنك شركة تنظيم جماعة "
     "هيئة لجنة محكمة برلمان ائتلاف تحالف مؤسسة كتائب كتيبة لواء ألوية فيلق شرطة مكتب رابطة نقابة منتدى "
     "مركز قناة إذاعة ديوان الديوان سفارة قيادة مجموعة").split())
-_BAD_WORDS = frozenset(name_key(w) for w in "ل هو هي في من على عن إلى أو حتى خلال بعض , ، و".split())
+_BAD_WORDS = frozenset(name_key(w) for w in "ل هو هي في من عن إلى أو حتى خلال بعض , ، و".split())
+#: Words that may stand inside a person's name although they are frequent.
+_NAME_PARTICLES = frozenset(name_key(w) for w in "على عبد بن ابن أبو أبي آل ال الله الدين".split())
 
 
 def parse_actor_dict(text: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
@@ -357,8 +359,10 @@ def _actors(shared: Path, iso3s: set[str], rank: dict[str, int], adjectives: set
             label = "GPE" if placeish else ("PER" if dated and len(first) > 3 else "ORG")
         elif words[0] in _ORG_HEADS or (words[0].startswith("ال") and words[0][2:] in _ORG_HEADS):
             label = "ORG"
-        else:
+        elif all(w in _NAME_PARTICLES or rank.get(w, 10**9) >= 1000 for w in words):
             label = "PER"
+        else:
+            continue  # a phrase of ordinary words (نائب رئيس، حكومة المالكي): a role, not a name
         out.append({"kind": "actor", "label": label, "canonical": None, "country": country, "geonames": None,
                     "lat": None, "lon": None, "population": 0, "cameo": [list(c) for c in codes], "names": [name]})
     return out
@@ -405,7 +409,7 @@ def count_words(shared: Path) -> collections.Counter:
 
 # ----------------------------------------------------------------------------- main
 
-def build_gazetteer(shared: Path, out: Path = GAZETTEER_PATH, n_common: int = 6000) -> str:
+def build_gazetteer(shared: Path, out: Path = GAZETTEER_PATH, n_common: int = 20000) -> str:
     """Compile the gazetteer and write ``out`` (gzip JSON).
 
     Output object: ``{"format": "hadath.gazetteer/1", "script_version", "inputs_sha1",

@@ -45,7 +45,9 @@ _WORD = re.compile(r"[^\W_]+")
 _MODEL_LABELS = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "FAC": "FAC",
                  "NORP": "NORP", "EVENT": "EVENT"}
 #: Words ranked above this (more frequent) are not name words in the person rules.
-NAME_RANK = 2500
+NAME_RANK = 6000
+#: Definite words (surnames such as العبادي) need only be less frequent than this.
+DEF_NAME_RANK = 2500
 
 
 def _strip_clitic(w: str, allowed: frozenset[str] = PROCLITICS) -> list[tuple[str, str]]:
@@ -89,6 +91,8 @@ class EntityExtractor:
         self.cues = frozenset(name_key(c) for c in tit["cues"])
         self.particles = frozenset(name_key(p) for p in tit["particles"])
         self.first_names = frozenset(tuple(name_key(f).split()) for f in tit["first_names"])
+        #: one-word compound names (عبدالعزيز) that may follow بن in a name chain
+        self._compound = frozenset((f[0],) for f in self.first_names if len(f) == 1)
         self.model = None
         try:
             from hadath.extract.entities.ner_model import NerModel  # the NER model helper's module
@@ -108,9 +112,21 @@ class EntityExtractor:
         return 0
 
     def _name_like(self, w: str) -> bool:
-        if w in self.gaz.stop or w in self.cues:
+        """A word that may be part of a person's name: not frequent, not a clitic + ordinary word."""
+        if w in self.gaz.stop or w in self.cues or len(w) < 2:
             return False
-        return self.gaz.word_rank(w) >= NAME_RANK and len(w) >= 2
+        if w.startswith(("وال", "بال", "فال", "كال", "لل")):
+            return False
+        if w.startswith("ال"):
+            if self.gaz.word_rank(w) < DEF_NAME_RANK:
+                return False
+        elif self.gaz.word_rank(w) < NAME_RANK:
+            return False
+        if w[:1] in "وبلفك" and not w.startswith("ال"):
+            rest = w[1:]
+            if len(rest) >= 2 and self.gaz.word_rank(rest) < 20000:
+                return False
+        return True
 
     # ------------------------------------------------------------------ main
     def __call__(self, state: Any) -> None:
@@ -165,7 +181,9 @@ class EntityExtractor:
         if self.model is not None:
             self._model_mentions(state, norm, mentions)
         self._anaphors(text, words, mentions)
-        doc.entities = self._entities(doc, norm, mentions, roles)
+        self._ministries(words, wtexts, mentions, countries)
+        dominant = countries.most_common(1)[0][0] if countries and countries.most_common(1)[0][1] >= 2 else None
+        doc.entities = self._entities(doc, norm, mentions, roles, dominant)
         state.scratch["entities"] = doc.entities
 
     def _after_noun(self, text: str, pos: int) -> bool:
@@ -195,15 +213,14 @@ class EntityExtractor:
                     mods = wtexts[s + n_inst:wi]
                     if any(not w.startswith("ال") for w in mods):
                         continue
+                    if s < wi and text[words[s][1]:words[wi][0]].strip(" ") not in ("",) and any(
+                            ch in text[words[s][1]:words[wi][0]] for ch in "،,.:؛;()\"«»\n"):
+                        continue
                     for prefix, rest in _strip_clitic(wtexts[s]):
                         it = self.institutions.get((rest, *wtexts[s + 1:s + n_inst]))
-                        if it is not None:
+                        if it is not None and (found is None or s < found[0]):
                             found = (s, prefix, it)
                             break
-                    if found:
-                        break
-                if found:
-                    break
             if not found:
                 continue
             s, prefix, it = found
@@ -213,7 +230,8 @@ class EntityExtractor:
                 continue
             if s > 0 and self._title_before(wtexts, s):
                 roles.append((self._title_start(words, wtexts, s), end, country, it["agent"]))
-                continue
+                if wtexts[s - 1] != "باسم":  # "spokesman of X" names X; "coordinator of X" is a role
+                    continue
             ce = next((e for e in self.gaz.entries if e.kind == "country" and e.country == country), None)
             cname = ce.canonical if ce else country
             # drop the adjective's own mention (an adjective is never an entity) and add the ORG
@@ -329,7 +347,9 @@ class EntityExtractor:
                 if text[words[k - 1][1]:words[k][0]].strip():
                     break
                 w = wtexts[k]
-                if self._name_like(w) or (k > i + fl - 1 and w in self.particles and k + 1 < n):
+                if self._name_like(w) or (w in self.particles and k + 1 < n):
+                    k += 1
+                elif k > i + fl and wtexts[k - 1] in self.particles and (w,) in self.first_names | self._compound:
                     k += 1
                 else:
                     break
@@ -394,7 +414,26 @@ class EntityExtractor:
                 break
 
     # ------------------------------------------------------------------ output
-    def _entities(self, doc, norm, mentions: list[Mention], roles) -> list[dict[str, Any]]:
+    def _ministries(self, words, wtexts, mentions: list[Mention], countries: Counter) -> None:
+        """Rule ``ministry``: وزارة + definite word(s) (وزارة الدفاع) is an ORG of the article's country."""
+        dominant = countries.most_common(1)[0][0] if countries else None
+        for i, w in enumerate(wtexts[:-1]):
+            for prefix, rest in _strip_clitic(w):
+                if rest != "وزاره":
+                    continue
+                nxt = wtexts[i + 1]
+                if not nxt.startswith("ال") or self.gaz.word_rank(nxt) < 30:
+                    break
+                a = words[i][0] + (len(prefix) if prefix != "لل" else 0)
+                b = words[i + 1][1]
+                if any(a < x.end and x.start < b for x in mentions):
+                    break
+                mentions.append(Mention(a, b, "ORG", f"وزاره {nxt}", source="rule", rule="ministry",
+                                        confidence=0.6, country=dominant,
+                                        cameo=f"{dominant}GOV" if dominant else "GOV"))
+                break
+
+    def _entities(self, doc, norm, mentions: list[Mention], roles, dominant: str | None = None) -> list[dict[str, Any]]:
         out = []
         for i, c in enumerate(cluster(mentions), 1):
             spans = []
@@ -424,6 +463,8 @@ class EntityExtractor:
                             country = self._country_in(norm.text[ra:rb])
                             if country and not cameo:
                                 cameo = country
+                if not country and dominant:
+                    country = dominant  # a person without a stated nationality: the article's country
             ent = {
                 "id": f"e{i}", "label": label, "text": text, "mentions": spans,
                 "canonical": e.canonical if e is not None else best_m.canonical,

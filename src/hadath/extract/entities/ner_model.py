@@ -49,6 +49,7 @@ LABEL_MAP = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 MODEL_FILE = "ner.crfsuite"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
+CLUSTERS_FILE = "ner_clusters.tsv"
 
 # --- normalisation --------------------------------------------------------
 
@@ -236,11 +237,19 @@ class NerFeaturizer:
 
     Args:
         gazetteer: A :class:`Gazetteer` (may be empty).
+        clusters: ``{normalised word: (cluster id per granularity, ...)}``
+            (may be empty); see :func:`load_clusters`.
         cache_size: Word types kept in the cache before it is cleared.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, cache_size: int = 200_000) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        clusters: dict[str, tuple[str, ...]] | None = None,
+        cache_size: int = 200_000,
+    ) -> None:
         self.gaz = gazetteer or Gazetteer()
+        self.clusters = clusters or {}
         self.cache_size = cache_size
         self._cache: dict[str, tuple] = {}
 
@@ -269,6 +278,22 @@ class NerFeaturizer:
         ctx_p1 = ["+1w=" + nd, "+1st=" + st, "+1s2=" + n[-2:], "+1sh=" + shape]
         ctx_m2 = ["-2w=" + nd]
         ctx_p2 = ["+2w=" + nd]
+        if self.clusters:
+            cl_ids = None
+            for k, f in enumerate(_lookup_forms(nd)):
+                cl_ids = self.clusters.get(f)
+                if cl_ids is not None:
+                    tag = "" if k == 0 else "s"
+                    break
+            if cl_ids is None:
+                own.append("c=NONE")
+            else:
+                for j, c in enumerate(cl_ids):
+                    own.append(f"{tag}c{j}={c}")
+                    ctx_m1.append(f"-1c{j}={c}")
+                    ctx_p1.append(f"+1c{j}={c}")
+                ctx_m2.append(f"-2c={cl_ids[-1]}")
+                ctx_p2.append(f"+2c={cl_ids[-1]}")
         entry = (n, nd, forms, own, ctx_m1, ctx_p1, ctx_m2, ctx_p2)
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
@@ -377,9 +402,11 @@ class NerModel:
             )
         gaz_path = model_path.parent / GAZETTEER_FILE
         gaz = Gazetteer.load(gaz_path) if gaz_path.is_file() else Gazetteer()
+        cl_path = model_path.parent / CLUSTERS_FILE
+        clusters = load_clusters(cl_path) if cl_path.is_file() else {}
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model_path))
-        return cls(tagger, NerFeaturizer(gaz), str(model_path))
+        return cls(tagger, NerFeaturizer(gaz, clusters), str(model_path))
 
     def predict(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tag sentences.
@@ -443,6 +470,21 @@ class NerModel:
                 flush()
         flush()
         return out
+
+
+def load_clusters(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """Read word clusters: ``"word<TAB>id<TAB>id..."`` lines (coarse to fine).
+
+    Returns:
+        ``{word: (id, ...)}`` with ids as strings.
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) > 1:
+                out[parts[0]] = tuple(parts[1:])
+    return out
 
 
 def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
