@@ -1,15 +1,113 @@
-"""Times stage (placeholder until its issue lands: fills nothing)."""
+"""Times stage: every Arabic date, time, duration and relative time, resolved.
+
+Duckling-style: rules and lexicons are data (``ar/*.yaml``), matching
+(:mod:`.match`) runs compiled regular expressions over the normalised text
+(``state.norm.text``) and composes adjacent pieces (weekday + date, time +
+date, "من ... إلى ..."), and resolution (:mod:`.resolve`) computes ISO 8601
+values against ``state.reference_time`` (None: relative expressions get value
+None). Offsets are mapped back to ``doc.text`` with ``state.norm.raw_span``.
+
+Each item follows the ``time`` $def of ``document.schema.json``:
+``{start, end, text, kind, value, grain, calendar, relative, approx, rule}``
+plus optional ``bound`` (min|max|approx), ``part`` (day part / early|mid|late),
+``duration`` (the length of a "منذ ثلاثين عاما"), ``interval`` (anchored
+span of a "الأيام الثلاثة الماضية"), ``resolved`` (a bare clock time on the
+reference day) and ``timezone``.
+
+Example:
+    >>> from datetime import datetime, timezone
+    >>> ex = TimeExtractor(None)
+    >>> ref = datetime(2016, 6, 8, 11, 39, tzinfo=timezone.utc)
+    >>> [(t["text"], t["value"]) for t in ex.extract("11:39 ص الأربعاء 08 يونيو 2016", ref)]
+    [('11:39 ص الأربعاء 08 يونيو 2016', '2016-06-08T11:39')]
+    >>> [(t["text"], t["value"], t["approx"]) for t in ex.extract("لشهر على الأقل", ref)]
+    [('شهر على الأقل', 'P1M', True)]
+"""
 from __future__ import annotations
 
+import re
+from datetime import date, datetime, timedelta
 from typing import Any
+
+from hadath.extract.times.match import find
+from hadath.extract.times.resolve import resolve
+from hadath.extract.times.rules import TimeLexicon
+from hadath.text.normalize import Normalized, normalize
+
+__all__ = ["TimeExtractor"]
+
+#: Cheap pre-check: a text with no digit and none of these letters sequences has no time.
+_TRIGGER = re.compile(r"\d|[اى]ل[يى]وم|امس|غد|ال[اآ]ن|منذ|قبل|بعد|عام|سن|شهر|[يأا]س|ساع|دقي|ل|م")
 
 
 class TimeExtractor:
-    """Fills ``doc.times``. Args: settings (hadath.settings.Settings)."""
+    """Fills ``doc.times`` (see the module docstring for the item shape).
+
+    Args:
+        settings: The pipeline settings (unused; kept for the stage interface).
+
+    The lexicons and rules are loaded once here (about 0.2 s).
+    """
 
     def __init__(self, settings: Any) -> None:
         self.settings = settings
+        self.lex = TimeLexicon.load()
 
     def __call__(self, state: Any) -> None:
-        """Fill ``state.doc.times`` (currently nothing)."""
-        return None
+        """Fill ``state.doc.times`` from ``state.norm`` and ``state.reference_time``."""
+        state.doc.times = self._extract(state.norm, state.reference_time)
+
+    def extract(self, text: str, reference_time: datetime | None = None) -> list[dict[str, Any]]:
+        """Times in a plain string (offsets into ``text``).
+
+        Args:
+            text: Raw text.
+            reference_time: Reference for relative expressions, or None.
+
+        Returns:
+            Time items sorted by start.
+        """
+        return self._extract(normalize(text), reference_time)
+
+    def _extract(self, norm: Normalized, ref: datetime | None) -> list[dict[str, Any]]:
+        text = norm.text
+        if not text or not _TRIGGER.search(text):
+            return []
+        cands = find(self.lex, text)
+        anchor = self._anchor(cands, ref)
+        out = []
+        for c in cands:
+            res = resolve(c["sem"], ref, anchor)
+            if res is None:
+                continue
+            s, e = norm.raw_span(c["s"], c["e"])
+            raw = norm.raw
+            while e < len(raw) and (raw[e] == "\u0640" or "\u064b" <= raw[e] <= "\u065f"):
+                e += 1  # keep a trailing tatweel / diacritic (هـ, غداً) inside the span
+            item = {"start": s, "end": e, "text": norm.raw[s:e]}
+            item.update(res)
+            item["rule"] = "times." + c["rule"]
+            out.append(item)
+        return out
+
+    @staticmethod
+    def _anchor(cands: list[dict], ref: datetime | None) -> date | None:
+        """The reference day; one day earlier when "اليوم (الاثنين)" names the day before.
+
+        A publication time shortly after midnight belongs to the previous day's
+        news: when the text names today's weekday and it is the day before the
+        reference day, that day anchors every relative day of the document.
+        """
+        if ref is None:
+            return None
+        d = ref.date()
+        for c in cands:
+            sem = c["sem"]
+            if sem["type"] == "datetime":
+                sem = sem["date"]
+            if sem["type"] == "relday_wd" and sem["off"] == 0:
+                back = (d.isoweekday() - sem["wd"]) % 7
+                if back == 1:
+                    return d - timedelta(days=1)
+                break
+        return d

@@ -1,0 +1,468 @@
+"""Matching: rules -> candidate meanings -> non-overlapping selection -> composition.
+
+A *meaning* ("sem") is a plain dict with a ``type`` key, unresolved (no
+reference time is used here):
+
+* ``date``: ``cal`` (gregorian|hijri), ``y``/``m``/``d`` (any may be None),
+  ``mod`` (-2, -1, 0, +1 or None: الماضي, الجاري, المقبل), ``wd``, ``part``.
+* ``weekday`` (``wd`` ISO weekday, ``mod``), ``relday`` (``off`` days, ``part``),
+  ``relday_wd`` (both), ``now``, ``vague``.
+* ``period`` (``per`` week|month|year, ``dir``), ``season``, ``yearpart``.
+* ``ago`` / ``duration`` / ``lastn``: ``qty`` (float, in ``unit``), ``unit``
+  (the units.yaml entry), ``bound`` (approx|min|max|None), ``dir``.
+* ``time``: ``h``, ``mi``, ``s``, ``tz`` (zone id, UTC offset hours), ``grain``.
+* ``datetime`` (``date``, ``time``), ``interval`` (``a``, ``b``),
+  ``partof`` (``part`` early|mid|late, ``base``).
+* ``dpnoun`` / ``partprefix``: only live inside a composition; dropped alone.
+
+All offsets here are code points of the NORMALISED text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from hadath.extract.times.rules import TimeLexicon
+
+__all__ = ["Candidate", "find", "HANDLERS"]
+
+Candidate = dict  # {"s": int, "e": int, "sem": dict, "rule": str, "prio": int}
+
+_WORD = re.compile(r"[\w]+")
+
+
+def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
+    """The ``n`` words before ``pos`` (nearest last), proclitic و/ف/ب/ل stripped."""
+    words = _WORD.findall(text[max(0, pos - 40):pos])
+    return words[-n:]
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _WORD.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    return m.group(0) if m else ""
+
+
+def _strip_clitic(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وفبل" else w
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    try:
+        v = m.group(name)
+    except IndexError:
+        return None
+    return " ".join(v.split()) if v else None
+
+
+def _mod(lex: TimeLexicon, m: re.Match, *names: str) -> int | None:
+    for n in names:
+        v = _g(m, n)
+        if v is not None:
+            return lex.modifiers.get(v, 0)
+    return None
+
+
+# ---------------------------------------------------------------- handlers
+def h_absdate(lex, m, text, rule):
+    mon = _g(m, "mon")
+    month = lex.months.get(mon)
+    if month is None:
+        return None
+    d = _g(m, "d")
+    od = _g(m, "od")
+    day = int(d) if d else (lex.parse_ordinal(od) if od else None)
+    if (d or od) and not day or (day is not None and not 1 <= day <= 31):
+        return None
+    y = _g(m, "y")
+    mod = _mod(lex, m, "mod")
+    if mon in lex.ambiguous_months and day is None and y is None and mod is None and "شهر" not in m.group("whole"):
+        return None
+    sem = {"type": "date", "cal": "gregorian", "y": int(y) if y else None, "m": month, "d": day, "mod": mod}
+    wd = _g(m, "wd")
+    if wd:
+        sem["wd"] = lex.weekdays.get(wd)
+    return sem
+
+
+def h_dayrange(lex, m, text, rule):
+    month = lex.months.get(_g(m, "mon"))
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    if month is None or not 1 <= d1 < d2 <= 31:
+        return None
+    y = _g(m, "y")
+    base = {"type": "date", "cal": "gregorian", "y": int(y) if y else None, "m": month, "mod": _mod(lex, m, "mod")}
+    return {"type": "interval", "a": dict(base, d=d1), "b": dict(base, d=d2)}
+
+
+def h_numdate(lex, m, text, rule):
+    d, mo, ys, sep = int(m.group("d")), int(m.group("m")), m.group("y"), m.group("sep")
+    y = int(ys)
+    hijri = bool(_g(m, "hm"))
+    if len(ys) == 2:
+        if sep != "/" or hijri:
+            return None
+        y += 2000 if y <= 50 else 1900
+    if not 1 <= mo <= 12 and 1 <= d <= 12 and 1 <= mo <= 31 and not hijri:
+        d, mo = mo, d  # M/D/Y written the US way
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    if 1300 <= y <= 1500:
+        hijri = True
+    elif hijri or not 1900 <= y <= 2099:
+        return None
+    return {"type": "date", "cal": "hijri" if hijri else "gregorian", "y": y, "m": mo, "d": d, "mod": None}
+
+
+def h_year(lex, m, text, rule):
+    y = int(m.group("y"))
+    if rule.id == "year.prefix":
+        nxt = _next_word(text, m.end())
+        if nxt.endswith("ا") and nxt not in lex.months and len(nxt) > 2:
+            return None  # "في 2000 شخصا": a count
+    return {"type": "date", "cal": "gregorian", "y": y, "m": None, "d": None, "mod": None}
+
+
+def h_yearrange(lex, m, text, rule):
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if not y1 < y2 or y2 - y1 > 200:
+        return None
+    a = {"type": "date", "cal": "gregorian", "y": y1, "m": None, "d": None, "mod": None}
+    return {"type": "interval", "a": a, "b": dict(a, y=y2)}
+
+
+def h_hijri(lex, m, text, rule):
+    hmon = _g(m, "hmon")
+    month = lex.hijri_months.get(hmon) if hmon else None
+    if hmon and month is None:
+        return None
+    d, od = _g(m, "d"), _g(m, "od")
+    day = int(d) if d else (lex.parse_ordinal(od) if od else None)
+    if (d or od) and (not day or not 1 <= day <= 30):
+        return None
+    y = _g(m, "y")
+    if month is None and y is None:
+        return None
+    if hmon in ("صفر",) and day is not None and y is None and not _g(m, "hm"):
+        return None  # "3 صفر" may be a score
+    sem = {"type": "date", "cal": "hijri", "y": int(y) if y else None, "m": month, "d": day,
+           "mod": _mod(lex, m, "mod")}
+    wd = _g(m, "wd")
+    if wd:
+        sem["wd"] = lex.weekdays.get(wd)
+    return sem
+
+
+def h_weekday(lex, m, text, rule):
+    wd = lex.weekdays.get(_g(m, "wd"))
+    if wd is None:
+        return None
+    start = m.start("whole")
+    prev = _prev_words(text, start, 1)
+    if prev and not m.group("whole").startswith("يوم") and (
+            prev[-1] in lex.wd_not_after or _strip_clitic(prev[-1]) in lex.wd_not_after):
+        return None
+    if _next_word(text, m.end("whole")) in lex.wd_not_before:
+        return None
+    if wd == 1 and prev and not m.group("whole").startswith("يوم") and prev[-1] in lex.two_not_after:
+        return None
+    return {"type": "weekday", "wd": wd, "mod": _mod(lex, m, "mod")}
+
+
+def h_relday(lex, m, text, rule):
+    rd = _g(m, "rd")
+    e = lex.reldays.get(rd)
+    if e is None:
+        return None
+    start = m.start("whole")
+    prev = _prev_words(text, start, 1)
+    if prev and (prev[-1] in lex.today_not_after or _strip_clitic(prev[-1]) in lex.today_not_after):
+        return None
+    if _next_word(text, m.end("whole")) in lex.today_not_before:
+        return None
+    return {"type": "relday", "off": e["offset"], "part": e["part"]}
+
+
+def h_now(lex, m, text, rule):
+    return {"type": "now"}
+
+
+def h_vague(lex, m, text, rule):
+    return {"type": "vague"}
+
+
+def h_relperiod(lex, m, text, rule):
+    per = lex.periods.get(_g(m, "per") or _g(m, "per2") or "")
+    if per is None:
+        return None
+    d = _mod(lex, m, "mod", "mod2")
+    sem = {"type": "period", "per": per, "dir": d if d is not None else 0}
+    part = _g(m, "part")
+    if part:
+        return {"type": "partof", "part": lex.parts[part], "base": sem}
+    return sem
+
+
+def h_season(lex, m, text, rule):
+    name = _g(m, "season") or _g(m, "sw")
+    e = lex.seasons.get(name)
+    if e is None:
+        return None
+    y = _g(m, "y")
+    return {"type": "season", "code": e["code"], "months": e["months"], "y": int(y) if y else None,
+            "dir": _mod(lex, m, "mod")}
+
+
+def h_yearpart(lex, m, text, rule):
+    code = lex.year_parts.get(_g(m, "yp"))
+    if code is None:
+        return None
+    y = _g(m, "y")
+    d = _mod(lex, m, "mod", "mod2")
+    return {"type": "yearpart", "code": code, "y": int(y) if y else None, "dir": d if d is not None else 0}
+
+
+def _bound(lex, m) -> str | None:
+    for n in ("apx", "pre", "post"):
+        v = _g(m, n)
+        if v and v in lex.approx:
+            return lex.approx[v]
+    return None
+
+
+def _quantity(lex, m) -> tuple[float, dict] | None:
+    if _g(m, "u2"):
+        e, _k = lex.units[_g(m, "u2")]
+        qty = 2.0
+    elif _g(m, "u3"):
+        e, _k = lex.units[_g(m, "u3")]
+        qty = lex.fractions[_g(m, "frw")]
+    elif _g(m, "u1"):
+        e, _k = lex.units[_g(m, "u1")]
+        qty = 1.0
+    elif _g(m, "u"):
+        e, _k = lex.units[_g(m, "u")]
+        n = lex.parse_number(_g(m, "n") or "")
+        if n is None:
+            return None
+        qty = float(n)
+    else:
+        return None
+    fr = _g(m, "fr")
+    if fr:
+        qty += 0.5 if "نصف" in fr else 0.25
+    return qty, e
+
+
+def h_ago(lex, m, text, rule):
+    q = _quantity(lex, m)
+    if q is None:
+        return None
+    return {"type": "ago", "qty": q[0], "unit": q[1], "bound": _bound(lex, m), "dir": -1}
+
+
+def h_duration(lex, m, text, rule):
+    q = _quantity(lex, m)
+    if q is None:
+        return None
+    qty, unit = q
+    if unit["id"] == "year" and (set(_prev_words(text, m.start("whole"), 2)) & lex.age_before):
+        return None  # an age: left to the quantities stage
+    if _g(m, "n") and _g(m, "n").isdigit() and unit["id"] in ("year", "day") and int(_g(m, "n")) > 1000:
+        return None
+    return {"type": "duration", "qty": qty, "unit": unit, "bound": _bound(lex, m)}
+
+
+def h_lastn(lex, m, text, rule):
+    q = _quantity(lex, m)
+    if q is None:
+        return None
+    return {"type": "lastn", "qty": q[0], "unit": q[1], "bound": None, "dir": lex.last_dir.get(_g(m, "dir"), -1)}
+
+
+def h_clock(lex, m, text, rule):
+    if _g(m, "mid"):
+        return {"type": "time", "h": 0, "mi": 0, "s": None, "tz": None, "grain": "hour"}
+    hs = _g(m, "h")
+    h = int(hs) if hs.isdigit() else lex.parse_ordinal(hs)
+    if h is None:
+        return None
+    mi_s = _g(m, "mi")
+    mi = int(mi_s) if mi_s else 0
+    s = _g(m, "s")
+    fr = _g(m, "fr")
+    if fr:
+        if fr in lex.hour_fractions:
+            delta = lex.hour_fractions[fr]
+        else:
+            n = lex.parse_number(re.sub(r"^(?:و|الا)\s?|\s+(?:دقيقه|دقائق)$", "", fr))
+            if n is None:
+                return None
+            delta = -n if fr.startswith("الا") else n
+        mi += delta
+        if mi < 0:
+            h, mi = h - 1, mi + 60
+    ap = _g(m, "ap") or _g(m, "ap2")
+    if ap:
+        shift = lex.dp_shift.get(ap) or lex.dp_shift.get(ap[2:] if ap.startswith("ال") else ap)
+        if h > 12 and shift in ("am", "night"):
+            if not (shift == "night" and h >= 18):
+                return None
+        if shift == "am" and h == 12:
+            h = 0
+        elif shift == "pm" and 1 <= h <= 11:
+            h += 12
+        elif shift == "noon" and 1 <= h <= 5:
+            h += 12
+        elif shift == "night":
+            if 6 <= h <= 11:
+                h += 12
+            elif h == 12:
+                h = 0
+    if not (0 <= h <= 24 and 0 <= mi <= 59) or (h == 24 and mi):
+        return None
+    if h == 24:
+        h = 0
+    tz = _g(m, "tz")
+    grain = "second" if s else ("minute" if mi_s or fr else "hour")
+    return {"type": "time", "h": h, "mi": mi, "s": int(s) if s else None,
+            "tz": lex.zones.get(tz) if tz else None, "grain": grain}
+
+
+def h_dpnoun(lex, m, text, rule):
+    return {"type": "dpnoun", "part": lex.dp_nouns[_g(m, "dpn")]}
+
+
+def h_partprefix(lex, m, text, rule):
+    return {"type": "partprefix", "part": lex.parts[_g(m, "part")]}
+
+
+HANDLERS: dict[str, Callable[..., dict | None]] = {
+    "absdate": h_absdate, "dayrange": h_dayrange, "numdate": h_numdate, "year": h_year,
+    "yearrange": h_yearrange, "hijri": h_hijri, "weekday": h_weekday, "relday": h_relday,
+    "now": h_now, "vague": h_vague, "relperiod": h_relperiod, "season": h_season,
+    "yearpart": h_yearpart, "ago": h_ago, "duration": h_duration, "lastn": h_lastn,
+    "clock": h_clock, "dpnoun": h_dpnoun, "partprefix": h_partprefix,
+}
+
+
+# ------------------------------------------------------------- composition
+_G0 = re.compile(r"^[\s،,()\-–|]*$")
+_G_DATE_TIME = re.compile(r"^[\s،,()\-–|]*(?:(?:فى|عند|على|نحو|حوالى)\s+)?$")
+_G_TIME_DATE = re.compile(r"^[\s،,()\-–|]*(?:من\s+)?(?:يوم\s+)?$")
+_G_DP = re.compile(r"^\s+(?:من\s+)?(?:يوم\s+)?$")
+_G_PART = re.compile(r"^\s+(?:من\s+)?$")
+_G_RANGE = re.compile(r"^\s*(?:الى|حتى|لغايه|ولغايه|-|–|و)\s*$")
+_RANGE_PRE = re.compile(r"(?:^|\s)(ما بين|بين|من|منذ)\s+$")
+
+
+def _dayish(sem: dict) -> bool:
+    t = sem["type"]
+    return t in ("weekday", "relday", "relday_wd", "now") or (t == "date" and sem.get("d") is not None)
+
+
+def _coarse(sem: dict) -> bool:
+    t = sem["type"]
+    return t in ("period", "season") or (t == "date" and sem.get("d") is None)
+
+
+def _same_family(a: dict, b: dict) -> bool:
+    if a["type"] == "time" and b["type"] == "time":
+        return True
+    if a["type"] == "weekday" and b["type"] == "weekday":
+        return True
+    if a["type"] == "date" and b["type"] == "date" and a["cal"] == b["cal"]:
+        ka = tuple(a.get(k) is None for k in ("d", "m"))
+        kb = tuple(b.get(k) is None for k in ("d", "m"))
+        return ka == kb or (a.get("d") is not None and b.get("d") is not None)
+    return False
+
+
+def _compose_pair(a: Candidate, b: Candidate, text: str) -> Candidate | None:
+    gap = text[a["e"]:b["s"]]
+    sa, sb = a["sem"], b["sem"]
+    ta, tb = sa["type"], sb["type"]
+    span = (a["s"], b["e"])
+    name = None
+    sem = None
+    if ta == "weekday" and tb == "date" and sb.get("d") is not None and _G0.match(gap):
+        sem, name = dict(sb, wd=sa["wd"]), "weekday_date"
+    elif ta == "date" and sa.get("d") is not None and tb == "weekday" and _G0.match(gap):
+        sem, name = dict(sa, wd=sb["wd"]), "date_weekday"
+    elif ta == "relday" and tb == "weekday" and _G0.match(gap) and sb.get("mod") is None:
+        sem, name = {"type": "relday_wd", "off": sa["off"], "wd": sb["wd"], "part": sa.get("part")}, "relday_weekday"
+    elif ta in ("relday", "now") and tb == "date" and sb.get("d") is not None and _G0.match(gap):
+        sem, name = dict(sb), "relday_date"
+    elif ta == "dpnoun" and _dayish(sb) and _G_DP.match(gap):
+        sem, name = dict(sb, part=sa["part"]), "daypart"
+    elif ta == "partprefix" and (_coarse(sb) or (tb == "date" and sb["cal"] == "hijri" and sb.get("d") is None)) \
+            and _G_PART.match(gap):
+        sem, name = {"type": "partof", "part": sa["part"], "base": sb}, "part"
+    elif ta == "time" and _dayish(sb) and _G_TIME_DATE.match(gap):
+        sem, name = {"type": "datetime", "date": sb, "time": sa}, "time_date"
+    elif _dayish(sa) and tb == "time" and _G_DATE_TIME.match(gap):
+        sem, name = {"type": "datetime", "date": sa, "time": sb}, "date_time"
+    elif _same_family(sa, sb) and _G_RANGE.match(gap):
+        pre = _RANGE_PRE.search(text, max(0, a["s"] - 12), a["s"])
+        if gap.strip() == "و" and not (pre and pre.group(1) in ("بين", "ما بين")):
+            return None
+        if gap.strip() in ("الى", "حتى", "لغايه", "ولغايه") or pre or gap.strip() in ("-", "–"):
+            aa = dict(sa)
+            for k in ("y", "m"):
+                if k in aa and aa.get(k) is None and sb.get(k) is not None:
+                    aa[k] = sb[k]
+            sem, name = {"type": "interval", "a": aa, "b": sb}, "interval"
+            if pre:
+                span = (pre.start(1), b["e"])
+    if sem is None:
+        return None
+    end = span[1]
+    if "(" in text[span[0]:end] and ")" not in text[span[0]:end] and text[end:end + 1] == ")":
+        end += 1  # "اليوم (الاثنين)": keep the closing parenthesis
+    return {"s": span[0], "e": end, "sem": sem, "rule": f"compose.{name}", "prio": 20,
+            "parts": [a, b]}
+
+
+def _compose(items: list[Candidate], text: str) -> list[Candidate]:
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(items) - 1):
+            c = _compose_pair(items[i], items[i + 1], text)
+            if c is not None:
+                items[i:i + 2] = [c]
+                changed = True
+                break
+    return [c for c in items if c["sem"]["type"] not in ("dpnoun", "partprefix")]
+
+
+def find(lex: TimeLexicon, text: str) -> list[Candidate]:
+    """Find time expressions in a normalised text (no resolution).
+
+    Args:
+        lex: The loaded lexicon and rules.
+        text: Normalised text (``normalize(raw).text``).
+
+    Returns:
+        Non-overlapping candidates sorted by start, each
+        ``{"s", "e", "sem", "rule", "prio"}`` with offsets into ``text``.
+    """
+    cands: list[Candidate] = []
+    for rule in lex.rules:
+        handler = HANDLERS[rule.handler]
+        for m in rule.regex.finditer(text):
+            sem = handler(lex, m, text, rule)
+            if sem is None:
+                continue
+            grp = "x" if "x" in rule.regex.groupindex and m.group("x") is not None else "whole"
+            s, e = m.span(grp)
+            cands.append({"s": s, "e": e, "sem": sem, "rule": rule.id, "prio": rule.priority})
+    cands.sort(key=lambda c: (-(c["e"] - c["s"]), -c["prio"], c["s"]))
+    taken: list[Candidate] = []
+    occupied = bytearray(len(text) + 1)
+    for c in cands:
+        if any(occupied[c["s"]:c["e"]]):
+            continue
+        occupied[c["s"]:c["e"]] = b"\x01" * (c["e"] - c["s"])
+        taken.append(c)
+    taken.sort(key=lambda c: c["s"])
+    return _compose(taken, text)

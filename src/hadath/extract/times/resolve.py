@@ -1,0 +1,399 @@
+"""Resolution of matched meanings against the reference time (Duckling-style).
+
+:func:`resolve` turns one meaning dict from :mod:`hadath.extract.times.match`
+into the output fields of a time item: ``kind`` (date|datetime|time|duration|
+set|interval), ``value`` (ISO 8601 or None), ``grain``, ``calendar``,
+``relative`` and ``approx`` (plus optional extra keys: ``bound``, ``part``,
+``duration``, ``interval``, ``resolved``, ``timezone``).
+
+Choices (documented here because news needs them):
+
+* A bare weekday ("الخميس") is the nearest such day ON OR BEFORE the reference
+  day (news reports past events); with الماضي strictly before, with
+  المقبل/القادم strictly after.
+* A day or month without a year takes the year that puts it nearest to the
+  reference (الماضي: the latest one that ended before it; المقبل: the first one
+  after it; الجاري/الحالي: the one containing it, else the reference year).
+* "منذ/قبل N unit" is a point in the past (value), with the length kept as
+  ``duration``; "بعد N unit" and bare "N unit" are durations.
+* "the last N units" (الأيام الثلاثة الماضية) is a duration with the anchored
+  ``interval`` kept as an extra key.
+* Parts of a period: early/mid/late = days 1-10 / 11-20 / 21-end of a month,
+  months 1-4 / 5-8 / 9-12 of a year, as an ``interval`` with approx true.
+* Seasons: ISO 8601-2 / TimeML codes (2015-SU); winter belongs to the year of
+  its December.
+* With no reference time every relative expression gets value None.
+
+Example:
+    >>> from datetime import datetime, timezone
+    >>> ref = datetime(2023, 6, 10, 12, tzinfo=timezone.utc)
+    >>> resolve({"type": "weekday", "wd": 4, "mod": None}, ref)["value"]
+    '2023-06-08'
+    >>> resolve({"type": "date", "cal": "hijri", "y": 1444, "m": 4, "d": 21, "mod": None}, None)["value"]
+    '2022-11-15'
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from hijridate import Gregorian, Hijri
+
+__all__ = ["resolve", "iso_duration"]
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + n
+    return t // 12, t % 12 + 1
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def iso_duration(qty: float, unit: dict) -> str:
+    """ISO 8601 duration for ``qty`` units.
+
+    Args:
+        qty: Count (may be fractional: 1.5).
+        unit: A units.yaml entry (``iso``, ``time``, ``factor``).
+
+    Returns:
+        E.g. ``"P1M"``, ``"PT24H"``, ``"P1Y6M"``, ``"PT1H30M"``.
+
+    Example:
+        >>> iso_duration(1.5, {"iso": "H", "time": True, "factor": 1})
+        'PT1H30M'
+        >>> iso_duration(30, {"iso": "Y", "time": False, "factor": 1})
+        'P30Y'
+    """
+    q = qty * unit.get("factor", 1)
+    iso = unit["iso"]
+    if unit.get("time"):
+        secs = round(q * {"S": 1, "M": 60, "H": 3600}[iso])
+        h, rem = divmod(secs, 3600)
+        mi, s = divmod(rem, 60)
+        out = "PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{s}S" if s else "")
+        return out if out != "PT" else "PT0S"
+    if iso == "Y":
+        months = round(q * 12)
+        y, mo = divmod(months, 12)
+        return "P" + (f"{y}Y" if y else "") + (f"{mo}M" if mo else "") if months else "P0Y"
+    if iso == "M":
+        if q == int(q):
+            return f"P{int(q)}M"
+        return f"P{int(q)}M{round((q - int(q)) * 30)}D" if int(q) else f"P{round(q * 30)}D"
+    if iso == "W":
+        if q == int(q):
+            return f"P{int(q)}W"
+        return f"P{round(q * 7)}D"
+    hours = round(q * 24)
+    d, h = divmod(hours, 24)
+    return "P" + (f"{d}D" if d else "") + (f"T{h}H" if h else "") if hours else "P0D"
+
+
+def _hijri_to_date(y: int, m: int, d: int) -> date:
+    return date(*Hijri(y, m, d).to_gregorian().datetuple())
+
+
+def _hijri_month_span(y: int, m: int) -> tuple[date, date]:
+    return _hijri_to_date(y, m, 1), _hijri_to_date(y, m, Hijri(y, m, 1).month_length())
+
+
+class _Span:
+    """A resolved calendar unit: first and last day, grain, ISO value."""
+
+    def __init__(self, start: date, end: date, grain: str, value: str) -> None:
+        self.start, self.end, self.grain, self.value = start, end, grain, value
+
+
+def _pick(cands: list[_Span], refd: date, mod: int | None) -> _Span:
+    cands = sorted(cands, key=lambda c: c.start)
+    if mod is not None and mod < 0:
+        past = [c for c in cands if c.end < refd]
+        return past[-1] if past else cands[0]
+    if mod is not None and mod > 0:
+        fut = [c for c in cands if c.start > refd]
+        return fut[0] if fut else cands[-1]
+    for c in cands:
+        if c.start <= refd <= c.end:
+            return c
+
+    def dist(c: _Span) -> tuple[int, int]:
+        d = (c.start - refd).days if c.start > refd else (refd - c.end).days
+        return d, 0 if c.end < refd else 1
+
+    return min(cands, key=dist)
+
+
+def _date_span(sem: dict, ref: datetime | None) -> _Span | None:
+    """Resolve a ``date`` meaning to a span; None when it needs a missing reference."""
+    y, m, d, cal = sem.get("y"), sem.get("m"), sem.get("d"), sem.get("cal", "gregorian")
+
+    def build(yy: int) -> _Span | None:
+        try:
+            if cal == "hijri":
+                if m is None:
+                    a, _ = _hijri_month_span(yy, 1)
+                    _, b = _hijri_month_span(yy, 12)
+                    return _Span(a, b, "year", f"{a.isoformat()}/{b.isoformat()}")
+                if d is None:
+                    a, b = _hijri_month_span(yy, m)
+                    return _Span(a, b, "month", f"{a.isoformat()}/{b.isoformat()}")
+                g = _hijri_to_date(yy, m, d)
+                return _Span(g, g, "day", g.isoformat())
+            if m is None:
+                return _Span(date(yy, 1, 1), date(yy, 12, 31), "year", f"{yy:04d}")
+            if d is None:
+                return _Span(date(yy, m, 1), date(yy, m, _last_day(yy, m)), "month", f"{yy:04d}-{m:02d}")
+            g = date(yy, m, d)
+            return _Span(g, g, "day", g.isoformat())
+        except (ValueError, OverflowError):
+            return None
+
+    if y is not None:
+        return build(y)
+    if ref is None or m is None:
+        return None
+    refd = ref.date()
+    if cal == "hijri":
+        base = Gregorian(refd.year, refd.month, refd.day).to_hijri().year
+    else:
+        base = refd.year
+    if sem.get("mod") == 0:
+        cands = [c for c in (build(base),) if c]
+        for c in cands:
+            return c
+    cands = [c for c in (build(base - 1), build(base), build(base + 1)) if c]
+    return _pick(cands, refd, sem.get("mod")) if cands else None
+
+
+def _weekday_date(anchor: date, wd: int, mod: int | None) -> date:
+    back = (anchor.isoweekday() - wd) % 7
+    if mod is not None and mod > 0:
+        fwd = (wd - anchor.isoweekday()) % 7 or 7
+        return anchor + timedelta(days=fwd)
+    if mod is not None and mod < 0:
+        back = back or 7
+        if mod <= -2:
+            back += 7
+    return anchor - timedelta(days=back)
+
+
+def _day_of(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[date | None, bool, str]:
+    """A day-level meaning -> (date or None, relative?, calendar)."""
+    t = sem["type"]
+    if t == "date":
+        sp = _date_span(sem, ref)
+        rel = sem.get("y") is None
+        return (sp.start if sp and sp.grain == "day" else None), rel, sem.get("cal", "gregorian")
+    if anchor is None:
+        return None, True, "gregorian"
+    if t == "weekday":
+        return _weekday_date(anchor, sem["wd"], sem.get("mod")), True, "gregorian"
+    if t == "relday":
+        return anchor + timedelta(days=sem["off"]), True, "gregorian"
+    if t == "relday_wd":
+        return _weekday_date(anchor + timedelta(days=sem["off"]), sem["wd"], None), True, "gregorian"
+    if t == "now":
+        return anchor, True, "gregorian"
+    return None, True, "gregorian"
+
+
+def _time_str(sem: dict) -> str:
+    out = f"{sem['h']:02d}:{sem['mi']:02d}"
+    if sem.get("s") is not None:
+        out += f":{sem['s']:02d}"
+    tz = sem.get("tz")
+    if tz and tz[1] is not None:
+        off = tz[1]
+        out += f"{'+' if off >= 0 else '-'}{abs(off):02d}:00"
+    return out
+
+
+def _item(kind: str, value: str | None, grain: str | None, cal: str = "gregorian", relative: bool = False,
+          approx: bool = False, **extra: Any) -> dict[str, Any]:
+    d = {"kind": kind, "value": value, "grain": grain, "calendar": cal, "relative": relative, "approx": approx}
+    d.update({k: v for k, v in extra.items() if v is not None})
+    return d
+
+
+def _period_span(sem: dict, ref: datetime | None, anchor: date | None) -> _Span | None:
+    if anchor is None:
+        return None
+    per, dr = sem["per"], sem.get("dir", 0)
+    if per == "week":
+        day = anchor + timedelta(days=7 * dr)
+        start = day - timedelta(days=day.isoweekday() - 1)
+        iy, iw, _ = day.isocalendar()
+        return _Span(start, start + timedelta(days=6), "week", f"{iy}-W{iw:02d}")
+    if per == "month":
+        y, m = _add_months(anchor.year, anchor.month, dr)
+        return _Span(date(y, m, 1), date(y, m, _last_day(y, m)), "month", f"{y:04d}-{m:02d}")
+    y = anchor.year + dr
+    return _Span(date(y, 1, 1), date(y, 12, 31), "year", f"{y:04d}")
+
+
+def _season_instances(code: str, years) -> list[_Span]:
+    out = []
+    for y in years:
+        m0 = _SEASON_START[code]
+        start = date(y, m0, 1)
+        ey, em = _add_months(y, m0, 2)
+        out.append(_Span(start, date(ey, em, _last_day(ey, em)), "month", f"{y:04d}-{code}"))
+    return out
+
+
+def _coarse_span(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[_Span | None, str, bool]:
+    """Span of a month/year-level meaning -> (span, calendar, relative)."""
+    t = sem["type"]
+    if t == "date":
+        return _date_span(sem, ref), sem.get("cal", "gregorian"), sem.get("y") is None
+    if t == "period":
+        return _period_span(sem, ref, anchor), "gregorian", True
+    if t == "season":
+        if sem.get("y") is not None:
+            return _season_instances(sem["code"], [sem["y"]])[0], "gregorian", False
+        if anchor is None:
+            return None, "gregorian", True
+        cands = _season_instances(sem["code"], range(anchor.year - 2, anchor.year + 2))
+        mod = sem.get("dir")
+        if mod is None:
+            cur = [c for c in cands if c.start <= anchor <= c.end]
+            if cur:
+                return cur[0], "gregorian", True
+            past = [c for c in cands if c.end < anchor]
+            return past[-1], "gregorian", True
+        if mod == 0:
+            cur = [c for c in cands if c.end >= anchor]
+            return cur[0], "gregorian", True
+        return _pick(cands, anchor, mod), "gregorian", True
+    return None, "gregorian", True
+
+
+def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict[str, Any] | None:
+    """Resolve one meaning against the reference time.
+
+    Args:
+        sem: A meaning dict from :func:`hadath.extract.times.match.find`.
+        ref: The reference (publication) time, aware or naive, or None.
+        anchor: The reference DAY (defaults to ``ref.date()``); the extractor
+            moves it back one day when the text says "اليوم (الاثنين)" and the
+            publication time is already past midnight.
+
+    Returns:
+        The output fields (kind, value, grain, calendar, relative, approx and
+        extras), or None when the meaning is not a valid time (e.g. 31 June).
+    """
+    if anchor is None and ref is not None:
+        anchor = ref.date()
+    t = sem["type"]
+    if t == "date":
+        sp = _date_span(sem, ref)
+        rel = sem.get("y") is None
+        cal = sem.get("cal", "gregorian")
+        if sp is None:
+            if not rel:
+                return None
+            return _item("date", None, "day" if sem.get("d") else "month", cal, True, part=sem.get("part"))
+        kind = "interval" if "/" in sp.value else "date"
+        return _item(kind, sp.value, sp.grain, cal, rel, part=sem.get("part"))
+    if t in ("weekday", "relday", "relday_wd", "now"):
+        d, rel, cal = _day_of(sem, ref, anchor)
+        return _item("date", d.isoformat() if d else None, "day", cal, True, part=sem.get("part"))
+    if t == "time":
+        extra = {}
+        if ref is not None:
+            extra["resolved"] = f"{anchor.isoformat()}T{_time_str(sem)}"
+        if sem.get("tz"):
+            extra["timezone"] = sem["tz"][0]
+        return _item("time", _time_str(sem), sem["grain"], **extra)
+    if t == "datetime":
+        d, rel, cal = _day_of(sem["date"], ref, anchor)
+        tm = sem["time"]
+        value = f"{d.isoformat()}T{_time_str(tm)}" if d else None
+        return _item("datetime", value, tm["grain"], cal, rel,
+                     timezone=tm["tz"][0] if tm.get("tz") else None)
+    if t in ("period", "season"):
+        sp, cal, rel = _coarse_span(sem, ref, anchor)
+        grain = sem["per"] if t == "period" else "month"
+        return _item("date", sp.value if sp else None, sp.grain if sp else grain, cal, rel)
+    if t == "yearpart":
+        if sem.get("y") is not None:
+            y, rel = sem["y"], False
+        elif anchor is not None:
+            y, rel = anchor.year + sem.get("dir", 0), True
+        else:
+            return _item("date", None, "month", relative=True)
+        return _item("date", f"{y:04d}-{sem['code']}", "month", relative=rel)
+    if t == "partof":
+        base = sem["base"]
+        sp, cal, rel = _coarse_span(base, ref, anchor)
+        if sp is None:
+            return _item("interval", None, None, cal, True, True, part=sem["part"])
+        i = {"early": 0, "mid": 1, "late": 2}[sem["part"]]
+        if sp.grain == "year" and cal == "gregorian":
+            y = sp.start.year
+            m1, m2 = (1, 4), (5, 8), (9, 12)
+            a, b = (m1, m2, (9, 12))[i]
+            return _item("interval", f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", "month", cal, rel, True, part=sem["part"])
+        if sp.grain == "month":
+            a = sp.start + timedelta(days=10 * i)
+            b = sp.end if i == 2 else sp.start + timedelta(days=10 * i + 9)
+            return _item("interval", f"{a.isoformat()}/{b.isoformat()}", "day", cal, rel, True, part=sem["part"])
+        return _item("interval", sp.value, sp.grain, cal, rel, True, part=sem["part"])
+    if t == "interval":
+        ra, rb = resolve(sem["a"], ref, anchor), resolve(sem["b"], ref, anchor)
+        if ra is None or rb is None:
+            return None
+        va, vb = ra["value"], rb["value"]
+        if va and "/" in va:
+            va = va.split("/")[0]
+        if vb and "/" in vb:
+            vb = vb.split("/")[1]
+        value = f"{va}/{vb}" if va and vb else None
+        cal = "hijri" if "hijri" in (ra["calendar"], rb["calendar"]) else "gregorian"
+        return _item("interval", value, ra["grain"], cal, ra["relative"] or rb["relative"], ra["approx"] or rb["approx"])
+    if t in ("duration", "ago", "lastn"):
+        unit, qty = sem["unit"], sem["qty"]
+        dur = iso_duration(qty, unit)
+        bound = sem.get("bound")
+        if t == "duration":
+            return _item("duration", dur, unit["grain"], approx=bound is not None, bound=bound)
+        if ref is None:
+            if t == "ago":
+                return _item("date", None, unit["grain"], relative=True, approx=bound is not None, duration=dur)
+            return _item("duration", dur, unit["grain"], relative=True, approx=bound is not None)
+        sign = sem.get("dir", -1)
+        point = _shift(ref, anchor, qty * unit.get("factor", 1), unit, sign)
+        if t == "ago":
+            kind = "datetime" if unit.get("time") else "date"
+            return _item(kind, point, unit["grain"], relative=True, approx=bound is not None, duration=dur,
+                         bound=bound)
+        here = ref.isoformat(timespec="seconds") if unit.get("time") else anchor.isoformat()
+        if unit["grain"] in ("month", "year") and len(point) < 10:
+            here = anchor.isoformat()[: len(point)]
+        iv = f"{point}/{here}" if sign < 0 else f"{here}/{point}"
+        return _item("duration", dur, unit["grain"], relative=True, approx=bound is not None, interval=iv)
+    if t == "vague":
+        return _item("interval", None, None, relative=True, approx=True)
+    return None
+
+
+def _shift(ref: datetime, anchor: date, q: float, unit: dict, sign: int) -> str:
+    """``ref`` moved by ``q`` units (sign -1 back, +1 forward), ISO at the unit's grain."""
+    iso = unit["iso"]
+    if unit.get("time"):
+        secs = q * {"S": 1, "M": 60, "H": 3600}[iso]
+        return (ref + timedelta(seconds=sign * secs)).isoformat(timespec="seconds")
+    if iso in ("D", "W"):
+        days = q * (7 if iso == "W" else 1)
+        return (anchor + timedelta(days=sign * round(days))).isoformat()
+    months = q * (12 if iso == "Y" else 1)
+    if iso == "Y" and months == int(months) and int(months) % 12 == 0:
+        return f"{anchor.year + sign * int(months) // 12:04d}"
+    y, m = _add_months(anchor.year, anchor.month, sign * round(months))
+    return f"{y:04d}-{m:02d}"

@@ -1,0 +1,399 @@
+"""Loading of the times lexicons and compilation of the matching rules.
+
+Everything Arabic lives in the YAML files of ``ar/`` beside this module
+(months.yaml, weekdays.yaml, relative.yaml, units.yaml, numbers.yaml,
+dayparts.yaml, rules.yaml). :class:`TimeLexicon` reads them once, normalises
+every entry with :func:`hadath.text.normalize.normalize_word`, builds the
+lookup tables used by the handlers, expands the ``{MACROS}`` of rules.yaml into
+regular expressions and compiles every rule.
+
+Example:
+    >>> lex = TimeLexicon.load()
+    >>> lex.months["حزيران"], lex.hijri_months["ربيع الاخر"]
+    (6, 4)
+    >>> lex.parse_number("خمسه وعشرين"), lex.parse_number("ثلاثه عشر")
+    (25, 13)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from hadath.text.normalize import normalize, normalize_word
+
+__all__ = ["TimeLexicon", "Rule", "load_yaml", "LEXICON_FILES"]
+
+#: The lexicon files of the stage (in ``hadath/extract/times/ar``).
+LEXICON_FILES = (
+    "months.yaml", "weekdays.yaml", "relative.yaml", "units.yaml",
+    "numbers.yaml", "dayparts.yaml", "rules.yaml",
+)
+
+#: One optional proclitic before a match (left out of the span).
+_CLITIC = r"(?:وب|ول|فب|فل|وك|[وفبلك])?"
+
+
+def load_yaml(name: str) -> Any:
+    """Read one YAML file of ``hadath/extract/times/ar``.
+
+    Args:
+        name: File name, e.g. ``"months.yaml"``.
+
+    Returns:
+        The parsed YAML document.
+
+    Raises:
+        FileNotFoundError: If the file does not exist.
+    """
+    ref = resources.files("hadath.extract.times").joinpath("ar", name)
+    return yaml.safe_load(ref.read_text("utf-8"))
+
+
+def _n(word: str) -> str:
+    return " ".join(normalize_word(str(word)).split())
+
+
+def _alt(words, *, al_variants: bool = False) -> str:
+    """Regex alternation of normalised words, longest first; spaces match ``\\s+``."""
+    forms = set()
+    for w in words:
+        w = _n(w)
+        if not w:
+            continue
+        forms.add(w)
+        if al_variants and w.startswith("ال") and len(w) > 3:
+            forms.add("لل" + w[2:])
+    parts = [r"\s+".join(re.escape(p) for p in f.split(" ")) for f in sorted(forms, key=lambda s: (-len(s), s))]
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass
+class Rule:
+    """One compiled matching rule.
+
+    Attributes:
+        id: Stable rule id (``times.<id>`` on output items).
+        handler: Name of the handler in :mod:`hadath.extract.times.match`.
+        priority: Tie-breaker between overlapping matches of equal length.
+        regex: The compiled pattern (over normalised text).
+    """
+
+    id: str
+    handler: str
+    priority: int
+    regex: re.Pattern
+
+
+@dataclass
+class TimeLexicon:
+    """All tables and compiled rules of the times stage (built once per pipeline).
+
+    Attributes:
+        months: Normalised Gregorian month name -> month number (1-12).
+        ambiguous_months: Names that are also ordinary words.
+        hijri_months: Normalised Hijri month name -> month number (1-12).
+        weekdays: Normalised weekday (with ال) -> ISO weekday (1 = Monday).
+        rules: The compiled rules, in file order.
+        Other attributes are lookup tables named after their YAML keys.
+    """
+
+    months: dict[str, int] = field(default_factory=dict)
+    ambiguous_months: set[str] = field(default_factory=set)
+    hijri_months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    wd_not_after: set[str] = field(default_factory=set)
+    wd_not_before: set[str] = field(default_factory=set)
+    two_not_after: set[str] = field(default_factory=set)
+    reldays: dict[str, dict] = field(default_factory=dict)
+    today_not_after: set[str] = field(default_factory=set)
+    today_not_before: set[str] = field(default_factory=set)
+    modifiers: dict[str, int] = field(default_factory=dict)
+    periods: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, str] = field(default_factory=dict)
+    seasons: dict[str, dict] = field(default_factory=dict)
+    year_parts: dict[str, str] = field(default_factory=dict)
+    approx: dict[str, str] = field(default_factory=dict)
+    last_dir: dict[str, int] = field(default_factory=dict)
+    units: dict[str, tuple[dict, int]] = field(default_factory=dict)
+    fractions: dict[str, float] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    teen_suffix: set[str] = field(default_factory=set)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    dp_shift: dict[str, str] = field(default_factory=dict)
+    dp_nouns: dict[str, str] = field(default_factory=dict)
+    zones: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    hour_fractions: dict[str, int] = field(default_factory=dict)
+    age_before: set[str] = field(default_factory=set)
+    rules: list[Rule] = field(default_factory=list)
+    macros: dict[str, str] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ load
+    @classmethod
+    def load(cls) -> "TimeLexicon":
+        """Read the YAML files and compile the rules.
+
+        Returns:
+            A ready :class:`TimeLexicon`.
+
+        Raises:
+            ValueError: If a rule pattern names an unknown macro or does not compile.
+        """
+        lx = cls()
+        months = load_yaml("months.yaml")
+        greg_strict, greg_all = [], []
+        for e in months["gregorian"]:
+            for name in e["names"]:
+                k = _n(name)
+                lx.months[k] = e["month"]
+                greg_all.append(k)
+                if e.get("ambiguous"):
+                    lx.ambiguous_months.add(k)
+                else:
+                    greg_strict.append(k)
+        hij_all = []
+        for e in months["hijri"]:
+            for name in e["names"]:
+                k = _n(name)
+                lx.hijri_months[k] = e["month"]
+                hij_all.append(k)
+        not_alone = {_n(w) for w in months["hijri_names_not_alone"]}
+        hij_alone = [k for k in hij_all if k not in not_alone]
+
+        wd = load_yaml("weekdays.yaml")
+        for e in wd["weekdays"]:
+            for name in e["names"]:
+                lx.weekdays[_n(name)] = e["isoweekday"]
+        lx.wd_not_after = {_n(w) for w in wd["not_after"]}
+        lx.wd_not_before = {_n(w) for w in wd["not_before"]}
+        lx.two_not_after = {_n(w) for w in wd["two_not_after"]}
+
+        rel = load_yaml("relative.yaml")
+        for e in rel["days"]:
+            for name in e["names"]:
+                lx.reldays[_n(name)] = {"offset": e["offset"], "part": e.get("part"), "id": e["id"]}
+                if _n(name).startswith("ال"):
+                    lx.reldays["لل" + _n(name)[2:]] = lx.reldays[_n(name)]
+        lx.today_not_after = {_n(w) for w in rel["today_not_after"]}
+        lx.today_not_before = {_n(w) for w in rel["today_not_before"]}
+        modpost = []
+        for e in rel["modifiers"]:
+            for name in e["names"]:
+                lx.modifiers[_n(name)] = e["direction"]
+                if e["id"] != "current" or _n(name) not in ("هذا", "هذه"):
+                    modpost.append(name)
+        for e in rel["periods"]:
+            for name in e["names"]:
+                lx.periods[_n(name)] = e["id"]
+                lx.periods["لل" + _n(name)[2:]] = e["id"]
+        for e in rel["parts"]:
+            for name in e["names"]:
+                lx.parts[_n(name)] = e["part"]
+        for e in rel["seasons"]:
+            for name in e["names"]:
+                lx.seasons[_n(name)] = e
+                lx.seasons[_n(name)[2:]] = e  # صيف 2015
+        for e in rel["year_parts"]:
+            for name in e["names"]:
+                lx.year_parts[_n(name)] = e["code"]
+        for e in rel["approx_words"]:
+            for name in e["names"]:
+                lx.approx[_n(name)] = e["bound"]
+        for key in ("last_dir", "last_dir_dual"):
+            for e in rel[key]:
+                for name in e["names"]:
+                    lx.last_dir[_n(name)] = e["direction"]
+        lx.age_before = {_n(w) for w in rel["age_before"]}
+
+        un = load_yaml("units.yaml")
+        sg, sg_trig, du, pl = [], [], [], []
+        for e in un["units"]:
+            for name in e["singular"]:
+                lx.units[_n(name)] = (e, 1)
+                sg.append(name)
+                if e.get("trigger_ok", True):
+                    sg_trig.append(name)
+            for name in e["dual"]:
+                lx.units[_n(name)] = (e, 2)
+                du.append(name)
+            for name in e["plural"]:
+                lx.units[_n(name)] = (e, 0)
+                pl.append(name)
+        lx.fractions = {_n(k): float(v) for k, v in un["fractions"].items()}
+
+        nums = load_yaml("numbers.yaml")
+        unitw, tensw, hundw = [], [], []
+        for v, names in nums["units"].items():
+            for name in names:
+                lx.numbers[_n(name)] = int(v)
+                unitw.append(name)
+        for v, names in nums["tens"].items():
+            for name in names:
+                lx.numbers[_n(name)] = int(v)
+                tensw.append(name)
+        for v, names in nums["hundreds"].items():
+            for name in names:
+                lx.numbers[_n(name)] = int(v)
+                hundw.append(name)
+        lx.teen_suffix = {_n(w) for w in nums["teen_suffix"]}
+        ord_units, hourw = [], []
+        for v, names in nums["ordinals"].items():
+            for name in names:
+                k = _n(name)
+                lx.ordinals[k] = int(v)
+                if int(v) <= 9:
+                    ord_units.append(k)
+                if (k.endswith("ه") and k != "الاولى") or int(v) >= 11 or k == "الواحده":
+                    hourw.append(k)
+        for k, v in (("الحادى", 1), ("الحاديه", 1), ("العشرين", 20), ("الثلاثين", 30)):
+            lx.ordinals[k] = v
+        ord_units += ["الحادى", "الحاديه"]
+
+        dp = load_yaml("dayparts.yaml")
+        clock_only = {_n(w) for w in dp["clock_only"]}
+        adv_all, adv_words = [], []
+        for e in dp["adverbs"]:
+            for name in e["names"]:
+                lx.dp_shift[_n(name)] = e["shift"]
+                adv_all.append(name)
+                if _n(name) not in clock_only:
+                    adv_words.append(name)
+        noun_shift = {"morning": "am", "noon": "noon", "afternoon": "pm", "evening": "pm", "night": "night"}
+        nouns = []
+        for e in dp["nouns"]:
+            for name in e["names"]:
+                lx.dp_nouns[_n(name)] = e["part"]
+                lx.dp_shift.setdefault(_n(name), noun_shift[e["part"]])
+                nouns.append(name)
+        for e in dp["zones"]:
+            for name in e["names"]:
+                lx.zones[_n(name)] = (e["id"], e["offset"])
+        lx.hour_fractions = {_n(k): int(v) for k, v in dp["hour_fractions"].items()}
+
+        numw_atom = (
+            f"(?:{_alt(unitw)}\\s+{_alt(nums['teen_suffix'])}|{_alt(tensw)}|{_alt(hundw)}|{_alt(unitw)})"
+        )
+        numw = f"(?:{numw_atom}(?:\\s+و\\s?{numw_atom})*)"
+        numw_al = f"(?:(?:ال)?{numw_atom}(?:\\s+و\\s?(?:ال)?{numw_atom})*)"
+        ord_tens = "(?:العشرين|الثلاثين)"
+        ord_simple = _alt([k for k in lx.ordinals if lx.ordinals[k] <= 12 and k not in ("الحادى", "الحاديه")])
+        orddays = f"(?:{_alt(ord_units)}\\s+و{ord_tens}|{ord_tens}|{ord_simple})"
+        last_single = [n for e in rel["last_dir"] for n in e["names"]]
+        last_dual = [n for e in rel["last_dir_dual"] for n in e["names"]]
+        vcount = [normalize_word(w) for w in nums["vague_counts"]]
+        m = {
+            "DAY": r"(?:[0-2]?\d|3[01])",
+            "YEAR": r"(?:1[89]\d\d|20\d\d)",
+            "YM": r"(?:\s?م(?!\w)|\s(?:ميلادى|ميلاديه|للميلاد)(?!\w))?",
+            "HYEAR": r"(?:1[34]\d\d)",
+            "HM": r"(?:ه|هجرى|هجريه|للهجره)(?!\w)",
+            "MONTH": _alt(greg_all),
+            "MONTH_STRICT": _alt(greg_strict),
+            "HMONTH": _alt(hij_all),
+            "HMONTH_ALONE": _alt(hij_alone),
+            "WD": _alt(lx.weekdays),
+            "MODPOST": _alt(modpost),
+            "ORDDAY": orddays,
+            "YPREFIX": _alt(rel["year_prefixes"]),
+            "RELDAY": _alt([n for e in rel["days"] for n in e["names"]], al_variants=True),
+            "NOW": _alt(rel["now"]),
+            "VAGUE": _alt(rel["vague"], al_variants=True),
+            "VSINCE": _alt(rel["vague_after_since"]),
+            "VTAIL": _alt(rel["vague_since_tail"]),
+            "VCOUNT": _alt(vcount),
+            "PERIOD": _alt([n for e in rel["periods"] for n in e["names"]], al_variants=True),
+            "PART": _alt(lx.parts),
+            "SEASONHEAD": _alt(rel["season_heads"]),
+            "SEASON": _alt([n for e in rel["seasons"] for n in e["names"]]),
+            "YPART": _alt(lx.year_parts),
+            "APPROX": _alt(lx.approx),
+            "NUM": rf"(?:\d{{1,4}}|{numw})",
+            "NUMAL": rf"(?:\d{{1,4}}|{numw_al})",
+            "U_PL": _alt(pl),
+            "U_SG": _alt(sg),
+            "U_DU": _alt(du),
+            "U_SG_TRIG": _alt(sg_trig),
+            "DURPRE": _alt(rel["duration_pre"]),
+            "DURPOST": _alt(rel["duration_post"]),
+            "LASTDIR": _alt(last_single),
+            "LASTDIR2": _alt(last_dual),
+            "CLOCKPRE": _alt(dp["clock_heads"]),
+            "HOURW": _alt(hourw),
+            "HFRAC": rf"(?:{_alt(dp['hour_fractions'])}|(?:و|الا)\s?(?:\d{{1,2}}|{numw})\s+(?:دقيقه|دقائق))",
+            "DPADV": _alt(adv_all),
+            "DPADVW": _alt(adv_words),
+            "DPFROM": _alt([w for w in list(lx.dp_shift) + ["ال" + w for w in lx.dp_nouns if " " not in w]]),
+            "DPNOUN": _alt(lx.dp_nouns),
+            "TZ": _alt(lx.zones),
+        }
+        m["PAIR"] = rf"(?:\s*[(/\-–]\s*{m['MONTH']}\s*\)?)?"
+        lx.macros = m
+        for r in load_yaml("rules.yaml")["rules"]:
+            pat = normalize(r["pattern"]).text
+
+            def sub(mo: re.Match, rid: str = r["id"]) -> str:
+                key = mo.group(1)
+                if key not in m:
+                    raise ValueError(f"times rule {rid}: unknown macro {{{key}}}")
+                return m[key]
+
+            pat = re.sub(r"\{([A-Z][A-Z_0-9]*)\}", sub, pat)
+            full = rf"(?<!\w){_CLITIC}(?P<whole>{pat})(?!\w)"
+            try:
+                rx = re.compile(full)
+            except re.error as e:
+                raise ValueError(f"times rule {r['id']}: bad pattern: {e}") from None
+            lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx))
+        return lx
+
+    # --------------------------------------------------------------- numbers
+    def parse_number(self, text: str) -> int | None:
+        """Value of a number written in digits or words (normalised text).
+
+        Args:
+            text: ``"24"``, ``"خمسه وعشرين"``, ``"الاربع وعشرين"``, ``"ثلاثه عشر"``.
+
+        Returns:
+            The integer, or None if a word is unknown.
+        """
+        text = text.strip()
+        if text.isdigit():
+            return int(text)
+        words = text.split()
+        total, i = 0, 0
+        while i < len(words):
+            w = words[i]
+            if w.startswith("ال") and w not in self.numbers and w[2:] in self.numbers:
+                w = w[2:]
+            if w.startswith("و") and w not in self.numbers:
+                w = w[1:]
+                if w.startswith("ال") and w not in self.numbers:
+                    w = w[2:]
+            if w == "و":
+                i += 1
+                continue
+            v = self.numbers.get(w)
+            if v is None:
+                return None
+            if v < 10 and i + 1 < len(words) and words[i + 1] in self.teen_suffix:
+                v += 10
+                i += 1
+            total += v
+            i += 1
+        return total or None
+
+    def parse_ordinal(self, text: str) -> int | None:
+        """Value of an ordinal day or hour (``"الحادى والعشرين"`` -> 21)."""
+        text = " ".join(text.split())
+        if text in self.ordinals:
+            return self.ordinals[text]
+        total = 0
+        for part in text.split(" و"):
+            v = self.ordinals.get(part.strip())
+            if v is None:
+                return None
+            total += v
+        return total
