@@ -2,7 +2,8 @@
 
 Reads ``../shared/data/gazetteer/geonames_cities15000.zip`` (GeoNames, CC BY 4.0: the Arabic-script
 alternate names of cities with more than 15,000 people, Persian/Urdu-only letters filtered out) and
-``geonames_country_translations.json`` (the ``ar`` country names), adds nothing else (hand-written
+``geonames_country_translations.json`` (the ``ar`` country names) and ``mledoze_countries.json``
+(ODbL: Arabic common and official country names), adds nothing else (hand-written
 additions live in ``src/hadath/extract/ar/places.yaml``) and writes the sorted, NFC, de-duplicated
 names one a line to ``src/hadath/extract/ar/places.txt``.
 
@@ -55,5 +56,11 @@ def build_dateline_places(shared: Path, out: Path = PLACES_PATH) -> str:
         c = _clean(tr.get("ar") or "")
         if c:
             names.add(c)
+    for c in json.loads((gaz / "mledoze_countries.json").read_text("utf-8")):
+        ara = (c.get("translations") or {}).get("ara") or {}
+        for n in (ara.get("common"), ara.get("official")):
+            cl = _clean(n or "")
+            if cl:
+                names.add(cl)
     out.write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
     return f"{len(names)} place names -> {out}"

@@ -550,7 +550,8 @@ class BylineParser:
             seg.kind, seg.value = "outlet", key
         elif key in self.places:
             seg.kind, seg.value = "place", key
-        elif key in self.outlet_names:
+        elif key in self.outlet_names and (len(key.split()) >= 2 or seg.text[:1] in "«\"“"):
+            # another outlet's name: only when unambiguous (two words or quoted), not اليوم / الوطن
             seg.kind, seg.value = "outlet", key
         else:
             words = key.split()
