@@ -181,6 +181,7 @@ class EntityExtractor:
         if self.model is not None:
             self._model_mentions(state, norm, mentions)
         self._anaphors(text, words, mentions)
+        self._surnames(words, mentions)
         self._ministries(words, wtexts, mentions, countries)
         dominant = countries.most_common(1)[0][0] if countries and countries.most_common(1)[0][1] >= 2 else None
         doc.entities = self._entities(doc, norm, mentions, roles, dominant)
@@ -378,6 +379,9 @@ class EntityExtractor:
             b = bisect.bisect_left(starts, re_)
             if a >= b:
                 continue
+            if conf is not None and float(conf) < 0.5:
+                continue
+            a = self._strip_model_clitic(norm.text, a, b)
             key = name_key(norm.text[a:b])
             if any(a < x.end and x.start < b for x in mentions):
                 continue
@@ -386,10 +390,27 @@ class EntityExtractor:
                 continue
             ents = self.gaz.lookup(key)
             e = choose(ents, Counter()) if ents else None
-            if e is not None and label in ("LOC", "GPE"):
-                label = e.label
+            if label in ("LOC", "GPE"):
+                label = e.label if e is not None else "GPE"  # towns and villages the gazetteer lacks
             mentions.append(Mention(a, b, label, key, entry=e, source="model", rule="model",
                                     confidence=float(conf) if conf is not None else 0.6))
+
+    def _strip_model_clitic(self, text: str, a: int, b: int) -> int:
+        """Start of a model span without a proclitic on its first word (the model tags whole words)."""
+        m = _WORD.match(text, a)
+        if not m:
+            return a
+        w = m.group()
+        if w.startswith(("وال", "بال", "فال", "كال")) and len(w) > 4:
+            return a + 1
+        if w.startswith("لل") and len(w) > 4:
+            return a  # ل + ال merged: the mention keeps the word
+        if w[:1] in "وبلفك" and len(w) > 4 and (w,) not in self.first_names:
+            rest = w[1:]
+            if self.gaz.names.get(rest) or (rest,) in self.first_names or (
+                    self.gaz.word_rank(rest) < self.gaz.word_rank(w)):
+                return a + 1
+        return a
 
     def _anaphors(self, text: str, words, mentions: list[Mention]) -> None:
         firsts: dict[str, Mention] = {}
@@ -411,6 +432,30 @@ class EntityExtractor:
                 mentions.append(Mention(a, e, first.label, rest, entry=first.entry, source="rule",
                                         rule="anaphor", confidence=0.6, cameo=first.cameo,
                                         restored=("ال" + w[2:]) if prefix == "لل" else None))
+                break
+
+    def _surnames(self, words, mentions: list[Mention]) -> None:
+        """Rule ``surname``: a person's last name alone (with clitics) later in the text refers to them."""
+        people = [m for m in mentions if m.label == "PER" and len(m.key.split()) >= 2]
+        if not people:
+            return
+        last: dict[str, Mention] = {}
+        for m in sorted(people, key=lambda m: m.start):
+            sur = m.key.split()[-1]
+            if sur not in self.particles and len(sur) >= 3:
+                last.setdefault(sur, m)
+        for s, e, w in words:
+            for prefix, rest in _strip_clitic(w):
+                first = last.get(rest)
+                if first is None or s < first.end:
+                    continue
+                a = s + (len(prefix) if prefix != "لل" else 0)
+                if any(a < x.end and x.start < e for x in mentions if x.label == "PER" or x.source != "gazetteer"
+                       or (x.entry is not None and x.entry.kind in ("country", "curated", "nationality"))):
+                    break
+                mentions[:] = [x for x in mentions if not (a < x.end and x.start < e)]
+                mentions.append(Mention(a, e, "PER", rest, entry=first.entry, source="rule", rule="surname",
+                                        confidence=0.6))
                 break
 
     # ------------------------------------------------------------------ output

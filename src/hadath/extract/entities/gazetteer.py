@@ -14,7 +14,7 @@ and builds one Aho-Corasick automaton (pyahocorasick) over the normalised name k
 
 Example:
     >>> g = Gazetteer.load()
-    >>> [(m.key, m.prefix) for m in g.match("زار وفد بتركيا وللتحالف الدولي")]
+    >>> [(m.key, m.prefix) for m in g.match(normalize_word("زار وفد بتركيا وللتحالف الدولي"))]
     [('تركيا', 'ب'), ('التحالف الدولى', 'لل')]
 """
 from __future__ import annotations
@@ -141,12 +141,13 @@ class Gazetteer:
         self.rank: dict[str, int] = {w: i for i, w in enumerate(compiled["common"])}
         self.agents: dict[str, str] = dict(compiled.get("agents", {}))
         self.stop = frozenset(name_key(s) for s in stopnames)
-        by_country = {e.country: e.idx for e in self.entries if e.kind == "country"}
+        by_ref = {e.country: e.idx for e in self.entries if e.kind == "country"}
+        by_ref.update({f"gn:{e.geonames}": e.idx for e in self.entries if e.kind in ("city", "region") and e.geonames})
         for a in aliases.get("entities", []):
             if a.get("ref"):
-                idx = by_country.get(a["ref"])
+                idx = by_ref.get(a["ref"])
                 if idx is None:
-                    raise ValueError(f"aliases.yaml: {a['id']}: no country {a['ref']} in the gazetteer")
+                    raise ValueError(f"aliases.yaml: {a['id']}: no entry {a['ref']} in the gazetteer")
             else:
                 idx = len(self.entries)
                 self.entries.append(Entry(
