@@ -1,0 +1,680 @@
+"""Dictionary event coder for Arabic: triggers, roles, place, date, size, flags.
+
+The coder works sentence by sentence over the normalised text
+(:attr:`hadath.pipeline.State.norm`), with no parser:
+
+1. Tokens (words and punctuation) of the normalised text, mapped back to raw offsets.
+2. Actor mentions: entities of ``state.doc.entities`` (their ``cameo`` and
+   ``country``), plus the coder's own phrases: named actors (``actors.yaml``,
+   ``actors.tsv``), agent nouns with a following nationality or country
+   (``السلطات الألمانية`` -> DEU + GOV), countries and nationalities.
+3. Triggers: verbs and event nouns of ``triggers.yaml`` (id'd rules with
+   CAMEO codes; PLOVER type/mode/context from CAMEO2PLOVER), then the
+   UniversalPetrarch verb+object patterns for verbs no rule covers.
+4. Roles from word order: passive agents (على يد، من قبل), verb-subject-object
+   and subject-verb order, nominal events (the genitive or the subject of a
+   support verb such as شن is the actor; targets after ضد / على).
+5. Place (في / بـ + place), date (a time of the sentence, else the publication
+   date), size (dead / injured / arrested counts), negation and modality,
+   attribution, and a document-level merge of repeated mentions.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import datetime
+from typing import Any
+
+from hadath.extract.events.lexicon import Lexicon, Rule, stem, token_candidates
+from hadath.text.normalize import normalize_word
+
+__all__ = ["Coder", "TOKEN_RE"]
+
+#: Words (Arabic letters, Latin letters, digits) or single punctuation marks.
+TOKEN_RE = re.compile(r"[\u0621-\u064A\u0660-\u0669A-Za-z0-9]+|[^\s\u0621-\u064A\w]")
+_PUNCT_BREAK = set(",،;؛:.!?؟()[]")
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ACTOR_LABELS = {"PER", "ORG", "GPE", "NORP", "MISC"}
+
+
+def _ns(words) -> set[str]:
+    return {normalize_word(w) for w in words}
+
+
+class Coder:
+    """Codes the events of one document. Built once per pipeline (holds the lexicon).
+
+    Args:
+        lex: The loaded :class:`~hadath.extract.events.lexicon.Lexicon`.
+        use_patterns: Also use the derived UniversalPetrarch verb+object patterns.
+    """
+
+    def __init__(self, lex: Lexicon, use_patterns: bool = True) -> None:
+        self.lex = lex
+        self.use_patterns = use_patterns
+        c = lex.cues
+        self.neg_before = _ns(c["negation_before"])
+        self.neg_verbs = _ns(c["negation_verbs"])
+        self.modal = _ns(c["modality_before"])
+        self.agent_markers = [tuple(normalize_word(w) for w in m) for m in c["agent_markers"]]
+        self.rec_markers = _ns(c["recipient_markers"])
+        self.partner_markers = _ns(c["partner_markers"])
+        self.place_markers = _ns(c["place_markers"])
+        self.breaks = _ns(c["clause_breaks"])
+        self.support = _ns(c["support_verbs"])
+        self.dead = _ns(c["dead_words"])
+        self.injured = _ns(c["injured_words"])
+        self.numwords = {normalize_word(k): v for k, v in c["number_words"].items()}
+        self.assault_modes = [(m, _ns(ws)) for m, ws in c["assault_modes"]]
+        self.time_words = _ns(c["time_words"])
+        self.generic_before = _ns(c["generic_before"])
+        self.relative = _ns(c["relative_before"])
+        self.preps = _ns(["في", "من", "الى", "على", "عن", "مع", "ضد", "بين", "حول", "منذ", "خلال", "الى", "لدى", "عند", "حتى"])
+
+    # ------------------------------------------------------------------ tokens
+    @staticmethod
+    def tokenize(norm) -> list[dict[str, Any]]:
+        """Tokens of a :class:`~hadath.text.normalize.Normalized` text with raw offsets."""
+        toks = []
+        for m in TOKEN_RE.finditer(norm.text):
+            rs, re_ = norm.raw_span(m.start(), m.end())
+            t = m.group()
+            toks.append({"t": t, "rs": rs, "re": re_, "w": t[0].isalnum(), "c": None, "s": None})
+        return toks
+
+    @staticmethod
+    def _cands(tok: dict[str, Any]) -> list[tuple[str, str]]:
+        if tok["c"] is None:
+            tok["c"] = token_candidates(tok["t"]) if tok["w"] else []
+        return tok["c"]
+
+    @staticmethod
+    def _stem(tok: dict[str, Any]) -> str:
+        if tok["s"] is None:
+            tok["s"] = stem(tok["t"]) if tok["w"] else tok["t"]
+        return tok["s"]
+
+    def _has(self, tok: dict[str, Any], words: set[str] | frozenset[str]) -> bool:
+        if not tok["w"]:
+            return False
+        if tok["t"] in words or self._stem(tok) in words:
+            return True
+        return any(c in words for c, _ in self._cands(tok))
+
+    def _is_break(self, tok: dict[str, Any]) -> bool:
+        if not tok["w"]:
+            return tok["t"] in _PUNCT_BREAK
+        t = tok["t"]
+        return t in self.breaks or (len(t) > 2 and t[0] in "وف" and t[1:] in self.breaks)
+
+    # ---------------------------------------------------------------- mentions
+    def _actor_code(self, key: str, day: str | None) -> str | None:
+        rows = self.lex.actors.get(key)
+        if not rows:
+            return None
+        if day:
+            for code, s, e in rows:
+                if (not s or s <= day) and (not e or day <= e):
+                    return code
+        undated = [c for c, s, e in rows if not s and not e]
+        return undated[0] if undated else rows[-1][0]
+
+    def _mentions(self, toks, a: int, b: int, ents, day) -> list[dict[str, Any]]:
+        """Actor/place mentions of tokens [a, b): dicts with i0, i1, code, country, sector, entity, place."""
+        out: list[dict[str, Any]] = []
+        covered = [False] * (b - a)
+        for m in ents:
+            i0, i1 = m["i0"], m["i1"]
+            if i0 >= a and i1 <= b:
+                out.append(dict(m))
+                for k in range(i0, i1):
+                    covered[k - a] = True
+        lex = self.lex
+        i = a
+        maxn = lex.max_actor_len
+        while i < b:
+            if not toks[i]["w"] or covered[i - a]:
+                i += 1
+                continue
+            found = None
+            for n in range(min(maxn, b - i), 0, -1):
+                if not all(toks[k]["w"] for k in range(i, i + n)):
+                    continue
+                key = " ".join(self._stem(toks[k]) for k in range(i, i + n))
+                if key in lex.actors:
+                    found = {"i0": i, "i1": i + n, "code": self._actor_code(key, day), "sector": None,
+                             "country": None, "entity": None, "place": False}
+                    break
+                if key in lex.agents and len(key) >= 2:
+                    found = {"i0": i, "i1": i + n, "code": None, "sector": lex.agents[key], "country": None,
+                             "entity": None, "place": False}
+                    break
+                if key in lex.countries:
+                    iso, kind = lex.countries[key]
+                    found = {"i0": i, "i1": i + n, "code": iso, "sector": None, "country": iso,
+                             "entity": None, "place": kind == "country"}
+                    break
+            if not found:
+                i += 1
+                continue
+            # extend an agent with following agents / nationality / named actor ("قوات الجيش العراقي")
+            if found["sector"] is not None:
+                j = found["i1"]
+                while j < b and j - i < 7 and toks[j]["w"] and not covered[j - a]:
+                    ext = None
+                    for n in range(min(4, b - j), 0, -1):
+                        if not all(toks[k]["w"] for k in range(j, j + n)):
+                            continue
+                        key = " ".join(self._stem(toks[k]) for k in range(j, j + n))
+                        if key in lex.countries and found["country"] is None:
+                            found["country"] = lex.countries[key][0]
+                            ext = j + n
+                        elif key in lex.actors and found["code"] is None:
+                            found["code"] = self._actor_code(key, day)
+                            ext = j + n
+                        elif key in lex.agents:
+                            ext = j + n
+                        if ext:
+                            break
+                    if not ext:
+                        break
+                    j = ext
+                found["i1"] = j
+                if found["code"] is None:
+                    found["code"] = (found["country"] or "") + found["sector"] if found["country"] else found["sector"]
+                elif found["country"] is None:
+                    found["country"] = found["code"][:3] if found["code"][:3].isalpha() and found["code"][:3] not in {"IGO", "IMG", "ISM"} else None
+            # a count right before the mention belongs to it ("ثلاثة مقاتلين")
+            if found["i0"] > a and self._number(toks[found["i0"] - 1]) is not None:
+                found["i0"] -= 1
+                found["count"] = self._number(toks[found["i0"]])
+            out.append(found)
+            i = found["i1"]
+        out.sort(key=lambda m: m["i0"])
+        return out
+
+    def _number(self, tok: dict[str, Any]) -> float | None:
+        if not tok["w"]:
+            return None
+        t = tok["t"]
+        if t.isdigit():
+            return float(t)
+        for c, _ in self._cands(tok):
+            if c in self.numwords:
+                return float(self.numwords[c])
+        return None
+
+    # ---------------------------------------------------------------- triggers
+    def _near(self, toks, i0, i1, a, b, words, window, before: bool) -> bool:
+        if not words:
+            return False
+        rng = range(max(a, i0 - window), i0) if before else range(i1, min(b, i1 + window))
+        return any(self._has(toks[k], words) for k in rng)
+
+    def _rule_ok(self, rule: Rule, toks, i0, i1, a, b) -> bool:
+        w = rule.window
+        if rule.require_near and not self._near(toks, i0, i1, a, b, rule.require_near, w, False):
+            return False
+        if rule.require_before and not self._near(toks, i0, i1, a, b, rule.require_before, w, True):
+            return False
+        if rule.require_around and not (self._near(toks, i0, i1, a, b, rule.require_around, w, False)
+                                        or self._near(toks, i0, i1, a, b, rule.require_around, w, True)):
+            return False
+        if rule.exclude_near and self._near(toks, i0, i1, a, b, rule.exclude_near, 2, False):
+            return False
+        if rule.exclude_before and self._near(toks, i0, i1, a, b, rule.exclude_before, w, True):
+            return False
+        return True
+
+    def _phrase_match(self, toks, j, words, b) -> bool:
+        for k, w in enumerate(words):
+            if j + k >= b or not toks[j + k]["w"]:
+                return False
+            tk = toks[j + k]
+            wn = w[2:] if w.startswith("ال") else w
+            if not any(c == w or c == wn or (c.startswith("ال") and c[2:] == wn) for c, _ in self._cands(tk)):
+                return False
+        return True
+
+    def _triggers(self, toks, a: int, b: int) -> list[dict[str, Any]]:
+        lex = self.lex
+        out = []
+        i = a
+        while i < b:
+            tok = toks[i]
+            if not tok["w"] or len(tok["t"]) < 2:
+                i += 1
+                continue
+            hit = None
+            cands = self._cands(tok)
+            for c, kind in cands:  # phrases first (longest)
+                for words, rid in lex.phrases.get(c, ()):
+                    if kind == "v":
+                        continue
+                    if self._phrase_match(toks, i + 1, words, b):
+                        rule = lex.rules[rid]
+                        if self._rule_ok(rule, toks, i, i + 1 + len(words), a, b):
+                            if hit is None or hit["i1"] < i + 1 + len(words):
+                                hit = {"i0": i, "i1": i + 1 + len(words), "rule": rule, "pos": "noun", "tense": None,
+                                       "kind": kind}
+            if hit is None:
+                for c, kind in cands:
+                    for rid, pos, tense in lex.single.get(c, ()):
+                        if (pos == "verb" and kind == "n") or (pos == "noun" and kind == "v"):
+                            continue
+                        rule = lex.rules[rid]
+                        if self._rule_ok(rule, toks, i, i + 1, a, b):
+                            hit = {"i0": i, "i1": i + 1, "rule": rule, "pos": pos, "tense": tense, "kind": kind}
+                            break
+                    if hit:
+                        break
+            if hit is None and self.use_patterns:
+                for c, kind in cands:
+                    if kind == "n":
+                        continue
+                    pats = lex.patterns.get(c)
+                    if not pats:
+                        continue
+                    objs = {}
+                    for k in range(i + 1, min(b, i + 4)):
+                        if toks[k]["w"]:
+                            objs.setdefault(self._stem(toks[k]), k)
+                    for obj, cameo in pats:
+                        if obj in objs:
+                            typ, mode, ctx = lex.cameo2plover[cameo]
+                            rule = Rule(id=f"up.cameo.{cameo}", cameo=cameo, type=typ, mode=mode, context=tuple(ctx),
+                                        confidence=0.45, window=3)
+                            hit = {"i0": i, "i1": i + 1, "rule": rule, "pos": "verb", "tense": None, "kind": kind,
+                                   "obj": objs[obj]}
+                            break
+                    if hit:
+                        break
+            if hit:
+                out.append(hit)
+                i = hit["i1"]
+            else:
+                i += 1
+        # "ألقى/إلقاء ... القبض": the arrest noun carries the event; drop the light verb
+        ids = [h["rule"].id for h in out]
+        if "coerce.arrest_phrase" in ids and "coerce.arrest" in ids:
+            out = [h for h in out if h["rule"].id != "coerce.arrest_phrase"]
+        return out
+
+    # ------------------------------------------------------------------- roles
+    def _clause(self, toks, a, b, i0, i1) -> tuple[int, int]:
+        s = i0
+        while s > a and not self._is_break(toks[s - 1]):
+            s -= 1
+        e = i1
+        while e < b and not self._is_break(toks[e]):
+            e += 1
+        return s, e
+
+    def _prev_is(self, toks, m, words, a) -> bool:
+        k = m["i0"] - 1
+        if k < a:
+            return False
+        t = toks[m["i0"]]
+        first = t["t"]
+        if len(first) > 3 and first[0] in "بل" and words is self.rec_markers:
+            pass
+        return self._has(toks[k], words)
+
+    def _prep_before(self, toks, m, a) -> bool:
+        k = m["i0"] - 1
+        if k < a:
+            return False
+        tk = toks[k]
+        return tk["w"] and (tk["t"] in self.preps or (len(tk["t"]) > 2 and tk["t"][0] in "وف" and tk["t"][1:] in self.preps))
+
+    def _roles(self, toks, a, b, trig, ments, trig_spans) -> tuple[Any, Any, str]:
+        i0, i1 = trig["i0"], trig["i1"]
+        rule: Rule = trig["rule"]
+        cs, ce = self._clause(toks, a, b, i0, i1)
+        after = [m for m in ments if m["i0"] >= i1 and m["i0"] < max(ce, i1 + 1) and not m.get("place_only")]
+        before = [m for m in ments if m["i1"] <= i0 and m["i0"] >= cs and not m.get("place_only")]
+        # no other trigger between a before-mention and this trigger
+        before = [m for m in before if not any(m["i1"] <= t0 < i0 for t0 in trig_spans)]
+        actor = recipient = None
+        how = ""
+        # passive / explicit agent
+        for m in after:
+            for mk in self.agent_markers:
+                n = len(mk)
+                k = m["i0"] - n
+                if k >= i1 and all(toks[k + q]["w"] and (toks[k + q]["t"] == mk[q] or toks[k + q]["t"][1:] == mk[q]) for q in range(n)):
+                    actor, how = m, "agent-marker"
+                    break
+            if actor:
+                break
+        rec_after = [m for m in after if m is not actor and self._prev_is(toks, m, self.rec_markers, a)]
+        partner = [m for m in after if m is not actor and self._prev_is(toks, m, self.partner_markers, a)]
+        if trig["pos"] == "verb":
+            tok = toks[i0]["t"]
+            plural_subject_first = tok.endswith(("وا", "ون")) and not any(
+                m["i0"] <= i1 + 1 and not self._prep_before(toks, m, a) for m in after)
+            direct = [m for m in after if m["i0"] <= i1 + 2 and not self._prep_before(toks, m, a)]
+            if actor is None:
+                if direct and not plural_subject_first:
+                    actor, how = direct[0], "verb-subject"
+                elif before:
+                    actor, how = before[-1], "subject-verb"
+            rest = [m for m in after if m is not actor and (actor is None or m["i0"] >= actor["i1"])]
+            recipient = (rec_after or partner or [m for m in rest if not self._prev_is(toks, m, self.place_markers, a)] or [None])[0]
+        else:
+            # subject of a support verb before the noun ("شنت القوات هجوما", "إلقاء السلطات القبض")
+            if actor is None:
+                for k in range(i0 - 1, max(cs, i0 - 6) - 1, -1):
+                    if self._has(toks[k], self.support):
+                        between = [m for m in ments if m["i0"] > k and m["i1"] <= i0]
+                        if between:
+                            actor, how = between[0], "support-verb"
+                        elif before and before[-1]["i1"] <= k:
+                            actor, how = before[-1], "support-verb-subject"
+                        break
+            gen = None
+            for m in after:
+                gap = [toks[k] for k in range(i1, m["i0"])]
+                if len(gap) <= 2 and all(g["w"] and g["t"] not in self.preps and not self._has(g, self.rec_markers)
+                                         for g in gap) and not self._prep_before(toks, m, a) or (
+                        m["i0"] - i1 <= 2 and toks[m["i0"]]["t"][:2] == "لل"):
+                    gen = m
+                break
+            if gen is not None and gen is not actor:
+                if rule.patient_genitive and not toks[gen["i0"]]["t"].startswith("لل"):
+                    recipient = gen
+                elif actor is None:
+                    actor, how = gen, "genitive"
+            if recipient is None:
+                cand = [m for m in rec_after + partner if m is not actor]
+                recipient = cand[0] if cand else None
+        if recipient is actor:
+            recipient = None
+        return actor, recipient, how
+
+    # ------------------------------------------------------------------ coding
+    def _assault_mode(self, toks, a, b, i0, i1, default):
+        lo, hi = max(a, i0 - 6), min(b, i1 + 6)
+        for mode, words in self.assault_modes:
+            if any(self._has(toks[k], words) for k in range(lo, hi) if not (i0 <= k < i1) or mode in ("aerial", "suicide-attack")):
+                return mode
+        return default
+
+    def code(self, state: Any) -> list[dict[str, Any]]:
+        """Code the events of ``state.doc`` (see the module docstring).
+
+        Returns:
+            Event dicts following the ``event`` $def of ``hadath.document/1``,
+            with ``rule`` and ``evidence`` keys added.
+        """
+        doc = state.doc
+        text = doc.text
+        toks = self.tokenize(state.norm)
+        if not toks:
+            return []
+        starts = [t["rs"] for t in toks]
+        sentences = doc.sentences or [doc.span(0, len(text))]
+        ref = state.reference_time
+        day = ref.strftime("%Y%m%d") if isinstance(ref, datetime) else None
+        # entity mentions -> token ranges
+        ent_m = []
+        for e in doc.entities or []:
+            for mm in e.get("mentions") or []:
+                i0 = bisect.bisect_left(starts, mm["start"])
+                i1 = bisect.bisect_left(starts, mm["end"])
+                if i1 <= i0:
+                    continue
+                lab = e.get("label")
+                code = e.get("cameo")
+                place = lab in _PLACE_LABELS
+                ent_m.append({"i0": i0, "i1": i1, "code": code, "country": e.get("country"), "sector": None,
+                              "entity": e.get("id"), "place": place, "geo": e,
+                              "place_only": lab in {"LOC", "FAC"}})
+        ent_m.sort(key=lambda m: m["i0"])
+        events: list[dict[str, Any]] = []
+        for sent in sentences:
+            a = bisect.bisect_left(starts, sent["start"])
+            b = bisect.bisect_left(starts, sent["end"])
+            if b <= a:
+                continue
+            trigs = self._triggers(toks, a, b)
+            if not trigs:
+                continue
+            ments = self._mentions(toks, a, b, [m for m in ent_m if a <= m["i0"] and m["i1"] <= b], day)
+            trig_spans = [t["i0"] for t in trigs]
+            prev = None
+            first = len(events)
+            for trig in trigs:
+                ev = self._event(state, toks, a, b, sent, trig, ments, trig_spans)
+                # coordinated verbs share their subject: "تستجوب وتحقق مع المقاتلين"
+                if (prev is not None and ev["actor"] is None and trig["pos"] == "verb" and prev[0]["pos"] == "verb"
+                        and trig["i0"] - prev[0]["i1"] <= 1 and toks[trig["i0"]]["t"][0] in "وف"):
+                    ev["actor"] = prev[1]["actor"]
+                    ev["evidence"]["roles"] = "coordinated-verb"
+                prev = (trig, ev)
+                events.append(ev)
+            # several cues of one type in a sentence corroborate each other ("انفجار ... مقتل ... إصابة")
+            per_type = {}
+            for ev in events[first:]:
+                per_type[ev["type"]] = per_type.get(ev["type"], 0) + 1
+            for ev in events[first:]:
+                extra = min(per_type[ev["type"]] - 1, 2)
+                if extra:
+                    ev["confidence"] = round(min(0.99, ev["confidence"] + 0.05 * extra), 3)
+                    ev["evidence"]["specificity"].append(f"corroborated+{extra}")
+        events = self._merge(events)
+        for n, ev in enumerate(events, 1):
+            ev["id"] = f"ev{n}"
+        return events
+
+    def _role_dict(self, doc, toks, m) -> dict[str, Any] | None:
+        if m is None:
+            return None
+        s, e = toks[m["i0"]]["rs"], toks[m["i1"] - 1]["re"]
+        # leave an attached conjunction/preposition out of the span (وبالسلطات -> السلطات)
+        t0 = toks[m["i0"]]["t"]
+        if m.get("count") is None and len(t0) > 3 and t0[0] in "وفب" and e - s >= len(t0):
+            raw0 = doc.text[s:toks[m["i0"]]["re"]]
+            if len(raw0) == len(t0):
+                cut = 1 if t0[1:3] == "ال" else (2 if t0[0] in "وف" and t0[1] == "ب" and t0[2:4] == "ال" else 0)
+                s += cut
+        d = doc.span(s, e)
+        d.update({"entity": m.get("entity"), "code": m.get("code"), "country": m.get("country"), "sector": m.get("sector")})
+        return d
+
+    def _event(self, state, toks, a, b, sent, trig, ments, trig_spans) -> dict[str, Any]:
+        doc = state.doc
+        rule: Rule = trig["rule"]
+        i0, i1 = trig["i0"], trig["i1"]
+        # extend the trigger over a support verb / light verb right before it (شن هجوم، إلقاء ... القبض)
+        ts, te = toks[i0]["rs"], toks[i1 - 1]["re"]
+        actor, recipient, how = self._roles(toks, a, b, trig, ments, trig_spans)
+        mode = rule.mode
+        if rule.type == "ASSAULT" and mode in (None, "", "heavy-weapons", "firearms"):
+            mode = self._assault_mode(toks, a, b, i0, i1, mode)
+        cs, ce = self._clause(toks, a, b, i0, i1)
+        # negation and modality
+        negated = False
+        hypothetical = False
+        cues = []
+        for k in range(max(cs, i0 - 3), i0):
+            if self._has(toks[k], self.neg_before):
+                negated = True
+                cues.append(toks[k]["t"])
+        for k in range(max(a, i0 - 10), i0):
+            if self._has(toks[k], self.neg_verbs):
+                negated = True
+                cues.append(toks[k]["t"])
+        for k in range(max(a, i0 - 5), i0):
+            if self._has(toks[k], self.modal):
+                hypothetical = True
+                cues.append(toks[k]["t"])
+        if trig.get("kind") == "v" and toks[i0]["t"].lstrip("وف")[:1] in ("س", "ل"):
+            hypothetical = True
+            cues.append(toks[i0]["t"])
+        # place
+        location = None
+        places = [m for m in ments if m.get("place") and m is not actor and m is not recipient]
+        best = None
+        for m in places:
+            prev = toks[m["i0"] - 1] if m["i0"] > a else None
+            first = toks[m["i0"]]["t"]
+            marked = (prev is not None and self._has(prev, self.place_markers)) or (
+                len(first) > 3 and first[0] == "ب" and not first.startswith("بين")) or (
+                len(first) > 4 and first[:2] in ("وب", "فب"))
+            if not marked:
+                continue
+            dist = m["i0"] - i1 if m["i0"] >= i1 else (i0 - m["i1"]) * 1.5 + 3
+            if dist < 0 or dist > 25:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, m)
+        if best:
+            m = best[1]
+            location = self._role_dict(doc, toks, m)
+            g = m.get("geo") or {}
+            location = {k: location[k] for k in ("start", "end", "text")}
+            location.update({"entity": m.get("entity"), "geonames": g.get("geonames"), "lat": g.get("lat"),
+                             "lon": g.get("lon"), "country": g.get("country") or m.get("country")})
+        # date
+        date = None
+        sent_times = [t for t in (doc.times or []) if sent["start"] <= t["start"] < sent["end"] and t.get("value")
+                      and t.get("kind") in ("date", "datetime", "interval")]
+        if sent_times:
+            t = min(sent_times, key=lambda t: abs(t["start"] - ts))
+            date = {"value": t["value"], "source": "text", "time": t.get("id") or doc.span(t["start"], t["end"])["text"]}
+        elif isinstance(state.reference_time, datetime):
+            date = {"value": state.reference_time.date().isoformat(), "source": "published"}
+        # size
+        size: dict[str, float] = {}
+        for q in doc.quantities or []:
+            lem = q.get("object_lemma")
+            if lem in ("dead", "injured", "arrested") and sent["start"] <= q["start"] < sent["end"] and q.get("value") is not None:
+                size.setdefault(lem, q["value"])
+        if not size:
+            size = self._size_fallback(toks, a, b, rule, recipient)
+        if rule.type == "COERCE" and rule.mode == "arrest" and "arrested" not in size and recipient and recipient.get("count"):
+            size["arrested"] = recipient["count"]
+        if not (rule.type in ("ASSAULT",) or (rule.type == "COERCE" and rule.mode == "arrest")):
+            size = {}
+        if rule.type == "COERCE":
+            size = {k: v for k, v in size.items() if k == "arrested"}
+        # attribution
+        attribution = None
+        for at in doc.attributions or []:
+            c = at.get("content")
+            if c and c["start"] <= ts < c["end"]:
+                if attribution is None or (c["end"] - c["start"]) < attribution[1]:
+                    attribution = (at.get("id"), c["end"] - c["start"])
+        conf, spec = self._confidence(toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical,
+                                      bool(sent_times))
+        return {
+            "id": "", "type": rule.type, "mode": mode or None, "context": list(rule.context), "cameo": rule.cameo,
+            "trigger": doc.span(ts, te), "triggers": [doc.span(ts, te)],
+            "actor": self._role_dict(doc, toks, actor), "recipient": self._role_dict(doc, toks, recipient),
+            "location": location, "date": date, "size": {k: float(v) if not float(v).is_integer() else int(v) for k, v in size.items()},
+            "negated": negated, "hypothetical": hypothetical,
+            "attribution": attribution[0] if attribution else None,
+            "sentence": {"start": sent["start"], "end": sent["end"], "text": sent["text"]},
+            "confidence": round(conf, 3), "rule": rule.id,
+            "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec},
+        }
+
+    def _confidence(self, toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical, has_time):
+        """Rule prior adjusted by how concretely the sentence reports one event.
+
+        Returns:
+            ``(confidence in [0, 1], list of the features that fired)``.
+        """
+        i0, i1 = trig["i0"], trig["i1"]
+        feats = []
+        c = rule.confidence
+        if size:
+            c += 0.12
+            feats.append("size")
+        if has_time or any(self._has(toks[k], self.time_words) for k in range(a, b)):
+            c += 0.08
+            feats.append("time")
+        if location is not None:
+            c += 0.06
+            feats.append("place")
+        if actor is not None or recipient is not None:
+            c += 0.06
+            feats.append("role")
+        if trig["pos"] == "verb" and trig.get("tense") == "past" and trig.get("kind") != "v":
+            c += 0.08
+            feats.append("past-verb")
+        if b - a > 45:
+            c -= 0.1
+            feats.append("long-sentence")
+        txt = sent["text"]
+        if "?" in txt or "؟" in txt or toks[a]["t"] in ("هل", "وهل", "فهل"):
+            c -= 0.35
+            feats.append("question")
+        if any(self._has(toks[k], self.generic_before) for k in range(max(a, i0 - 2), i0)):
+            c -= 0.2
+            feats.append("generic-frame")
+        if trig["pos"] == "noun" and toks[i0]["t"].startswith(("ال", "وال", "بال", "لل")) and not (size or location):
+            c -= 0.12
+            feats.append("bare-definite-noun")
+        if actor is None and recipient is None:
+            c -= 0.05
+        if any(toks[k]["t"] in self.relative for k in range(max(a, i0 - 2), i0)):
+            c -= 0.15
+            feats.append("relative-clause")
+        if hypothetical:
+            c -= 0.1
+        return round(max(0.05, min(0.99, c)), 3), feats
+
+    def _size_fallback(self, toks, a, b, rule, recipient) -> dict[str, float]:
+        size: dict[str, float] = {}
+        for k in range(a, b):
+            n = self._number(toks[k])
+            if n is None:
+                continue
+            prev = toks[k - 1] if k > a else None
+            nxt = [toks[j] for j in range(k + 1, min(b, k + 3))]
+            if prev is not None and self._has(prev, self.dead) or any(self._has(t, self.dead) for t in nxt[:1]):
+                size.setdefault("dead", n)
+            elif prev is not None and self._has(prev, self.injured) or any(self._has(t, self.injured) for t in nxt[:1]):
+                size.setdefault("injured", n)
+        return size
+
+    @staticmethod
+    def _role_key(r) -> str | None:
+        if r is None:
+            return None
+        return r.get("code") or normalize_word(r["text"])
+
+    def _merge(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Merge mentions of the same event (same type, trigger stem, compatible actor/recipient)."""
+        out: list[dict[str, Any]] = []
+        for ev in events:
+            key_t = stem(normalize_word(ev["trigger"]["text"].split()[0]))
+            target = None
+            for o in out:
+                if o["type"] != ev["type"] or o["negated"] != ev["negated"]:
+                    continue
+                if stem(normalize_word(o["trigger"]["text"].split()[0])) != key_t:
+                    continue
+                ak, bk = self._role_key(o["actor"]), self._role_key(ev["actor"])
+                rk, sk = self._role_key(o["recipient"]), self._role_key(ev["recipient"])
+                if ak and bk and ak != bk:
+                    continue
+                if rk and sk and rk != sk:
+                    continue
+                if not (ak or bk) and not (rk or sk):
+                    continue
+                target = o
+                break
+            if target is None:
+                out.append(ev)
+                continue
+            target["triggers"].append(ev["trigger"])
+            for f in ("actor", "recipient", "location"):
+                if target[f] is None and ev[f] is not None:
+                    target[f] = ev[f]
+            for k, v in ev["size"].items():
+                target["size"].setdefault(k, v)
+            target["confidence"] = round(min(1.0, max(target["confidence"], ev["confidence"]) + 0.05), 3)
+        return out
