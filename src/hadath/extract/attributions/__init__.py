@@ -210,8 +210,9 @@ class AttributionExtractor:
                     ent_id = ent.get("id")
                 if canonical is None:
                     canonical = " ".join(re.sub(f"[{_QUOTE_CHARS}]", " ", text[ss:se]).split()) or None
-                    if canonical and a.kind == "according" and canonical.startswith("لل"):
-                        canonical = "ال" + canonical[2:]
+                    if canonical and ss > 0 and text[ss - 1] == "ل" and canonical.startswith("ل") \
+                            and a.kind == "according":
+                        canonical = "ا" + canonical  # "وفقا للمرصد" -> المرصد
                 speaker = doc.span(ss, se, entity=ent_id, canonical=canonical)
                 if resolved:
                     speaker["resolved"] = resolved

@@ -78,7 +78,8 @@ class VerbEntry:
 
     Attributes:
         id: Stable rule id (e.g. ``say.qala``).
-        complement: ``"required"`` or ``"optional"`` (a noun-phrase object may be the content).
+        complement: ``"required"``, ``"optional"`` (a noun-phrase object may be the content) or
+            ``"listed"`` (only a noun phrase opening with one of ``content_nouns``).
         opens: Normalised words that may open the content (``الى`` after اشار).
         keep_open: Keep the opening word inside the content (``عن`` after كشف).
         relay: ``نقل X عن Y``: X relays Y (nested attribution).
@@ -170,7 +171,7 @@ class CueLexicon:
         for nf, rid, kind in multi:
             body = r"\s+".join(re.escape(w) for w in nf.split())
             tail = "" if nf.endswith(" ل") else r"(?!\w)"
-            lex.multi.append((re.compile(r"(?<!\w)(?:و|ف)?" + body + tail), rid, kind))
+            lex.multi.append((re.compile(r"(?<!\w)(?:و|ف)?(" + body + ")" + tail), rid, kind))
         lex.impersonal = frozenset(_norm_list(cues.get("impersonal")))
         lex.not_sources = frozenset(_norm_list(cues.get("not_sources")))
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))

@@ -178,7 +178,7 @@ class RuleParser:
         taken: list[tuple[int, int]] = []
         for rx, rid, kind in lex.multi:
             for m in rx.finditer(text, ss, se):
-                a, b = m.start(), m.end()
+                a, b = m.start(1), m.end(1)
                 if any(a < y and x < b for x, y in taken):
                     continue
                 ti = next(i for i, t in enumerate(toks) if t[1] > a)
@@ -379,6 +379,9 @@ class RuleParser:
             if w in lex.time_words or w == "،" or w == ",":
                 k += 1
                 continue
+            if w in _RELATIVES:  # "وقال المسؤول، الذي طلب عدم الكشف عن اسمه، إن"
+                k = self._skip_np(toks, k + 1, n)
+                continue
             extra = entry.opens if entry is not None else frozenset()
             if w == _FI and k + 1 < n and toks[k + 1][2] in lex.settings_fi:
                 k = self._skip_np(toks, k + 2, n, extra)
@@ -387,7 +390,8 @@ class RuleParser:
                 q = self._skip_quoted(toks, k + 1, n)
                 k = q if q is not None else self._skip_np(toks, k + 1, n, extra)
                 continue
-            if allow_np and (k == j or w in lex.content_nouns) and w not in _PUNCT_STOP \
+            listed_only = entry is not None and entry.complement == "listed"
+            if allow_np and ((k == j and not listed_only) or w in lex.content_nouns) and w not in _PUNCT_STOP \
                     and w not in self._openq:
                 return k, False, -1, True
             return None
@@ -452,7 +456,7 @@ class RuleParser:
         entry = lex.verbs[rid]
         if kind == "participle":
             op = self._open_content(toks, j, n, entry,
-                                    allow_np=entry.complement == "optional" or entry.participle_np,
+                                    allow_np=entry.complement != "required" or entry.participle_np,
                                     strict=entry.strict)
             if op is None:
                 return None
@@ -467,7 +471,7 @@ class RuleParser:
             return i
         if entry.relay:
             return self._relay(toks, c, sent, out, entry)
-        allow_np = entry.complement == "optional"
+        allow_np = entry.complement != "required"
         k = self._skip_settings(toks, j, n, before_subject=True)
         w = toks[k][2] if k < n else ""
         opens_here = (not w or w == ":" or self._is_compl(w) or w in entry.opens
@@ -485,7 +489,14 @@ class RuleParser:
                 a = self._make(toks, c, sent, back, op, rid + ".subject_first", kind="verb")
             else:
                 a = self._make(toks, c, sent, None, op, rid + ".pronoun", kind="verb")
-                a.antecedent = self._antecedent(out, c["span"][0])
+                subj = ctx.get("subject")
+                same = [x for x in out[ctx["first_new"]:] if x.cue[0] < c["span"][0] and x.parent is None]
+                if not same and subj is not None and toks[subj[1] - 1][1] <= c["span"][0]:
+                    # "وأعربت المنظمة عن قلقها، وقالت إن": the clause's subject
+                    a.speaker = (toks[subj[0]][0], toks[subj[1] - 1][1])
+                    a.speaker_from_clause = True
+                else:
+                    a.antecedent = self._antecedent(out, c["span"][0])
             out.append(a)
             return i
         s0, s1 = self._speaker_forward(toks, k, n, entry)

@@ -154,8 +154,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall and F1 from counts (0.0 where undefined).
 
     Example:
-        >>> prf(3, 1, 2)
-        (0.75, 0.6, 0.6666666666666666)
+        >>> [round(x, 3) for x in prf(3, 1, 2)]
+        [0.75, 0.6, 0.667]
     """
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
