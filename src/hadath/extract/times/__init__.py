@@ -25,7 +25,6 @@ Example:
 """
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -35,9 +34,6 @@ from hadath.extract.times.rules import TimeLexicon
 from hadath.text.normalize import Normalized, normalize
 
 __all__ = ["TimeExtractor"]
-
-#: Cheap pre-check: a text with no digit and none of these letters sequences has no time.
-_TRIGGER = re.compile(r"\d|[اى]ل[يى]وم|امس|غد|ال[اآ]ن|منذ|قبل|بعد|عام|سن|شهر|[يأا]س|ساع|دقي|ل|م")
 
 
 class TimeExtractor:
@@ -71,7 +67,7 @@ class TimeExtractor:
 
     def _extract(self, norm: Normalized, ref: datetime | None) -> list[dict[str, Any]]:
         text = norm.text
-        if not text or not _TRIGGER.search(text):
+        if not text.strip():
             return []
         cands = find(self.lex, text)
         anchor = self._anchor(cands, ref)

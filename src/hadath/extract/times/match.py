@@ -63,7 +63,14 @@ def _mod(lex: TimeLexicon, m: re.Match, *names: str) -> int | None:
 
 
 # ---------------------------------------------------------------- handlers
+def _named_after(lex, m, text) -> bool:
+    prev = _prev_words(text, m.start("whole"), 1)
+    return bool(prev) and (prev[-1] in lex.date_not_after or _strip_clitic(prev[-1]) in lex.date_not_after)
+
+
 def h_absdate(lex, m, text, rule):
+    if _named_after(lex, m, text):
+        return None
     mon = _g(m, "mon")
     month = lex.months.get(mon)
     if month is None:
@@ -75,6 +82,8 @@ def h_absdate(lex, m, text, rule):
         return None
     y = _g(m, "y")
     mod = _mod(lex, m, "mod")
+    if day is None and re.search(r"\d\s*(?:من\s+)?$", text[max(0, m.start("whole") - 8):m.start("whole")]):
+        return None  # the day number was refused by a more specific rule ("قصر 22 مايو")
     if mon in lex.ambiguous_months and day is None and y is None and mod is None and "شهر" not in m.group("whole"):
         return None
     sem = {"type": "date", "cal": "gregorian", "y": int(y) if y else None, "m": month, "d": day, "mod": mod}
@@ -85,6 +94,8 @@ def h_absdate(lex, m, text, rule):
 
 
 def h_dayrange(lex, m, text, rule):
+    if _named_after(lex, m, text):
+        return None
     month = lex.months.get(_g(m, "mon"))
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     if month is None or not 1 <= d1 < d2 <= 31:
@@ -415,10 +426,7 @@ def _compose_pair(a: Candidate, b: Candidate, text: str) -> Candidate | None:
                 span = (pre.start(1), b["e"])
     if sem is None:
         return None
-    end = span[1]
-    if "(" in text[span[0]:end] and ")" not in text[span[0]:end] and text[end:end + 1] == ")":
-        end += 1  # "اليوم (الاثنين)": keep the closing parenthesis
-    return {"s": span[0], "e": end, "sem": sem, "rule": f"compose.{name}", "prio": 20,
+    return {"s": span[0], "e": span[1], "sem": sem, "rule": f"compose.{name}", "prio": 20,
             "parts": [a, b]}
 
 
@@ -432,7 +440,12 @@ def _compose(items: list[Candidate], text: str) -> list[Candidate]:
                 items[i:i + 2] = [c]
                 changed = True
                 break
-    return [c for c in items if c["sem"]["type"] not in ("dpnoun", "partprefix")]
+    out = [c for c in items if c["sem"]["type"] not in ("dpnoun", "partprefix")]
+    for c in out:
+        inner = text[c["s"]:c["e"]]
+        if inner.count("(") > inner.count(")") and text[c["e"]:c["e"] + 1] == ")":
+            c["e"] += 1  # "اليوم (الاثنين)": keep the closing parenthesis
+    return out
 
 
 def find(lex: TimeLexicon, text: str) -> list[Candidate]:

@@ -337,8 +337,7 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
         i = {"early": 0, "mid": 1, "late": 2}[sem["part"]]
         if sp.grain == "year" and cal == "gregorian":
             y = sp.start.year
-            m1, m2 = (1, 4), (5, 8), (9, 12)
-            a, b = (m1, m2, (9, 12))[i]
+            a, b = ((1, 4), (5, 8), (9, 12))[i]
             return _item("interval", f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", "month", cal, rel, True, part=sem["part"])
         if sp.grain == "month":
             a = sp.start + timedelta(days=10 * i)

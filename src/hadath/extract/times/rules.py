@@ -34,7 +34,7 @@ LEXICON_FILES = (
 )
 
 #: One optional proclitic before a match (left out of the span).
-_CLITIC = r"(?:وب|ول|فب|فل|وك|[وفبلك])?"
+_CLITIC = r"(?:وب|ول|فب|فل|وك|[وفبلك])??"
 
 
 def load_yaml(name: str) -> Any:
@@ -103,6 +103,7 @@ class TimeLexicon:
 
     months: dict[str, int] = field(default_factory=dict)
     ambiguous_months: set[str] = field(default_factory=set)
+    date_not_after: set[str] = field(default_factory=set)
     hijri_months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     wd_not_after: set[str] = field(default_factory=set)
@@ -161,6 +162,7 @@ class TimeLexicon:
                 lx.hijri_months[k] = e["month"]
                 hij_all.append(k)
         not_alone = {_n(w) for w in months["hijri_names_not_alone"]}
+        lx.date_not_after = {_n(w) for w in months["date_not_after"]}
         hij_alone = [k for k in hij_all if k not in not_alone]
 
         wd = load_yaml("weekdays.yaml")
