@@ -21,8 +21,8 @@ Publication time, first found wins: the page's date line (source "text"), HTML m
 "منذ ساعتين" (on the page or in ``html_meta["date_text"]``) are resolved against ``now``.
 
 Example:
-    >>> import hadath
-    >>> doc = hadath.analyze("بقلم: سامي الكاتب\\n\\nانطلقت أمس أعمال المؤتمر في العاصمة.")
+    >>> from hadath import Pipeline, Settings
+    >>> doc = Pipeline(Settings(stages=())).analyze("بقلم: سامي الكاتب\\n\\nانطلقت أمس أعمال المؤتمر في العاصمة.")
     >>> [a["text"] for a in doc.metadata["authors"]], [p["text"] for p in doc.paragraphs]
     (['سامي الكاتب'], ['انطلقت أمس أعمال المؤتمر في العاصمة.'])
 """
