@@ -88,6 +88,7 @@ class EntityExtractor:
         self.titles: dict[tuple[str, ...], str | None] = {
             tuple(name_key(t["ar"]).split()): t.get("agent") for t in tit["titles"]}
         self.title_max = max(len(k) for k in self.titles)
+        self._title_first = frozenset(k[0] for k in self.titles)
         self.cues = frozenset(name_key(c) for c in tit["cues"])
         self.particles = frozenset(name_key(p) for p in tit["particles"])
         self.first_names = frozenset(tuple(name_key(f).split()) for f in tit["first_names"])
@@ -103,11 +104,18 @@ class EntityExtractor:
 
     # ------------------------------------------------------------------ helpers
     def _is_title(self, words: list[str], i: int) -> int:
-        """Length of the title starting at word ``i`` (clitic و/ف allowed on it), 0 if none."""
+        """Length of the title starting at word ``i`` (clitic و/ف/ك/ب/ل allowed on it), 0 if none."""
+        first = words[i]
+        cands = [first]
+        if first[:1] in "وفكبل" and len(first) > 3:
+            cands.append(first[1:])
+        cands = [c for c in cands if c in self._title_first]
+        if not cands:
+            return 0
         for n in range(min(self.title_max, len(words) - i), 0, -1):
-            first = words[i]
-            for _p, rest in _strip_clitic(first, frozenset(["", "و", "ف", "ك", "ب", "ل"])):
-                if (rest, *words[i + 1:i + n]) in self.titles:
+            rest = tuple(words[i + 1:i + n])
+            for c in cands:
+                if (c, *rest) in self.titles:
                     return n
         return 0
 
@@ -421,6 +429,8 @@ class EntityExtractor:
         if not firsts:
             return
         for s, e, w in words:
+            if w not in firsts and w[1:] not in firsts and w[2:] not in firsts and ("ال" + w[2:]) not in firsts:
+                continue
             for prefix, rest in _strip_clitic(w):
                 first = firsts.get(rest)
                 if first is None or s < first.end:
@@ -445,6 +455,8 @@ class EntityExtractor:
             if sur not in self.particles and len(sur) >= 3:
                 last.setdefault(sur, m)
         for s, e, w in words:
+            if w not in last and w[1:] not in last and w[2:] not in last and ("ال" + w[2:]) not in last:
+                continue
             for prefix, rest in _strip_clitic(w):
                 first = last.get(rest)
                 if first is None or s < first.end:
@@ -463,6 +475,8 @@ class EntityExtractor:
         """Rule ``ministry``: وزارة + definite word(s) (وزارة الدفاع) is an ORG of the article's country."""
         dominant = countries.most_common(1)[0][0] if countries else None
         for i, w in enumerate(wtexts[:-1]):
+            if not w.endswith("وزاره"):
+                continue
             for prefix, rest in _strip_clitic(w):
                 if rest != "وزاره":
                     continue
