@@ -276,8 +276,14 @@ def h_duration(lex, m, text, rule):
     if q is None:
         return None
     qty, unit = q
-    if unit["id"] == "year" and (set(_prev_words(text, m.start("whole"), 2)) & lex.age_before):
-        return None  # an age: left to the quantities stage
+    start, end = m.start("whole"), m.end("whole")
+    prev = _prev_words(text, start, 2)
+    if set(prev) & lex.age_before or (prev[-1:] == ["عن"] and unit["id"] == "year"):
+        return None  # an age ("يبلغ من العمر 25 عاما", "توفي عن 83 عاما"): left to quantities
+    if unit["id"] == "year" and text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        return None  # "بيليه (74 عاما)": an age
+    if _g(m, "pre") == "بعد" and prev and prev[-1] in ("يوما", "يوم", "عاما", "عام", "ساعه", "شهرا", "سنه"):
+        return None  # "يوما بعد يوم": day after day
     if _g(m, "n") and _g(m, "n").isdigit() and unit["id"] in ("year", "day") and int(_g(m, "n")) > 1000:
         return None
     return {"type": "duration", "qty": qty, "unit": unit, "bound": _bound(lex, m)}
@@ -313,6 +319,8 @@ def h_clock(lex, m, text, rule):
         if mi < 0:
             h, mi = h - 1, mi + 60
     ap = _g(m, "ap") or _g(m, "ap2")
+    if ap and not fr and not mi_s and _g(m, "ap") and len(_g(m, "ap")) == 1 and not hs.isdigit():
+        return None
     if ap:
         shift = lex.dp_shift.get(ap) or lex.dp_shift.get(ap[2:] if ap.startswith("ال") else ap)
         if h > 12 and shift in ("am", "night"):
@@ -336,7 +344,7 @@ def h_clock(lex, m, text, rule):
     tz = _g(m, "tz")
     grain = "second" if s else ("minute" if mi_s or fr else "hour")
     return {"type": "time", "h": h, "mi": mi, "s": int(s) if s else None,
-            "tz": lex.zones.get(tz) if tz else None, "grain": grain}
+            "tz": lex.zones.get(tz) if tz else None, "grain": grain, "ap": bool(ap)}
 
 
 def h_dpnoun(lex, m, text, rule):
@@ -362,8 +370,9 @@ _G_DATE_TIME = re.compile(r"^[\s،,()\-–|]*(?:(?:فى|عند|على|نحو|ح�
 _G_TIME_DATE = re.compile(r"^[\s،,()\-–|]*(?:من\s+)?(?:يوم\s+)?$")
 _G_DP = re.compile(r"^\s+(?:من\s+)?(?:يوم\s+)?$")
 _G_PART = re.compile(r"^\s+(?:من\s+)?$")
-_G_RANGE = re.compile(r"^\s*(?:الى|حتى|لغايه|ولغايه|-|–|و)\s*$")
-_RANGE_PRE = re.compile(r"(?:^|\s)(ما بين|بين|من|منذ)\s+$")
+_G_RANGE = re.compile(r"^\s*(?:الى|حتى|لغايه|ولغايه|والى|وحتى|-|–|و)\s*$")
+_RANGE_PRE = re.compile(r"(?:^|\s)((?:ما\s+)?بين(?:\s+(?:شهرى|عامى|يومى|سنتى))?|من|منذ|اعتبارا\s+من)\s+$")
+_G_OF_YEAR = re.compile(r"^\s+(?:من\s+)?$")
 
 
 def _dayish(sem: dict) -> bool:
@@ -408,19 +417,21 @@ def _compose_pair(a: Candidate, b: Candidate, text: str) -> Candidate | None:
     elif ta == "partprefix" and (_coarse(sb) or (tb == "date" and sb["cal"] == "hijri" and sb.get("d") is None)) \
             and _G_PART.match(gap):
         sem, name = {"type": "partof", "part": sa["part"], "base": sb}, "part"
+    elif ta == "date" and sa.get("m") is not None and sa.get("y") is None and sa.get("mod") is None \
+            and tb == "period" and sb["per"] == "year" and _G_OF_YEAR.match(gap):
+        sem, name = dict(sa, yref=sb), "date_of_year"
     elif ta == "time" and _dayish(sb) and _G_TIME_DATE.match(gap):
         sem, name = {"type": "datetime", "date": sb, "time": sa}, "time_date"
     elif _dayish(sa) and tb == "time" and _G_DATE_TIME.match(gap):
         sem, name = {"type": "datetime", "date": sa, "time": sb}, "date_time"
     elif _same_family(sa, sb) and _G_RANGE.match(gap):
         pre = _RANGE_PRE.search(text, max(0, a["s"] - 12), a["s"])
-        if gap.strip() == "و" and not (pre and pre.group(1) in ("بين", "ما بين")):
+        if gap.strip() == "و" and not (pre and "بين" in pre.group(1)):
             return None
-        if gap.strip() in ("الى", "حتى", "لغايه", "ولغايه") or pre or gap.strip() in ("-", "–"):
+        if gap.strip() != "و" or pre:
             aa = dict(sa)
-            for k in ("y", "m"):
-                if k in aa and aa.get(k) is None and sb.get(k) is not None:
-                    aa[k] = sb[k]
+            if "m" in aa and aa.get("m") is None and sb.get("m") is not None and aa.get("d") is not None:
+                aa["m"] = sb["m"]
             sem, name = {"type": "interval", "a": aa, "b": sb}, "interval"
             if pre:
                 span = (pre.start(1), b["e"])

@@ -186,6 +186,15 @@ def _weekday_date(anchor: date, wd: int, mod: int | None) -> date:
 def _day_of(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[date | None, bool, str]:
     """A day-level meaning -> (date or None, relative?, calendar)."""
     t = sem["type"]
+    if t == "date" and sem.get("yref") is not None:
+        ysp = _period_span(sem["yref"], ref, anchor)
+        sem = dict(sem, yref=None, y=ysp.start.year if ysp else None)
+        if ysp is None:
+            return _item("date", None, "month", sem.get("cal", "gregorian"), True)
+        out = resolve(sem, ref, anchor)
+        if out:
+            out["relative"] = True
+        return out
     if t == "date":
         sp = _date_span(sem, ref)
         rel = sem.get("y") is None
@@ -291,6 +300,15 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
     if anchor is None and ref is not None:
         anchor = ref.date()
     t = sem["type"]
+    if t == "date" and sem.get("yref") is not None:
+        ysp = _period_span(sem["yref"], ref, anchor)
+        sem = dict(sem, yref=None, y=ysp.start.year if ysp else None)
+        if ysp is None:
+            return _item("date", None, "month", sem.get("cal", "gregorian"), True)
+        out = resolve(sem, ref, anchor)
+        if out:
+            out["relative"] = True
+        return out
     if t == "date":
         sp = _date_span(sem, ref)
         rel = sem.get("y") is None
@@ -345,7 +363,20 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
             return _item("interval", f"{a.isoformat()}/{b.isoformat()}", "day", cal, rel, True, part=sem["part"])
         return _item("interval", sp.value, sp.grain, cal, rel, True, part=sem["part"])
     if t == "interval":
-        ra, rb = resolve(sem["a"], ref, anchor), resolve(sem["b"], ref, anchor)
+        a, b = dict(sem["a"]), sem["b"]
+        if a["type"] == "date" and b["type"] == "date" and a.get("y") is None and a.get("m") is not None:
+            sb = _date_span(b, ref)
+            if sb is not None:  # the start takes the end's year, or the one before it
+                yb = b["y"] if b.get("y") is not None else None
+                if yb is None:
+                    yb = sb.start.year if a.get("cal") == "gregorian" else \
+                        Gregorian(sb.start.year, sb.start.month, sb.start.day).to_hijri().year
+                sa = _date_span(dict(a, y=yb), ref)
+                a["y"] = yb - 1 if sa is not None and sa.start > sb.start else yb
+        if a["type"] == "time" and b["type"] == "time" and not a.get("ap") and b["h"] >= 12 > a["h"] \
+                and a["h"] + 12 <= b["h"]:
+            a["h"] += 12  # "من الساعة الرابعة وحتى العاشرة مساء"
+        ra, rb = resolve(a, ref, anchor), resolve(b, ref, anchor)
         if ra is None or rb is None:
             return None
         va, vb = ra["value"], rb["value"]
