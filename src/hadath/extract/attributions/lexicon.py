@@ -110,7 +110,7 @@ class CueLexicon:
         token_cues: Normalised word form -> ``(rule id, "past"|"present"|"participle")``.
         multi: List of ``(compiled regex, rule id, kind)`` for multi-word cues; kind is
             ``according``, ``according_pronoun`` or ``passive``. Longest forms first.
-        impersonal, not_sources, blockers_before, complementizers, settings_after,
+        impersonal, not_sources, blockers_before, complementizers, after_according, settings_after,
         settings_fi, time_words, clause_openers, auxiliaries, content_nouns: word sets.
         quotes: Opening mark -> closing mark.
         anaphors: Definite head -> heads of the full mentions it may refer back to.
@@ -123,6 +123,7 @@ class CueLexicon:
     not_sources: frozenset[str] = frozenset()
     blockers_before: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    after_according: frozenset[str] = frozenset()
     settings_after: frozenset[str] = frozenset()
     settings_fi: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
@@ -171,11 +172,11 @@ class CueLexicon:
         for nf, rid, kind in multi:
             body = r"\s+".join(re.escape(w) for w in nf.split())
             tail = "" if nf.endswith(" ل") else r"(?!\w)"
-            lex.multi.append((re.compile(r"(?<!\w)(?:و|ف)?(" + body + ")" + tail), rid, kind))
+            lex.multi.append((re.compile(r"(?<!\w)و?(" + body + ")" + tail), rid, kind))
         lex.impersonal = frozenset(_norm_list(cues.get("impersonal")))
         lex.not_sources = frozenset(_norm_list(cues.get("not_sources")))
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))
-        for key in ("complementizers", "settings_after", "settings_fi", "time_words",
+        for key in ("complementizers", "after_according", "settings_after", "settings_fi", "time_words",
                     "clause_openers", "auxiliaries", "content_nouns"):
             setattr(lex, key, frozenset(_norm_list(gram.get(key))))
         lex.quotes = dict(gram["quotes"])

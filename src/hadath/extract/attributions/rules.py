@@ -196,8 +196,11 @@ class RuleParser:
             rid, fkind, plen = hit
             if w in lex.impersonal or w[plen:] in lex.impersonal:
                 continue
-            if i > 0 and toks[i - 1][2] in lex.blockers_before:
-                continue
+            if i > 0:
+                prev = toks[i - 1][2]
+                if prev in lex.blockers_before or (prev[:1] in "وف" and prev[1:] in lex.blockers_before) \
+                        or prev in _PREPOSITIONS:
+                    continue
             found.append({"ti": i, "tj": i, "span": (a + plen, b), "rule": rid,
                           "kind": "participle" if fkind == "participle" else "verb",
                           "prefix": plen > 0, "form": fkind})
@@ -277,6 +280,9 @@ class RuleParser:
         lex = self.lex
         k = j
         stops = entry.opens if entry is not None else frozenset()
+        if j < n and (self._cue_at(toks[j][2]) or toks[j][2] in _PREPOSITIONS
+                      or not any(ch.isalpha() for ch in toks[j][2]) and toks[j][2] not in self._openq):
+            return j, j
         while k < n and k - j < _MAX_SPEAKER:
             w = toks[k][2]
             if w in self._openq:
@@ -289,7 +295,7 @@ class RuleParser:
             if w in _PUNCT_STOP or w == ":" or self._is_compl(w):
                 break
             if k > j and (w in lex.time_words or w in lex.settings_after or w in stops or w == "عن"
-                          or w in lex.content_nouns or w in _RELATIVES):
+                          or w in lex.content_nouns or w in _RELATIVES or w in lex.clause_openers):
                 break
             if w == _FI and k + 1 < n and toks[k + 1][2] in lex.settings_fi:
                 break
@@ -506,7 +512,7 @@ class RuleParser:
         after = s1
         if after < n and toks[after][2] in _RELATIVES:  # "دبلوماسيون ... التي تدعم المعارضين إن"
             after = self._skip_np(toks, after, n)
-        if after < n and self._cue_at(toks[after][2]):
+        if after < n and after - s0 <= 4 and toks[after][2][:1] not in "وف" and self._cue_at(toks[after][2]):
             after += 1
         op = self._open_content(toks, after, n, entry, allow_np=allow_np, strict=entry.strict)
         if op is None and s1 - s0 >= 3 and ctx["ents"] and allow_np:
@@ -607,15 +613,21 @@ class RuleParser:
             if s0 >= n:
                 return None
             k = s0 + 1
-            while k < n and k - s0 < _MAX_SPEAKER:
+            q = self._skip_quoted(toks, s0, n) if sp_start == toks[s0][0] else None
+            if q is not None:  # بحسب «رويترز»: the quoted name is the speaker
+                k = q
+            while q is None and k < n and k - s0 < _MAX_SPEAKER:
                 w = toks[k][2]
                 if w in self._openq or w in lex.quotes.values():
                     k += 1
                     continue
-                if w in _PUNCT_STOP or w == ":" or self._is_compl(w) or self._cue_at(w):
+                if w in _PUNCT_STOP or w == ":" or self._is_compl(w) or self._cue_at(w) \
+                        or w in lex.clause_openers or w in _RELATIVES or w in lex.after_according:
                     break
                 k += 1
             head = text[sp_start:toks[s0][1]]
+            if q is None and (head.endswith("ها") or head.endswith("هم") or head.endswith("هما")):
+                return None  # "حسب قربها": a possessed noun, not a source
             head_al = "ال" + head[1:] if head.startswith("ل") and not head.startswith("ال") else head
             if head in lex.not_sources or head_al in lex.not_sources or toks[s0][2] in lex.not_sources:
                 return None
@@ -638,9 +650,11 @@ class RuleParser:
                 k += 1
             # apposition: "وفقا لديدييه لو بريه، منسق ...، فإن"
             m = k
-            while m < min(n, k + _MAX_GAP) and not self._is_compl(toks[m][2]):
+            def opener(w):
+                return self._is_compl(w) or w in lex.after_according
+            while m < min(n, k + _MAX_GAP) and not opener(toks[m][2]):
                 m += 1
-            if m < n and self._is_compl(toks[m][2]):
+            if m < n and opener(toks[m][2]):
                 k = m + 1
             if k >= n:
                 return None
