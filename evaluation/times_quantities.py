@@ -13,8 +13,9 @@ Asia/Riyadh (+03:00) for SaudiNewsNet and +02:00 for the Masrawy sample.
 
 Annotations carry text and value but no offsets, so each annotated item is
 placed on the occurrences of its text in the article content, and predicted
-items are matched to annotated ones by character overlap (greedy, largest
-overlap first, each annotated item and each occurrence used once). Only
+items are matched to annotated ones by character overlap (a maximum
+one-to-one matching; a prediction may match an annotated item when it
+overlaps any occurrence of that item's text). Only
 predictions inside the content count (not the title/author fields, not
 spans the structure stage marked as boilerplate); quantities of kind
 "ordinal" are left out (the guide does not annotate ordinals).
@@ -97,23 +98,31 @@ def same_value(dim: str, gold: Any, pred: Any) -> bool:
 
 
 def match(gold_items, gold_occ, preds):
-    """Greedy overlap matching. Returns list of (pred index, gold index)."""
-    cands = []
-    for pi, p in enumerate(preds):
+    """Maximum matching of predictions to annotated items by overlap (Kuhn's augmenting paths,
+    larger overlaps tried first). Returns a list of (pred index, gold index)."""
+    edges: list[list[int]] = []
+    for p in preds:
+        scored = []
         for gi, occs in enumerate(gold_occ):
-            for (a, b) in occs:
-                ov = min(b, p["end"]) - max(a, p["start"])
-                if ov > 0:
-                    diff = abs((b - a) - (p["end"] - p["start"]))
-                    cands.append((-ov, diff, pi, gi, (a, b)))
-    cands.sort()
-    used_p, used_g, used_o, pairs = set(), set(), set(), []
-    for _, _, pi, gi, occ in cands:
-        if pi in used_p or gi in used_g or occ in used_o:
-            continue
-        used_p.add(pi), used_g.add(gi), used_o.add(occ)
-        pairs.append((pi, gi))
-    return pairs
+            best = max((min(b, p["end"]) - max(a, p["start"]) for a, b in occs), default=0)
+            if best > 0:
+                scored.append((-best, gi))
+        edges.append([gi for _, gi in sorted(scored)])
+    owner: dict[int, int] = {}
+
+    def augment(pi: int, seen: set[int]) -> bool:
+        for gi in edges[pi]:
+            if gi in seen:
+                continue
+            seen.add(gi)
+            if gi not in owner or augment(owner[gi], seen):
+                owner[gi] = pi
+                return True
+        return False
+
+    for pi in range(len(preds)):
+        augment(pi, set())
+    return sorted((pi, gi) for gi, pi in owner.items())
 
 
 def evaluate(articles, pipeline, verbose: bool = False) -> dict[str, dict[str, dict[str, int]]]:

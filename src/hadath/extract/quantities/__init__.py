@@ -145,7 +145,7 @@ class QuantityExtractor:
         """Longest entry of ``table`` ending at token ``i - 1`` (first word may carry و/ف)."""
         for n in range(min(self._maxlen, i), 0, -1):
             words = [t[2] for t in toks[i - n:i]]
-            for k, f in self._strip(words[0])[:2]:
+            for k, f in self._strip(words[0]):
                 if (f, *words[1:]) in table:
                     return n, table[(f, *words[1:])]
         return None
@@ -196,7 +196,40 @@ class QuantityExtractor:
             if overlaps(item["start"], item["end"]) or overlaps(*norm.raw_span(m.start, m.end)):
                 continue
             items.append(item)
+        self._ranges(doc.text, items)
         doc.quantities.extend(items)
+
+    _SCALES = (("مليار", 10**9), ("بليون", 10**9), ("ملايين", 10**6), ("مليون", 10**6), ("الاف", 1000),
+               ("الف", 1000))
+
+    def _ranges(self, text: str, items: list[dict]) -> None:
+        """Ranges "بين 100 و300 ألف ريال", "بين 40 و50 في المائة": the first bound takes the scale and unit of the second."""
+        for q1, q2 in zip(items, items[1:]):
+            gap = normalize_word(text[q1["end"]:q2["start"]].strip())
+            if gap not in ("و", "الى", "-", "–", "حتى", "او") or q1["object"] is not None or q1["kind"] != "count":
+                continue
+            if not q1["rule"].startswith("count.num.") or q2["kind"] not in ("count", "money", "percent", "measure"):
+                continue
+            words = normalize_word(text[max(0, q1["start"] - 12):q1["start"]]).split()
+            ranged = bool(words) and words[-1] in ("بين", "من", "مابين")
+            if not ranged and gap == "و":
+                continue
+            def scale_of(t: str) -> int:
+                ws = normalize_word(t).split()
+                return next((v for w, v in self._SCALES if any(x.endswith(w) for x in ws)), 1)
+
+            scale = scale_of(q2["text"])
+            if q2["value"] is None or q1["value"] is None:
+                continue
+            if scale > 1 and scale_of(q1["text"]) == scale:
+                if q2["kind"] == "count":
+                    continue
+            elif scale > 1 and q1["value"] < 1000 and q1["value"] <= q2["value"] / scale:
+                q1["value"] = _num(q1["value"] * scale)
+            elif scale > 1 or q2["kind"] == "count":
+                continue
+            q1["kind"], q1["unit"], q1["object_lemma"] = q2["kind"], q2["unit"], q2["object_lemma"]
+            q1["rule"] = "range." + q2["rule"]
 
     # -- one number ------------------------------------------------------------
     def _item(self, m: NumberMatch, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
@@ -229,6 +262,9 @@ class QuantityExtractor:
                 return None
             if prev and (prev[2:] if prev.startswith("ال") else prev) in self.time_units:
                 return None
+            if value >= 20 and prev == "فى":  # "في الثانية والتسعين": an age
+                return self._out(doc, norm, m.start, m.end, "age", value, False, None, None, "years", None, None,
+                                 "age.ordinal") | {"_nend": m.end}
             it = self._out(doc, norm, m.start, m.end, "ordinal", value, False, None, None, None, None, None,
                            "ord.word")
             it["_nend"] = m.end
@@ -268,8 +304,15 @@ class QuantityExtractor:
         if digits_only and dg.isdigit() and ((1300 <= value <= 2100 and len(dg) == 4) or len(dg) >= 5):
             hit = (self._match(toks, j, self.currencies) or self._match(toks, j, self.units)
                    or self._match(toks, j, self.objects)) if nxt else None
+            if not hit and nxt and nxt not in self.stop and nxt not in self.time_units and not nxt.startswith("ال") \
+                    and not nxt[0].isdigit() and len(nxt) >= 3:
+                # a counted noun outside the lexicon: "1959 فرعا" (accusative), "16312 جهاز" (codes only)
+                hit = nxt.endswith("ا") if len(dg) == 4 else True
             if not hit:
                 return None
+        # a number alone in quotes is a name or code: "9911"
+        if digits_only and before[-1:] in "\"«“'" and after[:1] in "\"»”'" and before and after:
+            return None
 
         # lone واحد: only "من بينهم واحد"
         if m.kind == "words" and value == 1 and i0 == i1:
@@ -280,17 +323,22 @@ class QuantityExtractor:
         # الاثنين = Monday
         if m.kind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
-        # fractions alone
+        # fractions alone: only before a noun ("ثلثي أصوات", "نصف السكان")
         if m.rule == "num.fraction" and isinstance(value, float) and value < 1:
-            return None
+            if nw.startswith("ال") or not nxt or nxt in self.stop or nxt in self.time_units or nxt[0].isdigit():
+                return None
+            if nxt.startswith("ال") and nxt[2:] in self.time_units:
+                return None
+            return self._out(doc, norm, m.start, toks[j][1], "other", value, False, None, None, None,
+                             (toks[j][0], toks[j][1]), self.objects.get((nxt,)), "fraction.noun") | {"_nend": toks[j][1]}
 
         # -- after the number ----------------------------------------------------
         # time unit -> a time, not a quantity (unless an age)
-        nb = nxt[2:] if nxt.startswith("ال") else nxt
-        if nxt and (nxt in self.time_units or nb in self.time_units):
+        if nxt and nxt in self.time_units and not nxt.startswith("ال"):
             age = any(toks[k][2] in self.age_before or any(s in self.age_before for _, s in self._strip(toks[k][2]))
                       for k in range(max(0, i0 - 4), i0))
-            if age and nb in ("عاما", "عام", "سنه", "سنوات", "اعوام", "سنين"):
+            paren = before.rstrip()[-1:] == "(" and text[toks[j][1]:toks[j][1] + 2].strip()[:1] == ")"
+            if (age or paren) and nxt in ("عاما", "عام", "سنه", "سنوات", "اعوام", "سنين"):
                 kind, unit, rule = "age", "years", "age.years"
                 end = toks[j][1]
             else:
@@ -430,20 +478,29 @@ class QuantityExtractor:
     def _dual(self, text, toks, ti, norm, doc, by_start, by_end, gap_ok) -> dict | None:
         """A dual noun that counts two things: "آليتين", "كيسين" (no article)."""
         w = toks[ti][2]
-        for k, s in self._strip(w)[:2]:
-            if s in self.dual_not or len(s) < 5:
+        readings = self._strip(w)[:2]
+        if any(s in self.dual_not for _, s in readings):
+            return None
+        found = None
+        for k, s in readings:
+            if len(s) < 5:
                 continue
             stem = None
-            if s.endswith(("تين", "تان")):
-                cand = s[:-3] + "ه"
-                if (cand,) in self.objects:
-                    stem = cand
+            if s.endswith(("تين", "تان")) and (s[:-3] + "ه",) in self.objects:
+                stem = s[:-3] + "ه"
             elif s.endswith(("ين", "ان")) and normalize_word(s[:-2]) in self.dual_masc:
                 stem = normalize_word(s[:-2])
-            if stem is None or (s.startswith("ال") and ((stem[2:],) in self.objects or stem[2:] in self.dual_masc)):
-                continue
-            if stem is None:
-                continue
+            if stem is not None and not (s.startswith("ال") and ((stem[2:],) in self.objects
+                                                                  or stem[2:] in self.dual_masc)):
+                found = (k, s, stem)
+                break
+        if found is None:
+            # feminine dual outside the lexicon ("مجموعتين"): most-stripped reading, stem of 4+ letters
+            k, s = readings[-1]
+            if s.endswith("تين") and len(s) >= 7 and not s.startswith("ال"):
+                found = (k, s, s[:-3] + "ه")
+        if found is not None:
+            k, s, stem = found
             st, en = toks[ti][0] + k, toks[ti][1]
             lem = self.objects.get((stem,)) or self.objects.get((s,))
             it = self._out(doc, norm, st, en, "count", 2, False, None, None, None, (st, en), lem, "count.dual")

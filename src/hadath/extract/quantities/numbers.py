@@ -140,8 +140,11 @@ def parse_digits(s: str) -> int | float | None:
             frac = g
         elif sep == ".":
             dots = seps.count(".")
-            if dots > 1 and all(len(x) == 3 for x, sp in zip(groups[1:], seps) if sp == "."):
+            dot_groups = [x for x, sp in zip(groups[1:], seps) if sp == "."]
+            if dots > 1 and all(len(x) == 3 for x in dot_groups):
                 intpart += g
+            elif dots > 1 and all(len(x) == 3 for x in dot_groups[:-1]) and not last:
+                intpart += g  # "134.230.802.95": thousands dots, then a decimal dot
             elif not frac and last:
                 frac = g
             else:
@@ -376,7 +379,11 @@ class NumberParser:
                     elif cat == HUNDRED and not grp_locked and h == 0 and t == 0 and 1 <= u <= 9 and u not in (1, 2):
                         h, u = u * 100, 0
                         took = True
-                    elif cat in (SCALE_S, SCALE_P) and gv > 0 and (last_scale is None or val < last_scale) and gv < 1000:
+                    elif cat in (SCALE_S, SCALE_P) and grp_locked and kind == "digits" and gv >= 1000000:
+                        # "134.230.802.95 مليون": the digits already hold the amount; the scale word is redundant
+                        took = True
+                    elif cat in (SCALE_S, SCALE_P) and gv > 0 and (last_scale is None or val < last_scale) and (
+                            gv < 1000 or (grp_locked and gv < 1000000)):
                         if pending_teen_first:
                             break
                         total += gv * val
