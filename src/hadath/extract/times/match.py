@@ -72,7 +72,7 @@ def h_absdate(lex, m, text, rule):
     if _named_after(lex, m, text):
         return None
     mon = _g(m, "mon")
-    month = lex.months.get(mon)
+    month = lex.month_of(mon)
     if month is None:
         return None
     d = _g(m, "d")
@@ -96,7 +96,7 @@ def h_absdate(lex, m, text, rule):
 def h_dayrange(lex, m, text, rule):
     if _named_after(lex, m, text):
         return None
-    month = lex.months.get(_g(m, "mon"))
+    month = lex.month_of(_g(m, "mon"))
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     if month is None or not 1 <= d1 < d2 <= 31:
         return None
@@ -163,6 +163,28 @@ def h_hijri(lex, m, text, rule):
     return sem
 
 
+def h_hijriyears(lex, m, text, rule):
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if not y1 < y2 <= y1 + 50:
+        return None
+    a = {"type": "date", "cal": "hijri", "y": y1, "m": None, "d": None, "mod": None}
+    return {"type": "interval", "a": a, "b": dict(a, y=y2)}
+
+
+def h_everyunit(lex, m, text, rule):
+    adv = _g(m, "adv")
+    if adv:
+        return {"type": "set", "period": lex.set_adverbs[adv]}
+    e, _k = lex.units[_g(m, "u1")]
+    from hadath.extract.times.resolve import iso_duration
+
+    return {"type": "set", "period": iso_duration(1, e), "grain": e["grain"]}
+
+
+def h_weekdayset(lex, m, text, rule):
+    return {"type": "set", "period": None, "grain": "day"}
+
+
 def h_weekday(lex, m, text, rule):
     wd = lex.weekdays.get(_g(m, "wd"))
     if wd is None:
@@ -188,8 +210,9 @@ def h_relday(lex, m, text, rule):
     prev = _prev_words(text, start, 1)
     if prev and (prev[-1] in lex.today_not_after or _strip_clitic(prev[-1]) in lex.today_not_after):
         return None
-    if _next_word(text, m.end("whole")) in lex.today_not_before:
-        return None
+    nxt = _next_word(text, m.end("whole"))
+    if nxt in lex.today_not_before or (e["offset"] == 0 and (nxt == "ال" or nxt.isdigit())):
+        return None  # "اليوم الوطني", "اليوم الـ 15 من"
     return {"type": "relday", "off": e["offset"], "part": e["part"]}
 
 
@@ -224,7 +247,16 @@ def h_season(lex, m, text, rule):
 
 
 def h_yearpart(lex, m, text, rule):
-    code = lex.year_parts.get(_g(m, "yp"))
+    if _g(m, "n"):
+        n = lex.parse_number(_g(m, "n"))
+        if n is None or not 1 <= n <= 11:
+            return None
+        first = _g(m, "first") == "الاولى"
+        code = {(6, True): "H1", (6, False): "H2", (3, True): "Q1", (3, False): "Q4"}.get((n, first))
+        if code is None:
+            code = (1, n) if first else (13 - n, 12)
+    else:
+        code = lex.year_parts.get(_g(m, "yp"))
     if code is None:
         return None
     y = _g(m, "y")
@@ -361,6 +393,7 @@ HANDLERS: dict[str, Callable[..., dict | None]] = {
     "now": h_now, "vague": h_vague, "relperiod": h_relperiod, "season": h_season,
     "yearpart": h_yearpart, "ago": h_ago, "duration": h_duration, "lastn": h_lastn,
     "clock": h_clock, "dpnoun": h_dpnoun, "partprefix": h_partprefix,
+    "hijriyears": h_hijriyears, "everyunit": h_everyunit, "weekdayset": h_weekdayset,
 }
 
 
@@ -386,8 +419,6 @@ def _coarse(sem: dict) -> bool:
 
 
 def _same_family(a: dict, b: dict) -> bool:
-    if a["type"] == "time" and b["type"] == "time":
-        return True
     if a["type"] == "weekday" and b["type"] == "weekday":
         return True
     if a["type"] == "date" and b["type"] == "date" and a["cal"] == b["cal"]:
@@ -413,7 +444,14 @@ def _compose_pair(a: Candidate, b: Candidate, text: str) -> Candidate | None:
     elif ta in ("relday", "now") and tb == "date" and sb.get("d") is not None and _G0.match(gap):
         sem, name = dict(sb), "relday_date"
     elif ta == "dpnoun" and _dayish(sb) and _G_DP.match(gap):
-        sem, name = dict(sb, part=sa["part"]), "daypart"
+        if sa["part"] == "noon":
+            noon = {"type": "time", "h": 12, "mi": 0, "s": None, "tz": None, "grain": "hour", "ap": True}
+            sem, name = {"type": "datetime", "date": sb, "time": noon}, "daypart"
+        else:
+            sem, name = dict(sb, part=sa["part"]), "daypart"
+    elif ta == "period" and sa["per"] == "year" and tb == "date" and sb.get("y") is not None \
+            and sb.get("m") is None and _G0.match(gap):
+        sem, name = dict(sb), "period_year"
     elif ta == "partprefix" and (_coarse(sb) or (tb == "date" and sb["cal"] == "hijri" and sb.get("d") is None)) \
             and _G_PART.match(gap):
         sem, name = {"type": "partof", "part": sa["part"], "base": sb}, "part"

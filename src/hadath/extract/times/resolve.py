@@ -346,22 +346,29 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
             y, rel = anchor.year + sem.get("dir", 0), True
         else:
             return _item("date", None, "month", relative=True)
-        return _item("date", f"{y:04d}-{sem['code']}", "month", relative=rel)
+        code = sem["code"]
+        if isinstance(code, tuple):
+            return _item("interval", f"{y:04d}-{code[0]:02d}/{y:04d}-{code[1]:02d}", "month", relative=rel)
+        return _item("date", f"{y:04d}-{code}", "month", relative=rel)
+    if t == "set":
+        return _item("set", sem.get("period"), sem.get("grain"))
     if t == "partof":
         base = sem["base"]
         sp, cal, rel = _coarse_span(base, ref, anchor)
         if sp is None:
-            return _item("interval", None, None, cal, True, True, part=sem["part"])
+            return _item("date", None, None, cal, True, True, part=sem["part"])
         i = {"early": 0, "mid": 1, "late": 2}[sem["part"]]
+        iv = None
         if sp.grain == "year" and cal == "gregorian":
             y = sp.start.year
             a, b = ((1, 4), (5, 8), (9, 12))[i]
-            return _item("interval", f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", "month", cal, rel, True, part=sem["part"])
-        if sp.grain == "month":
+            iv = f"{y:04d}-{a:02d}/{y:04d}-{b:02d}"
+        elif sp.grain == "month":
             a = sp.start + timedelta(days=10 * i)
             b = sp.end if i == 2 else sp.start + timedelta(days=10 * i + 9)
-            return _item("interval", f"{a.isoformat()}/{b.isoformat()}", "day", cal, rel, True, part=sem["part"])
-        return _item("interval", sp.value, sp.grain, cal, rel, True, part=sem["part"])
+            iv = f"{a.isoformat()}/{b.isoformat()}"
+        kind = "interval" if "/" in sp.value else "date"
+        return _item(kind, sp.value, sp.grain, cal, rel, True, part=sem["part"], interval=iv)
     if t == "interval":
         a, b = dict(sem["a"]), sem["b"]
         if a["type"] == "date" and b["type"] == "date" and a.get("y") is None and a.get("m") is not None:

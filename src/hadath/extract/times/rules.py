@@ -129,6 +129,7 @@ class TimeLexicon:
     zones: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     hour_fractions: dict[str, int] = field(default_factory=dict)
     age_before: set[str] = field(default_factory=set)
+    set_adverbs: dict[str, str] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
 
@@ -331,7 +332,27 @@ class TimeLexicon:
             "DPNOUN": _alt(lx.dp_nouns),
             "TZ": _alt(lx.zones),
         }
-        m["PAIR"] = rf"(?:\s*[(/\-–]\s*{m['MONTH']}\s*\)?)?"
+        by_month: dict[int, list[str]] = {}
+        for k, v in lx.months.items():
+            by_month.setdefault(v, []).append(k)
+        pair_sep = r"\s*[(/\-–]\s*"
+
+        def paired(names: list[str]) -> str:
+            alts = []
+            for mo, group in sorted(by_month.items()):
+                first = [n for n in group if n in names]
+                if first:
+                    alts.append(f"{_alt(first)}(?:{pair_sep}{_alt(group)}\\s*\\)?)?")
+            return "(?:" + "|".join(alts) + ")"
+
+        m["MONTHP"] = paired(greg_all)
+        m["MONTHP_STRICT"] = paired(greg_strict)
+        m["VHEAD"] = _alt(rel["vague_heads"], al_variants=True)
+        m["VMID"] = _alt(rel["vague_middles"])
+        m["VDIR"] = _alt(rel["vague_dirs"])
+        m["SETADV"] = _alt(rel["set_adverbs"])
+        m["WD_BARE"] = _alt([k[2:] for k in lx.weekdays])
+        lx.set_adverbs = {_n(k): v for k, v in rel["set_adverbs"].items()}
         lx.macros = m
         for r in load_yaml("rules.yaml")["rules"]:
             pat = normalize(r["pattern"]).text
@@ -350,6 +371,13 @@ class TimeLexicon:
                 raise ValueError(f"times rule {r['id']}: bad pattern: {e}") from None
             lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx))
         return lx
+
+    def month_of(self, text: str) -> int | None:
+        """Month number of a (possibly paired, "سبتمبر (ايلول)") normalised month name."""
+        if text in self.months:
+            return self.months[text]
+        head = re.split(r"\s*[(/\-–]", text, maxsplit=1)[0].strip()
+        return self.months.get(head)
 
     # --------------------------------------------------------------- numbers
     def parse_number(self, text: str) -> int | None:
