@@ -41,6 +41,10 @@ _EN_FIX = {"america": "USA", "burma": "MMR", "czech republic": "CZE", "england":
            "timor": "TLS"}
 
 
+#: Stems that collide with function words once ال/ب are stripped (ألبان -> بان).
+_FUNCTION_WORDS = {"بان", "ان", "كان", "لان", "عن", "من", "ما", "لا", "او", "مان", "نا", "ها"}
+
+
 def parse_cameo2plover(path: Path) -> list[tuple[str, str, str, str]]:
     """Parse CAMEO2PLOVER-2021.txt into (cameo, TYPE, mode, context) rows (first row per code wins)."""
     rows, seen = [], set()
@@ -124,7 +128,7 @@ def parse_countries(nat_path: Path, countries_path: Path) -> list[tuple[str, str
                 k = stem_key(v[f])
                 if k and k not in rows and len(k) >= 3:
                     rows[k] = (code, "nat")
-    return [(k, c, kind) for k, (c, kind) in sorted(rows.items())]
+    return [(k, c, kind) for k, (c, kind) in sorted(rows.items()) if k not in _FUNCTION_WORDS]
 
 
 def parse_cameo_patterns(path: Path) -> list[tuple[str, str, str]]:

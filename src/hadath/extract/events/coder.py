@@ -191,7 +191,21 @@ class Coder:
             out.append(found)
             i = found["i1"]
         out.sort(key=lambda m: m["i0"])
-        return out
+        # a title right before a name is one actor ("نائب رئيس الجمهورية إياد علاوي")
+        joined: list[dict[str, Any]] = []
+        for m in out:
+            p = joined[-1] if joined else None
+            if (p is not None and p["i1"] == m["i0"] and not p.get("place") and not m.get("place")
+                    and (p.get("entity") is None) != (m.get("entity") is None)):
+                q = dict(m if m.get("entity") else p)
+                q["i0"], q["i1"] = p["i0"], m["i1"]
+                q["code"] = m.get("code") or p.get("code") if m.get("entity") else p.get("code") or m.get("code")
+                q["sector"] = p.get("sector") or m.get("sector")
+                q["country"] = m.get("country") or p.get("country")
+                joined[-1] = q
+            else:
+                joined.append(m)
+        return joined
 
     def _number(self, tok: dict[str, Any]) -> float | None:
         if not tok["w"]:
@@ -246,6 +260,8 @@ class Coder:
                 i += 1
                 continue
             hit = None
+            st = self._stem(tok)
+            actor_word = st in lex.agents or st in lex.actors or st in lex.countries
             cands = self._cands(tok)
             for c, kind in cands:  # phrases first (longest)
                 for words, rid in lex.phrases.get(c, ()):
@@ -261,6 +277,8 @@ class Coder:
                 for c, kind in cands:
                     for rid, pos, tense in lex.single.get(c, ()):
                         if (pos == "verb" and kind == "n") or (pos == "noun" and kind == "v"):
+                            continue
+                        if pos == "verb" and kind and actor_word:  # "وزارة" is not "و + زاره"
                             continue
                         rule = lex.rules[rid]
                         if self._rule_ok(rule, toks, i, i + 1, a, b):
@@ -454,6 +472,7 @@ class Coder:
                 prev = (trig, ev)
                 events.append(ev)
             # several cues of one type in a sentence corroborate each other ("انفجار ... مقتل ... إصابة")
+            # and, when their actors agree, are one event with several triggers
             per_type = {}
             for ev in events[first:]:
                 per_type[ev["type"]] = per_type.get(ev["type"], 0) + 1
@@ -462,6 +481,15 @@ class Coder:
                 if extra:
                     ev["confidence"] = round(min(0.99, ev["confidence"] + 0.05 * extra), 3)
                     ev["evidence"]["specificity"].append(f"corroborated+{extra}")
+            kept: list[dict[str, Any]] = []
+            for ev in events[first:]:
+                tgt = next((k for k in kept if k["type"] == ev["type"] and k["negated"] == ev["negated"]
+                            and k["hypothetical"] == ev["hypothetical"] and self._compatible(k, ev)), None)
+                if tgt is None:
+                    kept.append(ev)
+                else:
+                    self._absorb(tgt, ev)
+            events[first:] = kept
         events = self._merge(events)
         for n, ev in enumerate(events, 1):
             ev["id"] = f"ev{n}"
@@ -646,6 +674,23 @@ class Coder:
             return None
         return r.get("code") or normalize_word(r["text"])
 
+    def _compatible(self, o: dict[str, Any], ev: dict[str, Any]) -> bool:
+        ak, bk = self._role_key(o["actor"]), self._role_key(ev["actor"])
+        rk, sk = self._role_key(o["recipient"]), self._role_key(ev["recipient"])
+        return not (ak and bk and ak != bk) and not (rk and sk and rk != sk)
+
+    @staticmethod
+    def _absorb(target: dict[str, Any], ev: dict[str, Any]) -> None:
+        target["triggers"].append(ev["trigger"])
+        for f in ("actor", "recipient", "location"):
+            if target[f] is None and ev[f] is not None:
+                target[f] = ev[f]
+        if target["mode"] is None and ev["mode"]:
+            target["mode"] = ev["mode"]
+        for k, v in ev["size"].items():
+            target["size"].setdefault(k, v)
+        target["confidence"] = round(min(0.99, max(target["confidence"], ev["confidence"])), 3)
+
     def _merge(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Merge mentions of the same event (same type, trigger stem, compatible actor/recipient)."""
         out: list[dict[str, Any]] = []
@@ -663,18 +708,10 @@ class Coder:
                     continue
                 if rk and sk and rk != sk:
                     continue
-                if not (ak or bk) and not (rk or sk):
-                    continue
                 target = o
                 break
             if target is None:
                 out.append(ev)
                 continue
-            target["triggers"].append(ev["trigger"])
-            for f in ("actor", "recipient", "location"):
-                if target[f] is None and ev[f] is not None:
-                    target[f] = ev[f]
-            for k, v in ev["size"].items():
-                target["size"].setdefault(k, v)
-            target["confidence"] = round(min(1.0, max(target["confidence"], ev["confidence"]) + 0.05), 3)
+            self._absorb(target, ev)
         return out

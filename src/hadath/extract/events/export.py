@@ -1,0 +1,229 @@
+"""Export coded events: PLOVER JSONL records or a flat CSV table.
+
+``export(documents_path, fmt, out_path)`` reads hadath documents (JSONL, one
+``hadath.document/1`` object a line, or one JSON document / JSON array) and
+writes one record per event:
+
+* ``fmt="plover"``: newline-delimited JSON with the PLOVER manual's field names
+  (PLOVER_MANUAL "PLOVER JSON" table): ``id``, ``date``, ``actor`` and
+  ``recipient`` (lists of entity objects: ``code``, ``sector``, ``entity_text``,
+  ``identifier_id``), ``event`` (list), ``mode`` (list), ``context`` (list),
+  ``event_loc`` (location object: ``extracted_place``, ``geonameid``, ``lat``,
+  ``lon``, ``country_code``), ``event_text`` (list of trigger texts), ``text``
+  (the sentence), ``text_info`` (``start``, ``end``), ``size``, ``quad_code``,
+  ``cite_info`` (``corpus``, ``url``, ``title``, ``language``, ``publication``,
+  ``coder``, ``codebook``), ``coder``, ``coded_date``, plus ``comment`` (negation /
+  modality / rule), ``has_event`` true.
+* ``fmt="csv"``: one row per event with the columns of :data:`CSV_COLUMNS`.
+
+``out_path`` ``"-"`` writes to standard output; ``documents_path`` ``"-"`` reads
+standard input.
+
+Example:
+    >>> import json, tempfile, os
+    >>> doc = {"schema": "hadath.document/1", "id": "d1", "text": "x", "metadata": {"headline": None,
+    ...        "published": {"value": "2016-06-08T11:39:00+02:00"}, "outlet": "masrawy", "url": None},
+    ...        "events": [{"id": "ev1", "type": "COERCE", "mode": "arrest", "context": ["legal"], "cameo": "173",
+    ...        "trigger": {"start": 0, "end": 1, "text": "x"}, "actor": {"start": 0, "end": 1, "text": "x",
+    ...        "code": "DEUGOV", "country": "DEU", "sector": "GOV", "entity": None}, "recipient": None,
+    ...        "location": None, "date": {"value": "2016-06-08", "source": "published"}, "size": {"arrested": 3},
+    ...        "negated": False, "hypothetical": False, "attribution": None,
+    ...        "sentence": {"start": 0, "end": 1, "text": "x"}, "confidence": 0.9, "rule": "coerce.arrest"}]}
+    >>> d = tempfile.mkdtemp(); src = os.path.join(d, "docs.jsonl"); out = os.path.join(d, "ev.jsonl")
+    >>> _ = open(src, "w", encoding="utf-8").write(json.dumps(doc) + "\\n")
+    >>> export(src, "plover", out)
+    1
+    >>> rec = json.loads(open(out, encoding="utf-8").readline())
+    >>> rec["id"], rec["event"], rec["mode"], rec["actor"][0]["code"], rec["date"], rec["size"]
+    ('d1-ev1', ['COERCE'], ['arrest'], 'DEU', '2016-06-08', {'arrested': 3})
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+__all__ = ["export", "plover_record", "csv_row", "iter_documents", "CSV_COLUMNS", "QUAD"]
+
+#: PLOVER quad category of each event type (PLOVER manual: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict).
+QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+        "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4,
+        "COERCE": 4, "ASSAULT": 4}
+
+CSV_COLUMNS = ["doc_id", "event_id", "date", "date_source", "type", "mode", "context", "cameo",
+               "actor_text", "actor_code", "actor_country", "actor_sector",
+               "recipient_text", "recipient_code", "recipient_country", "recipient_sector",
+               "location", "country", "lat", "lon", "geonames", "trigger", "trigger_start", "trigger_end",
+               "dead", "injured", "arrested", "negated", "hypothetical", "attribution", "confidence", "rule",
+               "sentence", "url", "outlet"]
+
+_SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "CVL", "JUD", "LEG", "OPP", "PTY", "EDU", "MED", "BUS", "LAB",
+            "REL", "REF", "UAF", "CRM", "ACT", "HLH", "AGR", "INS", "ELI", "NGO", "ISM"}
+
+
+def iter_documents(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Yield serialised documents from a JSONL file, a JSON document or a JSON array ("-" = stdin).
+
+    Raises:
+        ValueError: If the input is not JSON documents (names the file and line).
+        OSError: If the file cannot be read.
+    """
+    name = str(path)
+    fh: TextIO = sys.stdin if name == "-" else open(path, encoding="utf-8")
+    try:
+        data = fh.read()
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+    s = data.lstrip()
+    if not s:
+        return
+    if s.startswith("["):
+        try:
+            docs = json.loads(s)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{name}: not valid JSON ({e.msg} at line {e.lineno})") from None
+        yield from docs
+        return
+    try:
+        yield json.loads(s)
+        return
+    except json.JSONDecodeError:
+        pass
+    for n, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{name}:{n}: not a JSON document ({e.msg})") from None
+        if not isinstance(d, dict):
+            raise ValueError(f"{name}:{n}: expected a JSON object, got {type(d).__name__}")
+        yield d
+
+
+def _entity_obj(role: dict[str, Any] | None) -> list[dict[str, Any]]:
+    if not role:
+        return []
+    code = role.get("code") or ""
+    country = role.get("country") or (code[:3] if len(code) >= 3 and code[:3] not in _SECTORS else None)
+    sector = role.get("sector") or (code[3:] if country and len(code) > 3 else (code if code in _SECTORS else None))
+    return [{"code": country, "sector": sector or None, "full_code": code or None, "entity_text": role.get("text"),
+             "identifier_id": role.get("entity"), "start": role.get("start"), "end": role.get("end")}]
+
+
+def plover_record(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
+    """One PLOVER JSON record for event ``ev`` of serialised document ``doc``."""
+    meta = doc.get("metadata") or {}
+    pub = (meta.get("published") or {}).get("value")
+    d = (ev.get("date") or {}).get("value")
+    loc = ev.get("location")
+    comments = []
+    if ev.get("negated"):
+        comments.append("negated")
+    if ev.get("hypothetical"):
+        comments.append("hypothetical")
+    comments.append(f"rule {ev.get('rule')}")
+    if ev.get("date") and ev["date"].get("source") == "published":
+        comments.append("date is the publication date")
+    ctx = list(ev.get("context") or [])
+    for flag in ("negation", "hypothetical"):
+        if (flag == "negation" and ev.get("negated")) or (flag == "hypothetical" and ev.get("hypothetical")):
+            ctx.append(flag)
+    sent = ev.get("sentence") or {}
+    headline = meta.get("headline")
+    if isinstance(headline, dict):
+        headline = headline.get("text")
+    return {
+        "id": f"{doc.get('id') or 'doc'}-{ev['id']}",
+        "has_event": True,
+        "date": d[:10] if isinstance(d, str) else None,
+        "time": d[11:] if isinstance(d, str) and len(d) > 10 else None,
+        "actor": _entity_obj(ev.get("actor")),
+        "recipient": _entity_obj(ev.get("recipient")),
+        "event": [ev["type"]],
+        "cameo": ev.get("cameo"),
+        "mode": [ev["mode"]] if ev.get("mode") else [],
+        "context": ctx,
+        "event_loc": None if not loc else {
+            "extracted_place": loc.get("text"), "resolved_place": None, "geonameid": loc.get("geonames"),
+            "lat": loc.get("lat"), "lon": loc.get("lon"), "country_code": loc.get("country"),
+            "start": loc.get("start"), "end": loc.get("end")},
+        "event_text": [t["text"] for t in (ev.get("triggers") or [ev["trigger"]])],
+        "quad_code": QUAD.get(ev["type"]),
+        "size": dict(ev.get("size") or {}),
+        "text": sent.get("text"),
+        "text_info": {"start": sent.get("start"), "end": sent.get("end")},
+        "attribution": ev.get("attribution"),
+        "confidence": ev.get("confidence"),
+        "cite_info": {"corpus": None, "citation": doc.get("id"), "url": meta.get("url"), "title": headline,
+                      "language": doc.get("language") or "ar", "publication": meta.get("outlet"),
+                      "date_published": pub, "coder": "hadath", "codebook": "PLOVER 2021 (CAMEO2PLOVER-2021)"},
+        "coder": "hadath",
+        "coded_date": date.today().isoformat(),
+        "comment": "; ".join(comments),
+    }
+
+
+def csv_row(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
+    """One flat row (keys :data:`CSV_COLUMNS`) for event ``ev`` of ``doc``."""
+    meta = doc.get("metadata") or {}
+    a, r, loc = ev.get("actor") or {}, ev.get("recipient") or {}, ev.get("location") or {}
+    size = ev.get("size") or {}
+    dt = ev.get("date") or {}
+    return {
+        "doc_id": doc.get("id"), "event_id": ev["id"], "date": dt.get("value"), "date_source": dt.get("source"),
+        "type": ev["type"], "mode": ev.get("mode"), "context": ";".join(ev.get("context") or []), "cameo": ev.get("cameo"),
+        "actor_text": a.get("text"), "actor_code": a.get("code"), "actor_country": a.get("country"),
+        "actor_sector": a.get("sector"), "recipient_text": r.get("text"), "recipient_code": r.get("code"),
+        "recipient_country": r.get("country"), "recipient_sector": r.get("sector"),
+        "location": loc.get("text"), "country": loc.get("country"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+        "geonames": loc.get("geonames"), "trigger": ev["trigger"]["text"], "trigger_start": ev["trigger"]["start"],
+        "trigger_end": ev["trigger"]["end"], "dead": size.get("dead"), "injured": size.get("injured"),
+        "arrested": size.get("arrested"), "negated": ev.get("negated"), "hypothetical": ev.get("hypothetical"),
+        "attribution": ev.get("attribution"), "confidence": ev.get("confidence"), "rule": ev.get("rule"),
+        "sentence": (ev.get("sentence") or {}).get("text"), "url": meta.get("url"), "outlet": meta.get("outlet"),
+    }
+
+
+def export(documents_path: str | Path, fmt: str, out_path: str | Path = "-") -> int:
+    """Write the events of every document in ``documents_path`` as ``fmt`` to ``out_path``.
+
+    Args:
+        documents_path: hadath documents (JSONL / JSON / JSON array); ``"-"`` = stdin.
+        fmt: ``"plover"`` (PLOVER JSONL) or ``"csv"`` (flat table with a header row).
+        out_path: Output file; ``"-"`` = stdout.
+
+    Returns:
+        The number of event records written.
+
+    Raises:
+        ValueError: For an unknown format or input that is not hadath documents.
+        OSError: If a file cannot be read or written.
+    """
+    if fmt not in ("plover", "csv"):
+        raise ValueError(f"unknown export format {fmt!r}: use 'plover' or 'csv'")
+    buf = io.StringIO()
+    n = 0
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n") if fmt == "csv" else None
+    if writer:
+        writer.writeheader()
+    for i, doc in enumerate(iter_documents(documents_path), 1):
+        if not isinstance(doc, dict) or "events" not in doc:
+            raise ValueError(f"{documents_path}: item {i} is not a hadath document (no 'events')")
+        for ev in doc.get("events") or []:
+            if writer:
+                writer.writerow(csv_row(doc, ev))
+            else:
+                buf.write(json.dumps(plover_record(doc, ev), ensure_ascii=False) + "\n")
+            n += 1
+    if str(out_path) == "-":
+        sys.stdout.write(buf.getvalue())
+    else:
+        Path(out_path).write_text(buf.getvalue(), encoding="utf-8")
+    return n
