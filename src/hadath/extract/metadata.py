@@ -321,6 +321,8 @@ def url_date(url: str | None) -> date | None:
         datetime.date(2016, 6, 8)
         >>> url_date("http://www.okaz.com.sa/new/Issues/20150722/Con20150722784960.htm")
         datetime.date(2015, 7, 22)
+        >>> url_date("http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html")
+        datetime.date(2013, 8, 3)
         >>> url_date("https://www.masrawy.com/news/x") is None
         True
     """
@@ -328,7 +330,8 @@ def url_date(url: str | None) -> date | None:
         return None
     path = urlparse(url).path
     for rx in (r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?=/|$|[-_.])",
-               r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/|$)"):
+               r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/|$)",
+               r"/((?:19|20)\d\d)/(?:[A-Za-z_-]+/){1,2}([01]?\d)/([0-3]?\d)(?=/)"):
         m = re.search(rx, path)
         if m:
             try:
@@ -418,6 +421,7 @@ class Segment:
         paren: Whether it was written in parentheses.
         value: Normalised form for places/outlets/agencies (lookup key), else None.
         outer: For a part written in parentheses, the span including them; else None.
+        sep: The separator written after the part (stripped, e.g. ":" or "-"), or "".
     """
 
     start: int
@@ -427,6 +431,7 @@ class Segment:
     paren: bool = False
     value: str | None = None
     outer: tuple[int, int] | None = None
+    sep: str = ""
 
 
 @dataclass
@@ -452,7 +457,7 @@ class BylineResult:
     segments: list[Segment] = field(default_factory=list)
 
 
-_SEP = re.compile(r"\s*(?:[-–—|:/•*،,]+|&nbsp;|\u00a0|(?<=\s)ـ+|ـ+(?=\s)|^ـ+|ـ+$)\s*")
+_SEP = re.compile(r"\s*(?:[-–—|:/•*،,_]+|&[nm]dash;|\s{3,}|\t|&nbsp;|\u00a0|(?<=\s)ـ+|ـ+(?=\s)|^ـ+|ـ+$)\s*")
 _WORD = re.compile(r"[^\W\d_][\w.]*", re.UNICODE)
 _LETTERS = re.compile(r"[\u0621-\u064A\u0671-\u06D3A-Za-z]")
 
@@ -492,14 +497,17 @@ class BylineParser:
         b = len(s) if b is None else b
         out: list[Segment] = []
 
-        def add(x: int, y: int, paren: bool) -> None:
+        def add(x: int, y: int, paren: bool) -> bool:
             x0, y0 = x - 1, y + 1
+            paren = paren and x0 >= 0 and s[x0] == "(" and y < len(s) and s[y] == ")"
             while x < y and s[x].isspace():
                 x += 1
             while y > x and (s[y - 1].isspace() or s[y - 1] in ".،,;"):
                 y -= 1
             if y > x:
                 out.append(Segment(x, y, s[x:y], paren=paren, outer=(x0, min(y0, len(s))) if paren else None))
+                return True
+            return False
 
         pos = a
         depth_start = None
@@ -507,34 +515,37 @@ class BylineParser:
         while i < b:
             ch = s[i]
             if ch == "(" and depth_start is None:
-                self._split_plain(s, pos, i, add, min_from)
+                self._split_plain(s, pos, i, add, min_from, out)
                 depth_start = i + 1
                 pos = i + 1
             elif ch == ")" and depth_start is not None:
-                add(depth_start, i, True)
+                self._split_plain(s, depth_start, i, add, min_from, out, paren=True)
                 depth_start = None
                 pos = i + 1
             i += 1
         if depth_start is not None:
-            self._split_plain(s, depth_start, b, add, min_from)
+            self._split_plain(s, depth_start, b, add, min_from, out)
         else:
-            self._split_plain(s, pos, b, add, min_from)
+            self._split_plain(s, pos, b, add, min_from, out)
         return out
 
-    def _split_plain(self, s: str, a: int, b: int, add, min_from: bool) -> None:
+    def _split_plain(self, s: str, a: int, b: int, add, min_from: bool, out: list[Segment],
+                     paren: bool = False) -> None:
         pos = a
         for m in _SEP.finditer(s, a, b):
             if m.end() == m.start():
                 continue
-            add(pos, m.start(), False)
+            add(pos, m.start(), paren)
+            if out and not out[-1].sep and out[-1].end <= m.start():
+                out[-1].sep = m.group().strip()
             pos = m.end()
         rest_a = pos
         if min_from:
             m = re.search(r"\s+من\s+", s[rest_a:b])
             if m and len(s[rest_a + m.end():b].split()) <= 3:
-                add(rest_a, rest_a + m.start(), False)
+                add(rest_a, rest_a + m.start(), paren)
                 rest_a = rest_a + m.end()
-        add(rest_a, b, False)
+        add(rest_a, b, paren)
 
     def classify(self, seg: Segment, outlet: str | None) -> Segment:
         """Label one segment (in place) and return it."""
@@ -555,7 +566,7 @@ class BylineParser:
             seg.kind, seg.value = "outlet", key
         else:
             words = key.split()
-            letters_only = all(_WORD.fullmatch(w) for w in seg.text.replace("«", " ").replace("»", " ").split())
+            letters_only = all(w.isalpha() for w in words)
             seg.kind = "person" if 1 <= len(words) <= 6 and letters_only else "other"
         return seg
 
@@ -568,22 +579,49 @@ class BylineParser:
                 s.kind = "place"
                 places = [s]
                 break
+        # a person-like part in parentheses is a place: "وكالات (فلوريدا)", "سالمون (أيداهو)"
+        for s in segs:
+            if s.paren and s.kind == "person" and len(s.text.split()) <= 3:
+                s.kind = "place"
+        # "يانجون (ميانمار)", "أوفنباخ/برلين", "محايل، الباحة": a one-word unknown before a place
+        # (in parentheses, or after a slash or comma) is a place too
+        for x, y in zip(segs, segs[1:]):
+            if x.kind == "person" and not x.paren and y.kind == "place" and len(x.text.split()) == 1 \
+                    and (y.paren or x.sep in ("/", "،", ",")):
+                x.kind = "place"
+        # "X: Y" (place, then names or agency): the parts before the first colon are places
+        if not any(s.kind == "place" and not s.paren for s in segs):
+            colon = next((i for i, s in enumerate(segs) if s.sep.startswith(":")), None)
+            if colon is not None and colon + 1 < len(segs) and all(s.kind != "cue" for s in segs[:colon + 1]):
+                for s in segs[:colon + 1]:
+                    if s.kind == "person" and len(s.text.split()) <= 3:
+                        s.kind = "place"
+        places = [s for s in segs if s.kind == "place"]
         persons = [s for s in segs if s.kind == "person"]
+        # "كابول - د ب أ": one one-word unknown beside an agency is the place
+        if not places and len(persons) == 1 and len(persons[0].text.split()) == 1 \
+                and any(s.kind in ("agency", "outlet") for s in segs) \
+                and norm_key(persons[0].text) not in self.honorifics:
+            persons[0].kind = "place"
+            places = [persons[0]]
         if not places and len(persons) >= 2:
             singles = [s for s in persons if len(s.text.split()) == 1 and norm_key(s.text) not in self.honorifics]
             multi = [s for s in persons if len(s.text.split()) >= 2]
             if len(singles) == 1 and multi:
                 singles[0].kind = "place"
         places = [s for s in segs if s.kind == "place"]
-        # a parenthesised place right after a place qualifies it: الحديدة (اليمن)
+        # the first place is the dateline's; a parenthesised one after it qualifies it: الحديدة (اليمن)
         res.place = places[0] if places else None
         for s in segs:
             if s.kind == "cue" and res.cue is None:
                 res.cue = s
             if s.kind in ("agency", "outlet") and res.agency is None:
                 res.agency = s
+        cue_id = None
         for s in segs:
-            if s.kind == "person":
+            if s.kind == "cue":
+                cue_id = self.cues.get(norm_key(s.text))
+            elif s.kind == "person" and cue_id != "cue_photo":
                 res.authors.extend(self._split_names(s))
         if res.place is not None:
             i = segs.index(res.place)

@@ -299,6 +299,8 @@ class StructureStage:
             return
         cue = self.bylines.parse_cue_line(text[ma:mb], outlet)
         res = cue or self.bylines.parse_field(text[ma:mb], outlet)
+        if len(text[ma:mb].split()) > 16 or any(x.kind == "other" and len(x.text.split()) >= 5 for x in res.segments):
+            return  # a sentence in the author field, not a byline
         self._set_byline(doc, found, res, ma, (ma, mb) if res.authors else None)
 
     def _header(self, doc: Any, lines: list[tuple[int, int]], roles: dict[int, str],
