@@ -195,6 +195,8 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
             yield from results
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
+        if ctx.get_start_method() == "fork":
+            gc.unfreeze()
 
 
 # -- the batch -----------------------------------------------------------------------------------
