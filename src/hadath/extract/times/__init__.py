@@ -78,6 +78,8 @@ class TimeExtractor:
                 continue
             s, e = norm.raw_span(c["s"], c["e"])
             raw = norm.raw
+            if c["rule"] == "now" and raw[s] == "آ":
+                continue  # "آلان" (Alain) is not "الآن"
             while e < len(raw) and (raw[e] == "\u0640" or "\u064b" <= raw[e] <= "\u065f"):
                 e += 1  # keep a trailing tatweel / diacritic (هـ, غداً) inside the span
             item = {"start": s, "end": e, "text": norm.raw[s:e]}
@@ -88,11 +90,12 @@ class TimeExtractor:
 
     @staticmethod
     def _anchor(cands: list[dict], ref: datetime | None) -> date | None:
-        """The reference day; one day earlier when "اليوم (الاثنين)" names the day before.
+        """The reference day, moved back when "اليوم (الاثنين)" names an earlier day.
 
-        A publication time shortly after midnight belongs to the previous day's
-        news: when the text names today's weekday and it is the day before the
-        reference day, that day anchors every relative day of the document.
+        A publication time shortly after midnight (or a crawl date a day or two
+        late) belongs to the previous days' news: when the text names today's
+        weekday and it is at most three days before the reference day, that day
+        anchors every relative day of the document.
         """
         if ref is None:
             return None
@@ -103,7 +106,7 @@ class TimeExtractor:
                 sem = sem["date"]
             if sem["type"] == "relday_wd" and sem["off"] == 0:
                 back = (d.isoweekday() - sem["wd"]) % 7
-                if back == 1:
-                    return d - timedelta(days=1)
+                if back <= 3:  # the article names its own day; the time stamp may be a later crawl
+                    return d - timedelta(days=back)
                 break
         return d

@@ -96,6 +96,8 @@ def h_absdate(lex, m, text, rule):
 def h_dayrange(lex, m, text, rule):
     if _named_after(lex, m, text):
         return None
+    if _g(m, "conj") == "و" and _g(m, "pre") not in ("بين", "ما بين"):
+        return None  # "يومي 27 و31 يوليو": two days, not a range
     month = lex.month_of(_g(m, "mon"))
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     if month is None or not 1 <= d1 < d2 <= 31:
@@ -161,6 +163,18 @@ def h_hijri(lex, m, text, rule):
     if wd:
         sem["wd"] = lex.weekdays.get(wd)
     return sem
+
+
+def h_dayofmonth(lex, m, text, rule):
+    d, od = _g(m, "d"), _g(m, "od")
+    day = int(d) if d else lex.parse_ordinal(od)
+    if not day or not 1 <= day <= 31:
+        return None
+    if d and not _g(m, "mod") and not _g(m, "this") and "من" not in m.group("whole"):
+        return None  # "15 الشهر" alone is too loose
+    mod = _mod(lex, m, "mod")
+    per = {"type": "period", "per": "month", "dir": mod if mod is not None else 0}
+    return {"type": "date", "cal": "gregorian", "y": None, "m": None, "d": day, "mod": None, "mref": per}
 
 
 def h_hijriyears(lex, m, text, rule):
@@ -387,13 +401,9 @@ def h_partprefix(lex, m, text, rule):
     return {"type": "partprefix", "part": lex.parts[_g(m, "part")]}
 
 
+#: Handler name (rules.yaml "handler") -> function: every ``h_<name>`` of this module.
 HANDLERS: dict[str, Callable[..., dict | None]] = {
-    "absdate": h_absdate, "dayrange": h_dayrange, "numdate": h_numdate, "year": h_year,
-    "yearrange": h_yearrange, "hijri": h_hijri, "weekday": h_weekday, "relday": h_relday,
-    "now": h_now, "vague": h_vague, "relperiod": h_relperiod, "season": h_season,
-    "yearpart": h_yearpart, "ago": h_ago, "duration": h_duration, "lastn": h_lastn,
-    "clock": h_clock, "dpnoun": h_dpnoun, "partprefix": h_partprefix,
-    "hijriyears": h_hijriyears, "everyunit": h_everyunit, "weekdayset": h_weekdayset,
+    k[2:]: v for k, v in dict(globals()).items() if k.startswith("h_") and callable(v)
 }
 
 
@@ -410,7 +420,8 @@ _G_OF_YEAR = re.compile(r"^\s+(?:من\s+)?$")
 
 def _dayish(sem: dict) -> bool:
     t = sem["type"]
-    return t in ("weekday", "relday", "relday_wd", "now") or (t == "date" and sem.get("d") is not None)
+    return t in ("weekday", "relday", "relday_wd", "now") or (t == "date" and sem.get("d") is not None
+                                                             and sem.get("mref") is None)
 
 
 def _coarse(sem: dict) -> bool:
@@ -449,8 +460,9 @@ def _compose_pair(a: Candidate, b: Candidate, text: str) -> Candidate | None:
             sem, name = {"type": "datetime", "date": sb, "time": noon}, "daypart"
         else:
             sem, name = dict(sb, part=sa["part"]), "daypart"
-    elif ta == "period" and sa["per"] == "year" and tb == "date" and sb.get("y") is not None \
-            and sb.get("m") is None and _G0.match(gap):
+    elif ta == "period" and sa["per"] == "year" and _G0.match(gap) and (
+            (tb == "date" and sb.get("y") is not None and sb.get("m") is None)
+            or (tb == "interval" and sb["a"].get("m") is None and sb["a"].get("y") is not None)):
         sem, name = dict(sb), "period_year"
     elif ta == "partprefix" and (_coarse(sb) or (tb == "date" and sb["cal"] == "hijri" and sb.get("d") is None)) \
             and _G_PART.match(gap):

@@ -186,6 +186,14 @@ def _weekday_date(anchor: date, wd: int, mod: int | None) -> date:
 def _day_of(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[date | None, bool, str]:
     """A day-level meaning -> (date or None, relative?, calendar)."""
     t = sem["type"]
+    if t == "date" and sem.get("mref") is not None:
+        msp = _period_span(sem["mref"], ref, anchor)
+        if msp is None:
+            return _item("date", None, "day", relative=True)
+        out = resolve(dict(sem, mref=None, y=msp.start.year, m=msp.start.month), ref, anchor)
+        if out:
+            out["relative"] = True
+        return out
     if t == "date" and sem.get("yref") is not None:
         ysp = _period_span(sem["yref"], ref, anchor)
         sem = dict(sem, yref=None, y=ysp.start.year if ysp else None)
@@ -300,6 +308,14 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
     if anchor is None and ref is not None:
         anchor = ref.date()
     t = sem["type"]
+    if t == "date" and sem.get("mref") is not None:
+        msp = _period_span(sem["mref"], ref, anchor)
+        if msp is None:
+            return _item("date", None, "day", relative=True)
+        out = resolve(dict(sem, mref=None, y=msp.start.year, m=msp.start.month), ref, anchor)
+        if out:
+            out["relative"] = True
+        return out
     if t == "date" and sem.get("yref") is not None:
         ysp = _period_span(sem["yref"], ref, anchor)
         sem = dict(sem, yref=None, y=ysp.start.year if ysp else None)

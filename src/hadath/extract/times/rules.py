@@ -290,6 +290,7 @@ class TimeLexicon:
         m = {
             "DAY": r"(?:[0-2]?\d|3[01])",
             "YEAR": r"(?:1[89]\d\d|20\d\d)",
+            "YEARKW": r"(?:1[0-9]\d\d|20\d\d)",
             "YM": r"(?:\s?م(?!\w)|\s(?:ميلادى|ميلاديه|للميلاد)(?!\w))?",
             "HYEAR": r"(?:1[34]\d\d)",
             "HM": r"(?:ه|هجرى|هجريه|للهجره)(?!\w)",
@@ -335,7 +336,7 @@ class TimeLexicon:
         by_month: dict[int, list[str]] = {}
         for k, v in lx.months.items():
             by_month.setdefault(v, []).append(k)
-        pair_sep = r"\s*[(/\-–]\s*"
+        pair_sep = r"(?:\s*[(/\-–]\s*|\s+)"
 
         def paired(names: list[str]) -> str:
             alts = []
@@ -377,7 +378,13 @@ class TimeLexicon:
         if text in self.months:
             return self.months[text]
         head = re.split(r"\s*[(/\-–]", text, maxsplit=1)[0].strip()
-        return self.months.get(head)
+        if head in self.months:
+            return self.months[head]
+        words = head.split()
+        for i in range(len(words) - 1, 0, -1):  # "يوليو تموز": a pair without brackets
+            if " ".join(words[:i]) in self.months:
+                return self.months[" ".join(words[:i])]
+        return None
 
     # --------------------------------------------------------------- numbers
     def parse_number(self, text: str) -> int | None:
