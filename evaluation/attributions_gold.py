@@ -1,7 +1,8 @@
 """Attribution speaker precision / recall on ../shared/data/gold_dev (12 annotated articles).
 
-Usage: python evaluation/attributions_gold.py [-v]
-Prints per-article counts and the totals; -v also lists the predictions.
+Usage: python evaluation/attributions_gold.py [-v] [--alone]
+Prints per-article counts and the totals; -v also lists the predictions; --alone runs the
+attributions stage without the others (no entity links).
 Scoring: hadath.extract.attributions.score.score_attributions (see its docstring).
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from hadath.extract.attributions.score import prf, score_attributions
 from hadath.pipeline import Pipeline
+from hadath.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -22,7 +24,7 @@ def main() -> int:
         print(f"gold_dev not found at {gold_dir}", file=sys.stderr)
         return 2
     verbose = "-v" in sys.argv
-    pipe = Pipeline()
+    pipe = Pipeline(Settings(stages=("attributions",))) if "--alone" in sys.argv else Pipeline()
     T = [0, 0, 0]
     for ann_path in sorted((gold_dir / "annotations").glob("*.json")):
         gid = ann_path.stem

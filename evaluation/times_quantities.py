@@ -5,7 +5,9 @@ Data (read from ../shared/data, never copied into the repository):
 * ``gold_dev/``: 12 articles with gold annotations (``GUIDE.md`` there);
 * ``evaluation/annotations/snn-x*.json``: SaudiNewsNet articles annotated for
   this project the same way (article id = zip name + index + url; the texts
-  are read from ``news/saudinewsnet/<zip>``).
+  are read from ``news/saudinewsnet/<zip>``). Files with ``"split":
+  "heldout"`` were annotated after the rules were tuned and are reported
+  apart ("own-heldout"); the others ("own") were used while developing.
 
 Each article runs through the full :class:`hadath.Pipeline` as structured
 input (title, author, content) with ``published`` = ``date_extracted`` in
@@ -66,7 +68,8 @@ def load_articles(only: str | None = None) -> list[dict[str, Any]]:
             art = cache[ref["zip"]][ref["index"]]
             if art.get("url") != ref["url"]:
                 raise SystemExit(f"{f.name}: article {ref['zip']}#{ref['index']} does not have url {ref['url']}")
-            out.append({"gid": ann["gid"], "set": "own", "article": art, "times": ann["times"],
+            split = "own-heldout" if ann.get("split") == "heldout" else "own"
+            out.append({"gid": ann["gid"], "set": split, "article": art, "times": ann["times"],
                         "quantities": ann["quantities"], "published": _iso(art["date_extracted"], "+03:00")})
     return out
 
@@ -144,7 +147,7 @@ def evaluate(articles, pipeline, verbose: bool = False) -> dict[str, dict[str, d
             golds = art[dim]
             occ = []
             for g in golds:
-                o = _occurrences(core, g["text"], base)
+                o = _occurrences(core, g.get("surface") or g["text"], base)
                 if not o:
                     print(f"warning: {art['gid']} {dim} text not in content: {g['text']!r}", file=sys.stderr)
                 occ.append(o)
@@ -183,11 +186,11 @@ def _ratio(a: int, b: int) -> str:
 def report(counts) -> None:
     """Print precision, recall and value accuracy per dimension and set."""
     for dim in ("times", "quantities"):
-        for key in ("gold_dev", "own", "all"):
+        for key in ("gold_dev", "own", "own-heldout", "all"):
             c = counts.get(dim, {}).get(key)
             if not c:
                 continue
-            print(f"{dim:<10} {key:<8} annotated={c['gold']:<4} predicted={c['pred']:<4} matched={c['matched']:<4} "
+            print(f"{dim:<10} {key:<11} annotated={c['gold']:<4} predicted={c['pred']:<4} matched={c['matched']:<4} "
                   f"precision={_ratio(c['matched'], c['pred'])} recall={_ratio(c['matched'], c['gold'])} "
                   f"value_accuracy={_ratio(c['value_ok'], c['matched'])}")
 
@@ -207,8 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings() if not args.stages else Settings(stages=tuple(args.stages.split(",")))
     articles = load_articles(args.only)
     counts = evaluate(articles, Pipeline(settings), verbose=args.verbose)
-    n = {k: sum(1 for a in articles if a["set"] == k) for k in ("gold_dev", "own")}
-    print(f"articles: gold_dev={n['gold_dev']} own={n['own']}")
+    n = {k: sum(1 for a in articles if a["set"] == k) for k in ("gold_dev", "own", "own-heldout")}
+    print(f"articles: gold_dev={n['gold_dev']} own={n['own']} own-heldout={n['own-heldout']}")
     report(counts)
     return 0
 

@@ -277,7 +277,8 @@ class QuantityExtractor:
         # -- skip dates, times, ids, phone numbers, scores -----------------------
         if digits_only or m.kind == "mixed":
             dig = toks[i0][2]
-            if re.match(r"[/:\-]\d", after) or re.search(r"\d[/:\-]$", before) or before.endswith("+"):
+            if re.match(r"\s?[/:\-]\s?\d", text[m.end:m.end + 4]) or re.search(r"\d\s?[/:\-]\s?$", text[max(0, m.start - 4):m.start]) \
+                    or before.endswith("+"):
                 return None
             if re.search(r"[A-Za-z]-?$", before) or re.match(r"-?[A-Za-z]", after):
                 return None
@@ -293,7 +294,8 @@ class QuantityExtractor:
         back = self._match_back(toks, i0, {k: True for k in self.id_before}) if i0 > 0 else None
         if back and "\n" not in text[toks[i0 - back[0]][0]:m.start]:
             return None
-        if prev in self.time_units and gap_ok(i0 - 1, i0 + 1) and is_digits:
+        if prev in self.time_units and gap_ok(i0 - 1, i0 + 1) and is_digits and toks[i0][2].isdigit() \
+                and text[m.end:m.end + 2].strip()[:1] != "%":
             return None
 
         j = i1 + 1
@@ -314,6 +316,10 @@ class QuantityExtractor:
         if digits_only and before[-1:] in "\"«“'" and after[:1] in "\"»”'" and before and after:
             return None
 
+        # "15 من شهر يونيو", "24 من يوليو": a date
+        if nxt == "من" and j + 1 < len(toks) and toks[j + 1][2] in self.time_units and gap_ok(j, j + 2) \
+                and isinstance(value, int) and value <= 31:
+            return None
         # lone واحد: only "من بينهم واحد"
         if m.kind == "words" and value == 1 and i0 == i1:
             b = self._match_back(toks, i0, {k: True for k in self.one_person_before})
