@@ -166,9 +166,16 @@ class RuleParser:
             for c in cues:
                 if c["ti"] <= used_until:
                     continue
+                n_before = len(out)
                 res = self._parse_cue(text, toks, c, (ss, se), out, ctx)
                 if res is not None:
                     used_until = max(used_until, res)
+                    last = out[-1] if len(out) > n_before else None
+                    if last is not None and last.forward and last.content is not None:
+                        # words between the cue and the content (speaker, addressee, "في تصريح لـ")
+                        # belong to this attribution: no other cue starts there
+                        cs = last.content[0]
+                        used_until = max([used_until] + [ix for ix, t in enumerate(toks) if t[0] < cs])
             self._close_contents(text, out, ctx["first_new"], (ss, se))
         return out
 
@@ -251,6 +258,9 @@ class RuleParser:
                         continue
                     return j
                 return self._skip_np(toks, j + 1, n)
+            if w in ("فيه", "فيها", "له", "لها", "لهم"):  # "أكد فيه أن"
+                j += 1
+                continue
             if w == _FI and j + 1 < n and toks[j + 1][2] in lex.settings_fi:
                 if before_subject:
                     k = j + 2
@@ -631,7 +641,7 @@ class RuleParser:
             head_al = "ال" + head[1:] if head.startswith("ل") and not head.startswith("ال") else head
             if head in lex.not_sources or head_al in lex.not_sources or toks[s0][2] in lex.not_sources:
                 return None
-            if head.isdigit():
+            if head.isdigit() or head in ("ه", "ها", "هم", "هما", "هن"):
                 return None
             sp = (sp_start, toks[k - 1][1])
             after_sp = k
