@@ -188,3 +188,15 @@ def test_kill_and_resume_in_subprocess(tmp_path):
     assert ids == [f"many.jsonl:{i}" for i in range(1, n + 1)]
     db = sqlite3.connect(out / "hadath.db")
     assert db.execute("SELECT COUNT(DISTINCT id), COUNT(*) FROM documents").fetchone() == (n, n)
+
+
+def test_check_output(tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": AR}, ensure_ascii=False) + "\n" for i in range(3)),
+                   "utf-8")
+    from hadath.batch import check_output
+
+    run_batch([str(src)], tmp_path / "out", jobs=1, settings=FAST, progress=False)
+    rep = check_output(tmp_path / "out", schema=True)
+    assert rep == {"documents": 3, "unique_ids": 3, "failures": 0, "span_errors": 0, "schema_errors": 0,
+                   "first_errors": [], "db_documents": 3, "db_items": rep["db_items"]}

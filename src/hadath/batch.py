@@ -39,7 +39,7 @@ from typing import Any
 
 from hadath.settings import Settings
 
-__all__ = ["BatchError", "BatchResult", "run_batch", "parallel_analyze", "peak_rss_mb"]
+__all__ = ["BatchError", "BatchResult", "run_batch", "parallel_analyze", "peak_rss_mb", "check_output"]
 
 DOCUMENTS = "documents.jsonl"
 FAILURES = "failures.jsonl"
@@ -418,3 +418,49 @@ def run_batch(
         total_documents=docs.lines, total_failures=fails.lines, seconds=time.monotonic() - start,
         sentences=counts["sentences"], peak_rss_main_mb=main_mb, peak_rss_worker_mb=worker_mb, out=out,
     )
+
+
+def check_output(out: str | os.PathLike, *, schema: bool = False) -> dict[str, Any]:
+    """Check a batch output folder: unique ids, the span invariant on every document, the database.
+
+    Args:
+        out: A folder written by :func:`run_batch`.
+        schema: Also validate every document against the JSON Schema (slower).
+
+    Returns:
+        ``{"documents", "unique_ids", "failures", "span_errors" (count), "first_errors" (list of str),
+        "db_documents", "db_items", "schema_errors"}``.
+    """
+    from hadath.document import check_spans, validate
+
+    out = Path(out)
+    ids: set[str] = set()
+    n = span_errors = schema_errors = 0
+    first: list[str] = []
+    with (out / DOCUMENTS).open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            n += 1
+            ids.add(doc["id"])
+            errs = check_spans(doc)
+            if errs:
+                span_errors += 1
+                if len(first) < 5:
+                    first.append(f"{doc['id']}: {errs[0]}")
+            if schema:
+                try:
+                    validate(doc)
+                except ValueError as e:
+                    schema_errors += 1
+                    if len(first) < 5:
+                        first.append(str(e))
+    fails = sum(1 for line in (out / FAILURES).open(encoding="utf-8") if line.strip()) \
+        if (out / FAILURES).exists() else 0
+    db = sqlite3.connect(out / DATABASE)
+    try:
+        db_docs = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        db_items = db.execute("SELECT COUNT(*) FROM items").fetchone()[0]
+    finally:
+        db.close()
+    return {"documents": n, "unique_ids": len(ids), "failures": fails, "span_errors": span_errors,
+            "schema_errors": schema_errors, "first_errors": first, "db_documents": db_docs, "db_items": db_items}
