@@ -590,7 +590,7 @@ class BylineParser:
                     and (y.paren or x.sep in ("/", "،", ",")):
                 x.kind = "place"
         # "X: Y" (place, then names or agency): the parts before the first colon are places
-        if not any(s.kind == "place" and not s.paren for s in segs):
+        if rule == "author_field" and not any(s.kind == "place" and not s.paren for s in segs):
             colon = next((i for i, s in enumerate(segs) if s.sep.startswith(":")), None)
             if colon is not None and colon + 1 < len(segs) and all(s.kind != "cue" for s in segs[:colon + 1]):
                 for s in segs[:colon + 1]:
