@@ -1,10 +1,11 @@
 """HTML pages: detect them, extract the article text and the page's metadata.
 
 Article extraction is trafilatura's (offline, default balance of precision
-and recall: on the CNN Arabic test page ``favor_recall`` keeps the comment
-policy block and lowers body similarity from 1.0 to 0.90, ``favor_precision``
-gives the same text as the default), plus fixes for what it gets wrong on
-Arabic pages:
+and recall, as measured on the CNN Arabic test page: with our fixes the body
+similarity to the expected text is 1.0 with the default and with
+``favor_precision``, 0.94 with ``favor_recall``, which adds the date line,
+the navigation bar and the copyright line; trafilatura alone, default: 0.91),
+plus fixes for what it gets wrong on Arabic pages:
 
 * **dropped paragraphs**: paragraphs that trafilatura leaves out although they
   sit in the article's own container between paragraphs it kept (seen with
