@@ -25,7 +25,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from hadath.extract.events.lexicon import Lexicon, Rule, stem, token_candidates
+from hadath.extract.events.lexicon import Lexicon, Rule, stem, stem_norm, token_candidates
 from hadath.text.normalize import normalize_word
 
 __all__ = ["Coder", "TOKEN_RE"]
@@ -52,6 +52,7 @@ class Coder:
     def __init__(self, lex: Lexicon, use_patterns: bool = True) -> None:
         self.lex = lex
         self.use_patterns = use_patterns
+        self._wcache: dict[str, dict[str, Any]] = {}
         c = lex.cues
         self.neg_before = _ns(c["negation_before"])
         self.neg_verbs = _ns(c["negation_verbs"])
@@ -72,34 +73,53 @@ class Coder:
         self.preps = _ns(["في", "من", "الى", "على", "عن", "مع", "ضد", "بين", "حول", "منذ", "خلال", "الى", "لدى", "عند", "حتى"])
 
     # ------------------------------------------------------------------ tokens
-    @staticmethod
-    def tokenize(norm) -> list[dict[str, Any]]:
-        """Tokens of a :class:`~hadath.text.normalize.Normalized` text with raw offsets."""
+    def tokenize(self, norm) -> list[dict[str, Any]]:
+        """Tokens of a :class:`~hadath.text.normalize.Normalized` text with raw offsets.
+
+        Each token dict shares its per-word analysis (stem, clitic candidates,
+        form set) with earlier occurrences of the same word through a bounded
+        per-coder cache.
+        """
         toks = []
+        cache = self._wcache
+        if len(cache) > 200_000:
+            cache.clear()
+        starts, ends = norm.starts, norm.ends
+        n = len(norm.text)
         for m in TOKEN_RE.finditer(norm.text):
-            rs, re_ = norm.raw_span(m.start(), m.end())
+            a, b = m.start(), m.end()
             t = m.group()
-            toks.append({"t": t, "rs": rs, "re": re_, "w": t[0].isalnum(), "c": None, "s": None})
+            w = cache.get(t)
+            if w is None:
+                w = cache[t] = {"t": t, "w": t[0].isalnum(), "c": None, "s": None, "f": None}
+            tok = dict(w)
+            tok["rs"] = starts[a]
+            tok["re"] = ends[b - 1] if b <= n else len(norm.raw)
+            tok["_w"] = w
+            toks.append(tok)
         return toks
 
     @staticmethod
     def _cands(tok: dict[str, Any]) -> list[tuple[str, str]]:
         if tok["c"] is None:
-            tok["c"] = token_candidates(tok["t"]) if tok["w"] else []
+            tok["c"] = tok["_w"]["c"] = token_candidates(tok["t"]) if tok["w"] else []
         return tok["c"]
 
     @staticmethod
     def _stem(tok: dict[str, Any]) -> str:
         if tok["s"] is None:
-            tok["s"] = stem(tok["t"]) if tok["w"] else tok["t"]
+            tok["s"] = tok["_w"]["s"] = stem_norm(tok["t"]) if tok["w"] else tok["t"]
         return tok["s"]
 
     def _has(self, tok: dict[str, Any], words: set[str] | frozenset[str]) -> bool:
-        if not tok["w"]:
-            return False
-        if tok["t"] in words or self._stem(tok) in words:
-            return True
-        return any(c in words for c, _ in self._cands(tok))
+        f = tok["f"]
+        if f is None:
+            if not tok["w"]:
+                f = frozenset()
+            else:
+                f = frozenset([tok["t"], self._stem(tok)] + [c for c, _ in self._cands(tok)])
+            tok["f"] = tok["_w"]["f"] = f
+        return not words.isdisjoint(f)
 
     def _is_break(self, tok: dict[str, Any]) -> bool:
         if not tok["w"]:
@@ -137,6 +157,9 @@ class Coder:
                 i += 1
                 continue
             found = None
+            if self._stem(toks[i]) not in lex.first_words:
+                i += 1
+                continue
             for n in range(min(maxn, b - i), 0, -1):
                 if not all(toks[k]["w"] for k in range(i, i + n)):
                     continue
@@ -162,6 +185,8 @@ class Coder:
                 j = found["i1"]
                 while j < b and j - i < 7 and toks[j]["w"] and not covered[j - a]:
                     ext = None
+                    if self._stem(toks[j]) not in lex.first_words:
+                        break
                     for n in range(min(4, b - j), 0, -1):
                         if not all(toks[k]["w"] for k in range(j, j + n)):
                             continue

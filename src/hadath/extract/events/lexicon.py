@@ -26,7 +26,7 @@ from typing import Any
 
 from hadath.text.normalize import normalize_word
 
-__all__ = ["stem", "stem_key", "key_variants", "verb_forms", "noun_forms", "token_candidates", "Rule", "Lexicon", "load_lexicon"]
+__all__ = ["stem", "stem_norm", "stem_key", "key_variants", "verb_forms", "noun_forms", "token_candidates", "Rule", "Lexicon", "load_lexicon"]
 
 _PAST_SUFFIX = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
 _IMPF_SUFFIX = ("", "ون", "ان", "ين", "وا", "ن")
@@ -44,7 +44,11 @@ def stem(tok: str) -> str:
         >>> stem("والقوات"), stem("الأمريكيين"), stem("للتحالف")
         ('قو', 'امريكي', 'تحالف')
     """
-    t = normalize_word(tok)
+    return stem_norm(normalize_word(tok))
+
+
+def stem_norm(t: str) -> str:
+    """:func:`stem` of a token that is already normalised (no normalisation pass)."""
     if t.endswith("ى"):
         t = t[:-1] + "ي"
     if len(t) > 4 and t[0] in "وف" and (t[1:3] == "ال" or t[1] in "بل"):
@@ -216,6 +220,7 @@ class Lexicon:
             UniversalPetrarch verb+object patterns (``cameo_patterns.tsv``).
         cues: Cue lists (negation, modality, agent markers ...) from ``ar/cues.yaml``.
         max_actor_len: Longest actor/agent key in words.
+        first_words: First stems of every actor/agent/country key (a fast precheck).
     """
 
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -228,6 +233,7 @@ class Lexicon:
     patterns: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     max_actor_len: int = 1
+    first_words: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> str:
@@ -308,4 +314,5 @@ def load_lexicon() -> Lexicon:
     lex.cues = _y.safe_load(_read("cues.yaml"))
     lex.max_actor_len = max(len(k.split()) for k in list(lex.agents) + list(lex.actors))
     lex.max_actor_len = min(lex.max_actor_len, 6)
+    lex.first_words = frozenset(k.split()[0] for k in list(lex.agents) + list(lex.actors) + list(lex.countries))
     return lex
