@@ -42,6 +42,7 @@ _PUNCT_STOP = frozenset("،,؛;.!؟?()[]{}-–—/|")
 _TRIM_TAIL = frozenset(["،", ",", "؛", ";", ".", "-", "–", "—", "و", "ولكن", "لكن", "كما", "فيما", "بينما", "ثم"])
 _FI = "فى"  # "في" after normalisation (final ya -> alef maksura)
 _MAX_SPEAKER = 14
+_SIDE_WORDS = frozenset(["جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"])
 _RELATIVES = frozenset(["التى", "الذى", "الذين", "اللذين", "اللواتى", "اللاتى"])
 _PREPOSITIONS = frozenset(["فى", "على", "عن", "من", "الى", "مع", "لدى", "عند", "بعد", "قبل", "خلال", "حول", "ضد", "بين", "منذ", "نحو", "عبر", "حتى", "ب", "ل"])
 _MAX_BACK = 10
@@ -220,8 +221,10 @@ class RuleParser:
         if len(toks) < 3:
             return None
         w = toks[0][2]
-        base = w[1:] if w[:1] in "وف" and len(w) > 3 else w
-        if base.startswith("ال") or w in lex.clause_openers or base in lex.clause_openers or len(base) < 3:
+        if w[:1] not in "وف" or len(w) < 4:  # news sentences open with و + verb: "وأعربت المنظمة ..."
+            return None
+        base = w[1:]
+        if base.startswith("ال") or w in lex.clause_openers or base in lex.clause_openers:
             return None
         if not toks[1][2].startswith("ال"):
             return None
@@ -244,7 +247,7 @@ class RuleParser:
             if w in lex.time_words:
                 j += 1
                 continue
-            if w == "من" and j + 1 < n and toks[j + 1][2] in ("جهته", "جهتها", "جانبه", "جانبها", "ناحيته"):
+            if w == "من" and j + 1 < n and toks[j + 1][2] in _SIDE_WORDS:
                 j += 2
                 continue
             if w == "ل" or w in lex.settings_after:
@@ -256,9 +259,13 @@ class RuleParser:
                     if w == "ل" and j + 1 < n:
                         j += 2
                         continue
+                    # "وقال لوكالة الصحافة الفرنسية إن": an addressee, then (usually) the content
+                    k = self._skip_np(toks, j + 1, n)
+                    if k < n and (self._is_compl(toks[k][2]) or toks[k][2] == ":"):
+                        return k
                     return j
                 return self._skip_np(toks, j + 1, n)
-            if w in ("فيه", "فيها", "له", "لها", "لهم"):  # "أكد فيه أن"
+            if w in ("فيه", "فيها", "له", "لها", "لهم", "لنا", "لى", "لكم"):  # "أكد فيه أن", "قال لنا"
                 j += 1
                 continue
             if w == _FI and j + 1 < n and toks[j + 1][2] in lex.settings_fi:
@@ -308,6 +315,8 @@ class RuleParser:
                           or w in lex.content_nouns or w in _RELATIVES or w in lex.clause_openers):
                 break
             if w == _FI and k + 1 < n and toks[k + 1][2] in lex.settings_fi:
+                break
+            if k > j and (w == "بهذا" or (w == "من" and k + 1 < n and toks[k + 1][2] in _SIDE_WORDS)):
                 break
             if k > j and self._cue_at(w):
                 break
