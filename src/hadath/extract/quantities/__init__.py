@@ -83,7 +83,7 @@ class QuantityExtractor:
         for g in raw["post_cues"]:
             for f in g["forms"]:
                 self.post_cues[_nw(f)] = (g["effect"], g["id"])
-        self.percent = {_nw(f) for g in raw["percent"] for f in g["forms"]}
+        self.percent = {_nw(f): True for g in raw["percent"] for f in g["forms"]}
         self.currencies: dict[tuple[str, ...], dict[str, Any]] = {}
         cu = {normalize_word(k): v for k, v in raw["currency_units"].items()}
         for g in raw["currencies"]:
@@ -97,8 +97,8 @@ class QuantityExtractor:
             for f in g["forms"]:
                 self.units[_nw(f)] = (g["id"], g["unit"], g["lemma"])
         self.time_units = {normalize_word(w) for w in raw["time_units"]}
-        self.id_before = {_nw(w) for w in raw["id_before"]}
-        self.one_person_before = {_nw(w) for w in raw["one_person_before"]}
+        self.id_before = {_nw(w): True for w in raw["id_before"]}
+        self.one_person_before = {_nw(w): True for w in raw["one_person_before"]}
         self.stop = {normalize_word(w) for w in raw["stop"]}
         self.objects: dict[tuple[str, ...], str] = {}
         for lemma, forms in raw["objects"].items():
@@ -179,11 +179,13 @@ class QuantityExtractor:
         for ti, (ts, te, tw) in enumerate(toks):
             if ts < pos:
                 continue
-            m = self.parser.parse(text, ts)
+            m = None
+            if self.parser.may_start(tw):
+                m = self.parser.parse(text, ts)
+                if m is None:
+                    m = self.parser.parse_ordinal(text, ts)
             if m is None:
-                m = self.parser.parse_ordinal(text, ts)
-            if m is None:
-                if not tw[0].isdigit():
+                if tw.endswith(("ين", "ان")) and len(tw) >= 5:
                     item = self._dual(text, toks, ti, norm, doc, by_start, by_end, gap_ok)
                     if item is not None and not overlaps(item["start"], item["end"]):
                         items.append(item)
@@ -205,6 +207,8 @@ class QuantityExtractor:
     def _ranges(self, text: str, items: list[dict]) -> None:
         """Ranges "بين 100 و300 ألف ريال", "بين 40 و50 في المائة": the first bound takes the scale and unit of the second."""
         for q1, q2 in zip(items, items[1:]):
+            if q2["start"] - q1["end"] > 8:
+                continue
             gap = normalize_word(text[q1["end"]:q2["start"]].strip())
             if gap not in ("و", "الى", "-", "–", "حتى", "او") or q1["object"] is not None or q1["kind"] != "count":
                 continue
@@ -291,7 +295,7 @@ class QuantityExtractor:
             if digits_only and dig.isdigit() and len(dig) >= 7:
                 return None
         # ids: "رقم 5", "المادة 3", "عام 2015"
-        back = self._match_back(toks, i0, {k: True for k in self.id_before}) if i0 > 0 else None
+        back = self._match_back(toks, i0, self.id_before) if i0 > 0 else None
         if back and "\n" not in text[toks[i0 - back[0]][0]:m.start]:
             return None
         if prev in self.time_units and gap_ok(i0 - 1, i0 + 1) and is_digits and toks[i0][2].isdigit() \
@@ -322,7 +326,7 @@ class QuantityExtractor:
             return None
         # lone واحد: only "من بينهم واحد"
         if m.kind == "words" and value == 1 and i0 == i1:
-            b = self._match_back(toks, i0, {k: True for k in self.one_person_before})
+            b = self._match_back(toks, i0, self.one_person_before)
             if not b:
                 return None
             kind, lemma, rule = "count", "persons", "count.one_person"
@@ -356,7 +360,7 @@ class QuantityExtractor:
                 end = m.end + after.index("%") + 1
             else:
                 start = m.start - (len(before) - before.rindex("%"))
-        elif nxt and (hit := self._match(toks, j, {k: True for k in self.percent}, gap_ok=gap_ok)):
+        elif nxt and (hit := self._match(toks, j, self.percent, gap_ok=gap_ok)):
             kind, unit, lemma, rule = "percent", "percent", "percent", "percent.word"
             end = toks[j + hit[0] - 1][1]
         elif nxt and (hit := self._match(toks, j, self.currencies, clitic=False, gap_ok=gap_ok)):

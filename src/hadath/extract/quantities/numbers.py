@@ -241,6 +241,10 @@ class NumberParser:
                 out.append((skip, cat, waw, al, val, ww))
         return out
 
+    def may_start(self, word: str) -> bool:
+        """Cheap test: can a number (cardinal or ordinal) start with this token (normalised)?"""
+        return word[:1].isdigit() or bool(self._lookup(word, first=True))
+
     @staticmethod
     def _tokens(text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str]]:
         toks = []
@@ -536,7 +540,7 @@ class NumberParser:
         out: list[NumberMatch] = []
         pos = 0
         for m in TOKEN_RE.finditer(text):
-            if m.start() < pos:
+            if m.start() < pos or not self.may_start(m.group()):
                 continue
             # a digit run glued to other digits/separators is one token already;
             # skip words glued to digits on the left ("م5") only if letters precede
