@@ -123,8 +123,15 @@ class DateStamp:
         return date(self.year, self.month, self.day).weekday() != self.weekday
 
 
+#: Longest line (code points) the date-line parsers look at; page stamps are short.
+_MAX_STAMP = 160
+
+
 class DateLineParser:
-    """Parser of page date lines (see the module docstring); build with :meth:`load`."""
+    """Parser of page date lines (see the module docstring); build with :meth:`load`.
+
+    Lines longer than 160 code points are never date lines (None without parsing).
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
         def index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -250,6 +257,8 @@ class DateLineParser:
             >>> p.parse_line("وقع الاتفاق في 8 يونيو 2016 في القاهرة") is None
             True
         """
+        if len(line) > _MAX_STAMP:
+            return None
         n = normalize(line)
         t = n.text.rstrip(" .:")
         m = self._line.fullmatch(t)
@@ -271,6 +280,8 @@ class DateLineParser:
             >>> DateLineParser.load().parse_relative("منذ 5 دقائق").relative.seconds
             300
         """
+        if len(line) > _MAX_STAMP:
+            return None
         n = normalize(line)
         t = n.text.rstrip(" .:")
         m = self._relative.fullmatch(t)
@@ -296,6 +307,8 @@ class DateLineParser:
             >>> (s.place, s.year, s.month, s.day, s.agency)
             ('الرياض', 2015, 8, 10, 'واس')
         """
+        if len(line) > _MAX_STAMP:
+            return None
         n = normalize(line)
         t = n.text.rstrip(" .:")
         m = self._agency_dateline.fullmatch(t)
@@ -705,6 +718,8 @@ class BylineParser:
             >>> b.parse_cue_line("كتب الوزير رسالة طويلة إلى نظيره الفرنسي يطلب فيها الدعم.") is None
             True
         """
+        if len(s.split()) > 14:
+            return None
         lead = len(s) - len(s.lstrip(" \u00a0*•"))
         n = normalize(s[lead:])
         m = self._cue.match(n.text)
