@@ -86,17 +86,17 @@ def test_bad_published_is_a_usage_error():
 def test_analyze_bad_inputs(tmp_path, fast_cfg):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    one_line_error(run("analyze", str(empty)), str(empty), "empty input")
+    one_line_error(run("analyze", str(empty), "--config", fast_cfg), str(empty), "empty input")
     image = tmp_path / "image.png"
     image.write_bytes(png())
-    one_line_error(run("analyze", str(image)), str(image), "binary data (PNG image), not text")
+    one_line_error(run("analyze", str(image), "--config", fast_cfg), str(image), "binary data (PNG image), not text")
     nav = tmp_path / "nav.html"
     nav.write_text("<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>", "utf-8")
-    one_line_error(run("analyze", str(nav)), str(nav), "no article text found in the HTML page")
+    one_line_error(run("analyze", str(nav), "--config", fast_cfg), str(nav), "no article text found in the HTML page")
     one_line_error(run("analyze", str(tmp_path / "missing.txt")), str(tmp_path / "missing.txt"), "no such file")
     res = run("analyze", str(tmp_path))
     assert res.exit_code == 1 and res.stderr.startswith(f"hadath: error: {tmp_path}: is a folder")
-    assert run("analyze", "-", input=b"").stderr == "hadath: error: -: empty input\n"
+    assert run("analyze", "-", "--config", fast_cfg, input=b"").stderr == "hadath: error: -: empty input\n"
 
 
 def test_analyze_documents_with_warnings(tmp_path, fast_cfg):
@@ -197,3 +197,15 @@ def test_internal_error_is_one_line(tmp_path, monkeypatch):
     res = run("analyze", str(f))
     assert res.exit_code == 1
     assert res.stderr == f"hadath: error: {f}: internal error: RuntimeError: stage exploded second line\n"
+
+
+def test_analyze_now_resolves_relative_page_date(tmp_path, fast_cfg):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>خبر</title></head><body><article><h1>خبر عاجل</h1>"
+                    "<span class='date'>منذ ساعتين</span><p>أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد "
+                    "في المدينة بسعة مئتي سرير.</p></article></body></html>", "utf-8")
+    res = run("analyze", str(page), "--now", "2024-03-05T15:00:00+03:00", "--config", fast_cfg)
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["input"]["kind"] == "html" and doc["text"].startswith("خبر عاجل\n\n")
+    assert doc["metadata"]["published"]["value"] == "2024-03-05T13:00:00+03:00"

@@ -72,12 +72,14 @@ def cli() -> None:
               help="Publication time, reference for relative dates (ISO 8601).")
 @click.option("--source", help="Outlet name or id.")
 @click.option("--title", help="Headline, when given apart from the text.")
+@click.option("--now", callback=_iso, metavar="ISO",
+              help='When the page was fetched, to resolve dates such as "منذ ساعتين" on it (ISO 8601).')
 @_include_option
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
 @click.option("--out", "out", default="-", metavar="FILE|-", show_default=True,
               help="Write the JSON here ('-': standard output).")
 @_config_option
-def analyze(path: str, url, published, source, title, include, pretty, out, config) -> None:
+def analyze(path: str, url, published, source, title, now, include, pretty, out, config) -> None:
     """Analyse one article (a text or HTML file, or - for stdin) and print its JSON document."""
     settings = _settings(config, include)
     name = path
@@ -98,8 +100,9 @@ def analyze(path: str, url, published, source, title, include, pretty, out, conf
     from hadath.pipeline import get_pipeline
 
     try:
-        doc = get_pipeline(settings).analyze(data, url=url, published=published, source=source,
-                                             title=title, path=path)
+        doc = get_pipeline(settings).analyze(data, url=url, published=published, source=source, title=title,
+                                             path=path, now=datetime.fromisoformat(now.replace("Z", "+00:00"))
+                                             if now else None)
     except InputError as e:
         _die(str(e))
     except Exception as e:  # noqa: BLE001 - one line, never a traceback
