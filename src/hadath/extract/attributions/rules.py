@@ -113,6 +113,11 @@ class RuleParser:
         self._openq = frozenset(lex.quotes)
 
     # ------------------------------------------------------------------ helpers
+    def _fi_setting(self, w: str) -> bool:
+        """``في`` + this word is a setting (في بيان، في الحوار)."""
+        fi = self.lex.settings_fi
+        return w in fi or (w.startswith("ال") and w[2:] in fi)
+
     def _is_compl(self, w: str) -> bool:
         return w in self.lex.complementizers
 
@@ -268,7 +273,7 @@ class RuleParser:
             if w in ("فيه", "فيها", "له", "لها", "لهم", "لنا", "لى", "لكم"):  # "أكد فيه أن", "قال لنا"
                 j += 1
                 continue
-            if w == _FI and j + 1 < n and toks[j + 1][2] in lex.settings_fi:
+            if w == _FI and j + 1 < n and self._fi_setting(toks[j + 1][2]):
                 if before_subject:
                     k = j + 2
                     while k < n and (toks[k][2] in ("له", "لها", "لهم", "صحفى", "رسمى", "منفصل", "مشترك", "صادر")
@@ -314,7 +319,7 @@ class RuleParser:
             if k > j and (w in lex.time_words or w in lex.settings_after or w in stops or w == "عن"
                           or w in lex.content_nouns or w in _RELATIVES or w in lex.clause_openers):
                 break
-            if w == _FI and k + 1 < n and toks[k + 1][2] in lex.settings_fi:
+            if w == _FI and k + 1 < n and self._fi_setting(toks[k + 1][2]):
                 break
             if k > j and (w == "بهذا" or (w == "من" and k + 1 < n and toks[k + 1][2] in _SIDE_WORDS)):
                 break
@@ -345,7 +350,8 @@ class RuleParser:
                 start = k
                 k -= 1
                 continue
-            if w in _PUNCT_STOP or w == ":" or w in lex.clause_openers or w in lex.blockers_before:
+            if w in _PUNCT_STOP or w == ":" or w in lex.clause_openers or w in lex.blockers_before \
+                    or (w[:1] in "وف" and w[1:] in lex.clause_openers):
                 break
             if self._cue_at(w) or w in lex.time_words:
                 return None
@@ -408,7 +414,7 @@ class RuleParser:
                 k = self._skip_np(toks, k + 1, n)
                 continue
             extra = entry.opens if entry is not None else frozenset()
-            if w == _FI and k + 1 < n and toks[k + 1][2] in lex.settings_fi:
+            if w == _FI and k + 1 < n and self._fi_setting(toks[k + 1][2]):
                 k = self._skip_np(toks, k + 2, n, extra)
                 continue
             if w == "ل" or w in lex.settings_after:
