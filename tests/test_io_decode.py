@@ -163,3 +163,12 @@ def test_record_with_empty_body_is_kept_with_warning():
 def test_bad_published_is_an_input_error():
     with pytest.raises(InputError, match="is not ISO 8601"):
         Ingester(Settings()).ingest(AR, published="yesterday", path="p")
+
+
+def test_mojibake_in_str_input_is_repaired():
+    garbled = AR.encode("utf-8").decode("cp1256")
+    doc, _ = Ingester(Settings()).ingest(garbled, title=None)
+    assert doc.text == AR and doc.input["encoding"] == "mojibake-cp1256"
+    assert doc.warnings == ["repaired mojibake (UTF-8 read as Windows-1256)"]
+    doc, _ = Ingester(Settings()).ingest(AR)
+    assert doc.text == AR and doc.input["encoding"] is None and doc.warnings == []

@@ -249,15 +249,17 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
         ('ظهر الطبيب', None)
     """
     sample = text[:20000]
-    letters = max(1, len(_LETTER.findall(sample)))
     n1256 = len(_CP1256_SIGNATURE.findall(sample))
+    nlat = len(_LATIN_SIGNATURE.findall(sample))
+    if n1256 < 3 and nlat < 3:
+        return text, None
+    letters = max(1, len(_LETTER.findall(sample)))
     if n1256 >= 3 and 2 * n1256 / letters > 0.3:
         fixed = _CP1256_RUN.sub(_cp1256_run_fix, text)
         if arabic_ratio(fixed) > arabic_ratio(text) + 0.1 or (
             fixed != text and _CP1256_SIGNATURE.search(fixed[:20000]) is None
         ):
             return fixed, "cp1256"
-    nlat = len(_LATIN_SIGNATURE.findall(sample))
     if nlat >= 3 and 2 * nlat / letters > 0.3:
         import ftfy
 

@@ -86,7 +86,7 @@ class Ingester:
             InputError: For empty, binary, oversized or unreadable input, an
                 HTML page without article text, or a bad ``published``.
         """
-        from hadath.io.decode import arabic_ratio, decode_bytes
+        from hadath.io.decode import arabic_ratio, decode_bytes, repair_mojibake
         from hadath.io.html import looks_like_html
 
         s = self.settings
@@ -103,6 +103,11 @@ class Ingester:
                 raise InputError(f"{name}: input is over the limit of {s.max_bytes:,} bytes "
                                  "(Settings.max_bytes)")
             text, encoding, n_bytes = data.lstrip("\ufeff"), None, None
+            fixed, moji = repair_mojibake(text)
+            if moji:
+                text, encoding = fixed, f"mojibake-{moji}"
+                warnings.append("repaired mojibake (UTF-8 read as "
+                                f"{'Windows-1256' if moji == 'cp1256' else 'Latin-1'})")
         else:
             raise InputError(f"{name}: expected text or bytes, got {type(data).__name__}")
         # A record of a structured corpus (title, author or url given) with an empty body is
