@@ -65,7 +65,7 @@ def cli() -> None:
     """hadath: Arabic news to structured, sourced event data (JSON with character offsets)."""
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, short_help="Analyse one article, print its JSON document.")
 @click.argument("path")
 @click.option("--url", help="Address of the page (outlet and its time zone).")
 @click.option("--published", callback=_iso, metavar="ISO",
@@ -117,7 +117,7 @@ def analyze(path: str, url, published, source, title, now, include, pretty, out,
         _die(f"{out}: cannot write ({e.strerror or e})")
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, short_help="Analyse a corpus into documents.jsonl and hadath.db.")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Output folder: documents.jsonl, failures.jsonl, hadath.db.")
@@ -161,7 +161,7 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
     sys.exit(1 if res.total_failures else 0)
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, short_help="Tag a CoNLL file with the NER model.")
 @click.option("--conll", "in_path", required=True, metavar="IN|-",
               help='CoNLL file of "token TAG" lines (- for stdin).')
 @click.option("--out", "out_path", default="-", show_default=True, metavar="OUT|-",
@@ -184,7 +184,7 @@ def ner(in_path, out_path) -> None:
         click.echo(f"hadath: tagged {n} tokens -> {out_path}", err=True)
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, short_help="Export events as PLOVER records or CSV.")
 @click.argument("documents", metavar="DOCUMENTS.jsonl")
 @click.option("--format", "fmt", type=click.Choice(["plover", "csv"]), required=True,
               help="plover: PLOVER JSON records; csv: one event a row.")
