@@ -15,7 +15,10 @@ Sources (licences credited in ``src/hadath/data/LICENSES.md``):
 * actors: ``events/up_arabic_dictionaries/actor_dict_ar_v4.txt`` (MIT, UniversalPetrarch) with dated
   CAMEO codes, and ``agents.all.ar.txt`` (agent/role words -> CAMEO agent codes);
 * common words: normalised word counts over SaudiNewsNet (``news/saudinewsnet/*.zip``, only counts
-  kept) give the list of frequent words that a one-word place name must not be.
+  kept) decide which one-word city names are ordinary words (:func:`_keep_city_name`): a word that
+  is also written with/without the article about as often (سنة/السنة, المدينة/مدينة) is a noun, a
+  word that is a proclitic + a frequent word (وان = و + ان) is not a name, and outside the Arab
+  world and its neighbours only big cities keep their one-word names.
 
 Output: ``gazetteer.json.gz`` (gzip JSON), see :func:`build_gazetteer`. The file stores
 ``inputs_sha1`` (:func:`inputs_hash`: the inputs and :data:`SCRIPT_VERSION`) so a test can tell
@@ -44,11 +47,13 @@ __all__ = ["build_gazetteer", "inputs_hash", "GAZETTEER_PATH", "SCRIPT_VERSION",
            "is_arabic_name", "parse_actor_dict"]
 
 #: Bump when the output format or the compilation rules change.
-SCRIPT_VERSION = "gazetteer-9"
+SCRIPT_VERSION = "gazetteer-11"
 
 _PKG = Path(__file__).resolve().parents[1]
 GAZETTEER_PATH = _PKG / "data" / "gazetteer" / "gazetteer.json.gz"
 REGIONS_YAML = _PKG / "extract" / "entities" / "ar" / "regions.yaml"
+#: Curated aliases; cities they refer to (``ref: gn:<id>``) are kept whatever the name filters say.
+ALIASES_YAML = _PKG / "extract" / "entities" / "ar" / "aliases.yaml"
 
 #: Letters used in Persian, Urdu, Pashto ... but not in Arabic; a name containing one is dropped.
 NON_ARABIC_LETTERS = frozenset("پچژگکیےٹڈڑںھۀەۆێۇۈۋۉېۍڤڭڠۓ")
@@ -97,6 +102,7 @@ def _inputs(shared: Path) -> list[Path]:
         g / "mledoze_countries.json", g / "geonames_countryInfo.tsv", g / "geonames_country_translations.json",
         g / "arwikicats_nationalities.json", g / "geonames_cities15000.zip", g / "arwikicats_cities_en_ar.json",
         g / "geonames_regionInfo.tsv", ev / "actor_dict_ar_v4.txt", ev / "agents.all.ar.txt", REGIONS_YAML,
+        ALIASES_YAML,
     ]
 
 
@@ -192,7 +198,8 @@ def _nationalities(shared: Path, en2iso3: dict[str, str], ar2iso3: dict[str, str
 
 # ----------------------------------------------------------------------------- cities
 
-def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int]) -> list[dict[str, Any]]:
+def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
+            counts: dict[str, int] | None = None) -> list[dict[str, Any]]:
     g = shared / "gazetteer"
     en_ar = json.loads((g / "arwikicats_cities_en_ar.json").read_text("utf-8"))
     rows = []
@@ -204,6 +211,8 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int]) -> list
             continue
         rows.append(f)
     rows.sort(key=lambda f: -int(f[14] or 0))
+    aliases = yaml.safe_load(ALIASES_YAML.read_text("utf-8"))
+    forced = {int(str(a["ref"])[3:]) for a in aliases.get("entities", []) if str(a.get("ref", "")).startswith("gn:")}
     seen_en: set[str] = set()
     out = []
     for f in rows:
@@ -217,34 +226,67 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int]) -> list
             ar = en_ar.get(en) or en_ar.get(name.lower())
             if ar and is_arabic_name(ar) and ar not in names:
                 names.append(ar)
-        names = [n for n in names if _keep_city_name(n, pop, f[7], f[8], rank)]
-        if not names:
+        kept = [n for n in names if _keep_city_name(n, pop, f[7], f[8], rank, counts)]
+        if not kept and gid not in forced:
             continue
+        names = kept
         out.append({"kind": "city", "label": "GPE", "canonical": name, "country": iso3, "geonames": gid,
                     "lat": round(float(f[4]), 5), "lon": round(float(f[5]), 5), "population": pop,
                     "cameo": iso3, "names": names, "fcode": f[7]})
     return out
 
 
-def _keep_city_name(name: str, pop: int, fcode: str, cc: str, rank: dict[str, int]) -> bool:
+def _keep_city_name(name: str, pop: int, fcode: str, cc: str, rank: dict[str, int],
+                    counts: dict[str, int] | None = None) -> bool:
     """Rules that drop city names which are ordinary words (see module docstring).
 
-    ``rank`` maps the most frequent SaudiNewsNet words to their rank (0 = most frequent).
+    Args:
+        name: The Arabic name.
+        pop: Population.
+        fcode: GeoNames feature code (PPLC = capital).
+        cc: ISO alpha-2 country code.
+        rank: The most frequent SaudiNewsNet words -> rank (0 = most frequent).
+        counts: SaudiNewsNet word counts (for the article-alternation rule).
+
+    Returns:
+        True when the name is kept.
+
+    Example:
+        >>> rank = {"ان": 5, "سنه": 900, "مدينه": 100, "المدينه": 120}
+        >>> counts = {"سنه": 1798, "السنه": 1133, "مدينه": 6643, "المدينه": 4417}
+        >>> [_keep_city_name(n, 400000, "PPL", "IR", rank, counts) for n in ("وان", "سنه", "مشهدين")]
+        [False, False, True]
+        >>> _keep_city_name("المدينة", 1300000, "PPLA", "SA", rank, counts)
+        False
     """
+    counts = counts or {}
     key = name_key(name)
     letters = key.replace(" ", "")
     if len(letters) < 3:
         return False
-    if " " in key:
-        return True
-    bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
-    r = min(rank.get(key, 10**9), rank.get(bare, 10**9))
-    big = fcode == "PPLC" or pop >= 1_000_000 or (cc in REGION_COUNTRIES and pop >= 150_000)
+    if " " in key:  # a multiword name is no ordinary word; outside the region only towns of 100,000+
+        return cc in REGION_COUNTRIES or pop >= 100_000
+    big_world = pop >= 500_000 or (fcode == "PPLC" and pop >= 300_000)
+    if cc not in REGION_COUNTRIES and not big_world:
+        return False
+    if (key[0] in "وفبلك" and not key.startswith("ال") and rank.get(key[1:], 10**9) < 3000
+            and pop < 1_000_000 and fcode != "PPLC"):
+        return False  # وان = و + ان
+    alt = key[2:] if key.startswith("ال") else "ال" + key
+    n, n_alt = counts.get(key, 0), counts.get(alt, 0)
+    # a regional town written with ال (الحلة، الكوت) is a noun only when the bare form is more frequent
+    regional = key.startswith("ال") and cc in REGION_COUNTRIES and pop >= 150_000
+    share, floor = (1.0, 100) if regional else (0.3, 10)
+    if n_alt >= floor and n_alt >= share * n and pop < 1_000_000 and fcode != "PPLC":
+        return False  # سنة/السنة, المدينة/مدينة: a common noun (a capital or metropolis stays: كابل)
+    r = rank.get(key, 10**9)
     if r >= len(rank):
         return len(letters) >= 4 or pop >= 100_000
-    if r < COMMON_STRICT:  # a very frequent word (نساء): only a big place of the region, or a metropolis
-        return pop >= 1_000_000 or (cc in REGION_COUNTRIES and pop >= 150_000)
-    return big
+    if r < COMMON_STRICT:  # a frequent word: a name in the news (عدن، الزبداني), or an ordinary word
+        if cc not in REGION_COUNTRIES:
+            return fcode == "PPLC" or pop >= 2_000_000  # أبا "father" is not Aba, Nigeria
+        return pop >= 100_000 or r >= 3000
+    return True
 
 
 # ----------------------------------------------------------------------------- regions
@@ -440,7 +482,7 @@ def build_gazetteer(shared: Path, out: Path = GAZETTEER_PATH, n_common: int = 20
     ar2iso3 = {name_key(n): c["country"] for c in countries for n in c["names"]}
     ar2iso3.update({name_key(n[2:]): v for n, v in list(ar2iso3.items()) if n.startswith("ال")})
     items = countries + _nationalities(shared, en2iso3, ar2iso3) + _regions(shared, iso2to3)
-    items += _cities(shared, iso2to3, rank)
+    items += _cities(shared, iso2to3, rank, counts)
     adjectives = {name_key(n) for it in items if it["kind"] in ("nat_adj", "nationality") for n in it["names"]}
     items += _actors(shared, {c["country"] for c in countries}, rank, adjectives)
     fields = ["kind", "label", "canonical", "country", "geonames", "lat", "lon", "population", "cameo", "best"]

@@ -42,6 +42,7 @@ from hadath.extract.entities.linker import actor_code, cameo_at, choose, doc_cou
 __all__ = ["EntityExtractor"]
 
 _WORD = re.compile(r"[^\W_]+")
+_TANWEEN = re.compile("[\u064B-\u064D]")
 _MODEL_LABELS = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "FAC": "FAC",
                  "NORP": "NORP", "EVENT": "EVENT"}
 #: Words ranked above this (more frequent) are not name words in the person rules.
@@ -159,14 +160,23 @@ class EntityExtractor:
         countries = doc_countries([self.gaz.lookup(m.key) for m in matches])
         mentions: list[Mention] = []
         adj_hits: list[tuple[Match, str]] = []
+        raw = doc.text
         for m in matches:
             ents = self.gaz.lookup(m.key)
+            if not ents:
+                continue  # a blocking phrase (مسقط رأسه)
+            if " " not in m.key and _TANWEEN.search(raw, *norm.raw_span(m.start, m.end)):
+                continue  # دورًا، دومًا: a word with tanween is an adverb or indefinite noun, not a name
             adj = next((e for e in ents if e.kind == "nat_adj"), None)
             if adj is not None:
                 adj_hits.append((m, adj.country))
             e = choose(ents, countries)
             if e is None:
                 continue
+            if (e.kind == "city" and m.prefix and m.prefix != "لل" and " " not in m.key
+                    and self.gaz.word_rank(m.key) >= len(self.gaz.rank)
+                    and not (e.population >= 1_000_000 and e.country in countries)):
+                continue  # فصيلة = ف + صيلة? a rare town behind a clitic is most likely a word
             if adj is not None and e.kind == "actor":
                 continue  # an adjective (سوري، تركي) that the actor dictionary lists as a name
             if e.kind == "nationality" and not m.prefix and self._after_noun(text, m.start):

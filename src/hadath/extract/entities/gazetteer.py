@@ -128,7 +128,8 @@ class Gazetteer:
         meta: ``{"script_version", "inputs_sha1"}`` of the compiled file.
     """
 
-    def __init__(self, compiled: dict[str, Any], aliases: dict[str, Any], stopnames: list[str]) -> None:
+    def __init__(self, compiled: dict[str, Any], aliases: dict[str, Any], stopnames: list[str],
+                 phrases: list[str] = ()) -> None:
         fields = compiled["fields"]
         self.meta = {"script_version": compiled.get("script_version"), "inputs_sha1": compiled.get("inputs_sha1")}
         self.entries: list[Entry] = []
@@ -160,6 +161,8 @@ class Gazetteer:
                 if idx in lst:
                     lst.remove(idx)
                 lst.insert(0, idx)  # curated senses first
+        for ph in phrases:  # blockers: found like names, they refer to nothing and hide shorter matches
+            self.names.setdefault(name_key(ph), [])
         self._auto = ahocorasick.Automaton()
         for key in self.names:
             if key in self.stop:
@@ -196,8 +199,8 @@ class Gazetteer:
         compiled = json.loads(gzip.decompress(raw).decode("utf-8"))
         ddir = Path(data_dir) if data_dir else DATA_DIR
         aliases = yaml.safe_load((ddir / "aliases.yaml").read_text("utf-8"))
-        stop = yaml.safe_load((ddir / "stopnames.yaml").read_text("utf-8"))["stopnames"]
-        return cls(compiled, aliases, stop)
+        stop = yaml.safe_load((ddir / "stopnames.yaml").read_text("utf-8"))
+        return cls(compiled, aliases, stop["stopnames"], stop.get("phrases", []))
 
     # ------------------------------------------------------------------ matching
     def word_rank(self, word: str) -> int:

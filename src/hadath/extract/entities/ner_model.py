@@ -50,6 +50,7 @@ LABEL_MAP = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 MODEL_FILE = "ner.crfsuite"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
 CLUSTERS_FILE = "ner_clusters.tsv"
+ATTRIBUTES_FILE = "ner_attributes.txt"
 
 # --- normalisation --------------------------------------------------------
 
@@ -239,6 +240,9 @@ class NerFeaturizer:
         gazetteer: A :class:`Gazetteer` (may be empty).
         clusters: ``{normalised word: (cluster id per granularity, ...)}``
             (may be empty); see :func:`load_clusters`.
+        attributes: If given, only features in this set are emitted (the
+            attributes a trained model has weights for; the others would be
+            ignored by crfsuite anyway, so this only saves time).
         cache_size: Word types kept in the cache before it is cleared.
     """
 
@@ -246,10 +250,12 @@ class NerFeaturizer:
         self,
         gazetteer: Gazetteer | None = None,
         clusters: dict[str, tuple[str, ...]] | None = None,
+        attributes: set[str] | frozenset[str] | None = None,
         cache_size: int = 200_000,
     ) -> None:
         self.gaz = gazetteer or Gazetteer()
         self.clusters = clusters or {}
+        self.attributes = attributes
         self.cache_size = cache_size
         self._cache: dict[str, tuple] = {}
 
@@ -294,6 +300,11 @@ class NerFeaturizer:
                     ctx_p1.append(f"+1c{j}={c}")
                 ctx_m2.append(f"-2c={cl_ids[-1]}")
                 ctx_p2.append(f"+2c={cl_ids[-1]}")
+        keep = self.attributes
+        if keep is not None:
+            own, ctx_m1, ctx_p1, ctx_m2, ctx_p2 = (
+                [x for x in lst if x in keep] for lst in (own, ctx_m1, ctx_p1, ctx_m2, ctx_p2)
+            )
         entry = (n, nd, forms, own, ctx_m1, ctx_p1, ctx_m2, ctx_p2)
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
@@ -315,7 +326,7 @@ class NerFeaturizer:
         if n == 0:
             return []
         gz = self.gaz.match([e[0] for e in ents], [e[2] for e in ents])
-        # words' gazetteer features seen by neighbours
+        keep = self.attributes
         out: list[list[str]] = []
         for i in range(n):
             e = ents[i]
@@ -326,7 +337,9 @@ class NerFeaturizer:
             if i > 0:
                 p = ents[i - 1]
                 f += p[4]
-                f.append("bg-=" + p[1] + "|" + e[1])
+                bg = "bg-=" + p[1] + "|" + e[1]
+                if keep is None or bg in keep:
+                    f.append(bg)
                 for x in gz[i - 1]:
                     f.append("-1" + x)
                 if i > 1:
@@ -338,7 +351,9 @@ class NerFeaturizer:
             if i + 1 < n:
                 q = ents[i + 1]
                 f += q[5]
-                f.append("bg+=" + e[1] + "|" + q[1])
+                bg = "bg+=" + e[1] + "|" + q[1]
+                if keep is None or bg in keep:
+                    f.append(bg)
                 for x in gz[i + 1]:
                     f.append("+1" + x)
                 if i + 2 < n:
@@ -404,9 +419,14 @@ class NerModel:
         gaz = Gazetteer.load(gaz_path) if gaz_path.is_file() else Gazetteer()
         cl_path = model_path.parent / CLUSTERS_FILE
         clusters = load_clusters(cl_path) if cl_path.is_file() else {}
+        at_path = model_path.parent / ATTRIBUTES_FILE
+        attrs = None
+        if at_path.is_file():
+            with open(at_path, encoding="utf-8") as f:
+                attrs = frozenset(line.rstrip("\n") for line in f)
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model_path))
-        return cls(tagger, NerFeaturizer(gaz, clusters), str(model_path))
+        return cls(tagger, NerFeaturizer(gaz, clusters, attrs), str(model_path))
 
     def predict(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tag sentences.
