@@ -509,6 +509,22 @@ def _compose(items: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+#: Characters searched before / after a trigger word (longer than any match's reach).
+_BACK, _FWD = 100, 100
+
+
+def _window_matches(rx: re.Pattern, text: str, windows):
+    """Matches of ``rx`` inside the windows; one that reaches a window's end is redone on the whole text."""
+    n = len(text)
+    for lo, hi in windows:
+        for m in rx.finditer(text, lo, hi):
+            if m.end() >= hi - 1 and hi < n:
+                m2 = rx.match(text, m.start())
+                if m2 is not None:
+                    m = m2
+            yield m
+
+
 def find(lex: TimeLexicon, text: str) -> list[Candidate]:
     """Find time expressions in a normalised text (no resolution).
 
@@ -521,9 +537,24 @@ def find(lex: TimeLexicon, text: str) -> list[Candidate]:
         ``{"s", "e", "sem", "rule", "prio"}`` with offsets into ``text``.
     """
     cands: list[Candidate] = []
+    spans = lex.trigger_spans(text)
+    n = len(text)
     for rule in lex.rules:
+        if rule.needs:
+            pos = sorted(sp for key in rule.needs for sp in spans.get(key, ()))
+            if not pos:
+                continue
+            windows: list[list[int]] = []
+            for s0, e0 in pos:
+                lo, hi = max(0, s0 - _BACK), min(n, e0 + _FWD)
+                if windows and lo <= windows[-1][1]:
+                    windows[-1][1] = max(windows[-1][1], hi)
+                else:
+                    windows.append([lo, hi])
+        else:
+            windows = [[0, n]]
         handler = HANDLERS[rule.handler]
-        for m in rule.regex.finditer(text):
+        for m in _window_matches(rule.regex, text, windows):
             sem = handler(lex, m, text, rule)
             if sem is None:
                 continue

@@ -33,6 +33,8 @@ LEXICON_FILES = (
     "numbers.yaml", "dayparts.yaml", "rules.yaml",
 )
 
+_WORDS = re.compile(r"\w+")
+
 #: One optional proclitic before a match (left out of the span).
 _CLITIC = r"(?:وب|ول|فب|فل|وك|[وفبلك])??"
 
@@ -71,6 +73,16 @@ def _alt(words, *, al_variants: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+#: Words never chosen as the trigger word of a phrase when it has another word.
+_WEAK = {"هذا", "هذه", "يوم", "من", "بعد", "قبل", "اول", "فى", "كل", "ال", "على", "عند", "حتى"}
+
+
+def _key_word(phrase: str) -> str:
+    words = phrase.split()
+    strong = [w for w in words if w not in _WEAK and not w.isdigit()] or words
+    return max(strong, key=len)
+
+
 @dataclass
 class Rule:
     """One compiled matching rule.
@@ -80,12 +92,15 @@ class Rule:
         handler: Name of the handler in :mod:`hadath.extract.times.match`.
         priority: Tie-breaker between overlapping matches of equal length.
         regex: The compiled pattern (over normalised text).
+        needs: Trigger names (see :meth:`TimeLexicon.trigger_spans`); the rule
+            runs only around the words that trigger it.
     """
 
     id: str
     handler: str
     priority: int
     regex: re.Pattern
+    needs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -132,6 +147,7 @@ class TimeLexicon:
     set_adverbs: dict[str, str] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
+    word_triggers: dict[str, set[str]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ load
     @classmethod
@@ -354,6 +370,23 @@ class TimeLexicon:
         m["SETADV"] = _alt(rel["set_adverbs"])
         m["WD_BARE"] = _alt([k[2:] for k in lx.weekdays])
         lx.set_adverbs = {_n(k): v for k, v in rel["set_adverbs"].items()}
+        m["UNIT"] = f"(?:{m['U_PL']}|{m['U_SG']}|{m['U_DU']})"
+        # Trigger words: for each trigger name, one word that every phrase of
+        # the set must contain (its most specific word), normalised.
+        trigger_words = {
+            "MONTH": greg_all, "HMONTH": hij_all,
+            "WD_BARE": list(lx.weekdays) + [k[2:] for k in lx.weekdays],
+            "RELDAY": list(lx.reldays), "NOW": rel["now"], "VAGUE": rel["vague"],
+            "VHEAD": rel["vague_heads"], "VSINCE": rel["vague_after_since"],
+            "U_SG": sg, "U_DU": du, "U_PL": pl, "UNIT": sg + du + pl,
+            "SETADV": list(rel["set_adverbs"]), "PERIOD": list(lx.periods), "SEASON": list(lx.seasons),
+            "YPART": list(lx.year_parts), "CLOCKPRE": dp["clock_heads"],
+            "DPADVW": adv_words, "DPFROM": list(lx.dp_shift) + ["ال" + w for w in lx.dp_nouns],
+            "DPNOUN": list(lx.dp_nouns), "PART": list(lx.parts), "MIDNIGHT": ["منتصف"], "DIGIT": [],
+        }
+        for key, phrases in trigger_words.items():
+            for ph in phrases:
+                lx.word_triggers.setdefault(_key_word(_n(ph)), set()).add(key)
         lx.macros = m
         for r in load_yaml("rules.yaml")["rules"]:
             pat = normalize(r["pattern"]).text
@@ -370,8 +403,42 @@ class TimeLexicon:
                 rx = re.compile(full)
             except re.error as e:
                 raise ValueError(f"times rule {r['id']}: bad pattern: {e}") from None
-            lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx))
+            needs = tuple(r.get("needs") or ())
+            for key in needs:
+                if key not in trigger_words:
+                    raise ValueError(f"times rule {r['id']}: unknown trigger {key}")
+            lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs))
         return lx
+
+    def trigger_spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Where each trigger occurs in a normalised text.
+
+        Every word (``\\w+``) is looked up, bare and without one or two
+        leading proclitic letters; a word with a digit triggers ``DIGIT``.
+
+        Args:
+            text: Normalised text.
+
+        Returns:
+            Trigger name -> list of ``(start, end)`` word spans (code points).
+        """
+        out: dict[str, list[tuple[int, int]]] = {}
+        wt = self.word_triggers
+        for mo in _WORDS.finditer(text):
+            w = mo.group(0)
+            keys = wt.get(w)
+            if len(w) > 3:
+                for form in (w[1:], w[2:], "ال" + w[2:] if w.startswith("لل") else ""):
+                    more = wt.get(form)
+                    if more:
+                        keys = more if keys is None else keys | more
+            if not w.isalpha():
+                out.setdefault("DIGIT", []).append(mo.span())
+            if keys:
+                span = mo.span()
+                for k in keys:
+                    out.setdefault(k, []).append(span)
+        return out
 
     def month_of(self, text: str) -> int | None:
         """Month number of a (possibly paired, "سبتمبر (ايلول)") normalised month name."""
