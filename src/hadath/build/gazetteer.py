@@ -256,7 +256,7 @@ def _keep_city_name(name: str, pop: int, fcode: str, cc: str, rank: dict[str, in
         >>> counts = {"سنه": 1798, "السنه": 1133, "مدينه": 6643, "المدينه": 4417}
         >>> [_keep_city_name(n, 400000, "PPL", "IR", rank, counts) for n in ("وان", "سنه", "مشهدين")]
         [False, False, True]
-        >>> _keep_city_name("المدينة", 1300000, "PPLA", "SA", rank, counts)
+        >>> _keep_city_name("المدينة", 255000, "PPL", "IQ", rank, counts)
         False
     """
     counts = counts or {}
