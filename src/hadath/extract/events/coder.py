@@ -70,6 +70,7 @@ class Coder:
         self.time_words = _ns(c["time_words"])
         self.generic_before = _ns(c["generic_before"])
         self.relative = _ns(c["relative_before"])
+        self.modifiers = _ns(c["mention_modifiers"])
         self.preps = _ns(["في", "من", "الى", "على", "عن", "مع", "ضد", "بين", "حول", "منذ", "خلال", "الى", "لدى", "عند", "حتى"])
 
     # ------------------------------------------------------------------ tokens
@@ -164,18 +165,22 @@ class Coder:
                 if not all(toks[k]["w"] for k in range(i, i + n)):
                     continue
                 key = " ".join(self._stem(toks[k]) for k in range(i, i + n))
+                ckind = lex.countries.get(key)
+                if ckind and ckind[1] == "country":
+                    found = {"i0": i, "i1": i + n, "code": ckind[0], "sector": None, "country": ckind[0],
+                             "entity": None, "place": True}
+                    break
+                if key in lex.curated_agents or (key in lex.agents and key not in lex.actors and len(key) >= 2):
+                    found = {"i0": i, "i1": i + n, "code": None, "sector": lex.agents[key], "country": None,
+                             "entity": None, "place": False}
+                    break
                 if key in lex.actors:
                     found = {"i0": i, "i1": i + n, "code": self._actor_code(key, day), "sector": None,
                              "country": None, "entity": None, "place": False}
                     break
-                if key in lex.agents and len(key) >= 2:
-                    found = {"i0": i, "i1": i + n, "code": None, "sector": lex.agents[key], "country": None,
+                if ckind:
+                    found = {"i0": i, "i1": i + n, "code": ckind[0], "sector": None, "country": ckind[0],
                              "entity": None, "place": False}
-                    break
-                if key in lex.countries:
-                    iso, kind = lex.countries[key]
-                    found = {"i0": i, "i1": i + n, "code": iso, "sector": None, "country": iso,
-                             "entity": None, "place": kind == "country"}
                     break
             if not found:
                 i += 1
@@ -185,6 +190,9 @@ class Coder:
                 j = found["i1"]
                 while j < b and j - i < 7 and toks[j]["w"] and not covered[j - a]:
                     ext = None
+                    if toks[j]["t"] in self.modifiers:
+                        j += 1
+                        continue
                     if self._stem(toks[j]) not in lex.first_words:
                         break
                     for n in range(min(4, b - j), 0, -1):
@@ -255,6 +263,9 @@ class Coder:
         if rule.require_near and not self._near(toks, i0, i1, a, b, rule.require_near, w, False):
             return False
         if rule.require_before and not self._near(toks, i0, i1, a, b, rule.require_before, w, True):
+            return False
+        if rule.require_near_prefix and not any(
+                toks[k]["w"] and toks[k]["t"].startswith(rule.require_near_prefix) for k in range(i1, min(b, i1 + w))):
             return False
         if rule.require_around and not (self._near(toks, i0, i1, a, b, rule.require_around, w, False)
                                         or self._near(toks, i0, i1, a, b, rule.require_around, w, True)):
@@ -545,6 +556,8 @@ class Coder:
         mode = rule.mode
         if rule.type == "ASSAULT" and mode in (None, "", "heavy-weapons", "firearms"):
             mode = self._assault_mode(toks, a, b, i0, i1, mode)
+        elif rule.type == "ASSAULT" and mode == "explosives" and self._assault_mode(toks, a, b, i0, i1, mode) == "suicide-attack":
+            mode = "suicide-attack"
         cs, ce = self._clause(toks, a, b, i0, i1)
         # negation and modality
         negated = False

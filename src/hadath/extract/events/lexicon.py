@@ -199,6 +199,7 @@ class Rule:
     require_near: frozenset[str] = frozenset()
     require_before: frozenset[str] = frozenset()
     require_around: frozenset[str] = frozenset()
+    require_near_prefix: tuple[str, ...] = ()
     exclude_near: frozenset[str] = frozenset()
     exclude_before: frozenset[str] = frozenset()
     patient_genitive: bool = False
@@ -220,6 +221,7 @@ class Lexicon:
             UniversalPetrarch verb+object patterns (``cameo_patterns.tsv``).
         cues: Cue lists (negation, modality, agent markers ...) from ``ar/cues.yaml``.
         max_actor_len: Longest actor/agent key in words.
+        curated_agents: Agent keys from the curated ``actors.yaml`` (they win over derived actors).
         first_words: First stems of every actor/agent/country key (a fast precheck).
     """
 
@@ -232,6 +234,7 @@ class Lexicon:
     cameo2plover: dict[str, tuple[str, str | None, list[str]]] = field(default_factory=dict)
     patterns: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
+    curated_agents: frozenset[str] = frozenset()
     max_actor_len: int = 1
     first_words: frozenset[str] = frozenset()
 
@@ -269,6 +272,7 @@ def load_lexicon() -> Lexicon:
             context=tuple(r.get("context", ctx)), confidence=float(r.get("confidence", 0.8)),
             window=int(r.get("window", 4)), require_near=_stemset(r.get("require_near")),
             require_before=_stemset(r.get("require_before")), require_around=_stemset(r.get("require_around")),
+            require_near_prefix=tuple(normalize_word(x) for x in r.get("require_near_prefix") or ()),
             exclude_near=_stemset(r.get("exclude_near")),
             exclude_before=_stemset(r.get("exclude_before")),
             patient_genitive=r.get("genitive") == "patient",
@@ -294,9 +298,12 @@ def load_lexicon() -> Lexicon:
     import yaml as _y
 
     cur = _y.safe_load(_read("actors.yaml"))
+    curated = set()
     for phrase, sector in (cur.get("agents") or {}).items():
         for k in key_variants(phrase):
             lex.agents[k] = sector
+            curated.add(k)
+    lex.curated_agents = frozenset(curated)
     for key, code, start, end in _tsv("actors.tsv"):
         lex.actors.setdefault(key, []).append((code, start, end))
     for phrase, code in (cur.get("actors") or {}).items():
