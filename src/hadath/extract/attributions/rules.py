@@ -356,8 +356,9 @@ class RuleParser:
             if self._cue_at(w) or w in lex.time_words:
                 return None
             start = k
-            if w.startswith("وال") or w.startswith("فال"):
-                break
+            if (w.startswith("وال") or w.startswith("فال")) and (
+                    k == 0 or toks[k - 1][2] in _PUNCT_STOP or toks[k - 1][2] in lex.clause_openers):
+                break  # "، والسلطات أكدت": the و opens the clause
             k -= 1
         while start < end and toks[start][2] in closing and self._close_quote(toks, start, end) is None:
             start += 1
@@ -644,7 +645,8 @@ class RuleParser:
             while q is None and k < n and k - s0 < _MAX_SPEAKER:
                 w = toks[k][2]
                 if w in self._openq or w in lex.quotes.values():
-                    k += 1
+                    qq = self._skip_quoted(toks, k, n)
+                    k = qq if qq is not None else k + 1  # a quoted name: شبكة «سي إن إن»
                     continue
                 if w in _PUNCT_STOP or w == ":" or self._is_compl(w) or self._cue_at(w) \
                         or w in lex.clause_openers or w in _RELATIVES or w in lex.after_according:
@@ -678,6 +680,9 @@ class RuleParser:
             def opener(w):
                 return self._is_compl(w) or w in lex.after_according
             while m < min(n, k + _MAX_GAP) and not opener(toks[m][2]):
+                if c["rule"] == "acc.statement" and self._cue_at(toks[m][2]) and not (
+                        m + 1 < n and toks[m + 1][2] in ("فيه", "فيها")):
+                    return None  # "وفي حديث لشبكة X قالت الوالدة": X is the addressee of the verb's subject
                 m += 1
             if m < n and opener(toks[m][2]):
                 k = m + 1
