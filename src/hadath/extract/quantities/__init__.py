@@ -282,8 +282,8 @@ class QuantityExtractor:
         if digits_only or m.kind == "mixed":
             dig = toks[i0][2]
             if re.match(r"\s?[/:\-]\s?\d", text[m.end:m.end + 4]) or re.search(r"\d\s?[/:\-]\s?$", text[max(0, m.start - 4):m.start]) \
-                    or before.endswith("+"):
-                return None
+                    or before.endswith("+") or re.match(r"\s?/", text[m.end:m.end + 2]) or before.rstrip().endswith("/"):
+                return None  # dates, clock times, scores ("1/ صفر"), phone numbers
             if re.search(r"[A-Za-z]-?$", before) or re.match(r"-?[A-Za-z]", after):
                 return None
             # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
@@ -294,11 +294,19 @@ class QuantityExtractor:
                 return None
             if digits_only and dig.isdigit() and len(dig) >= 7:
                 return None
-        # ids: "رقم 5", "المادة 3", "عام 2015"
-        back = self._match_back(toks, i0, self.id_before) if i0 > 0 else None
-        if back and "\n" not in text[toks[i0 - back[0]][0]:m.start]:
+        # ids: "رقم 5", "المادة 3", "عام 2015"; also the later members of a list "في الدقائق 11 و18 و25"
+        h = i0
+        if is_digits:
+            while h >= 2 and toks[h - 1][2] == "و" and toks[h - 2][2][0].isdigit() and toks[h - 1][1] == toks[h][0] \
+                    and text[toks[h - 2][1]:toks[h - 1][0]].strip(" ،,") == "":
+                h -= 2
+        hprev = toks[h - 1][2] if h > 0 else ""
+        back = self._match_back(toks, h, self.id_before) if h > 0 else None
+        if back and "\n" not in text[toks[h - back[0]][0]:m.start]:
             return None
-        if prev in self.time_units and gap_ok(i0 - 1, i0 + 1) and is_digits and toks[i0][2].isdigit() \
+        hbase = hprev[2:] if hprev.startswith("ال") else hprev
+        if (hprev in self.time_units or (hbase in self.time_units and hbase not in ("عام", "سنه", "اعوام"))) \
+                and gap_ok(h - 1, h + 1) and is_digits and toks[i0][2].isdigit() \
                 and text[m.end:m.end + 2].strip()[:1] != "%":
             return None
 
@@ -323,6 +331,14 @@ class QuantityExtractor:
         # "15 من شهر يونيو", "24 من يوليو": a date
         if nxt == "من" and j + 1 < len(toks) and toks[j + 1][2] in self.time_units and gap_ok(j, j + 2) \
                 and isinstance(value, int) and value <= 31:
+            return None
+        # "ست" alone is also "lady" / "West" ("وست بروميتش"): only before a known counted noun
+        if m.kind == "words" and i0 == i1 and nw in ("ست",) and not (
+                nxt and (self._match(toks, j, self.objects) or self._match(toks, j, self.units)
+                         or (m.start == toks[i0][0] and not nxt.startswith("ال") and nxt not in self.stop))):
+            return None
+        # vague counts of time units are times: "آلاف السنين", "عشرات الأعوام"
+        if m.kind == "vague" and nxt.startswith("ال") and nxt[2:] in self.time_units:
             return None
         # lone واحد: only "من بينهم واحد"
         if m.kind == "words" and value == 1 and i0 == i1:
