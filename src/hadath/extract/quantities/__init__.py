@@ -284,7 +284,13 @@ class QuantityExtractor:
             if re.match(r"\s?[/:\-]\s?\d", text[m.end:m.end + 4]) or re.search(r"\d\s?[/:\-]\s?$", text[max(0, m.start - 4):m.start]) \
                     or before.endswith("+") or re.match(r"\s?/", text[m.end:m.end + 2]) or before.rstrip().endswith("/"):
                 return None  # dates, clock times, scores ("1/ صفر"), phone numbers
-            if re.search(r"[A-Za-z]-?$", before) or re.match(r"-?[A-Za-z]", after):
+            if re.search(r"[A-Za-z]-?$", before) or re.match(r"-?[A-Za-z]", after) or re.match(r"\+\d", after):
+                return None
+            # list numbering: "1 - أمانة", ". 3 - ", line-initial "2)"
+            if re.match(r"\s?[-–)]\s", text[m.end:m.end + 3]) and re.search(r"(^|[.:؛\n])\s*$", text[max(0, m.start - 3):m.start]):
+                return None
+            # a bare number in brackets followed by punctuation: "(21)،", "(43)" (minutes, references)
+            if before[-1:] == "(" and re.match(r"\)\s*([^\w\s]|$)", text[m.end:m.end + 3]):
                 return None
             # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
             if (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (
@@ -316,7 +322,7 @@ class QuantityExtractor:
         # years (4-digit 1300..2100) and codes (5+ digits, no separators) with nothing counted after them
         dg = toks[i0][2]
         if digits_only and dg.isdigit() and ((1300 <= value <= 2100 and len(dg) == 4) or len(dg) >= 5):
-            hit = (self._match(toks, j, self.currencies) or self._match(toks, j, self.units)
+            hit = (self._match(toks, j, self.currencies) or (nxt != "م" and self._match(toks, j, self.units))
                    or self._match(toks, j, self.objects)) if nxt else None
             if not hit and nxt and nxt not in self.stop and nxt not in self.time_units and not nxt.startswith("ال") \
                     and not nxt[0].isdigit() and len(nxt) >= 3:
@@ -399,6 +405,13 @@ class QuantityExtractor:
             kind, unit, lemma, rule = "measure", ucode, ulemma, uid
             end = toks[j + n - 1][1]
             obj = (toks[j][0], end)
+            # "م2", "كم2", "م3": square / cubic, the exponent glued to the unit
+            k = j + n
+            if k < len(toks) and toks[k][0] == end and toks[k][2] in ("2", "3") and unit in ("m", "km", "cm"):
+                unit = unit + toks[k][2]
+                lemma = ("square " if toks[k][2] == "2" else "cubic ") + ulemma
+                end = toks[k][1]
+                obj = (obj[0], end)
         elif kind != "age":
             # counted object
             k = j
@@ -489,7 +502,7 @@ class QuantityExtractor:
             return None
         si = by_start.get(start, i0)
         for n in range(1, 4):
-            if si - n < 0:
+            if si - n < 0 or not gap_ok(si - n, si + 1):
                 break
             b = self._match_back(toks, si - n + 1, self.cas_before)
             if b:
@@ -523,7 +536,8 @@ class QuantityExtractor:
         if found is None:
             # feminine dual outside the lexicon ("مجموعتين"): most-stripped reading, stem of 4+ letters
             k, s = readings[-1]
-            if s.endswith("تين") and len(s) >= 7 and not s.startswith("ال"):
+            pw = toks[ti - 1][2] if ti > 0 else ""
+            if s.endswith("تين") and len(s) >= 7 and not s.startswith("ال") and not pw.endswith(("ه", "تين", "تان")):
                 found = (k, s, s[:-3] + "ه")
         if found is not None:
             k, s, stem = found

@@ -56,7 +56,8 @@ TOKEN_RE = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,\u066B\u066C\u060C]\d+)*")
 _DIGITS_RE = re.compile(r"\d+(?:[.,\u066B\u066C\u060C]\d+)*")
 _PROCLITICS_CONJ = ("و", "ف")
 _PROCLITICS_PREP = ("ب", "ل", "ك")
-_TEEN_FIRST_ONLY = frozenset(["احد", "احدى", "اثنا", "اثنتا"])  # numbers only before عشر
+# numbers only before عشر ("اثني" alone is also the verb أثنى, "praised")
+_TEEN_FIRST_ONLY = frozenset(["احد", "احدى", "اثنا", "اثنتا", "اثنى", "اثنتى"])
 
 # word categories
 UNIT, TEEN_TEN, TENS, HUNDRED, HUNDRED_DUAL, HUNDREDS, SCALE_S, SCALE_D, SCALE_P, FRACTION, VAGUE = range(11)
