@@ -110,6 +110,7 @@ class RuleParser:
 
     def __init__(self, lex: CueLexicon) -> None:
         self.lex = lex
+        self._text = ""
         self._openq = frozenset(lex.quotes)
 
     # ------------------------------------------------------------------ helpers
@@ -162,7 +163,13 @@ class RuleParser:
         """
         out: list[RawAttr] = []
         ents = sorted(entity_spans or [])
+        self._text = text
+        quoted_until = -1
         for ss, se in sentences:
+            if se <= quoted_until:
+                continue  # inside a quotation opened in an earlier sentence
+            if ss < quoted_until:
+                ss = quoted_until
             toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, ss, se)]
             if not toks:
                 continue
@@ -183,6 +190,9 @@ class RuleParser:
                         cs = last.content[0]
                         used_until = max([used_until] + [ix for ix, t in enumerate(toks) if t[0] < cs])
             self._close_contents(text, out, ctx["first_new"], (ss, se))
+            for a in out[ctx["first_new"]:]:
+                if a.direct and a.content is not None and a.content[1] > se:
+                    quoted_until = max(quoted_until, a.content[1] + 1)
         return out
 
     def _find_cues(self, text, toks, ss, se) -> list[dict]:
@@ -434,13 +444,35 @@ class RuleParser:
             return None
         w = toks[k][2]
         if w in self._openq:
+            p = toks[k][0]
+            if w == '"' and p > 0 and not self._text[p - 1].isspace() and self._text[p - 1] not in ":(":
+                return None  # a '"' glued to the word before it closes a quotation
             cq = self._close_quote(toks, k, n)
             if cq is not None and cq > k + 1:
                 return k + 1, True, cq, False
+            # a quotation running over several sentences: find its end in the paragraph
+            end = self._far_close(toks[k][2], toks[k][1]) if w in ("«", "“") else None
+            if end is not None and k + 1 < n:
+                return k + 1, True, -1, False, end
             return None
         if w in _PUNCT_STOP:
             return None
         return k, False, -1, False
+
+    def _far_close(self, op: str, pos: int) -> int | None:
+        """Offset of the mark closing quote ``op`` after ``pos`` in the same paragraph (or None)."""
+        text = self._text
+        closes = {self.lex.quotes.get(op), op}
+        if op in ('"', "“", "”"):
+            closes |= {'"', "”", "“"}
+        lim = min(len(text), pos + 2000)
+        for x in range(pos, lim):
+            ch = text[x]
+            if ch == "\n":
+                return None
+            if ch in closes:
+                return x if x > pos else None
+        return None
 
     def _make(self, toks, c, sent, speaker_tok, content_open, rule, **kw) -> RawAttr:
         cue = c["span"]
@@ -451,7 +483,10 @@ class RuleParser:
             ci, direct, cq = content_open[:3]
             if ci < len(toks):
                 cs = toks[ci][0]
-                ce = toks[cq][0] if direct else sent[1]
+                if len(content_open) > 4:
+                    ce = content_open[4]
+                else:
+                    ce = toks[cq][0] if direct else sent[1]
                 content = (cs, ce)
         return RawAttr(cue=cue, speaker=sp, content=content, direct=direct, rule=rule, sentence=sent, **kw)
 
