@@ -510,7 +510,7 @@ def _compose(items: list[Candidate], text: str) -> list[Candidate]:
 
 
 #: Characters searched before / after a trigger word (longer than any match's reach).
-_BACK, _FWD = 100, 100
+_BACK, _FWD = 60, 70
 
 
 def _window_matches(rx: re.Pattern, text: str, windows):

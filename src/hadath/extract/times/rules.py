@@ -33,7 +33,10 @@ LEXICON_FILES = (
     "numbers.yaml", "dayparts.yaml", "rules.yaml",
 )
 
-_WORDS = re.compile(r"\w+")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_DIGITS = re.compile(r"\d+")
+_CLITIC_LETTERS = frozenset("وفبلك")
+_AL_UNITS = frozenset({"U_PL", "U_DU"})
 
 #: One optional proclitic before a match (left out of the span).
 _CLITIC = r"(?:وب|ول|فب|فل|وك|[وفبلك])??"
@@ -78,7 +81,10 @@ _WEAK = {"هذا", "هذه", "يوم", "من", "بعد", "قبل", "اول", "ف
 
 
 def _key_word(phrase: str) -> str:
+    """The word of a phrase used as its trigger: the first one unless it is weak or very short."""
     words = phrase.split()
+    if words[0] not in _WEAK and len(words[0]) > 2 and not words[0].isdigit():
+        return words[0]
     strong = [w for w in words if w not in _WEAK and not w.isdigit()] or words
     return max(strong, key=len)
 
@@ -413,8 +419,8 @@ class TimeLexicon:
     def trigger_spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Where each trigger occurs in a normalised text.
 
-        Every word (``\\w+``) is looked up, bare and without one or two
-        leading proclitic letters; a word with a digit triggers ``DIGIT``.
+        Every word (letters only) is looked up, bare and without one or two
+        leading proclitic letters; every run of digits triggers ``DIGIT``.
 
         Args:
             text: Normalised text.
@@ -425,19 +431,25 @@ class TimeLexicon:
         out: dict[str, list[tuple[int, int]]] = {}
         wt = self.word_triggers
         for mo in _WORDS.finditer(text):
-            w = mo.group(0)
+            w = mo.group()
             keys = wt.get(w)
             if len(w) > 3:
-                for form in (w[1:], w[2:], "ال" + w[2:] if w.startswith("لل") else ""):
-                    more = wt.get(form)
-                    if more:
-                        keys = more if keys is None else keys | more
-            if not w.isalpha():
-                out.setdefault("DIGIT", []).append(mo.span())
+                if w[0] in _CLITIC_LETTERS:  # و/ف/ب/ل/ك + word
+                    for form in (w[1:], w[2:], "ال" + w[2:] if w[1] == "ل" else ""):
+                        more = wt.get(form)
+                        if more:
+                            keys = more if keys is None else keys | more
+                if w[1] == "ل" and w[0] in "ال":  # الايام, لليومين: only the unit rules take ال
+                    more = wt.get(w[2:])
+                    if more and more & _AL_UNITS:
+                        keys = (more & _AL_UNITS) if keys is None else keys | (more & _AL_UNITS)
             if keys:
                 span = mo.span()
                 for k in keys:
                     out.setdefault(k, []).append(span)
+        digits = [mo.span() for mo in _DIGITS.finditer(text)]
+        if digits:
+            out["DIGIT"] = digits
         return out
 
     def month_of(self, text: str) -> int | None:
