@@ -71,6 +71,9 @@ class Coder:
         self.generic_before = _ns(c["generic_before"])
         self.relative = _ns(c["relative_before"])
         self.modifiers = _ns(c["mention_modifiers"])
+        self.complementizers = _ns(["ان", "انه", "لان", "بان", "وان", "فان"])
+        self.pron_preps = {p + suf for p in ("مع", "من", "عن", "علي", "الي", "ل", "ب", "ضد", "في")
+                           for suf in ("ه", "ها", "هم", "هما", "هن")} | {"منه", "عنه", "لديه", "لديهم"}
         self.preps = _ns(["في", "من", "الى", "على", "عن", "مع", "ضد", "بين", "حول", "منذ", "خلال", "الى", "لدى", "عند", "حتى"])
 
     # ------------------------------------------------------------------ tokens
@@ -407,9 +410,15 @@ class Coder:
             tok = toks[i0]["t"]
             plural_subject_first = tok.endswith(("وا", "ون")) and not any(
                 m["i0"] <= i1 + 1 and not self._prep_before(toks, m, a) for m in after)
-            direct = [m for m in after if m["i0"] <= i1 + 2 and not self._prep_before(toks, m, a)]
+            direct = [m for m in after if (m["i0"] == i1 or (m["i0"] == i1 + 1 and (
+                self._has(toks[i1], self.time_words) or toks[i1]["t"] in self.pron_preps)))
+                      and not self._prep_before(toks, m, a)]
+            adjacent_before = before and before[-1]["i1"] == i0 and (
+                before[-1]["i0"] == cs or self._has(toks[before[-1]["i0"] - 1], self.complementizers))
             if actor is None:
-                if direct and not plural_subject_first:
+                if adjacent_before:
+                    actor, how = before[-1], "subject-verb"
+                elif direct and not plural_subject_first:
                     actor, how = direct[0], "verb-subject"
                 elif before:
                     actor, how = before[-1], "subject-verb"
