@@ -289,8 +289,13 @@ class QuantityExtractor:
             # list numbering: "1 - أمانة", ". 3 - ", line-initial "2)"
             if re.match(r"\s?[-–)]\s", text[m.end:m.end + 3]) and re.search(r"(^|[.:؛\n])\s*$", text[max(0, m.start - 3):m.start]):
                 return None
-            # a bare number in brackets followed by punctuation: "(21)،", "(43)" (minutes, references)
-            if before[-1:] == "(" and re.match(r"\)\s*([^\w\s]|$)", text[m.end:m.end + 3]):
+            # a bare number in brackets followed by punctuation: "(21)،", "(43)" (minutes, references),
+            # or opening a line / following a colon: "(1) سهولة" (list numbering)
+            if before[-1:] == "(" and (re.match(r"\)\s*([^\w\s]|$)", text[m.end:m.end + 3])
+                                       or re.search(r"(^|[:.\n])\s*\($", text[max(0, m.start - 4):m.start])):
+                return None
+            # scores: "4-صفر", "صفر-2"
+            if re.match(r"\s?[-/]\s?صفر", text[m.end:m.end + 6]) or re.search(r"صفر\s?[-/]\s?$", text[max(0, m.start - 6):m.start]):
                 return None
             # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
             if (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (

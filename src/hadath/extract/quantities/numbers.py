@@ -23,8 +23,8 @@ Grammar (Modern Standard Arabic numerals, as in news text):
 * ordinals (``الثالث``, ``الأولى``, ``الحادي عشر``) through
   :meth:`NumberParser.parse_ordinal` only.
 
-Leading proclitics (و ف ب ل ك and the article ال) are accepted on the first
-word; the returned ``start`` is after و ف ب ل ك but before ال
+Leading proclitics (و ف ب ل and the article ال) are accepted on the first
+word; the returned ``start`` is after و ف ب ل but before ال
 (``بالمئات`` -> ``المئات``).
 
 Example:
@@ -55,7 +55,7 @@ TOKEN_RE = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,\u066B\u066C\u060C]\d+)*")
 
 _DIGITS_RE = re.compile(r"\d+(?:[.,\u066B\u066C\u060C]\d+)*")
 _PROCLITICS_CONJ = ("و", "ف")
-_PROCLITICS_PREP = ("ب", "ل", "ك")
+_PROCLITICS_PREP = ("ب", "ل")  # not ك: "كمية" would read as ك + مية
 # numbers only before عشر ("اثني" alone is also the verb أثنى, "praised")
 _TEEN_FIRST_ONLY = frozenset(["احد", "احدى", "اثنا", "اثنتا", "اثنى", "اثنتى"])
 
@@ -75,7 +75,7 @@ class NumberMatch(NamedTuple):
             the lower bound (``المئات`` -> 100), as the gold guide asks.
         end: Normalised end offset (exclusive, code points).
         approx: True for vague counts (بضعة، عشرات، المئات، آلاف).
-        start: Normalised start offset (after و ف ب ل ك proclitics).
+        start: Normalised start offset (after و ف ب ل proclitics).
         min: Lower bound (vague counts) or None.
         max: Upper bound (بضعة -> 9) or None.
         kind: "digits", "words", "mixed" (digits + scale word), "vague" or "ordinal".
