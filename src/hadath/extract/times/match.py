@@ -177,6 +177,11 @@ def h_dayofmonth(lex, m, text, rule):
     return {"type": "date", "cal": "gregorian", "y": None, "m": None, "d": day, "mod": None, "mref": per}
 
 
+def h_weekend(lex, m, text, rule):
+    d = _mod(lex, m, "mod")
+    return {"type": "weekend", "dir": d}
+
+
 def h_hijriyears(lex, m, text, rule):
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
     if not y1 < y2 <= y1 + 50:

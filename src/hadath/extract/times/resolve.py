@@ -21,7 +21,8 @@ Choices (documented here because news needs them):
 * Parts of a period: early/mid/late = days 1-10 / 11-20 / 21-end of a month,
   months 1-4 / 5-8 / 9-12 of a year, as an ``interval`` with approx true.
 * Seasons: ISO 8601-2 / TimeML codes (2015-SU); winter belongs to the year of
-  its December.
+  its December. The weekend (نهاية الأسبوع) is TimeML's 2015-W32-WE: the one
+  just past on Monday to Wednesday, the coming one from Thursday on.
 * With no reference time every relative expression gets value None.
 
 Example:
@@ -366,6 +367,15 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
         if isinstance(code, tuple):
             return _item("interval", f"{y:04d}-{code[0]:02d}/{y:04d}-{code[1]:02d}", "month", relative=rel)
         return _item("date", f"{y:04d}-{code}", "month", relative=rel)
+    if t == "weekend":
+        if anchor is None:
+            return _item("date", None, "day", relative=True)
+        back = anchor.isoweekday() <= 3  # Monday-Wednesday: the weekend just past
+        d = sem.get("dir") or 0
+        shift = (-1 if back else 0) if d == 0 else ((0 if back else 1) if d > 0 else -1)
+        day = anchor + timedelta(days=7 * shift)
+        iy, iw, _ = day.isocalendar()
+        return _item("date", f"{iy}-W{iw:02d}-WE", "day", relative=True)
     if t == "set":
         return _item("set", sem.get("period"), sem.get("grain"))
     if t == "partof":

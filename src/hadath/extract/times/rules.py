@@ -374,6 +374,7 @@ class TimeLexicon:
         m["VMID"] = _alt(rel["vague_middles"])
         m["VDIR"] = _alt(rel["vague_dirs"])
         m["SETADV"] = _alt(rel["set_adverbs"])
+        m["SEASONPREP"] = _alt(rel["season_preps"])
         m["WD_BARE"] = _alt([k[2:] for k in lx.weekdays])
         lx.set_adverbs = {_n(k): v for k, v in rel["set_adverbs"].items()}
         m["UNIT"] = f"(?:{m['U_PL']}|{m['U_SG']}|{m['U_DU']})"
