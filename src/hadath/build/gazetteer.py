@@ -107,7 +107,7 @@ def _inputs(shared: Path) -> list[Path]:
 
 
 def inputs_hash(shared: Path) -> str:
-    """SHA-1 over :data:`SCRIPT_VERSION`, the input files' bytes and the SaudiNewsNet zip names/sizes.
+    """SHA-1 over :data:`SCRIPT_VERSION`, this script, the input files and the SaudiNewsNet zip names/sizes.
 
     Args:
         shared: Path of ``../shared/data``.
@@ -118,7 +118,7 @@ def inputs_hash(shared: Path) -> str:
     Raises:
         FileNotFoundError: If an input file is missing.
     """
-    h = hashlib.sha1(SCRIPT_VERSION.encode())
+    h = hashlib.sha1(SCRIPT_VERSION.encode() + Path(__file__).read_bytes())
     for p in _inputs(shared):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
     for p in sorted((shared / "news" / "saudinewsnet").glob("*.zip")):
@@ -368,7 +368,37 @@ def parse_actor_dict(text: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
     return [(n, c) for n, c in out if c]
 
 
-def _actors(shared: Path, iso3s: set[str], rank: dict[str, int], adjectives: set[str]) -> list[dict[str, Any]]:
+def ordinary_word(key: str, rank: dict[str, int], counts: dict[str, int]) -> bool:
+    """True when a one-word normalised key behaves like an ordinary word in SaudiNewsNet.
+
+    Either a proclitic + a frequent word (وان = و + ان), or a word also written with/without the
+    article about as often (صورة/الصورة, مغرب/المغرب).
+
+    Example:
+        >>> ordinary_word("صوره", {}, {"صوره": 500, "الصوره": 400})
+        True
+        >>> ordinary_word("بغداد", {}, {"بغداد": 634})
+        False
+    """
+    if key[0] in "وفبلك" and not key.startswith("ال") and rank.get(key[1:], 10**9) < 3000:
+        return True
+    alt = key[2:] if key.startswith("ال") else "ال" + key
+    n, n_alt = counts.get(key, 0), counts.get(alt, 0)
+    return n_alt >= 10 and n_alt >= 0.3 * n
+
+
+_NISBA_END = ("ى", "يه", "يين", "يون", "يات")
+
+
+def _actors(shared: Path, iso3s: set[str], rank: dict[str, int], adjectives: set[str],
+            counts: dict[str, int] | None = None, places: set[str] = frozenset()) -> list[dict[str, Any]]:
+    """Actors of the CAMEO actor dictionary that look like names (see :func:`parse_actor_dict`).
+
+    One-word entries must not be ordinary words (:func:`ordinary_word`, frequency rank), nor
+    nisba adjectives (أميركية), unless they are already place names (``places``); multiword
+    people must not contain adjectives (سفير سعودي), multiword organisations need one rare word.
+    """
+    counts = counts or {}
     text = (shared / "events" / "up_arabic_dictionaries" / "actor_dict_ar_v4.txt").read_text("utf-8", "replace")
     merged: dict[str, list[tuple[str, int, int]]] = {}
     for name, codes in parse_actor_dict(text):
@@ -394,14 +424,21 @@ def _actors(shared: Path, iso3s: set[str], rank: dict[str, int], adjectives: set
                 continue  # a bare agent word (جيش MIL, إعلام MED): a role, not a name
             if w in adjectives or bare in adjectives or len(w) < 3:
                 continue
+            if w not in places:
+                if r < COMMON_STRICT or ordinary_word(w, rank, counts):
+                    continue  # صورة، ترك، عون: ordinary words
+                if w.endswith(_NISBA_END) and len(w) >= 5:
+                    continue  # أميركية: an adjective
             placeish = all(c[0] in iso3s for c in codes)
-            if r < COMMON_STRICT and not placeish:
-                continue
             dated = any(c[1] for c in codes)
             label = "GPE" if placeish else ("PER" if dated and len(first) > 3 else "ORG")
         elif words[0] in _ORG_HEADS or (words[0].startswith("ال") and words[0][2:] in _ORG_HEADS):
+            if all(rank.get(w, 10**9) < COMMON_STRICT for w in words):
+                continue  # حكومة وحدة، مجلس شورى: a generic phrase
             label = "ORG"
         elif all(w in _NAME_PARTICLES or rank.get(w, 10**9) >= 1000 for w in words):
+            if any(w in adjectives for w in words[1:]):
+                continue  # سفير سعودي: a role with a nationality
             label = "PER"
         else:
             continue  # a phrase of ordinary words (نائب رئيس، حكومة المالكي): a role, not a name
@@ -484,7 +521,8 @@ def build_gazetteer(shared: Path, out: Path = GAZETTEER_PATH, n_common: int = 20
     items = countries + _nationalities(shared, en2iso3, ar2iso3) + _regions(shared, iso2to3)
     items += _cities(shared, iso2to3, rank, counts)
     adjectives = {name_key(n) for it in items if it["kind"] in ("nat_adj", "nationality") for n in it["names"]}
-    items += _actors(shared, {c["country"] for c in countries}, rank, adjectives)
+    places = {name_key(n) for it in items if it["kind"] in ("country", "city", "region") for n in it["names"]}
+    items += _actors(shared, {c["country"] for c in countries}, rank, adjectives, counts, places)
     fields = ["kind", "label", "canonical", "country", "geonames", "lat", "lon", "population", "cameo", "best"]
     entries = []
     names: dict[str, list[int]] = {}

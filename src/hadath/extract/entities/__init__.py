@@ -43,12 +43,16 @@ __all__ = ["EntityExtractor"]
 
 _WORD = re.compile(r"[^\W_]+")
 _TANWEEN = re.compile("[\u064B-\u064D]")
+#: Endings of a noun with a pronoun suffix (سيطرتها، قواتهم), never a name.
+_PRONOUN_SUFFIXES = ("تها", "تهم", "تهما", "تكم", "تنا")
+#: Entry kinds whose names are not parts of people's names.
+_PLACE_KINDS = frozenset(["country", "city", "region", "nationality", "nat_adj", "curated"])
 _MODEL_LABELS = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "FAC": "FAC",
                  "NORP": "NORP", "EVENT": "EVENT"}
 #: Words ranked above this (more frequent) are not name words in the person rules.
 NAME_RANK = 6000
-#: Definite words (surnames such as العبادي) need only be less frequent than this.
-DEF_NAME_RANK = 2500
+#: Definite nisba words (surnames such as العبادي) need only be less frequent than this.
+DEF_NAME_RANK = 1000
 
 
 def _strip_clitic(w: str, allowed: frozenset[str] = PROCLITICS) -> list[tuple[str, str]]:
@@ -85,6 +89,10 @@ class EntityExtractor:
             for form in it["ar"]:
                 self.institutions[tuple(name_key(form).split())] = it
         self.inst_max = max(len(k) for k in self.institutions)
+        self.place_heads: dict[tuple[str, ...], dict[str, Any]] = {}
+        for it in inst.get("place_heads", []):
+            for form in it["ar"]:
+                self.place_heads[tuple(name_key(form).split())] = it
         tit = yaml.safe_load((DATA_DIR / "titles.yaml").read_text("utf-8"))
         self.titles: dict[tuple[str, ...], str | None] = {
             tuple(name_key(t["ar"]).split()): t.get("agent") for t in tit["titles"]}
@@ -95,6 +103,7 @@ class EntityExtractor:
         self.first_names = frozenset(tuple(name_key(f).split()) for f in tit["first_names"])
         #: one-word compound names (عبدالعزيز) that may follow بن in a name chain
         self._compound = frozenset((f[0],) for f in self.first_names if len(f) == 1)
+        self._chain_names = self.first_names | self._compound
         self.model = None
         try:
             from hadath.extract.entities.ner_model import NerModel  # the NER model helper's module
@@ -121,13 +130,14 @@ class EntityExtractor:
         return 0
 
     def _name_like(self, w: str) -> bool:
-        """A word that may be part of a person's name: not frequent, not a clitic + ordinary word."""
+        """A word that may be part of a person's name: not frequent, not a clitic + ordinary word,
+        not a role, place or nationality word, no pronoun suffix (سيطرتها)."""
         if w in self.gaz.stop or w in self.cues or len(w) < 2:
             return False
-        if w.startswith(("وال", "بال", "فال", "كال", "لل")):
+        if w.startswith(("وال", "بال", "فال", "كال", "لل")) or w.endswith(_PRONOUN_SUFFIXES):
             return False
-        if w.startswith("ال"):
-            if self.gaz.word_rank(w) < DEF_NAME_RANK:
+        if w.startswith("ال"):  # family names: nisba (العبادي) or rare definite words
+            if self.gaz.word_rank(w) < (DEF_NAME_RANK if w.endswith("ى") else NAME_RANK):
                 return False
         elif self.gaz.word_rank(w) < NAME_RANK:
             return False
@@ -135,6 +145,12 @@ class EntityExtractor:
             rest = w[1:]
             if len(rest) >= 2 and self.gaz.word_rank(rest) < 20000:
                 return False
+        bare = w[2:] if w.startswith("ال") else w
+        if w in self.gaz.agents or bare in self.gaz.agents or (w,) in self.titles or (bare,) in self.titles:
+            return False  # الملحق: a role
+        kinds = _PLACE_KINDS if not w.startswith("ال") else _PLACE_KINDS - {"city", "region"}
+        if any(self.gaz.entries[i].kind in kinds for i in self.gaz.names.get(w, ())):
+            return False  # طنجة: a place (a definite family name such as الشبلي may be a town too)
         return True
 
     # ------------------------------------------------------------------ main
@@ -195,7 +211,9 @@ class EntityExtractor:
 
         roles: list[tuple[int, int, str | None, str | None]] = []  # (start, end, country, agent)
         self._institutions(text, words, wtexts, word_at, adj_hits, mentions, roles)
-        self._persons(text, words, wtexts, word_at, mentions, roles, date)
+        self._place_heads(text, words, wtexts, word_at, mentions)
+        tanween = {i for i, (a, b, _w) in enumerate(words) if _TANWEEN.search(raw, *norm.raw_span(a, b))}
+        self._persons(text, words, wtexts, word_at, mentions, roles, date, tanween)
         if self.model is not None:
             self._model_mentions(state, norm, mentions)
         self._anaphors(text, words, mentions)
@@ -261,6 +279,37 @@ class EntityExtractor:
                                     canonical=it["en"].format(country=cname)))
             taken.append((start, end))
 
+    def _place_heads(self, text, words, wtexts, word_at, mentions: list[Mention]) -> None:
+        """Rule ``place-head``: جامعة تعز، مطار كابل، شرطة كابل -> FAC/ORG of the place's country."""
+        for m in list(mentions):
+            if m.entry is None or m.entry.kind not in ("city", "region"):
+                continue
+            wi = word_at(m.start)
+            if wi < 0 or words[wi][0] != m.start:
+                continue  # the place carries a clitic (بتعز): not a head + place phrase
+            for n in (2, 1):
+                s = wi - n
+                if s < 0 or any(ch in text[words[s][1]:m.start] for ch in "،,.:؛;()\"«»\n"):
+                    continue
+                found = None
+                for prefix, rest in _strip_clitic(wtexts[s]):
+                    it = self.place_heads.get((rest, *wtexts[s + 1:wi]))
+                    if it is not None:
+                        found = (prefix, it)
+                        break
+                if not found:
+                    continue
+                prefix, it = found
+                a = words[s][0] + (len(prefix) if prefix != "لل" else 0)
+                if any(a < x.end and x.start < m.start for x in mentions):
+                    break
+                c = m.entry.country
+                mentions.remove(m)
+                mentions.append(Mention(a, m.end, it["label"], " ".join([*wtexts[s:wi], m.key]), source="rule",
+                                        rule=f"place-head:{it['id']}", confidence=0.7, country=c,
+                                        cameo=(f"{c}{it['agent']}" if it["agent"] else c) if c else it["agent"]))
+                break
+
     def _title_before(self, wtexts: list[str], s: int) -> bool:
         for n in range(1, self.title_max + 1):
             if s - n >= 0 and self._is_title(wtexts, s - n) == n:
@@ -273,7 +322,10 @@ class EntityExtractor:
                 return words[s - n][0]
         return words[s][0]
 
-    def _persons(self, text, words, wtexts, word_at, mentions, roles, date) -> None:
+    def _persons(self, text, words, wtexts, word_at, mentions, roles, date, tanween=frozenset()) -> None:
+        def nl(k: int) -> bool:
+            return k not in tanween and self._name_like(wtexts[k])
+
         def free(a: int, b: int) -> bool:
             for x in mentions:
                 if a < x.end and x.start < b:
@@ -314,7 +366,7 @@ class EntityExtractor:
                     break
                 if w in self.particles and names:
                     names.append(j)
-                elif self._name_like(w) or (j > 0 and wtexts[j - 1] in self.cues and self._name_like(w[1:])):
+                elif nl(j) or (j > 0 and wtexts[j - 1] in self.cues and j not in tanween and self._name_like(w[1:])):
                     names.append(j)
                 else:
                     break
@@ -348,7 +400,7 @@ class EntityExtractor:
                     break
                 if k == j and w.startswith("ال"):
                     break
-                if self._name_like(w) or (k == j and (w,) in self.first_names) or (k > j and w in self.particles):
+                if nl(k) or (k == j and (w,) in self.first_names) or (k > j and w in self.particles):
                     k += 1
                 else:
                     break
@@ -362,14 +414,18 @@ class EntityExtractor:
             else:
                 continue
             k = i + fl
-            while k < n and k - (i + fl) < 2:
+            own = 0  # name words after the first name (particles and chained first names do not count)
+            while k < n and own < 2 and k - i < 6:
                 if text[words[k - 1][1]:words[k][0]].strip():
                     break
                 w = wtexts[k]
-                if self._name_like(w) or (w in self.particles and k + 1 < n):
+                if w in self.particles and k + 1 < n:
                     k += 1
-                elif k > i + fl and wtexts[k - 1] in self.particles and (w,) in self.first_names | self._compound:
+                elif k > i + fl - 1 and wtexts[k - 1] in self.particles and (w,) in self._chain_names:
                     k += 1
+                elif nl(k):
+                    k += 1
+                    own += 1
                 else:
                     break
             if k > i + fl and wtexts[k - 1] not in self.particles:

@@ -277,6 +277,8 @@ class NerFeaturizer:
             "s3=" + n[-3:],
             "ss2=" + st[-2:],
             "sp2=" + st[:2],
+            "ss3=" + st[-3:],
+            "sp3=" + st[:3],
             "len=" + (str(L) if L < 8 else "8+"),
         ]
         forms = _lookup_forms(n)
@@ -305,7 +307,8 @@ class NerFeaturizer:
             own, ctx_m1, ctx_p1, ctx_m2, ctx_p2 = (
                 [x for x in lst if x in keep] for lst in (own, ctx_m1, ctx_p1, ctx_m2, ctx_p2)
             )
-        entry = (n, nd, forms, own, ctx_m1, ctx_p1, ctx_m2, ctx_p2)
+        cfine = cl_ids[-1] if self.clusters and cl_ids is not None else "-"
+        entry = (n, nd, forms, own, ctx_m1, ctx_p1, ctx_m2, ctx_p2, cfine)
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
         self._cache[w] = entry
@@ -340,6 +343,9 @@ class NerFeaturizer:
                 bg = "bg-=" + p[1] + "|" + e[1]
                 if keep is None or bg in keep:
                     f.append(bg)
+                bg = "cb-=" + p[8] + "|" + e[8]
+                if keep is None or bg in keep:
+                    f.append(bg)
                 for x in gz[i - 1]:
                     f.append("-1" + x)
                 if i > 1:
@@ -352,6 +358,9 @@ class NerFeaturizer:
                 q = ents[i + 1]
                 f += q[5]
                 bg = "bg+=" + e[1] + "|" + q[1]
+                if keep is None or bg in keep:
+                    f.append(bg)
+                bg = "cb+=" + e[8] + "|" + q[8]
                 if keep is None or bg in keep:
                     f.append(bg)
                 for x in gz[i + 1]:
