@@ -444,7 +444,16 @@ def _same_family(a: dict, b: dict) -> bool:
     return False
 
 
-def _compose_pair(a: Candidate, b: Candidate, text: str) -> Candidate | None:
+#: Composition passes: the pieces of a day first, then clock + day, then ranges.
+_PASSES = (
+    {"weekday_date", "date_weekday", "relday_weekday", "relday_date", "daypart", "part", "date_of_year",
+     "period_year"},
+    {"time_date", "date_time"},
+    {"interval"},
+)
+
+
+def _compose_pair(a: Candidate, b: Candidate, text: str, allowed: set[str] | None = None) -> Candidate | None:
     gap = text[a["e"]:b["s"]]
     sa, sb = a["sem"], b["sem"]
     ta, tb = sa["type"], sb["type"]
@@ -490,22 +499,23 @@ def _compose_pair(a: Candidate, b: Candidate, text: str) -> Candidate | None:
             sem, name = {"type": "interval", "a": aa, "b": sb}, "interval"
             if pre:
                 span = (pre.start(1), b["e"])
-    if sem is None:
+    if sem is None or (allowed is not None and name not in allowed):
         return None
     return {"s": span[0], "e": span[1], "sem": sem, "rule": f"compose.{name}", "prio": 20,
             "parts": [a, b]}
 
 
 def _compose(items: list[Candidate], text: str) -> list[Candidate]:
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(items) - 1):
-            c = _compose_pair(items[i], items[i + 1], text)
-            if c is not None:
-                items[i:i + 2] = [c]
-                changed = True
-                break
+    for allowed in _PASSES:
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(items) - 1):
+                c = _compose_pair(items[i], items[i + 1], text, allowed)
+                if c is not None:
+                    items[i:i + 2] = [c]
+                    changed = True
+                    break
     out = [c for c in items if c["sem"]["type"] not in ("dpnoun", "partprefix")]
     for c in out:
         inner = text[c["s"]:c["e"]]
