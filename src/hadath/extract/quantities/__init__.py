@@ -351,12 +351,23 @@ class QuantityExtractor:
         # vague counts of time units are times: "آلاف السنين", "عشرات الأعوام"
         if m.kind == "vague" and nxt.startswith("ال") and nxt[2:] in self.time_units:
             return None
-        # lone واحد: only "من بينهم واحد"
+        # lone واحد: only where it counts a person: "من بينهم واحد", "شخص واحد", "قتيل واحد"
         if m.kind == "words" and value == 1 and i0 == i1:
             b = self._match_back(toks, i0, self.one_person_before)
-            if not b:
+            plem = None
+            if not b and i0 > 0 and gap_ok(i0 - 1, i0 + 1):
+                plem = next((self.objects[(w,)] for _, w in self._strip(prev) if (w,) in self.objects), None)
+            if b:
+                kind, lemma, rule = "count", "persons", "count.one_person"
+            elif plem in _PERSONLIKE - {None} or plem in ("dead", "injured", "arrested"):
+                it = self._out(doc, norm, toks[i0 - 1][0], m.end, "count", 1, False, None, None, None,
+                               (toks[i0 - 1][0], toks[i0 - 1][1]), plem, "count.one_after_noun")
+                role = self._casualty(toks, by_start, by_end, toks[i0 - 1][0], m.end, i0 - 1, plem, gap_ok)
+                if role:
+                    it["casualty"] = role
+                return it | {"_nend": m.end}
+            else:
                 return None
-            kind, lemma, rule = "count", "persons", "count.one_person"
         # الاثنين = Monday
         if m.kind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
