@@ -73,7 +73,10 @@ class TimeExtractor:
         anchor = self._anchor(cands, ref)
         out = []
         for c in cands:
-            res = resolve(c["sem"], ref, anchor)
+            try:
+                res = resolve(c["sem"], ref, anchor)
+            except (ValueError, OverflowError):  # a date outside the calendars (year 0, Hijri 1600 ...)
+                res = None
             if res is None:
                 continue
             s, e = norm.raw_span(c["s"], c["e"])
