@@ -43,6 +43,11 @@ __all__ = ["EntityExtractor"]
 
 _WORD = re.compile(r"[^\W_]+")
 _TANWEEN = re.compile("[\u064B-\u064D]")
+#: A quoted span: opening quote, the name, closing quote.
+_QUOTED = re.compile("([«»\"“”])\\s*([^«»\"“”\n]{2,40}?)\\s*[«»\"”“]")
+#: Media cues right before a quoted outlet name (normalised text): لـ، صحيفة، جريدة، نقلته ...
+_MEDIA_CUE = re.compile("(?:^|\\s)(?:و?ل[ـ]?|و?ب?صحيفه|و?ب?جريده|و?ب?مجله|و?ب?قناه|و?ب?موقع|و?ب?وكاله|"
+                        "و?ب?شبكه|نقلته|نقلت|نشرته|نشرت|ذكرته|ذكرت|اوردته|اوردت|بحسب|حسب|وفقا ل|وفق|[-–—])\\s*[ـ-]?\\s*$")
 #: Endings of a noun with a pronoun suffix (سيطرتها، قواتهم), never a name.
 _PRONOUN_SUFFIXES = ("تها", "تهم", "تهما", "تكم", "تنا")
 #: Entry kinds whose names are not parts of people's names.
@@ -212,13 +217,14 @@ class EntityExtractor:
         roles: list[tuple[int, int, str | None, str | None]] = []  # (start, end, country, agent)
         self._institutions(text, words, wtexts, word_at, adj_hits, mentions, roles)
         self._place_heads(text, words, wtexts, word_at, mentions)
+        self._quoted_media(text, words, wtexts, word_at, mentions)
         tanween = {i for i, (a, b, _w) in enumerate(words) if _TANWEEN.search(raw, *norm.raw_span(a, b))}
         self._persons(text, words, wtexts, word_at, mentions, roles, date, tanween)
         if self.model is not None:
             self._model_mentions(state, norm, mentions)
         self._anaphors(text, words, mentions)
         self._surnames(words, mentions)
-        self._ministries(words, wtexts, mentions, countries)
+        self._ministries(text, words, wtexts, mentions, countries)
         dominant = countries.most_common(1)[0][0] if countries and countries.most_common(1)[0][1] >= 2 else None
         doc.entities = self._entities(doc, norm, mentions, roles, dominant)
         state.scratch["entities"] = doc.entities
@@ -309,6 +315,35 @@ class EntityExtractor:
                                         rule=f"place-head:{it['id']}", confidence=0.7, country=c,
                                         cameo=(f"{c}{it['agent']}" if it["agent"] else c) if c else it["agent"]))
                 break
+
+    def _quoted_media(self, text, words, wtexts, word_at, mentions: list[Mention]) -> None:
+        """Rule ``quoted-media``: a quoted name of 1-4 words after a media cue is an outlet.
+
+        ``لـ«سبق»``، ``صحيفة "الوطن"``، ``نقلته «الشرق الأوسط»``: the quoted words become an ORG
+        (CAMEO MED), replacing a place reading of the same words.
+        """
+        for m in _QUOTED.finditer(text):
+            inner_a, inner_b = m.start(2), m.end(2)
+            if not (1 <= len(text[inner_a:inner_b].split()) <= 4):
+                continue
+            before = text[max(0, m.start() - 25):m.start()]
+            cue = _MEDIA_CUE.search(before)
+            if not cue:
+                continue
+            inner = name_key(text[inner_a:inner_b])
+            bare = inner[2:] if inner.startswith("ال") else inner
+            if not inner.strip() or inner in self.gaz.agents or bare in self.gaz.agents or (
+                    tuple(inner.split()) in self.titles or (bare,) in self.titles):
+                continue  # لـ«الحكومة»: a role or institution word, not an outlet
+            inside = [x for x in mentions if inner_a <= x.start and x.end <= inner_b]
+            if any(x.label in ("ORG", "PER") for x in inside) or any(
+                    inner_a < x.end and x.start < inner_b and not (inner_a <= x.start and x.end <= inner_b)
+                    for x in mentions):
+                continue  # already an organisation (وول ستريت جورنال) or a person
+            for x in inside:
+                mentions.remove(x)
+            mentions.append(Mention(inner_a, inner_b, "ORG", inner, source="rule", rule="quoted-media",
+                                    confidence=0.7, cameo="MED"))
 
     def _title_before(self, wtexts: list[str], s: int) -> bool:
         for n in range(1, self.title_max + 1):
@@ -537,7 +572,7 @@ class EntityExtractor:
                 break
 
     # ------------------------------------------------------------------ output
-    def _ministries(self, words, wtexts, mentions: list[Mention], countries: Counter) -> None:
+    def _ministries(self, text, words, wtexts, mentions: list[Mention], countries: Counter) -> None:
         """Rule ``ministry``: وزارة + definite word(s) (وزارة الدفاع) is an ORG of the article's country."""
         dominant = countries.most_common(1)[0][0] if countries else None
         for i, w in enumerate(wtexts[:-1]):
@@ -550,10 +585,17 @@ class EntityExtractor:
                 if not nxt.startswith("ال") or self.gaz.word_rank(nxt) < 30:
                     break
                 a = words[i][0] + (len(prefix) if prefix != "لل" else 0)
-                b = words[i + 1][1]
+                j = i + 1  # وزارة الشؤون الإسلامية: the following definite words belong to the name
+                while (j + 1 < len(words) and j - i < 3 and wtexts[j + 1].startswith("ال")
+                       and not text[words[j][1]:words[j + 1][0]].strip()
+                       and not any(self.gaz.entries[k].kind in ("nat_adj", "nationality", "country")
+                                   for k in self.gaz.names.get(wtexts[j + 1], ()))
+                       and self.gaz.word_rank(wtexts[j + 1]) >= 30 and wtexts[j + 1] not in self.gaz.stop):
+                    j += 1
+                b = words[j][1]
                 if any(a < x.end and x.start < b for x in mentions):
                     break
-                mentions.append(Mention(a, b, "ORG", f"وزاره {nxt}", source="rule", rule="ministry",
+                mentions.append(Mention(a, b, "ORG", " ".join(wtexts[i:j + 1]), source="rule", rule="ministry",
                                         confidence=0.6, country=dominant,
                                         cameo=f"{dominant}GOV" if dominant else "GOV"))
                 break

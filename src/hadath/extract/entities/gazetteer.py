@@ -142,6 +142,8 @@ class Gazetteer:
         self.rank: dict[str, int] = {w: i for i, w in enumerate(compiled["common"])}
         self.agents: dict[str, str] = dict(compiled.get("agents", {}))
         self.stop = frozenset(name_key(s) for s in stopnames)
+        #: name key -> proclitic letters that make it an ordinary word (بحماس)
+        self.bad_prefixes: dict[str, str] = {}
         by_ref = {e.country: e.idx for e in self.entries if e.kind == "country"}
         by_ref.update({f"gn:{e.geonames}": e.idx for e in self.entries if e.kind in ("city", "region") and e.geonames})
         for a in aliases.get("entities", []):
@@ -157,6 +159,8 @@ class Gazetteer:
                     cameo=a.get("cameo"), best=a["names"][0], uid=a["id"],
                     anaphors=tuple(name_key(x) for x in a.get("anaphors", []))))
             for n in a["names"]:
+                if a.get("bad_prefixes"):
+                    self.bad_prefixes[name_key(n)] = "".join(a["bad_prefixes"])
                 lst = self.names.setdefault(name_key(n), [])
                 if idx in lst:
                     lst.remove(idx)
@@ -244,6 +248,10 @@ class Gazetteer:
                     surface = text[ws:end]
                     if self.word_rank(surface) < self.word_rank(key):
                         continue  # clitic+name more frequent than the name: an ordinary word
+                    if prefix.endswith("ل") and key.startswith("ل") and self.word_rank("ال" + key[1:]) < len(self.rank):
+                        continue  # للحج = ل + الحج, not ل + لحج
+                    if prefix[-1:] in self.bad_prefixes.get(key, ""):
+                        continue  # بحماس "with enthusiasm"
             del chain
             cands.append(Match(start, end, key, prefix_out, tuple(self.names[key])))
         cands.sort(key=lambda m: (-(m.end - m.start), m.start))
