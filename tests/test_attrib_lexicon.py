@@ -11,7 +11,7 @@ from hadath.text.normalize import normalize_word
 def test_rule_ids_unique():
     data = yaml.safe_load(resources.files("hadath.extract.attributions").joinpath("ar/cues.yaml").read_text("utf-8"))
     ids = [v["id"] for v in data["verbs"]]
-    for key in ("passive", "according", "according_pronoun"):
+    for key in ("passive", "according", "according_pronoun", "masdar"):
         ids += [x["id"] for x in data[key]]
     assert len(ids) == len(set(ids))
     assert all(i.startswith(("say.", "acc.")) for i in ids)

@@ -108,8 +108,10 @@ class CueLexicon:
     Attributes:
         verbs: Rule id -> :class:`VerbEntry`.
         token_cues: Normalised word form -> ``(rule id, "past"|"present"|"participle")``.
-        multi: List of ``(compiled regex, rule id, kind)`` for multi-word cues; kind is
-            ``according``, ``according_pronoun`` or ``passive``. Longest forms first.
+        multi: Normalised multi-word cue form (single spaces) -> ``(rule id, kind)``; kind is
+            ``according``, ``according_pronoun``, ``passive`` or ``masdar``.
+        multi_re: One regex over all multi-word forms (longest first); group 1 is the form
+            without a leading و.
         impersonal, not_sources, blockers_before, complementizers, after_according, settings_after,
         settings_fi, time_words, clause_openers, auxiliaries, content_nouns: word sets.
         quotes: Opening mark -> closing mark.
@@ -118,7 +120,8 @@ class CueLexicon:
 
     verbs: dict[str, VerbEntry] = field(default_factory=dict)
     token_cues: dict[str, tuple[str, str]] = field(default_factory=dict)
-    multi: list[tuple[Any, str, str]] = field(default_factory=list)
+    multi: dict[str, tuple[str, str]] = field(default_factory=dict)
+    multi_re: Any = None
     impersonal: frozenset[str] = frozenset()
     not_sources: frozenset[str] = frozenset()
     blockers_before: frozenset[str] = frozenset()
@@ -164,15 +167,21 @@ class CueLexicon:
                 if not old:
                     lex.token_cues[nf] = (entry.id, kind)
         multi = []
-        for kind in ("according", "according_pronoun", "passive"):
+        for kind in ("according", "according_pronoun", "passive", "masdar"):
             for item in cues.get(kind, []):
                 for f in item["forms"]:
                     multi.append((normalize_word(f), item["id"], kind))
         multi.sort(key=lambda x: -len(x[0]))
+        alts = []
         for nf, rid, kind in multi:
+            key = " ".join(nf.split())
+            if key in lex.multi:
+                continue
+            lex.multi[key] = (rid, kind)
             body = r"\s+".join(re.escape(w) for w in nf.split())
             tail = "" if nf.endswith(" ل") else r"(?!\w)"
-            lex.multi.append((re.compile(r"(?<!\w)و?(" + body + ")" + tail), rid, kind))
+            alts.append(body + tail)
+        lex.multi_re = re.compile(r"(?<!\w)و?(" + "|".join(alts) + ")")
         lex.impersonal = frozenset(_norm_list(cues.get("impersonal")))
         lex.not_sources = frozenset(_norm_list(cues.get("not_sources")))
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))

@@ -199,22 +199,18 @@ class RuleParser:
         lex = self.lex
         found: list[dict] = []
         taken: list[tuple[int, int]] = []
-        for rx, rid, kind in lex.multi:
-            for m in rx.finditer(text, ss, se):
-                a, b = m.start(1), m.end(1)
-                if any(a < y and x < b for x, y in taken):
-                    continue
-                ti = next(i for i, t in enumerate(toks) if t[1] > a)
-                tj = ti
-                while tj + 1 < len(toks) and toks[tj + 1][0] < b:
-                    tj += 1
-                taken.append((a, b))
-                found.append({"ti": ti, "tj": tj, "span": (a, b), "rule": rid, "kind": kind, "prefix": False})
+        for m in lex.multi_re.finditer(text, ss, se):
+            a, b = m.start(1), m.end(1)
+            rid, kind = lex.multi[" ".join(m.group(1).split())]
+            ti = next(i for i, t in enumerate(toks) if t[1] > a)
+            tj = ti
+            while tj + 1 < len(toks) and toks[tj + 1][0] < b:
+                tj += 1
+            taken.append((a, b))
+            found.append({"ti": ti, "tj": tj, "span": (a, b), "rule": rid, "kind": kind, "prefix": False})
         for i, (a, b, w) in enumerate(toks):
-            if any(a < y and x < b for x, y in taken):
-                continue
             hit = self._cue_at(w)
-            if not hit:
+            if not hit or (taken and any(a < y and x < b for x, y in taken)):
                 continue
             rid, fkind, plen = hit
             if w in lex.impersonal or w[plen:] in lex.impersonal:
@@ -517,6 +513,16 @@ class RuleParser:
             if op is None:
                 return None
             out.append(self._make(toks, c, sent, None, op, rid, kind="passive", no_speaker=True))
+            return i
+        if kind == "masdar":  # "...، في إشارة إلى أن ..."
+            op = self._open_content(toks, j, n, None, allow_np=True)
+            if op is None:
+                return None
+            ant = self._participle_subject(toks, c, out, ctx, sent)
+            a = self._make(toks, c, sent, ant if isinstance(ant, tuple) else None, op, rid, kind="participle")
+            if not isinstance(ant, tuple):
+                a.antecedent = ant
+            out.append(a)
             return i
         if kind in ("according", "according_pronoun"):
             return self._according(text, toks, c, sent, out, ctx)
