@@ -281,13 +281,21 @@ class QuantityExtractor:
         # -- skip dates, times, ids, phone numbers, scores -----------------------
         if digits_only or m.kind == "mixed":
             dig = toks[i0][2]
-            if re.match(r"\s?[/:\-]\s?\d", text[m.end:m.end + 4]) or re.search(r"\d\s?[/:\-]\s?$", text[max(0, m.start - 4):m.start]) \
-                    or before.endswith("+") or re.match(r"\s?/", text[m.end:m.end + 2]) or before.rstrip().endswith("/"):
+            pct_after = re.match(r"\s?(%|فى الم|بالم)", text[m.end:m.end + 7])
+            joined_after = re.match(r"\s?[/:\-]\s?\d", text[m.end:m.end + 4]) and not re.match(
+                r"\s?-\s?[\d.]+\s?(%|فى الم|بالم)", text[m.end:m.end + 16])  # "15-25 في المائة" is a range
+            joined_before = re.search(r"\d\s?[/:\-]\s?$", text[max(0, m.start - 4):m.start]) and not pct_after
+            if joined_after or joined_before or before.endswith("+") or re.match(r"\s?/", text[m.end:m.end + 2]) \
+                    or before.rstrip().endswith("/"):
                 return None  # dates, clock times, scores ("1/ صفر"), phone numbers
             if re.search(r"[A-Za-z]-?$", before) or re.match(r"-?[A-Za-z]", after) or re.match(r"\+\d", after):
                 return None
             # list numbering: "1 - أمانة", ". 3 - ", line-initial "2)"
-            if re.match(r"\s?[-–)]\s", text[m.end:m.end + 3]) and re.search(r"(^|[.:؛\n])\s*$", text[max(0, m.start - 3):m.start]):
+            if re.match(r"\s?[-–)]\s?\D", text[m.end:m.end + 4]) and re.search(r"(^|[.:؛\n])\s*$", text[max(0, m.start - 3):m.start]):
+                return None
+            # product and model names: "Dell XPS 13", "Surface Pro 3 و", "«ويندوز 10»"
+            if re.search(r"[A-Za-z][\w.]*\s+$", text[max(0, m.start - 12):m.start]) or re.match(r"\s+[A-Za-z]", text[m.end:m.end + 2]) \
+                    or re.match(r"\s?[»\"”]", text[m.end:m.end + 2]) and re.search(r"[«\"“][^«»\"“”]{1,20}$", text[max(0, m.start - 21):m.start]):
                 return None
             # a bare number in brackets followed by punctuation: "(21)،", "(43)" (minutes, references),
             # or opening a line / following a colon: "(1) سهولة" (list numbering)
@@ -351,6 +359,14 @@ class QuantityExtractor:
         # vague counts of time units are times: "آلاف السنين", "عشرات الأعوام"
         if m.kind == "vague" and nxt.startswith("ال") and nxt[2:] in self.time_units:
             return None
+        # "في المائة" / "بالمئة" with no number before it is a percent word, not 100
+        if m.kind == "words" and i0 == i1 and value == 100 and nw.startswith("ال") and (
+                prev == "فى" or toks[i0][2].startswith(("بال", "فال"))):
+            return None
+        # "عدة" behind a proclitic must be followed by its noun ("بعدة نسخ"; not "وبعده،")
+        if m.rule == "vague.several" and m.start > toks[i0][0] and not (
+                nxt and nxt not in self.stop and not nxt[0].isdigit()):
+            return None
         # lone واحد: only where it counts a person: "من بينهم واحد", "شخص واحد", "قتيل واحد"
         if m.kind == "words" and value == 1 and i0 == i1:
             b = self._match_back(toks, i0, self.one_person_before)
@@ -371,9 +387,11 @@ class QuantityExtractor:
         # الاثنين = Monday
         if m.kind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
-        # fractions alone: only before a noun ("ثلثي أصوات", "نصف السكان")
+        # fractions alone: only before a defined or known noun ("نصف السكان", "ثلثي أصوات")
         if m.rule == "num.fraction" and isinstance(value, float) and value < 1:
             if nw.startswith("ال") or not nxt or nxt in self.stop or nxt in self.time_units or nxt[0].isdigit():
+                return None
+            if not (nxt.startswith("ال") or (nxt,) in self.objects or nw.startswith("ثلث") and nw != "ثلث"):
                 return None
             if nxt.startswith("ال") and nxt[2:] in self.time_units:
                 return None
