@@ -152,3 +152,58 @@ def test_raqqa_disambiguation(pipe):
     d = pipe.analyze("قصفت الطائرات مواقع في الرقة.")
     assert _find(d.entities, "الرقة")["country"] == "SYR"
 
+
+
+class _FakeModel:
+    """Stands in for NerModel: tags fixed raw spans (start, end, label, confidence)."""
+
+    def __init__(self, spans):
+        self.spans = spans
+        self.calls = 0
+
+    def predict_spans(self, text, tokens):
+        self.calls += 1
+        assert all(text[a:b].strip() for a, b in tokens)
+        return [(a, b, lab, c) for a, b, lab, c in self.spans(text)]
+
+
+def test_model_spans_merge_with_gazetteer():
+    from hadath.extract.entities import EntityExtractor
+
+    text = "قال وزير الخارجية الإيراني سامي فريدون إن إيران تدعم الحل، وأكدت شركة نفطكو ذلك لفريدون."
+
+    def spans(t):
+        out = []
+        for w, lab in [("سامي فريدون", "PER"), ("إيران", "LOC"), ("نفطكو", "ORG"), ("لفريدون", "PER")]:
+            a = t.index(w)
+            out.append((a, a + len(w), lab, 0.9))
+        return out
+
+    ex = EntityExtractor(ONLY)
+    ex.model = _FakeModel(spans)
+    p = Pipeline(ONLY)
+    p.stages = [("entities", ex)]
+    ents = p.analyze(text).entities
+    assert ex.model.calls == 1
+    person = _find(ents, "سامي فريدون")
+    assert person["label"] == "PER" and person["country"] == "IRN"
+    assert [m["text"] for m in person["mentions"]] == ["سامي فريدون", "فريدون"]  # clitic ل stripped
+    iran = _find(ents, "إيران")
+    assert (iran["source"], iran["country"]) == ("gazetteer", "IRN")  # the gazetteer links the place
+    org = _find(ents, "نفطكو")
+    assert (org["label"], org["source"]) == ("ORG", "model")
+
+
+def test_model_failure_keeps_gazetteer(sample_text):
+    from hadath.extract.entities import EntityExtractor
+
+    class Broken:
+        def predict_spans(self, text, tokens):
+            raise RuntimeError("boom")
+
+    ex = EntityExtractor(ONLY)
+    ex.model = Broken()
+    p = Pipeline(ONLY)
+    p.stages = [("entities", ex)]
+    d = p.analyze(sample_text, url="https://www.masrawy.com/x")
+    assert len(d.entities) == 17

@@ -480,6 +480,7 @@ class EntityExtractor:
         except Exception:  # noqa: BLE001 - a model failure must not lose the gazetteer entities
             return
         starts = norm.starts
+        person_words = {w for x in mentions if x.label == "PER" for w in x.key.split()}
         for rs, re_, lab, conf in spans:
             label = _MODEL_LABELS.get(str(lab).upper())
             if label is None:
@@ -490,7 +491,7 @@ class EntityExtractor:
                 continue
             if conf is not None and float(conf) < 0.5:
                 continue
-            a = self._strip_model_clitic(norm.text, a, b)
+            a = self._strip_model_clitic(norm.text, a, b, person_words)
             key = name_key(norm.text[a:b])
             if any(a < x.end and x.start < b for x in mentions):
                 continue
@@ -504,7 +505,7 @@ class EntityExtractor:
             mentions.append(Mention(a, b, label, key, entry=e, source="model", rule="model",
                                     confidence=float(conf) if conf is not None else 0.6))
 
-    def _strip_model_clitic(self, text: str, a: int, b: int) -> int:
+    def _strip_model_clitic(self, text: str, a: int, b: int, known: set[str] = frozenset()) -> int:
         """Start of a model span without a proclitic on its first word (the model tags whole words)."""
         m = _WORD.match(text, a)
         if not m:
@@ -516,7 +517,7 @@ class EntityExtractor:
             return a  # ل + ال merged: the mention keeps the word
         if w[:1] in "وبلفك" and len(w) > 4 and (w,) not in self.first_names:
             rest = w[1:]
-            if self.gaz.names.get(rest) or (rest,) in self.first_names or (
+            if rest in known or self.gaz.names.get(rest) or (rest,) in self.first_names or (
                     self.gaz.word_rank(rest) < self.gaz.word_rank(w)):
                 return a + 1
         return a
