@@ -1,0 +1,63 @@
+"""NER speed on one core: model load time and tokens per second.
+
+Usage: python benchmarks/ner.py [--model DIR] [--repeat N]
+
+Tags the whole ANERcorp train file (../shared/data/ner/anercorp_train.conll,
+123,857 tokens; only its tokens are used) with the process pinned to one
+CPU. Reports load time (fresh process, first load), throughput of
+``predict`` with a cold feature cache (first pass) and a warm one (second
+pass), and of ``predict_spans`` (which also computes marginals).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--data", type=Path, default=SHARED)
+    a = ap.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    path = a.data / "ner" / "anercorp_train.conll"
+    if not path.is_file():
+        print(f"error: {path} not found", file=sys.stderr)
+        return 2
+    t = time.perf_counter()
+    from hadath.extract.entities.ner_model import NerModel, read_conll
+
+    model = NerModel.load(a.model)
+    t_load = time.perf_counter() - t
+    with open(path, encoding="utf-8") as f:
+        sents = [s[0] for s in read_conll(f)]
+    ntok = sum(map(len, sents))
+    size = os.path.getsize(model.path)
+    print(f"model {model.path}: {size / 1e6:.1f} MB; load (incl. imports) {t_load:.3f} s")
+    for name in ("cold cache", "warm cache"):
+        t = time.perf_counter()
+        model.predict(sents)
+        dt = time.perf_counter() - t
+        print(f"predict, {name}: {ntok} tokens in {dt:.2f} s = {ntok / dt:,.0f} tokens/s (1 core)")
+    text_parts, spans, pos = [], [], 0
+    for s in sents:
+        for w in s:
+            spans.append((pos, pos + len(w)))
+            text_parts.append(w + " ")
+            pos += len(w) + 1
+    text = "".join(text_parts)
+    t = time.perf_counter()
+    model.predict_spans(text, spans)
+    dt = time.perf_counter() - t
+    print(f"predict_spans (with marginals): {ntok / dt:,.0f} tokens/s (1 core)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

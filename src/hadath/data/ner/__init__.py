@@ -1,0 +1,1 @@
+"""Shipped NER model files (written by ``python -m hadath.train ner``)."""
