@@ -70,6 +70,9 @@ class Coder:
         self.time_words = _ns(c["time_words"])
         self.generic_before = _ns(c["generic_before"])
         self.relative = _ns(c["relative_before"])
+        self.victim_verbs = _ns(c["victim_verbs"])
+        self.reference_frames = _ns(c["reference_frames"])
+        self.occur_verbs = _ns(c["occur_verbs"])
         self.modifiers = _ns(c["mention_modifiers"])
         self.complementizers = _ns(["ان", "انه", "لان", "بان", "وان", "فان"])
         self.pron_preps = {p + suf for p in ("مع", "من", "عن", "علي", "الي", "ل", "ب", "ضد", "في")
@@ -582,6 +585,9 @@ class Coder:
                 cues.append(toks[k]["t"])
         for k in range(max(a, i0 - 5), i0):
             if self._has(toks[k], self.modal):
+                # قد + past is "already" (وقد قتل), only قد + imperfect is "may"
+                if toks[k]["t"] in ("قد", "وقد", "فقد", "لقد") and not (k == i0 - 1 and trig.get("tense") == "impf"):
+                    continue
                 hypothetical = True
                 cues.append(toks[k]["t"])
         if trig.get("kind") == "v" and toks[i0]["t"].lstrip("وف")[:1] in ("س", "ل"):
@@ -689,11 +695,26 @@ class Coder:
         if any(self._has(toks[k], self.generic_before) for k in range(max(a, i0 - 2), i0)):
             c -= 0.2
             feats.append("generic-frame")
-        if trig["pos"] == "noun" and toks[i0]["t"].startswith(("ال", "وال", "بال", "لل")) and not (size or location):
+        if trig["pos"] == "noun" and any(self._has(toks[k], self.occur_verbs) for k in range(max(a, i0 - 2), i0)):
+            c += 0.08
+            feats.append("occurred")
+        if (trig["pos"] == "noun" and not rule.definite_ok and toks[i0]["t"].startswith(("ال", "وال", "بال", "لل"))
+                and not (size or location)):
             c -= 0.12
             feats.append("bare-definite-noun")
         if actor is None and recipient is None:
             c -= 0.05
+        subjected = any(self._has(toks[k], self.victim_verbs) for k in range(max(a, i0 - 2), i0))
+        if subjected:
+            c += 0.1
+            feats.append("subjected-to")
+        if any(self._has(toks[k], self.reference_frames) for k in range(a, b)):
+            c -= 0.12
+            feats.append("reference-frame")
+        t0 = toks[i0]["t"]
+        if trig["pos"] == "noun" and t0[:1] == "ل" and t0[:2] != "لل" and trig.get("kind") and not subjected:
+            c -= 0.1
+            feats.append("purpose-noun")
         if any(toks[k]["t"] in self.relative for k in range(max(a, i0 - 2), i0)):
             c -= 0.15
             feats.append("relative-clause")

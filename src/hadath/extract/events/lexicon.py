@@ -203,6 +203,7 @@ class Rule:
     exclude_near: frozenset[str] = frozenset()
     exclude_before: frozenset[str] = frozenset()
     patient_genitive: bool = False
+    definite_ok: bool = False
 
 
 @dataclass
@@ -275,14 +276,15 @@ def load_lexicon() -> Lexicon:
             require_near_prefix=tuple(normalize_word(x) for x in r.get("require_near_prefix") or ()),
             exclude_near=_stemset(r.get("exclude_near")),
             exclude_before=_stemset(r.get("exclude_before")),
-            patient_genitive=r.get("genitive") == "patient",
+            patient_genitive=r.get("genitive") == "patient", definite_ok=bool(r.get("definite_ok")),
         )
         if not (r.get("verbs") or r.get("nouns")):
             raise ValueError(f"triggers.yaml: rule {r['id']} has no verbs or nouns")
         lex.rules[rule.id] = rule
+        not_forms = {normalize_word(f) for f in r.get("not_forms") or ()}
         for v in r.get("verbs") or []:
             past = normalize_word(v.split("/")[0])
-            for f in verb_forms(v):
+            for f in verb_forms(v) - not_forms:
                 tense = "impf" if f[0] in "يتن" and not past.startswith(f[0]) else "past"
                 lex.single.setdefault(f, []).append((rule.id, "verb", tense))
         for n in r.get("nouns") or []:
