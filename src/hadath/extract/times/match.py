@@ -132,6 +132,8 @@ def h_year(lex, m, text, rule):
         nxt = _next_word(text, m.end())
         if nxt.endswith("ا") and nxt not in lex.months and len(nxt) > 2:
             return None  # "في 2000 شخصا": a count
+        if y % 100 == 0 and nxt.isalpha() and nxt not in ("م", "و"):
+            return None  # "في 2000 موقع": a round count, not a year
     return {"type": "date", "cal": "gregorian", "y": y, "m": None, "d": None, "mod": None}
 
 
