@@ -35,6 +35,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from importlib import resources
 from typing import Any
@@ -53,6 +54,11 @@ _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 def _nw(s: str) -> tuple[str, ...]:
     return tuple(normalize_word(w) for w in str(s).split())
+
+
+def _final_ya(stem: str) -> str:
+    """A stem cut from a normalised word gets the word-final ي -> ى of normalisation."""
+    return stem[:-1] + "ى" if stem.endswith("ي") else stem
 
 
 def _num(v: float | int | None) -> int | float | None:
@@ -207,10 +213,10 @@ class QuantityExtractor:
     def _ranges(self, text: str, items: list[dict]) -> None:
         """Ranges "بين 100 و300 ألف ريال", "بين 40 و50 في المائة": the first bound takes the scale and unit of the second."""
         for q1, q2 in zip(items, items[1:]):
-            if q2["start"] - q1["end"] > 8:
+            if q2["start"] - q1["end"] > 8 or q1["object"] is not None or q1["kind"] != "count":
                 continue
             gap = normalize_word(text[q1["end"]:q2["start"]].strip())
-            if gap not in ("و", "الى", "-", "–", "حتى", "او") or q1["object"] is not None or q1["kind"] != "count":
+            if gap not in ("و", "الى", "-", "–", "حتى", "او"):
                 continue
             if not q1["rule"].startswith("count.num.") or q2["kind"] not in ("count", "money", "percent", "measure"):
                 continue
@@ -239,7 +245,7 @@ class QuantityExtractor:
     def _item(self, m: NumberMatch, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
         i0 = by_start.get(m.start)
         if i0 is None:  # number after a proclitic inside the token
-            i0 = max(i for i, t in enumerate(toks) if t[0] <= m.start)
+            i0 = bisect.bisect_right(toks, (m.start, 1 << 30)) - 1
         i1 = by_end.get(m.end)
         if i1 is None:
             return None
@@ -561,8 +567,8 @@ class QuantityExtractor:
             stem = None
             if s.endswith(("تين", "تان")) and (s[:-3] + "ه",) in self.objects:
                 stem = s[:-3] + "ه"
-            elif s.endswith(("ين", "ان")) and normalize_word(s[:-2]) in self.dual_masc:
-                stem = normalize_word(s[:-2])
+            elif s.endswith(("ين", "ان")) and _final_ya(s[:-2]) in self.dual_masc:
+                stem = _final_ya(s[:-2])
             if stem is not None and not (s.startswith("ال") and ((stem[2:],) in self.objects
                                                                   or stem[2:] in self.dual_masc)):
                 found = (k, s, stem)

@@ -243,8 +243,15 @@ class NumberParser:
         return out
 
     def may_start(self, word: str) -> bool:
-        """Cheap test: can a number (cardinal or ordinal) start with this token (normalised)?"""
-        return word[:1].isdigit() or bool(self._lookup(word, first=True))
+        """Cheap test: can a number (cardinal or ordinal) start with this token (normalised)?
+
+        True for digits and for words that end with a lexicon entry after at most five
+        proclitic letters (و ف ب ل ال); :meth:`parse` decides.
+        """
+        if word[:1].isdigit():
+            return True
+        lex = self.lex
+        return any(word[k:] in lex for k in range(min(6, len(word) - 1)))
 
     @staticmethod
     def _tokens(text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str]]:
