@@ -128,6 +128,8 @@ def h_numdate(lex, m, text, rule):
 
 def h_year(lex, m, text, rule):
     y = int(m.group("y"))
+    if 1300 <= y <= 1499:  # "عام 1436" without هـ: a Hijri year in this press
+        return {"type": "date", "cal": "hijri", "y": y, "m": None, "d": None, "mod": None}
     if rule.id == "year.prefix":
         nxt = _next_word(text, m.end())
         if nxt.endswith("ا") and nxt not in lex.months and len(nxt) > 2:
