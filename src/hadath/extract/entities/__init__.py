@@ -109,6 +109,7 @@ class EntityExtractor:
         #: one-word compound names (عبدالعزيز) that may follow بن in a name chain
         self._compound = frozenset((f[0],) for f in self.first_names if len(f) == 1)
         self._chain_names = self.first_names | self._compound
+        self.weak_first = frozenset((name_key(f),) for f in tit.get("weak_first_names", []))
         self.model = None
         try:
             from hadath.extract.entities.ner_model import NerModel  # the NER model helper's module
@@ -219,7 +220,7 @@ class EntityExtractor:
         self._place_heads(text, words, wtexts, word_at, mentions)
         self._quoted_media(text, words, wtexts, word_at, mentions)
         tanween = {i for i, (a, b, _w) in enumerate(words) if _TANWEEN.search(raw, *norm.raw_span(a, b))}
-        self._persons(text, words, wtexts, word_at, mentions, roles, date, tanween)
+        self._persons(text, words, wtexts, word_at, mentions, roles, date, tanween, raw, norm.raw_span)
         if self.model is not None:
             self._model_mentions(state, norm, mentions)
         self._anaphors(text, words, mentions)
@@ -357,7 +358,8 @@ class EntityExtractor:
                 return words[s - n][0]
         return words[s][0]
 
-    def _persons(self, text, words, wtexts, word_at, mentions, roles, date, tanween=frozenset()) -> None:
+    def _persons(self, text, words, wtexts, word_at, mentions, roles, date, tanween=frozenset(),
+                 raw: str = "", raw_span=None) -> None:
         def nl(k: int) -> bool:
             return k not in tanween and self._name_like(wtexts[k])
 
@@ -443,11 +445,19 @@ class EntityExtractor:
                 add(j, k - 1, 0, "person-title", (words[i][0], words[j - 1][1]) if j > i else None)
         # person-firstname: FIRST NAME [NAME]
         for i in range(n - 1):
+            weak = False
             for fl in (2, 1):
                 if tuple(wtexts[i:i + fl]) in self.first_names:
                     break
             else:
-                continue
+                if (wtexts[i],) not in self.weak_first:
+                    continue
+                fl, weak = 1, True
+                nxt = wtexts[i + 1]
+                ra, rb = raw_span(words[i][0], words[i][1])
+                if (not raw[ra:rb].endswith("ي") or not nl(i + 1) or self.gaz.word_rank(nxt) < 2 * NAME_RANK
+                        or text[words[i][1]:words[i + 1][0]].strip()):
+                    continue  # على الأرض: a preposition
             k = i + fl
             own = 0  # name words after the first name (particles and chained first names do not count)
             while k < n and own < 2 and k - i < 6:
