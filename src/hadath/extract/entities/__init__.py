@@ -455,7 +455,8 @@ class EntityExtractor:
                 fl, weak = 1, True
                 nxt = wtexts[i + 1]
                 ra, rb = raw_span(words[i][0], words[i][1])
-                if (not raw[ra:rb].endswith("ي") or not nl(i + 1) or self.gaz.word_rank(nxt) < 2 * NAME_RANK
+                rare = self.gaz.word_rank(nxt) >= 2 * NAME_RANK or (nxt.startswith("ال") and nxt.endswith("ى"))
+                if (not raw[ra:rb].endswith("ي") or not nl(i + 1) or not rare
                         or text[words[i][1]:words[i + 1][0]].strip()):
                     continue  # على الأرض: a preposition
             k = i + fl
