@@ -73,6 +73,7 @@ class Coder:
         self.victim_verbs = _ns(c["victim_verbs"])
         self.reference_frames = _ns(c["reference_frames"])
         self.occur_verbs = _ns(c["occur_verbs"])
+        self.actor_stop = _ns(c["actor_stopwords"]) | {w[2:] for w in _ns(c["actor_stopwords"]) if w.startswith("ال")}
         self.modifiers = _ns(c["mention_modifiers"])
         self.complementizers = _ns(["ان", "انه", "لان", "بان", "وان", "فان"])
         self.pron_preps = {p + suf for p in ("مع", "من", "عن", "علي", "الي", "ل", "ب", "ضد", "في")
@@ -171,6 +172,8 @@ class Coder:
                 if not all(toks[k]["w"] for k in range(i, i + n)):
                     continue
                 key = " ".join(self._stem(toks[k]) for k in range(i, i + n))
+                if n == 1 and key not in lex.curated_agents and (key in self.actor_stop or toks[i]["t"] in self.actor_stop):
+                    continue
                 ckind = lex.countries.get(key)
                 if ckind and ckind[1] == "country":
                     found = {"i0": i, "i1": i + n, "code": ckind[0], "sector": None, "country": ckind[0],
@@ -566,6 +569,10 @@ class Coder:
         ts, te = toks[i0]["rs"], toks[i1 - 1]["re"]
         actor, recipient, how = self._roles(toks, a, b, trig, ments, trig_spans)
         mode = rule.mode
+        if (rule.type == "ASSAULT" and actor is not None and actor.get("sector") is None and actor.get("entity") is None
+                and actor.get("code") and len(actor["code"]) == 3 and actor.get("country") == actor["code"]
+                and (rule.cameo.startswith("19") or self._assault_mode(toks, a, b, i0, i1, None) in ("aerial", "drone", "heavy-weapons"))):
+            actor = dict(actor, sector="MIL", code=actor["code"] + "MIL")  # "ضربة جوية أميركية": the US military
         if rule.type == "ASSAULT" and mode in (None, "", "heavy-weapons", "firearms"):
             mode = self._assault_mode(toks, a, b, i0, i1, mode)
         elif rule.type == "ASSAULT" and mode == "explosives" and self._assault_mode(toks, a, b, i0, i1, mode) == "suicide-attack":
