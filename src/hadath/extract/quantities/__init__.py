@@ -50,6 +50,7 @@ __all__ = ["QuantityExtractor"]
 _PERSONLIKE = {"persons", "fighters", "soldiers", "civilians", "children", "women", "tourists", "pilgrims",
                "refugees", "students", "workers", "members", "passengers", "journalists", None}
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
+_DUAL_RE = re.compile(r"(?<![\u0621-\u064A])[\u0621-\u064A]{3,}(?:ين|ان)(?![\u0621-\u064A])")
 
 
 def _nw(s: str) -> tuple[str, ...]:
@@ -182,9 +183,12 @@ class QuantityExtractor:
             return True
 
         pos = 0
-        for ti, (ts, te, tw) in enumerate(toks):
-            if ts < pos:
+        starts = sorted(set(self.parser.candidates(text)) | {m.start() for m in _DUAL_RE.finditer(text)})
+        for ts in starts:
+            ti = by_start.get(ts)
+            if ts < pos or ti is None:
                 continue
+            tw = toks[ti][2]
             m = None
             if self.parser.may_start(tw):
                 m = self.parser.parse(text, ts)

@@ -214,6 +214,15 @@ class NumberParser:
 
     def __init__(self) -> None:
         self.lex = _load_lexicon()
+        words = sorted((w for w in self.lex if " " not in w), key=len, reverse=True)
+        # tokens where a number may start: digits, or a lexicon word behind optional proclitics
+        self.start_re = re.compile(
+            r"(?<!\d)\d|(?<![\u0621-\u064A])(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:" + "|".join(map(re.escape, words))
+            + r")(?![\u0621-\u064A])")
+
+    def candidates(self, text: str) -> list[int]:
+        """Offsets of the tokens of normalised ``text`` where a number may start (a superset)."""
+        return [m.start() for m in self.start_re.finditer(text)]
 
     # -- word lookup -------------------------------------------------------
     def _lookup(self, word: str, first: bool) -> list[tuple[int, int, bool, bool, Any, str]]:
@@ -547,14 +556,12 @@ class NumberParser:
         """
         out: list[NumberMatch] = []
         pos = 0
-        for m in TOKEN_RE.finditer(text):
-            if m.start() < pos or not self.may_start(m.group()):
+        for start in self.candidates(text):
+            if start < pos:
                 continue
-            # a digit run glued to other digits/separators is one token already;
-            # skip words glued to digits on the left ("م5") only if letters precede
-            n = self.parse(text, m.start())
+            n = self.parse(text, start)
             if n is None and ordinals:
-                n = self.parse_ordinal(text, m.start())
+                n = self.parse_ordinal(text, start)
             if n is not None:
                 out.append(n)
                 pos = n.end
