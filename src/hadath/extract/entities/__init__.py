@@ -94,6 +94,7 @@ class EntityExtractor:
             for form in it["ar"]:
                 self.institutions[tuple(name_key(form).split())] = it
         self.inst_max = max(len(k) for k in self.institutions)
+        self.inst_trailing = frozenset(name_key(w) for w in inst.get("trailing", []))
         self.place_heads: dict[tuple[str, ...], dict[str, Any]] = {}
         for it in inst.get("place_heads", []):
             for form in it["ar"]:
@@ -270,6 +271,12 @@ class EntityExtractor:
             s, prefix, it = found
             start = words[s][0] + (len(prefix) if prefix != "لل" else 0)
             end = m.end
+            last = word_at(m.start)
+            # a trailing adjective of the institution (الجيش اليمني الوطني)
+            if (last + 1 < len(words) and wtexts[last + 1] in self.inst_trailing
+                    and not text[words[last][1]:words[last + 1][0]].strip()):
+                last += 1
+                end = words[last][1]
             if any(start < e and b < end for b, e in taken if not (m.start <= b and e <= m.end)):
                 continue
             if s > 0 and self._title_before(wtexts, s):
@@ -280,9 +287,13 @@ class EntityExtractor:
             cname = ce.canonical if ce else country
             # drop the adjective's own mention (an adjective is never an entity) and add the ORG
             mentions[:] = [x for x in mentions if not (start <= x.start and x.end <= end)]
-            mentions.append(Mention(start, end, "ORG", " ".join(wtexts[s:word_at(m.start) + 1]),
+            label = it.get("label", "ORG")
+            entry = None
+            if label == "NORP":  # الشعب العراقي = العراقيين: the nationality entity
+                entry = next((e for e in self.gaz.entries if e.kind == "nationality" and e.country == country), None)
+            mentions.append(Mention(start, end, label, " ".join(wtexts[s:last + 1]), entry=entry,
                                     source="rule", rule=f"institution-nationality:{it['id']}", confidence=0.8,
-                                    country=country, cameo=f"{country}{it['agent']}",
+                                    country=country, cameo=f"{country}{it['agent'] or ''}",
                                     canonical=it["en"].format(country=cname)))
             taken.append((start, end))
 
