@@ -291,7 +291,8 @@ class EntityExtractor:
             entry = None
             if label == "NORP":  # الشعب العراقي = العراقيين: the nationality entity
                 entry = next((e for e in self.gaz.entries if e.kind == "nationality" and e.country == country), None)
-            mentions.append(Mention(start, end, label, " ".join(wtexts[s:last + 1]), entry=entry,
+            first = "ال" + wtexts[s][2:] if prefix == "لل" else wtexts[s][len(prefix):]
+            mentions.append(Mention(start, end, label, " ".join([first, *wtexts[s + 1:last + 1]]), entry=entry,
                                     source="rule", rule=f"institution-nationality:{it['id']}", confidence=0.8,
                                     country=country, cameo=f"{country}{it['agent'] or ''}",
                                     canonical=it["en"].format(country=cname)))
@@ -329,14 +330,14 @@ class EntityExtractor:
                 break
 
     def _quoted_media(self, text, words, wtexts, word_at, mentions: list[Mention]) -> None:
-        """Rule ``quoted-media``: a quoted name of 1-4 words after a media cue is an outlet.
+        """Rule ``quoted-media``: a quoted name of 1-3 words after a media cue is an outlet.
 
         ``لـ«سبق»``، ``صحيفة "الوطن"``، ``نقلته «الشرق الأوسط»``: the quoted words become an ORG
         (CAMEO MED), replacing a place reading of the same words.
         """
         for m in _QUOTED.finditer(text):
             inner_a, inner_b = m.start(2), m.end(2)
-            if not (1 <= len(text[inner_a:inner_b].split()) <= 4):
+            if not (1 <= len(text[inner_a:inner_b].split()) <= 3):
                 continue
             before = text[max(0, m.start() - 25):m.start()]
             cue = _MEDIA_CUE.search(before)
@@ -633,6 +634,8 @@ class EntityExtractor:
             named = [(m, s) for m, s in zip(c, spans) if m.rule != "anaphor"] or list(zip(c, spans))
             best_m, best_s = max(named, key=lambda ms: (len(ms[0].key), -ms[1]["start"]))
             text = best_m.restored or best_s["text"]
+            if text.startswith("لل") and best_m.key.startswith("ال"):
+                text = "ال" + text[2:]  # للشعب العراقي -> الشعب العراقي
             e = best_m.entry
             label = best_m.label
             country = e.country if e is not None else best_m.country
@@ -641,6 +644,10 @@ class EntityExtractor:
                 (e.cameo if e is not None else None))
             person_roles: list[str] = []
             if label == "PER":
+                for m in c:  # a role phrase right before the name (المتحدث باسم وزارة الداخلية الأفغانية نجيب دانيش)
+                    for rs, re_, rc, agent in roles:
+                        if re_ <= m.start <= re_ + 2 and (rs, re_) not in m.roles:
+                            m.roles.append((rs, re_))
                 for m in c:
                     for ra, rb in m.roles:
                         a, b = norm.raw_span(ra, rb)
