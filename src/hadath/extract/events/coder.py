@@ -421,6 +421,12 @@ class Coder:
                       and not self._prep_before(toks, m, a)]
             adjacent_before = before and before[-1]["i1"] == i0 and (
                 before[-1]["i0"] == cs or self._has(toks[before[-1]["i0"] - 1], self.complementizers))
+            # "قتل خمسة مدنيين" / "أصيب ثلاثة جنود": a counted or civilian noun after a harm verb is its victim
+            if (actor is None and direct and rule.patient_genitive
+                    and (direct[0].get("count") is not None or direct[0].get("sector") == "CVL")):
+                recipient = direct[0]
+                direct = []
+                after = [m for m in after if m is not recipient]
             if actor is None:
                 if adjacent_before:
                     actor, how = before[-1], "subject-verb"
@@ -429,7 +435,9 @@ class Coder:
                 elif before:
                     actor, how = before[-1], "subject-verb"
             rest = [m for m in after if m is not actor and (actor is None or m["i0"] >= actor["i1"])]
-            recipient = (rec_after or partner or [m for m in rest if not self._prev_is(toks, m, self.place_markers, a)] or [None])[0]
+            if recipient is None:
+                recipient = (rec_after or partner or [m for m in rest if not self._prev_is(toks, m, self.place_markers, a)]
+                             or [None])[0]
         else:
             # subject of a support verb before the noun ("شنت القوات هجوما", "إلقاء السلطات القبض")
             if actor is None:
@@ -597,6 +605,10 @@ class Coder:
                     continue
                 hypothetical = True
                 cues.append(toks[k]["t"])
+        # أن + imperfect (subjunctive) is an intention or a possibility, not a report: "وددت أن أزور"
+        if trig.get("tense") == "impf" and i0 > a and toks[i0 - 1]["t"] in ("ان", "لان", "وان", "بان", "كي", "لكي"):
+            hypothetical = True
+            cues.append(toks[i0 - 1]["t"])
         if trig.get("kind") == "v" and toks[i0]["t"].lstrip("وف")[:1] in ("س", "ل"):
             hypothetical = True
             cues.append(toks[i0]["t"])
