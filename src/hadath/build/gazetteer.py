@@ -47,7 +47,7 @@ __all__ = ["build_gazetteer", "inputs_hash", "GAZETTEER_PATH", "SCRIPT_VERSION",
            "is_arabic_name", "parse_actor_dict"]
 
 #: Bump when the output format or the compilation rules change.
-SCRIPT_VERSION = "gazetteer-11"
+SCRIPT_VERSION = "gazetteer-12"
 
 _PKG = Path(__file__).resolve().parents[1]
 GAZETTEER_PATH = _PKG / "data" / "gazetteer" / "gazetteer.json.gz"
@@ -515,6 +515,10 @@ def build_gazetteer(shared: Path, out: Path = GAZETTEER_PATH, n_common: int = 20
     rank = {w: i for i, w in enumerate(ranked)}
     common_list = ranked[:n_common]
     countries, en2iso3 = _countries(shared)
+    for c in countries:  # مالي "financial", كاميرون "Cameron", بنين "sons": far countries' ordinary words
+        if c["iso2"] not in REGION_COUNTRIES:
+            c["names"] = [n for n in c["names"] if " " in name_key(n) or rank.get(name_key(n), 10**9) >= COMMON_STRICT
+                          or not ordinary_word(name_key(n), rank, counts)]
     iso2to3 = {c["iso2"]: c["country"] for c in countries}
     ar2iso3 = {name_key(n): c["country"] for c in countries for n in c["names"]}
     ar2iso3.update({name_key(n[2:]): v for n, v in list(ar2iso3.items()) if n.startswith("ال")})

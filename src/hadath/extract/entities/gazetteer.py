@@ -129,7 +129,7 @@ class Gazetteer:
     """
 
     def __init__(self, compiled: dict[str, Any], aliases: dict[str, Any], stopnames: list[str],
-                 phrases: list[str] = ()) -> None:
+                 phrases: list[str] = (), not_nationality: list[str] = ()) -> None:
         fields = compiled["fields"]
         self.meta = {"script_version": compiled.get("script_version"), "inputs_sha1": compiled.get("inputs_sha1")}
         self.entries: list[Entry] = []
@@ -165,6 +165,12 @@ class Gazetteer:
                 if idx in lst:
                     lst.remove(idx)
                 lst.insert(0, idx)  # curated senses first
+        for w in not_nationality:  # المالية "financial": drop the nationality senses
+            k = name_key(w)
+            if k in self.names:
+                self.names[k] = [i for i in self.names[k] if self.entries[i].kind not in ("nat_adj", "nationality")]
+                if not self.names[k]:
+                    del self.names[k]
         for ph in phrases:  # blockers: found like names, they refer to nothing and hide shorter matches
             self.names.setdefault(name_key(ph), [])
         self._auto = ahocorasick.Automaton()
@@ -204,7 +210,7 @@ class Gazetteer:
         ddir = Path(data_dir) if data_dir else DATA_DIR
         aliases = yaml.safe_load((ddir / "aliases.yaml").read_text("utf-8"))
         stop = yaml.safe_load((ddir / "stopnames.yaml").read_text("utf-8"))
-        return cls(compiled, aliases, stop["stopnames"], stop.get("phrases", []))
+        return cls(compiled, aliases, stop["stopnames"], stop.get("phrases", []), stop.get("not_nationality", []))
 
     # ------------------------------------------------------------------ matching
     def word_rank(self, word: str) -> int:
