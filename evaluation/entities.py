@@ -11,7 +11,8 @@ article is analysed with the entities stage and the predicted entities with a me
   gold entities (each side counted once per document);
 * label accuracy: matched pairs with the same label; linking accuracy: matched pairs whose gold
   ``country`` is set and equals the predicted country; GeoNames accuracy where the gold has a
-  ``geonames`` id.
+  ``geonames`` id (the current gold has none); English canonical name and CAMEO code: exact
+  agreement where the gold gives one.
 
 Run: ``python evaluation/entities.py [--verbose]`` (prints the figures; reads ../shared/data).
 """
@@ -50,7 +51,7 @@ def evaluate(gold_dir: Path, verbose: bool = False) -> dict[str, float]:
 
     pipe = Pipeline(Settings(stages=("entities",)))
     tp_p = n_p = tp_g = n_g = 0
-    lab_ok = lab_n = c_ok = c_n = g_ok = g_n = 0
+    lab_ok = lab_n = c_ok = c_n = g_ok = g_n = n_ok = n_n = k_ok = k_n = 0
     for ap in sorted((gold_dir / "articles").glob("*.json")):
         art = json.loads(ap.read_text("utf-8"))
         gold = json.loads((gold_dir / "annotations" / ap.name).read_text("utf-8"))
@@ -86,6 +87,12 @@ def evaluate(gold_dir: Path, verbose: bool = False) -> dict[str, float]:
             if g.get("geonames"):
                 g_n += 1
                 g_ok += g["geonames"] == e.get("geonames")
+            if g.get("canonical_en"):
+                n_n += 1
+                n_ok += (e.get("canonical") or "").casefold() == g["canonical_en"].casefold()
+            if g.get("cameo"):
+                k_n += 1
+                k_ok += (e.get("cameo") or "") == g["cameo"]
         n_g += len(gents)
         tp_g += len(matched_g)
         if verbose:
@@ -98,6 +105,8 @@ def evaluate(gold_dir: Path, verbose: bool = False) -> dict[str, float]:
         "label_accuracy": lab_ok / lab_n if lab_n else 0.0,
         "country_accuracy": c_ok / c_n if c_n else 0.0,
         "geonames_accuracy": g_ok / g_n if g_n else float("nan"),
+        "canonical_accuracy": n_ok / n_n if n_n else 0.0,
+        "cameo_accuracy": k_ok / k_n if k_n else 0.0,
     }
     p, r = res["precision"], res["recall"]
     res["f1"] = 2 * p * r / (p + r) if p + r else 0.0
@@ -106,6 +115,8 @@ def evaluate(gold_dir: Path, verbose: bool = False) -> dict[str, float]:
     print(f"label accuracy {res['label_accuracy']:.3f} (n={lab_n})  country linking accuracy "
           f"{res['country_accuracy']:.3f} (n={c_n})  GeoNames accuracy "
           f"{'n/a' if g_n == 0 else format(res['geonames_accuracy'], '.3f')} (n={g_n})")
+    print(f"English canonical name exact {res['canonical_accuracy']:.3f} (n={n_n})  CAMEO code exact "
+          f"{res['cameo_accuracy']:.3f} (n={k_n})")
     return res
 
 

@@ -47,7 +47,7 @@ __all__ = ["build_gazetteer", "inputs_hash", "GAZETTEER_PATH", "SCRIPT_VERSION",
            "is_arabic_name", "parse_actor_dict"]
 
 #: Bump when the output format or the compilation rules change.
-SCRIPT_VERSION = "gazetteer-12"
+SCRIPT_VERSION = "gazetteer-13"
 
 _PKG = Path(__file__).resolve().parents[1]
 GAZETTEER_PATH = _PKG / "data" / "gazetteer" / "gazetteer.json.gz"
@@ -152,7 +152,9 @@ def _countries(shared: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
                 names.append(n)
         lat, lon = (c.get("latlng") or [None, None])[:2]
         out.append({
-            "kind": "country", "label": "GPE", "canonical": c["name"]["common"], "country": iso3,
+            "kind": "country", "label": "GPE", "country": iso3,
+            # GeoNames' short English name (Turkey, Czechia); mledoze's for Palestine
+            "canonical": c["name"]["common"] if iso2 == "PS" else (gi.get("name") or c["name"]["common"]),
             "geonames": gi.get("geonames"), "lat": lat, "lon": lon, "population": gi.get("population", 0),
             "cameo": iso3, "names": names, "iso2": iso2,
         })
@@ -177,7 +179,8 @@ def _nationalities(shared: Path, en2iso3: dict[str, str], ar2iso3: dict[str, str
         iso3 = en2iso3.get((d.get("en") or "").lower()) or ar2iso3.get(name_key(d.get("ar") or ""))
         if not iso3:
             continue
-        slot = by_country.setdefault(iso3, {"plural": set(), "adj": set()})
+        slot = by_country.setdefault(iso3, {"plural": set(), "adj": set(), "demonym": []})
+        slot["demonym"].append(_key)
         for f in ("males", "females"):
             w = d.get(f)
             if w and is_arabic_name(w):
@@ -189,7 +192,9 @@ def _nationalities(shared: Path, en2iso3: dict[str, str], ar2iso3: dict[str, str
                 slot["adj"].add(w)
     out = []
     for iso3, slot in sorted(by_country.items()):
-        out.append({"kind": "nationality", "label": "NORP", "canonical": None, "country": iso3, "geonames": None,
+        demonym = min(slot["demonym"], key=lambda k: (len(k), k))  # arwikicats' English key: french
+        canonical = " ".join(w.capitalize() for w in demonym.replace("_", " ").split()) + " people"
+        out.append({"kind": "nationality", "label": "NORP", "canonical": canonical, "country": iso3, "geonames": None,
                     "lat": None, "lon": None, "population": 0, "cameo": iso3, "names": sorted(slot["plural"])})
         out.append({"kind": "nat_adj", "label": "NORP", "canonical": None, "country": iso3, "geonames": None,
                     "lat": None, "lon": None, "population": 0, "cameo": iso3, "names": sorted(slot["adj"])})
@@ -214,6 +219,9 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
     aliases = yaml.safe_load(ALIASES_YAML.read_text("utf-8"))
     forced = {int(str(a["ref"])[3:]) for a in aliases.get("entities", []) if str(a.get("ref", "")).startswith("gn:")}
     seen_en: set[str] = set()
+    ar_en: dict[str, list[str]] = {}
+    for en_name, ar_name in en_ar.items():
+        ar_en.setdefault(ar_name, []).append(en_name)
     out = []
     for f in rows:
         gid, name, ascii_name, alts = int(f[0]), f[1], f[2], f[3]
@@ -230,7 +238,21 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
         if not kept and gid not in forced:
             continue
         names = kept
-        out.append({"kind": "city", "label": "GPE", "canonical": name, "country": iso3, "geonames": gid,
+        # English canonical: the alternate name that arwikicats gives for one of the Arabic names
+        # (Fallujah rather than GeoNames' transliteration Al Fallūjah)
+        canonical = name
+        alt_by_lower: dict[str, str] = {}
+        for a in alts.split(","):
+            if a and a.isascii() and (a.lower() not in alt_by_lower or a[:1].isupper()):
+                alt_by_lower[a.lower()] = a  # prefer the capitalised spelling (Paris, not paris)
+        for n in names:
+            for en_alt in ar_en.get(n, ()):
+                if en_alt in alt_by_lower:
+                    canonical = alt_by_lower[en_alt]
+                    break
+            if canonical != name:
+                break
+        out.append({"kind": "city", "label": "GPE", "canonical": canonical, "country": iso3, "geonames": gid,
                     "lat": round(float(f[4]), 5), "lon": round(float(f[5]), 5), "population": pop,
                     "cameo": iso3, "names": names, "fcode": f[7]})
     return out
