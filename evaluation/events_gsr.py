@@ -94,7 +94,11 @@ def detection(code, data: Path, typ: str, errors: int = 0, min_conf: float = MIN
     f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
     for kind, lab, text, evs in errs[:errors]:
         print(f"  {kind} [{lab}] {text[:160]}\n      {evs}")
+    fp2 = fp - fp_by["difficult no"]  # the same figures with "difficult no" (one annotator said yes) left out
+    p2 = tp / (tp + fp2) if tp + fp2 else 0.0
+    f12 = 2 * p2 * rc / (p2 + rc) if p2 + rc else 0.0
     return {"type": typ, "n": n, "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": p, "recall": rc, "f1": f1,
+            "precision_wo_difficult": p2, "f1_wo_difficult": f12,
             "fp_easy_no": fp_by["easy no"], "fp_difficult_no": fp_by["difficult no"], "seconds": dt}
 
 
@@ -169,6 +173,8 @@ def main(argv=None) -> int:
         print(f"{typ:8s} detection  P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f}  "
               f"(n={d['n']} tp={d['tp']} fp={d['fp']} [easy no {d['fp_easy_no']}, difficult no {d['fp_difficult_no']}] "
               f"fn={d['fn']}; {d['n'] / d['seconds']:.0f} sentences/s)")
+        print(f"{'':8s} without the 'difficult no' sentences: P={d['precision_wo_difficult']:.3f} "
+              f"F1={d['f1_wo_difficult']:.3f}")
     for typ in ("ASSAULT", "PROTEST"):
         s = actor_accuracy(code, a.data, typ)
         print(f"{typ:8s} source actor: exact {s['exact']:.3f}, country {s['country']:.3f}, sector {s['sector']:.3f} "

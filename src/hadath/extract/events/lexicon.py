@@ -142,6 +142,8 @@ def noun_forms(word: str) -> frozenset[str]:
     base = w[:-1] + "ت" if w.endswith("ه") else w
     if w.endswith("ا") and not w.endswith("اا"):  # accusative -an written with alif
         return frozenset(forms)
+    if not w.endswith(("ه", "ى", "ء", "ات")):
+        forms.add(w + "ا")  # accusative: اعتصام -> اعتصاما
     for s in _NOUN_POSS:
         forms.add(base + s)
     forms.update({base + "ين", base + "ان"})
@@ -165,7 +167,7 @@ def token_candidates(tok: str) -> list[tuple[str, str]]:
             out.append((c, k))
 
     t = tok
-    if len(t) > 3 and t[0] in "وف":
+    if len(t) > 2 and t[0] in "وف":
         t = t[1:]
         add(t, "c")
     if len(t) > 3 and t[0] == "س" and t[1] in "يتنا":
