@@ -240,7 +240,7 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
         names = kept
         # English canonical: the alternate name that arwikicats gives for one of the Arabic names
         # (Fallujah rather than GeoNames' transliteration Al Fallūjah)
-        canonical = name
+        canonical = ascii_name or name  # GeoNames' ASCII form (Samarra, not Sāmarrā’) unless arwikicats has one
         alt_by_lower: dict[str, str] = {}
         for a in alts.split(","):
             if a and a.isascii() and (a.lower() not in alt_by_lower or a[:1].isupper()):
@@ -250,7 +250,7 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
                 if en_alt in alt_by_lower:
                     canonical = alt_by_lower[en_alt]
                     break
-            if canonical != name:
+            if canonical not in (name, ascii_name):
                 break
         out.append({"kind": "city", "label": "GPE", "canonical": canonical, "country": iso3, "geonames": gid,
                     "lat": round(float(f[4]), 5), "lon": round(float(f[5]), 5), "population": pop,

@@ -431,6 +431,7 @@ class EntityExtractor:
                 prefix = 1
             role_end = self._role_end(text, words, wtexts, i)
             role = (words[i][0], role_end)
+            self._title_role(text, words, wtexts, i, word_at(role_end - 1), roles)
             add(a, b, prefix, "person-apposition", role)
         # person-title: TITLE [ال-words / nationality] NAME NAME
         for i in range(n):
@@ -454,6 +455,8 @@ class EntityExtractor:
                 else:
                     break
             if k - j >= 2 and wtexts[k - 1] not in self.particles:
+                if j > i:
+                    self._title_role(text, words, wtexts, i, j - 1, roles)
                 add(j, k - 1, 0, "person-title", (words[i][0], words[j - 1][1]) if j > i else None)
         # person-firstname: FIRST NAME [NAME]
         for i in range(n - 1):
@@ -488,6 +491,22 @@ class EntityExtractor:
                     break
             if k > i + fl and wtexts[k - 1] not in self.particles:
                 add(i, k - 1, 0, "person-firstname", None)
+
+    def _title_role(self, text, words, wtexts, i: int, last: int, roles) -> None:
+        """Record the role ``words[i..last]`` (a title and its complement) with the title's agent
+        code and the country of a nationality adjective inside it (رئيس الوزراء العراقي: IRQ, GOV)."""
+        a, b = words[i][0], words[last][1]
+        if any(rs <= a and b <= re_ for rs, re_, _c, _g in roles):
+            return  # an institution role already covers it (منسق الاستخبارات الوطنية الفرنسية)
+        tl = self._is_title(wtexts, i)
+        first = wtexts[i]
+        agent = None
+        for _p, rest in _strip_clitic(first, frozenset(["", "و", "ف", "ك", "ب", "ل"])):
+            key = (rest, *wtexts[i + 1:i + tl])
+            if key in self.titles:
+                agent = self.titles[key]
+                break
+        roles.append((a, b, self._country_in(text[a:b]), agent))
 
     def _role_end(self, text: str, words, wtexts, i: int) -> int:
         """End of a role phrase starting at word ``i``: up to the next punctuation, at most 6 words."""
@@ -658,10 +677,13 @@ class EntityExtractor:
                                 cameo = cameo or f"{rc}{agent or ''}"
                         if not country:
                             country = self._country_in(norm.text[ra:rb])
-                            if country and not cameo:
-                                cameo = country
                 if not country and dominant:
                     country = dominant  # a person without a stated nationality: the article's country
+                if country and not cameo:
+                    agents = [agent for m in c for ra, rb in m.roles for rs, re_, _rc, agent in roles
+                              if ra <= rs and re_ <= rb + 1 and agent]
+                    if agents:  # the title's own agent (وزير: GOV, العميد: MIL)
+                        cameo = f"{country}{agents[0]}"
             ent = {
                 "id": f"e{i}", "label": label, "text": text, "mentions": spans,
                 "canonical": e.canonical if e is not None else best_m.canonical,
