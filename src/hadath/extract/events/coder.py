@@ -795,6 +795,13 @@ class Coder:
                     continue
                 if rk and sk and rk != sk:
                     continue
+                if not (ak or bk or rk or sk):
+                    # no roles to compare: same place and no conflicting counts
+                    lo, le = o["location"], ev["location"]
+                    if (lo or {}).get("text") != (le or {}).get("text"):
+                        continue
+                    if any(o["size"].get(k) not in (None, v) for k, v in ev["size"].items()):
+                        continue
                 target = o
                 break
             if target is None:
