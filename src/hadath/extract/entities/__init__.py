@@ -111,6 +111,7 @@ class EntityExtractor:
         self._compound = frozenset((f[0],) for f in self.first_names if len(f) == 1)
         self._chain_names = self.first_names | self._compound
         self.weak_first = frozenset((name_key(f),) for f in tit.get("weak_first_names", []))
+        self._first_words = frozenset(f[0] for f in self.first_names | self.weak_first)
         self.model = None
         try:
             from hadath.extract.entities.ner_model import NerModel  # the NER model helper's module
@@ -220,7 +221,11 @@ class EntityExtractor:
         self._institutions(text, words, wtexts, word_at, adj_hits, mentions, roles)
         self._place_heads(text, words, wtexts, word_at, mentions)
         self._quoted_media(text, words, wtexts, word_at, mentions)
-        tanween = {i for i, (a, b, _w) in enumerate(words) if _TANWEEN.search(raw, *norm.raw_span(a, b))}
+        tanween = set()
+        for tm in _TANWEEN.finditer(raw):  # rare: map each tanween back to the word that carries it
+            k = bisect.bisect_right(norm.starts, tm.start()) - 1
+            if k >= 0:
+                tanween.add(word_at(k))
         self._persons(text, words, wtexts, word_at, mentions, roles, date, tanween, raw, norm.raw_span)
         if self.model is not None:
             self._model_mentions(state, norm, mentions)
@@ -375,6 +380,9 @@ class EntityExtractor:
         def nl(k: int) -> bool:
             return k not in tanween and self._name_like(wtexts[k])
 
+        tf = self._title_first
+        title_len = [self._is_title(wtexts, i) if (w in tf or w[1:] in tf) else 0 for i, w in enumerate(wtexts)]
+
         def free(a: int, b: int) -> bool:
             for x in mentions:
                 if a < x.end and x.start < b:
@@ -404,7 +412,7 @@ class EntityExtractor:
             gap = text[words[i - 1][1]:words[i][0]]
             if gap.strip() not in ("،", ","):
                 continue
-            tl = self._is_title(wtexts, i)
+            tl = title_len[i]
             if not tl:
                 continue
             j = i - 1
@@ -435,12 +443,12 @@ class EntityExtractor:
             add(a, b, prefix, "person-apposition", role)
         # person-title: TITLE [ال-words / nationality] NAME NAME
         for i in range(n):
-            tl = self._is_title(wtexts, i)
+            tl = title_len[i]
             if not tl:
                 continue
             j = i + tl
             skipped = 0
-            while j < n and wtexts[j].startswith("ال") and skipped < 3 and not self._is_title(wtexts, j):
+            while j < n and wtexts[j].startswith("ال") and skipped < 3 and not title_len[j]:
                 j += 1
                 skipped += 1
             k = j
@@ -461,6 +469,9 @@ class EntityExtractor:
         # person-firstname: FIRST NAME [NAME]
         for i in range(n - 1):
             weak = False
+            w0 = wtexts[i]
+            if w0 not in self._first_words:
+                continue
             for fl in (2, 1):
                 if tuple(wtexts[i:i + fl]) in self.first_names:
                     break

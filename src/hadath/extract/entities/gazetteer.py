@@ -261,12 +261,12 @@ class Gazetteer:
             del chain
             cands.append(Match(start, end, key, prefix_out, tuple(self.names[key])))
         cands.sort(key=lambda m: (-(m.end - m.start), m.start))
-        taken: list[tuple[int, int]] = []
+        occupied = bytearray(n + 1)
         out: list[Match] = []
         for m in cands:
-            if any(m.start < e and s < m.end for s, e in taken):
+            if any(occupied[m.start:m.end]):
                 continue
-            taken.append((m.start, m.end))
+            occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
             out.append(m)
         out.sort(key=lambda m: m.start)
         return out
