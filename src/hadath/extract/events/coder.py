@@ -53,6 +53,7 @@ class Coder:
         self.lex = lex
         self.use_patterns = use_patterns
         self._wcache: dict[str, dict[str, Any]] = {}
+        self._size_memo: tuple[Any, int, int, dict[str, float]] = (None, 0, 0, {})
         c = lex.cues
         self.neg_before = _ns(c["negation_before"])
         self.neg_verbs = _ns(c["negation_verbs"])
@@ -742,6 +743,14 @@ class Coder:
         return round(max(0.05, min(0.99, c)), 3), feats
 
     def _size_fallback(self, toks, a, b, rule, recipient) -> dict[str, float]:
+        m = self._size_memo  # one scan per sentence (the tokens list is held, so identity is safe)
+        if m[0] is toks and m[1] == a and m[2] == b:
+            return dict(m[3])
+        size = self._size_scan(toks, a, b)
+        self._size_memo = (toks, a, b, dict(size))
+        return size
+
+    def _size_scan(self, toks, a, b) -> dict[str, float]:
         size: dict[str, float] = {}
         for k in range(a, b):
             n = self._number(toks[k])
