@@ -42,6 +42,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -62,6 +63,7 @@ CSV_COLUMNS = ["doc_id", "event_id", "date", "date_source", "type", "mode", "con
                "dead", "injured", "arrested", "negated", "hypothetical", "attribution", "confidence", "rule",
                "sentence", "url", "outlet"]
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "CVL", "JUD", "LEG", "OPP", "PTY", "EDU", "MED", "BUS", "LAB",
             "REL", "REF", "UAF", "CRM", "ACT", "HLH", "AGR", "INS", "ELI", "NGO", "ISM"}
 
@@ -139,11 +141,16 @@ def plover_record(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
     headline = meta.get("headline")
     if isinstance(headline, dict):
         headline = headline.get("text")
+    full = isinstance(d, str) and _ISO_DAY.match(d) is not None
+    if not full and d is not None:  # "2015-07", "2015-W32", "2015-FA": kept; the record is dated by publication
+        comments.append(f"event date {d}")
+    day = d[:10] if full else (pub[:10] if isinstance(pub, str) and _ISO_DAY.match(pub) else None)
     return {
         "id": f"{doc.get('id') or 'doc'}-{ev['id']}",
         "has_event": True,
-        "date": d[:10] if isinstance(d, str) else None,
-        "time": d[11:] if isinstance(d, str) and len(d) > 10 else None,
+        "date": day,
+        "time": d[11:] if full and len(d) > 10 else None,
+        "date_text": d,
         "actor": _entity_obj(ev.get("actor")),
         "recipient": _entity_obj(ev.get("recipient")),
         "event": [ev["type"]],
