@@ -5,7 +5,9 @@
 writes one record per event:
 
 * ``fmt="plover"``: newline-delimited JSON with the PLOVER manual's field names
-  (PLOVER_MANUAL "PLOVER JSON" table): ``id``, ``date``, ``actor`` and
+  (PLOVER_MANUAL "PLOVER JSON" table): ``id``, ``date`` (YYYY-MM-DD: the event's
+  day, else the publication day; a coarser event date such as ``2015-W32`` is
+  kept in ``date_text``), ``actor`` and
   ``recipient`` (lists of entity objects: ``code``, ``sector``, ``entity_text``,
   ``identifier_id``), ``event`` (list), ``mode`` (list), ``context`` (list),
   ``event_loc`` (location object: ``extracted_place``, ``geonameid``, ``lat``,
