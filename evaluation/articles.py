@@ -11,7 +11,8 @@ compares with ``gold_dev/annotations/<id>.json``:
   their actors agree (overlapping actor text or the same actor code); one-to-one,
   greedy in text order. Precision / recall over all events, and for events with
   confidence >= ``--min-confidence``; negated and hypothetical events count as
-  predictions (the gold marks them with ``negated_or_hypothetical``).
+  predictions (the gold marks them with ``negated_or_hypothetical``); events coded in the headline
+  alone are left out (the gold annotates the body only).
 
 Usage: ``python evaluation/articles.py [--gold DIR] [--min-confidence X] [--show]``
 """
@@ -116,6 +117,11 @@ def main(argv=None) -> int:
             for k, v in enumerate(score_attributions(d, ann.get("attributions") or [])):
                 at[k] += v
         gold = ann.get("events") or []
+        # the gold annotates the article body only (GUIDE.md): leave out events coded in the headline alone
+        head = (d["metadata"] or {}).get("headline")
+        if isinstance(head, dict) and "start" in head:
+            d["events"] = [e for e in d["events"] if not all(head["start"] <= t["start"] < head["end"]
+                                                                for t in e.get("triggers") or [e["trigger"]])]
         for acc, evs in ((ev_all, d["events"]), (ev_conf, [e for e in d["events"] if (e["confidence"] or 0) >= a.min_confidence])):
             tp, fp, fn, pairs = match_events(evs, gold)
             acc[0] += tp

@@ -491,7 +491,13 @@ class Coder:
         if not toks:
             return []
         starts = [t["rs"] for t in toks]
-        sentences = doc.sentences or [doc.span(0, len(text))]
+        sentences = list(doc.sentences or [doc.span(0, len(text))])
+        # the headline (a span of the text when the structure stage found one) is coded too, as the first sentence
+        head = (doc.metadata or {}).get("headline")
+        if (isinstance(head, dict) and isinstance(head.get("start"), int) and isinstance(head.get("end"), int)
+                and 0 <= head["start"] < head["end"] <= len(text)
+                and not any(s["start"] <= head["start"] < s["end"] for s in sentences)):
+            sentences.insert(0, doc.span(head["start"], head["end"]))
         ref = state.reference_time
         day = ref.strftime("%Y%m%d") if isinstance(ref, datetime) else None
         # entity mentions -> token ranges
