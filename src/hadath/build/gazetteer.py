@@ -102,12 +102,19 @@ def _inputs(shared: Path) -> list[Path]:
         g / "mledoze_countries.json", g / "geonames_countryInfo.tsv", g / "geonames_country_translations.json",
         g / "arwikicats_nationalities.json", g / "geonames_cities15000.zip", g / "arwikicats_cities_en_ar.json",
         g / "geonames_regionInfo.tsv", ev / "actor_dict_ar_v4.txt", ev / "agents.all.ar.txt", REGIONS_YAML,
-        ALIASES_YAML,
     ]
 
 
+def _forced_cities() -> list[int]:
+    """GeoNames ids of the cities ``aliases.yaml`` refers to (``ref: gn:<id>``); kept whatever the filters say."""
+    aliases = yaml.safe_load(ALIASES_YAML.read_text("utf-8"))
+    return sorted({int(str(a["ref"])[3:]) for a in aliases.get("entities", [])
+                   if str(a.get("ref", "")).startswith("gn:")})
+
+
 def inputs_hash(shared: Path) -> str:
-    """SHA-1 over :data:`SCRIPT_VERSION`, this script, the input files and the SaudiNewsNet zip names/sizes.
+    """SHA-1 over :data:`SCRIPT_VERSION`, this script, the input files, the city refs of ``aliases.yaml``
+    and the SaudiNewsNet zip names/sizes.
 
     Args:
         shared: Path of ``../shared/data``.
@@ -121,6 +128,7 @@ def inputs_hash(shared: Path) -> str:
     h = hashlib.sha1(SCRIPT_VERSION.encode() + Path(__file__).read_bytes())
     for p in _inputs(shared):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
+    h.update(repr(_forced_cities()).encode())  # only the city refs of aliases.yaml matter here
     for p in sorted((shared / "news" / "saudinewsnet").glob("*.zip")):
         h.update(f"{p.name}:{p.stat().st_size}\n".encode())
     return h.hexdigest()
@@ -216,8 +224,7 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
             continue
         rows.append(f)
     rows.sort(key=lambda f: -int(f[14] or 0))
-    aliases = yaml.safe_load(ALIASES_YAML.read_text("utf-8"))
-    forced = {int(str(a["ref"])[3:]) for a in aliases.get("entities", []) if str(a.get("ref", "")).startswith("gn:")}
+    forced = set(_forced_cities())
     seen_en: set[str] = set()
     ar_en: dict[str, list[str]] = {}
     for en_name, ar_name in en_ar.items():

@@ -48,6 +48,12 @@ _QUOTED = re.compile("([«»\"“”])\\s*([^«»\"“”\n]{2,40}?)\\s*[«»\"�
 #: Media cues right before a quoted outlet name (normalised text): لـ، صحيفة، جريدة، نقلته ...
 _MEDIA_CUE = re.compile("(?:^|\\s)(?:و?ل[ـ]?|و?ب?صحيفه|و?ب?جريده|و?ب?مجله|و?ب?قناه|و?ب?موقع|و?ب?وكاله|"
                         "و?ب?شبكه|نقلته|نقلت|نشرته|نشرت|ذكرته|ذكرت|اوردته|اوردت|بحسب|حسب|وفقا ل|وفق|[-–—])\\s*[ـ-]?\\s*$")
+#: Indefinite heads of a media outlet's name (normalised).
+_MEDIA_HEADS = frozenset(["صحيفه", "جريده", "قناه", "مجله", "وكاله", "اذاعه", "شبكه"])
+#: Definite words after a media head that describe, not name, the outlet.
+_MEDIA_GENERIC = frozenset(["الانباء", "الانباء", "الرسميه", "المحليه", "الحكوميه", "الالكترونيه", "اليوميه",
+                            "الاسبوعيه", "التلفزيونيه", "الفضاءيه", "الاخباريه", "التواصل", "الاجتماعى",
+                            "الحكومه", "الدوله", "الامم"])
 #: Endings of a noun with a pronoun suffix (سيطرتها، قواتهم), never a name.
 _PRONOUN_SUFFIXES = ("تها", "تهم", "تهما", "تكم", "تنا")
 #: Entry kinds whose names are not parts of people's names.
@@ -221,14 +227,19 @@ class EntityExtractor:
         self._institutions(text, words, wtexts, word_at, adj_hits, mentions, roles)
         self._place_heads(text, words, wtexts, word_at, mentions)
         self._quoted_media(text, words, wtexts, word_at, mentions)
+        self._media_heads(text, words, wtexts, mentions)
         tanween = set()
         for tm in _TANWEEN.finditer(raw):  # rare: map each tanween back to the word that carries it
             k = bisect.bisect_right(norm.starts, tm.start()) - 1
             if k >= 0:
                 tanween.add(word_at(k))
         self._persons(text, words, wtexts, word_at, mentions, roles, date, tanween, raw, norm.raw_span)
+        excluded = self._excluded_spans(state, norm)
         if self.model is not None:
-            self._model_mentions(state, norm, mentions)
+            self._model_mentions(state, norm, mentions, countries, excluded)
+        if excluded:  # authors in the byline (كتبت- هدى الشيمي) are metadata; boilerplate is no article text
+            mentions[:] = [m for m in mentions if not any(
+                m.start < e and s < m.end and (m.label == "PER" or kind == "boilerplate") for s, e, kind in excluded)]
         self._anaphors(text, words, mentions)
         self._surnames(words, mentions)
         self._ministries(text, words, wtexts, mentions, countries)
@@ -361,6 +372,38 @@ class EntityExtractor:
             for x in inside:
                 mentions.remove(x)
             mentions.append(Mention(inner_a, inner_b, "ORG", inner, source="rule", rule="quoted-media",
+                                    confidence=0.7, cameo="MED"))
+
+    def _media_heads(self, text, words, wtexts, mentions: list[Mention]) -> None:
+        """Rule ``media-head``: صحيفة/جريدة/قناة/وكالة/مجلة/موقع + 1-2 definite words is an outlet.
+
+        ``بصحيفة الوئام``، ``صحيفة الشرق الأوسط``، ``صحيفة الغارديان البريطانية`` (the nationality
+        adjective stays outside). The head must be indefinite (الصحيفة alone refers back).
+        """
+        n = len(words)
+        for i, w in enumerate(wtexts[:-1]):
+            head = None
+            for prefix, rest in _strip_clitic(w):
+                if rest in _MEDIA_HEADS:
+                    head = prefix
+                    break
+            if head is None:
+                continue
+            j = i + 1
+            while (j < n and j - i <= 2 and wtexts[j].startswith("ال")
+                   and not text[words[j - 1][1]:words[j][0]].strip()
+                   and not any(self.gaz.entries[k].kind in ("nat_adj", "nationality")
+                               for k in self.gaz.names.get(wtexts[j], ()))
+                   and wtexts[j] not in _MEDIA_GENERIC):
+                j += 1
+            if j == i + 1:
+                continue
+            a, b = words[i + 1][0], words[j - 1][1]
+            if any(a < x.end and x.start < b and not (x.entry is not None and x.entry.kind in ("city", "region", "country"))
+                   for x in mentions):
+                continue  # already a curated outlet or organisation
+            mentions[:] = [x for x in mentions if not (a < x.end and x.start < b)]
+            mentions.append(Mention(a, b, "ORG", " ".join(wtexts[i + 1:j]), source="rule", rule="media-head",
                                     confidence=0.7, cameo="MED"))
 
     def _title_before(self, wtexts: list[str], s: int) -> bool:
@@ -526,7 +569,8 @@ class EntityExtractor:
             k += 1
         return words[k][1]
 
-    def _model_mentions(self, state: Any, norm: Any, mentions: list[Mention]) -> None:
+    def _model_mentions(self, state: Any, norm: Any, mentions: list[Mention], countries: Counter = Counter(),
+                        excluded: list[tuple[int, int, str]] = ()) -> None:
         toks = state.tokens or [{"start": m.start(), "end": m.end()} for m in re.finditer(r"\w+|[^\w\s]", state.doc.text)]
         try:
             spans = self.model.predict_spans(state.doc.text, [(t["start"], t["end"]) for t in toks])
@@ -534,6 +578,9 @@ class EntityExtractor:
             return
         starts = norm.starts
         person_words = {w for x in mentions if x.label == "PER" for w in x.key.split()}
+        person_words |= {w for rs, re_, lab, _c in spans if _MODEL_LABELS.get(str(lab).upper()) == "PER"
+                         for w in name_key(norm.text[bisect.bisect_left(starts, rs):bisect.bisect_left(starts, re_)]).split()[1:]}
+        dominant = countries.most_common(1)[0][0] if countries else None
         for rs, re_, lab, conf in spans:
             label = _MODEL_LABELS.get(str(lab).upper())
             if label is None:
@@ -549,14 +596,42 @@ class EntityExtractor:
             if any(a < x.end and x.start < b for x in mentions):
                 continue
             parts = key.split()
-            if len(parts) == 1 and (key in self.gaz.stop or self.gaz.word_rank(key) < 1000):
-                continue
+            if not parts or parts[0] in self.gaz.stop:
+                continue  # لين العريكة: a name does not start with a stop word
+            if len(parts) == 1:
+                if self.gaz.word_rank(key) < 1000:
+                    continue
+                if label == "PER" and key not in person_words:
+                    continue  # a lone unknown word tagged PER (وكيسين) is too often a noun
+                if label in ("LOC", "GPE") and key.endswith("ى") and not key.startswith("ال"):
+                    continue  # شعبي: a nisba adjective
             ents = self.gaz.lookup(key)
             e = choose(ents, Counter()) if ents else None
-            if label in ("LOC", "GPE"):
-                label = e.label if e is not None else "GPE"  # towns and villages the gazetteer lacks
+            country = None
+            if label in ("LOC", "GPE", "FAC"):
+                if e is not None:
+                    label = e.label
+                else:
+                    label = "GPE" if label == "LOC" else label  # towns and villages the gazetteer lacks
+                    country = dominant  # an unknown town in an article about one country lies there
             mentions.append(Mention(a, b, label, key, entry=e, source="model", rule="model",
-                                    confidence=float(conf) if conf is not None else 0.6))
+                                    confidence=float(conf) if conf is not None else 0.6, country=country,
+                                    cameo=country))
+
+    def _excluded_spans(self, state: Any, norm: Any) -> list[tuple[int, int]]:
+        """Normalised ``(start, end, kind)`` of the byline and boilerplate spans (kind: byline|boilerplate)."""
+        doc = state.doc
+        spans = [(b, "boilerplate") for b in doc.boilerplate if isinstance(b, dict)]
+        byline = doc.metadata.get("byline") if isinstance(doc.metadata, dict) else None
+        if isinstance(byline, dict) and "start" in byline:
+            spans.append((byline, "byline"))
+        out = []
+        for sp, kind in spans:
+            a = bisect.bisect_left(norm.starts, sp["start"])
+            b = bisect.bisect_left(norm.starts, sp["end"])
+            if a < b:
+                out.append((a, b, kind))
+        return out
 
     def _strip_model_clitic(self, text: str, a: int, b: int, known: set[str] = frozenset()) -> int:
         """Start of a model span without a proclitic on its first word (the model tags whole words)."""
