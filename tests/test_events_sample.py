@@ -58,3 +58,9 @@ def test_home_intelligence_investigates(doc):
 def test_possible_attack_is_hypothetical(doc):
     ev = _find(doc, "ASSAULT", trigger="هجوم")
     assert ev["hypothetical"] is True
+
+
+def test_headline_request(doc):
+    ev = _find(doc, "REQUEST", trigger="يطلبون")
+    assert "داعش" in ev["actor"]["text"]
+    assert ev["sentence"]["text"] == "مقاتلو داعش الأجانب يطلبون المساعدة للعودة لبلادهم"
