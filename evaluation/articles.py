@@ -103,6 +103,7 @@ def main(argv=None) -> int:
     at = [0, 0, 0]
     ev_all = [0, 0, 0]
     ev_conf = [0, 0, 0]
+    codes = [0, 0]  # matched events with a gold actor code, and those whose code we got right
     for f in sorted((a.gold / "articles").glob("*.json")):
         art = json.loads(f.read_text("utf-8"))
         ann = json.loads((a.gold / "annotations" / f.name).read_text("utf-8"))
@@ -122,6 +123,12 @@ def main(argv=None) -> int:
         if isinstance(head, dict) and "start" in head:
             d["events"] = [e for e in d["events"] if not all(head["start"] <= t["start"] < head["end"]
                                                                 for t in e.get("triggers") or [e["trigger"]])]
+        _tp, _fp, _fn, pairs_all = match_events(d["events"], gold)
+        for g, p_ev in pairs_all:
+            gcode = (g.get("actor") or {}).get("code")
+            if gcode:
+                codes[0] += 1
+                codes[1] += (p_ev.get("actor") or {}).get("code") == gcode
         for acc, evs in ((ev_all, d["events"]), (ev_conf, [e for e in d["events"] if (e["confidence"] or 0) >= a.min_confidence])):
             tp, fp, fn, pairs = match_events(evs, gold)
             acc[0] += tp
@@ -149,6 +156,8 @@ def main(argv=None) -> int:
     p, r, f1 = prf(*ev_all)
     print(f"events (type + trigger or actor), all: P={p:.3f} R={r:.3f} F1={f1:.3f} "
           f"(tp={ev_all[0]} fp={ev_all[1]} fn={ev_all[2]})")
+    print(f"actor code of matched events: {codes[1]}/{codes[0]} right"
+          f" ({codes[1] / codes[0] if codes[0] else 0:.3f})")
     p, r, f1 = prf(*ev_conf)
     print(f"events, confidence >= {a.min_confidence}: P={p:.3f} R={r:.3f} F1={f1:.3f} "
           f"(tp={ev_conf[0]} fp={ev_conf[1]} fn={ev_conf[2]})")

@@ -35,6 +35,8 @@ TOKEN_RE = re.compile(r"[\u0621-\u064A\u0660-\u0669A-Za-z0-9]+|[^\s\u0621-\u064A
 _PUNCT_BREAK = set(",،;؛:.!?؟()[]")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ACTOR_LABELS = {"PER", "ORG", "GPE", "NORP", "MISC"}
+#: Sectors that take the article's country when the text names none (state bodies and domestic armed groups).
+_STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "OPP", "PTY"}
 
 
 def _ns(words) -> set[str]:
@@ -54,6 +56,7 @@ class Coder:
         self.use_patterns = use_patterns
         self._wcache: dict[str, dict[str, Any]] = {}
         self._size_memo: tuple[Any, int, int, dict[str, float]] = (None, 0, 0, {})
+        self._doc_country: str | None = None
         c = lex.cues
         self.neg_before = _ns(c["negation_before"])
         self.neg_verbs = _ns(c["negation_verbs"])
@@ -155,7 +158,17 @@ class Coder:
         for m in ents:
             i0, i1 = m["i0"], m["i1"]
             if i0 >= a and i1 <= b:
-                out.append(dict(m))
+                m = dict(m)
+                if not m.get("code") and all(toks[k]["w"] for k in range(i0, i1)):
+                    # an entity without a CAMEO code: the coder's own actor lexicons, else its country
+                    key = " ".join(self._stem(toks[k]) for k in range(i0, i1))
+                    if key in self.lex.actors:
+                        m["code"] = self._actor_code(key, day)
+                    elif key in self.lex.countries:
+                        m["code"] = self.lex.countries[key][0]
+                    elif m.get("country") and m.get("label") in ("ORG", "GPE", "NORP"):
+                        m["code"] = m["country"]
+                out.append(m)
                 for k in range(i0, i1):
                     covered[k - a] = True
         lex = self.lex
@@ -511,10 +524,11 @@ class Coder:
                 lab = e.get("label")
                 code = e.get("cameo")
                 place = lab in _PLACE_LABELS
-                ent_m.append({"i0": i0, "i1": i1, "code": code, "country": e.get("country"), "sector": None,
+                ent_m.append({"i0": i0, "i1": i1, "code": code, "country": e.get("country"), "sector": None, "label": lab,
                               "entity": e.get("id"), "place": place, "geo": e,
                               "place_only": lab in {"LOC", "FAC"}})
         ent_m.sort(key=lambda m: m["i0"])
+        self._doc_country = self._dominant_country(doc)
         events: list[dict[str, Any]] = []
         for sent in sentences:
             a = bisect.bisect_left(starts, sent["start"])
@@ -561,9 +575,26 @@ class Coder:
             ev["id"] = f"ev{n}"
         return events
 
+    @staticmethod
+    def _dominant_country(doc) -> str | None:
+        """The country most places of the article lie in (>= half of the place mentions, at least 2), or None."""
+        counts: dict[str, int] = {}
+        for e in doc.entities or []:
+            if e.get("label") in _PLACE_LABELS and e.get("country"):
+                counts[e["country"]] = counts.get(e["country"], 0) + len(e.get("mentions") or [1])
+        if not counts:
+            return None
+        best = max(counts, key=counts.get)
+        total = sum(counts.values())
+        return best if counts[best] >= 2 and counts[best] * 2 >= total else None
+
     def _role_dict(self, doc, toks, m) -> dict[str, Any] | None:
         if m is None:
             return None
+        if (m.get("country") is None and m.get("sector") in _STATE_SECTORS and self._doc_country
+                and m.get("code") == m.get("sector")):
+            # "السلطات" in an article about Afghanistan: the Afghan authorities (PETRARCH-style default country)
+            m = dict(m, country=self._doc_country, code=self._doc_country + m["sector"], country_from="article")
         s, e = toks[m["i0"]]["rs"], toks[m["i1"] - 1]["re"]
         # leave an attached conjunction/preposition out of the span (وبالسلطات -> السلطات)
         t0 = toks[m["i0"]]["t"]
@@ -574,6 +605,8 @@ class Coder:
                 s += cut
         d = doc.span(s, e)
         d.update({"entity": m.get("entity"), "code": m.get("code"), "country": m.get("country"), "sector": m.get("sector")})
+        if m.get("country_from"):
+            d["country_from"] = m["country_from"]
         return d
 
     def _event(self, state, toks, a, b, sent, trig, ments, trig_spans) -> dict[str, Any]:
