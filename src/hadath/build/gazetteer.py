@@ -465,8 +465,10 @@ def _actors(shared: Path, iso3s: set[str], rank: dict[str, int], adjectives: set
             if all(rank.get(w, 10**9) < COMMON_STRICT for w in words):
                 continue  # حكومة وحدة، مجلس شورى: a generic phrase
             label = "ORG"
-        elif all(w in _NAME_PARTICLES or rank.get(w, 10**9) >= 1000 for w in words):
-            if any(w in adjectives for w in words[1:]):
+        elif all(w in _NAME_PARTICLES or rank.get(w, 10**9) >= 1000 for w in words) or (
+                rank.get(words[0], 10**9) >= 2000 and words[0] not in adjectives  # صدام حسين
+                and all(w in _NAME_PARTICLES or rank.get(w, 10**9) >= 300 for w in words[1:])):
+            if any(w in adjectives or w.replace("امير", "امري") in adjectives for w in words[1:]):
                 continue  # سفير سعودي: a role with a nationality
             label = "PER"
         else:

@@ -592,7 +592,9 @@ class EntityExtractor:
             if conf is not None and float(conf) < 0.5:
                 continue
             a = self._strip_model_clitic(norm.text, a, b, person_words)
-            key = name_key(norm.text[a:b])
+            key = " ".join(_WORD.findall(norm.text[a:b]))
+            if key.startswith("لل") and len(key.split()[0]) > 4:
+                key = "ال" + key[2:]  # للمدينة -> المدينة
             if any(a < x.end and x.start < b for x in mentions):
                 continue
             parts = key.split()
@@ -605,6 +607,13 @@ class EntityExtractor:
                     continue  # a lone unknown word tagged PER (وكيسين) is too often a noun
                 if label in ("LOC", "GPE") and key.endswith("ى") and not key.startswith("ال"):
                     continue  # شعبي: a nisba adjective
+                alt = key[2:] if key.startswith("ال") else "ال" + key
+                if label in ("LOC", "GPE") and not self.gaz.names.get(key) and (
+                        self.gaz.word_rank(alt) < 3 * self.gaz.word_rank(key)):
+                    continue  # الشمال/شمال, السلامة/سلامة: a noun written with and without the article
+            elif label in ("LOC", "GPE") and not self.gaz.names.get(key) and all(
+                    self.gaz.word_rank(w) < 3000 for w in parts):
+                continue  # جراحة العيون: ordinary words
             ents = self.gaz.lookup(key)
             e = choose(ents, Counter()) if ents else None
             country = None
