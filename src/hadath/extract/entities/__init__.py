@@ -608,8 +608,9 @@ class EntityExtractor:
                 if label in ("LOC", "GPE") and key.endswith("ى") and not key.startswith("ال"):
                     continue  # شعبي: a nisba adjective
                 alt = key[2:] if key.startswith("ال") else "ال" + key
-                if label in ("LOC", "GPE") and not self.gaz.names.get(key) and (
-                        self.gaz.word_rank(alt) < 3 * self.gaz.word_rank(key)):
+                alt_rank = self.gaz.word_rank(alt)
+                if label in ("LOC", "GPE") and not self.gaz.names.get(key) and alt_rank < len(self.gaz.rank) and (
+                        alt_rank < 3 * self.gaz.word_rank(key)):
                     continue  # الشمال/شمال, السلامة/سلامة: a noun written with and without the article
             elif label in ("LOC", "GPE") and not self.gaz.names.get(key) and all(
                     self.gaz.word_rank(w) < 3000 for w in parts):
