@@ -463,6 +463,15 @@ class Coder:
                         elif before and before[-1]["i1"] <= k:
                             actor, how = before[-1], "support-verb-subject"
                         break
+            # "الهجوم الذي نفذته طالبان", "هجوم شنه مقاتلو الحزب": the subject of a following support verb
+            if actor is None:
+                for k in range(i1, min(ce if ce > i1 else b, i1 + 5)):
+                    t = toks[k]["t"]
+                    if t in self.support or t[:-1] in self.support or t[:-2] in self.support:
+                        nxt = [m for m in ments if k < m["i0"] <= k + 2]
+                        if nxt:
+                            actor, how = nxt[0], "relative-support-verb"
+                        break
             gen = None
             for m in after:
                 gap = [toks[k] for k in range(i1, m["i0"])]
