@@ -42,7 +42,7 @@ class EventCoder:
 
     def __init__(self, settings: Any, use_patterns: bool = False) -> None:
         self.settings = settings
-        self.coder = Coder(load_lexicon(), use_patterns=use_patterns)
+        self.coder = Coder(load_lexicon(with_patterns=use_patterns), use_patterns=use_patterns)
 
     def __call__(self, state: Any) -> None:
         """Code the events of ``state.doc`` into ``state.doc.events`` (replacing any)."""

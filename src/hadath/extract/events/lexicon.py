@@ -254,8 +254,12 @@ def _stemset(words: Any) -> frozenset[str]:
     return frozenset(normalize_word(w) for w in (words or [])) | frozenset(stem(w) for w in (words or []))
 
 
-def load_lexicon() -> Lexicon:
+def load_lexicon(with_patterns: bool = True) -> Lexicon:
     """Load every lexicon file of ``hadath/extract/events/ar/``.
+
+    Args:
+        with_patterns: Also expand the UniversalPetrarch verb+object patterns
+            (~80k inflected forms; about a second to build).
 
     Raises:
         ValueError: If a trigger rule names an unknown CAMEO code or lacks forms.
@@ -318,7 +322,7 @@ def load_lexicon() -> Lexicon:
     for phrase, iso in (cur.get("countries") or {}).items():
         for k in key_variants(phrase):
             lex.countries[k] = (iso, "country")
-    for verb, obj, cameo in _tsv("cameo_patterns.tsv"):
+    for verb, obj, cameo in (_tsv("cameo_patterns.tsv") if with_patterns else ()):
         if cameo in lex.cameo2plover:
             for f in verb_forms(verb):
                 lex.patterns.setdefault(f, []).append((obj, cameo))
