@@ -43,6 +43,14 @@ __all__ = ["EntityExtractor"]
 
 _WORD = re.compile(r"[^\W_]+")
 _TANWEEN = re.compile("[\u064B-\u064D]")
+#: Prefix and suffix strings peeled off a rare word to find a frequent stem (normalised).
+_CAND_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "وب", "ول", "وس", "س", "ي", "ت", "ن",
+                  "وي", "وت", "ست", "سي", "است")
+_CAND_SUFFIXES = ("", "ه", "ها", "هم", "هما", "كم", "نا", "ات", "ون", "ين", "ان", "وا", "ى", "يه", "تها", "تهم", "ته")
+#: Sentence-final tokens (the NER model tags sentence by sentence).
+_SENT_END = frozenset({".", "!", "؟", "?", "…"})
+#: Tokens that end a clause: the text is offered to the model clause by clause.
+_CLAUSE_END = _SENT_END | {"،", ",", "؛", ";", ":"}
 #: A quoted span: opening quote, the name, closing quote.
 _QUOTED = re.compile("([«»\"“”])\\s*([^«»\"“”\n]{2,40}?)\\s*[«»\"”“]")
 #: Media cues right before a quoted outlet name (normalised text): لـ، صحيفة، جريدة، نقلته ...
@@ -236,7 +244,7 @@ class EntityExtractor:
         self._persons(text, words, wtexts, word_at, mentions, roles, date, tanween, raw, norm.raw_span)
         excluded = self._excluded_spans(state, norm)
         if self.model is not None:
-            self._model_mentions(state, norm, mentions, countries, excluded)
+            self._model_mentions(state, norm, mentions, countries, excluded, words)
         if excluded:  # authors in the byline (كتبت- هدى الشيمي) are metadata; boilerplate is no article text
             mentions[:] = [m for m in mentions if not any(
                 m.start < e and s < m.end and (m.label == "PER" or kind == "boilerplate") for s, e, kind in excluded)]
@@ -570,13 +578,55 @@ class EntityExtractor:
         return words[k][1]
 
     def _model_mentions(self, state: Any, norm: Any, mentions: list[Mention], countries: Counter = Counter(),
-                        excluded: list[tuple[int, int, str]] = ()) -> None:
-        toks = state.tokens or [{"start": m.start(), "end": m.end()} for m in re.finditer(r"\w+|[^\w\s]", state.doc.text)]
+                        excluded: list[tuple[int, int, str]] = (), words: list = ()) -> None:
+        raw = state.doc.text
+        toks = [(t["start"], t["end"]) for t in state.tokens] if state.tokens else [
+            (m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", raw)]
+        starts = norm.starts
+        # Only clauses with a name-like rare word outside the names already found can hold an
+        # unknown name: tag those clauses (with their neighbours when adjacent) and skip the rest
+        # (the model is the stage's main cost).
+        covered = bytearray(len(norm.text) + 1)
+        for x in mentions:
+            covered[x.start:x.end] = b"\x01" * (x.end - x.start)
+        rare = [a for a, b, w in words if not covered[a] and self._name_candidate(w)]
+        if not rare:
+            return
+        runs: list[list[tuple[int, int]]] = []  # contiguous runs of selected clauses
+        chunk: list[tuple[int, int]] = []
+        last_selected = [False]
+
+        def flush() -> None:
+            if chunk:
+                na = bisect.bisect_left(starts, chunk[0][0])
+                nb = bisect.bisect_left(starts, chunk[-1][1])
+                k = bisect.bisect_left(rare, na)
+                keep = k < len(rare) and rare[k] < nb
+                if keep and last_selected[0]:
+                    runs[-1].extend(chunk)
+                elif keep:
+                    runs.append(list(chunk))
+                last_selected[0] = keep
+                chunk.clear()
+
+        prev_end = 0
+        for a, b in toks:
+            if "\n" in raw[prev_end:a]:
+                flush()
+                last_selected[0] = False
+            chunk.append((a, b))
+            prev_end = b
+            if raw[a:b] in _CLAUSE_END:
+                flush()
+        flush()
+        if not runs:
+            return
+        spans = []
         try:
-            spans = self.model.predict_spans(state.doc.text, [(t["start"], t["end"]) for t in toks])
+            for run in runs:
+                spans.extend(self.model.predict_spans(raw, run))
         except Exception:  # noqa: BLE001 - a model failure must not lose the gazetteer entities
             return
-        starts = norm.starts
         person_words = {w for x in mentions if x.label == "PER" for w in x.key.split()}
         person_words |= {w for rs, re_, lab, _c in spans if _MODEL_LABELS.get(str(lab).upper()) == "PER"
                          for w in name_key(norm.text[bisect.bisect_left(starts, rs):bisect.bisect_left(starts, re_)]).split()[1:]}
@@ -642,6 +692,25 @@ class EntityExtractor:
             if a < b:
                 out.append((a, b, kind))
         return out
+
+    def _name_candidate(self, w: str) -> bool:
+        """A word that may belong to a name the gazetteer lacks: not among the frequent words, and
+        not an inflected form of one (a clitic, article or suffix around a frequent stem: وتسلمت،
+        هجومهم، والقطارات)."""
+        rank = self.gaz.rank
+        if w in rank or w.isdigit() or len(w) < 3:
+            return False
+        for pre in _CAND_PREFIXES:
+            if not w.startswith(pre):
+                continue
+            stem0 = w[len(pre):]
+            for suf in _CAND_SUFFIXES:
+                if suf and not stem0.endswith(suf):
+                    continue
+                stem = stem0[:len(stem0) - len(suf)] if suf else stem0
+                if len(stem) >= 3 and (stem in rank or "ال" + stem in rank):
+                    return False
+        return True
 
     def _strip_model_clitic(self, text: str, a: int, b: int, known: set[str] = frozenset()) -> int:
         """Start of a model span without a proclitic on its first word (the model tags whole words)."""
