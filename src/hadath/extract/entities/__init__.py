@@ -1,18 +1,24 @@
 """Entities stage: gazetteer matching, rules, the NER model (when shipped), linking and clustering.
 
 Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offsets mapped back with
-``state.norm.raw_span``):
+``state.norm.raw_span``); every mention names its rule:
 
-1. gazetteer names, clitic-aware (:mod:`.gazetteer`), linked from the document (:mod:`.linker`);
-2. rule ``institution-nationality``: "institution + nationality adjective" organisations
-   (السلطات الألمانية -> ORG, DEU, DEUGOV; ``ar/institutions.yaml``); after a title word the phrase
-   is a role of a person instead (منسق الاستخبارات الوطنية الفرنسية);
-3. person rules (``ar/titles.yaml``): ``person-apposition`` (NAME، TITLE ...),
-   ``person-title`` (TITLE [nationality] NAME), ``person-firstname`` (known first name + unknown
-   words); titles attach to the person as ``roles`` and give the person's country;
-4. NER model spans (:mod:`.ner_model`, when the module and its model file exist) for people and
-   organisations the gazetteer does not know;
-5. clustering (:mod:`.cluster`) and anaphors (التنظيم after ISIS).
+1. ``gazetteer:<kind>``: names of the compiled gazetteer and ``ar/aliases.yaml``, clitic-aware
+   (:mod:`.gazetteer`), linked from the document (:mod:`.linker`); a one-word name written with
+   tanween (دورًا) is a word, not a name;
+2. ``institution-nationality:<id>``: "institution + nationality adjective" organisations
+   (السلطات الألمانية -> ORG, DEU, DEUGOV; الشعب العراقي -> NORP; ``ar/institutions.yaml``); after a
+   title word the phrase is a role of a person instead (منسق الاستخبارات الوطنية الفرنسية), except
+   after المتحدث باسم;
+3. ``place-head:<id>`` (جامعة تعز، شرطة كابل), ``quoted-media`` (لـ«سبق»), ``media-head``
+   (صحيفة الوئام), ``ministry`` (وزارة الصحة, the article's country);
+4. person rules (``ar/titles.yaml``): ``person-apposition`` (NAME، TITLE ...), ``person-title``
+   (TITLE [nationality] NAME), ``person-firstname`` (known first name + rare words); titles attach
+   to the person as ``roles`` and give the person's country and agent code;
+5. ``model``: NER model spans (:mod:`.ner_model`, when the module and its model file exist) for
+   names the gazetteer does not know; only clauses holding a name-like rare word are tagged;
+6. ``anaphor`` (التنظيم after ISIS), ``surname`` (المالكي after نوري المالكي), then clustering
+   (:mod:`.cluster`). Authors in the byline and boilerplate text give no entities.
 
 Each entity follows the ``entity`` $def of ``hadath.document/1`` plus ``rule`` (the rule id of its
 first mention) and ``roles`` (people).
