@@ -14,7 +14,8 @@ article is analysed with the entities stage and the predicted entities with a me
   ``geonames`` id (the current gold has none); English canonical name and CAMEO code: exact
   agreement where the gold gives one.
 
-Run: ``python evaluation/entities.py [--verbose]`` (prints the figures; reads ../shared/data).
+Run: ``python evaluation/entities.py [--verbose] [--no-model]`` (prints the figures; reads
+../shared/data).
 """
 from __future__ import annotations
 
@@ -44,12 +45,22 @@ def _forms(values) -> set[str]:
     return out
 
 
-def evaluate(gold_dir: Path, verbose: bool = False) -> dict[str, float]:
-    """Score the entities stage on a gold folder; returns the figures (also printed)."""
+def evaluate(gold_dir: Path, verbose: bool = False, model: bool = True) -> dict[str, float]:
+    """Score the entities stage on a gold folder; returns the figures (also printed).
+
+    Args:
+        gold_dir: Folder with ``articles/`` and ``annotations/``.
+        verbose: Also print false positives, false negatives and country errors.
+        model: Use the NER model when it is installed (False: gazetteer and rules only).
+    """
     from hadath.pipeline import Pipeline
     from hadath.settings import Settings
 
     pipe = Pipeline(Settings(stages=("entities",)))
+    stage = pipe.stages[0][1]
+    if not model:
+        stage.model = None
+    print(f"NER model: {'on' if stage.model is not None else 'off'}")
     tp_p = n_p = tp_g = n_g = 0
     lab_ok = lab_n = c_ok = c_n = g_ok = g_n = n_ok = n_n = k_ok = k_n = 0
     for ap in sorted((gold_dir / "articles").glob("*.json")):
@@ -125,11 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=SHARED / "gold_dev")
     ap.add_argument("--verbose", "-v", action="store_true", help="list false positives and negatives")
+    ap.add_argument("--no-model", action="store_true", help="gazetteer and rules only (no NER model)")
     args = ap.parse_args(argv)
     if not (args.gold / "articles").is_dir():
         print(f"evaluation/entities.py: error: gold folder not found at {args.gold}", file=sys.stderr)
         return 2
-    evaluate(args.gold, args.verbose)
+    evaluate(args.gold, args.verbose, model=not args.no_model)
     return 0
 
 
