@@ -27,7 +27,9 @@ Example:
 from __future__ import annotations
 
 import io
+import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -67,13 +69,14 @@ _TRANS: dict[int, int | str | None] = {
     **{0x06F0 + i: str(i) for i in range(10)},
 }
 _DIGITS = str.maketrans("123456789", "000000000")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def ner_norm(word: str) -> str:
     """Normalise one word for NER features and gazetteer look-up.
 
-    Stricter than :func:`hadath.text.normalize.normalize_word`: diacritics,
-    tatweel and bidi controls removed; أ إ آ ٱ -> ا, ؤ ئ -> ء, ى -> ي,
+    Stricter than :func:`hadath.text.normalize.normalize_word`: presentation
+    forms folded (NFKC); diacritics, tatweel and bidi controls removed; أ إ آ ٱ -> ا, ؤ ئ -> ء, ى -> ي,
     ة -> ه; Arabic-Indic digits -> ASCII. Lengths may change (no offsets).
 
     Args:
@@ -86,6 +89,8 @@ def ner_norm(word: str) -> str:
         >>> ner_norm("إلى القاهرةِ")
         'الي القاهره'
     """
+    if _PRESENTATION.search(word):
+        word = unicodedata.normalize("NFKC", word)
     return word.translate(_TRANS)
 
 
@@ -186,7 +191,9 @@ class Gazetteer:
 
         Args:
             norms: Normalised words of the sentence.
-            forms: For each word, its look-up forms (whole word, clitics stripped).
+            forms: For each word, its look-up forms (whole word, clitics
+                stripped); forms that are not keys of :attr:`entries` may be
+                left out.
 
         Returns:
             One list per word of features ``"g<B|I|S>=<TYPE>"`` (S: whole name
@@ -277,11 +284,10 @@ class NerFeaturizer:
             "s3=" + n[-3:],
             "ss2=" + st[-2:],
             "sp2=" + st[:2],
-            "ss3=" + st[-3:],
-            "sp3=" + st[:3],
             "len=" + (str(L) if L < 8 else "8+"),
         ]
-        forms = _lookup_forms(n)
+        gaz_entries = self.gaz.entries
+        forms = [f for f in _lookup_forms(n) if f in gaz_entries]
         ctx_m1 = ["-1w=" + nd, "-1st=" + st, "-1s2=" + n[-2:], "-1sh=" + shape]
         ctx_p1 = ["+1w=" + nd, "+1st=" + st, "+1s2=" + n[-2:], "+1sh=" + shape]
         ctx_m2 = ["-2w=" + nd]
@@ -307,8 +313,7 @@ class NerFeaturizer:
             own, ctx_m1, ctx_p1, ctx_m2, ctx_p2 = (
                 [x for x in lst if x in keep] for lst in (own, ctx_m1, ctx_p1, ctx_m2, ctx_p2)
             )
-        cfine = cl_ids[-1] if self.clusters and cl_ids is not None else "-"
-        entry = (n, nd, forms, own, ctx_m1, ctx_p1, ctx_m2, ctx_p2, cfine)
+        entry = (n, nd, forms, own, ctx_m1, ctx_p1, ctx_m2, ctx_p2)
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
         self._cache[w] = entry
@@ -328,7 +333,10 @@ class NerFeaturizer:
         n = len(ents)
         if n == 0:
             return []
-        gz = self.gaz.match([e[0] for e in ents], [e[2] for e in ents])
+        if any(e[2] for e in ents):
+            gz = self.gaz.match([e[0] for e in ents], [e[2] for e in ents])
+        else:
+            gz = [()] * n
         keep = self.attributes
         out: list[list[str]] = []
         for i in range(n):
@@ -343,9 +351,6 @@ class NerFeaturizer:
                 bg = "bg-=" + p[1] + "|" + e[1]
                 if keep is None or bg in keep:
                     f.append(bg)
-                bg = "cb-=" + p[8] + "|" + e[8]
-                if keep is None or bg in keep:
-                    f.append(bg)
                 for x in gz[i - 1]:
                     f.append("-1" + x)
                 if i > 1:
@@ -358,9 +363,6 @@ class NerFeaturizer:
                 q = ents[i + 1]
                 f += q[5]
                 bg = "bg+=" + e[1] + "|" + q[1]
-                if keep is None or bg in keep:
-                    f.append(bg)
-                bg = "cb+=" + e[8] + "|" + q[8]
                 if keep is None or bg in keep:
                     f.append(bg)
                 for x in gz[i + 1]:
