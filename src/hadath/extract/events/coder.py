@@ -51,8 +51,12 @@ class Coder:
         use_patterns: Also use the derived UniversalPetrarch verb+object patterns.
     """
 
+    #: Confidence penalties of the frames that show a sentence refers to, rather than reports, an event.
+    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'hypothetical': 0.1}
+
     def __init__(self, lex: Lexicon, use_patterns: bool = True) -> None:
         self.lex = lex
+        self.penalties = dict(self.PENALTIES)
         self.use_patterns = use_patterns
         self._wcache: dict[str, dict[str, Any]] = {}
         self._size_memo: tuple[Any, int, int, dict[str, float]] = (None, 0, 0, {})
@@ -77,6 +81,10 @@ class Coder:
         self.victim_verbs = _ns(c["victim_verbs"])
         self.reference_frames = _ns(c["reference_frames"])
         self.occur_verbs = _ns(c["occur_verbs"])
+        self.toll_update = _ns(c["toll_update"])
+        self.reaction_verbs = _ns(c["reaction_verbs"])
+        self.aggregate_words = _ns(c["aggregate_words"])
+        self.non_violent = _ns(c["non_violent_causes"])
         self.actor_stop = _ns(c["actor_stopwords"]) | {w[2:] for w in _ns(c["actor_stopwords"]) if w.startswith("ال")}
         self.modifiers = _ns(c["mention_modifiers"])
         self.complementizers = _ns(["ان", "انه", "لان", "بان", "وان", "فان"])
@@ -568,8 +576,10 @@ class Coder:
             for ev in events[first:]:
                 extra = min(per_type[ev["type"]] - 1, 2)
                 if extra:
-                    ev["confidence"] = round(min(0.99, ev["confidence"] + 0.05 * extra), 3)
+                    ev["_support"] += 0.05 * extra
                     ev["evidence"]["specificity"].append(f"corroborated+{extra}")
+                # support saturates at 0.99; the penalties of reference/background frames always bite
+                ev["confidence"] = round(max(0.05, min(0.99, ev.pop("_support")) - ev.pop("_penalty")), 3)
             kept: list[dict[str, Any]] = []
             for ev in events[first:]:
                 tgt = next((k for k in kept if k["type"] == ev["type"] and k["negated"] == ev["negated"]
@@ -715,8 +725,9 @@ class Coder:
             if c and c["start"] <= ts < c["end"]:
                 if attribution is None or (c["end"] - c["start"]) < attribution[1]:
                     attribution = (at.get("id"), c["end"] - c["start"])
-        conf, spec = self._confidence(toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical,
-                                      bool(sent_times))
+        support, penalty, spec = self._confidence(toks, a, b, sent, trig, rule, actor, recipient, location, size,
+                                                  hypothetical, bool(sent_times))
+        conf = max(0.05, min(0.99, support) - penalty)
         return {
             "id": "", "type": rule.type, "mode": mode or None, "context": list(rule.context), "cameo": rule.cameo,
             "trigger": doc.span(ts, te), "triggers": [doc.span(ts, te)],
@@ -725,19 +736,28 @@ class Coder:
             "negated": negated, "hypothetical": hypothetical,
             "attribution": attribution[0] if attribution else None,
             "sentence": {"start": sent["start"], "end": sent["end"], "text": sent["text"]},
-            "confidence": round(conf, 3), "rule": rule.id,
+            "confidence": round(conf, 3), "rule": rule.id, "_support": support, "_penalty": penalty,
             "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec},
         }
 
     def _confidence(self, toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical, has_time):
         """Rule prior adjusted by how concretely the sentence reports one event.
 
+        Concreteness cues (size, time, place, roles, a past verb, ...) add *support*,
+        which saturates at 0.99; cues that the sentence refers back to, characterises
+        or reacts to an event rather than reporting it (background frames, toll
+        updates, condemnations, superlatives, a trigger late in a long sentence ...)
+        add a *penalty* that is subtracted from the saturated support, so that they
+        lower even a richly described mention.
+
         Returns:
-            ``(confidence in [0, 1], list of the features that fired)``.
+            ``(support, penalty, list of the features that fired)``; the confidence
+            is ``max(0.05, min(0.99, support) - penalty)``.
         """
         i0, i1 = trig["i0"], trig["i1"]
         feats = []
         c = rule.confidence
+        pen = 0.0
         if size:
             c += 0.12
             feats.append("size")
@@ -754,41 +774,68 @@ class Coder:
             c += 0.08
             feats.append("past-verb")
         if b - a > 45:
-            c -= 0.1
+            pen += self.penalties["long-sentence"]
             feats.append("long-sentence")
         txt = sent["text"]
         if "?" in txt or "؟" in txt or toks[a]["t"] in ("هل", "وهل", "فهل"):
-            c -= 0.35
+            pen += self.penalties["question"]
             feats.append("question")
         if any(self._has(toks[k], self.generic_before) for k in range(max(a, i0 - 2), i0)):
-            c -= 0.2
+            pen += self.penalties["generic-frame"]
             feats.append("generic-frame")
         if trig["pos"] == "noun" and any(self._has(toks[k], self.occur_verbs) for k in range(max(a, i0 - 2), i0)):
             c += 0.08
             feats.append("occurred")
+        subjected = any(self._has(toks[k], self.victim_verbs) for k in range(max(a, i0 - 4), i0)) and (
+            trig["pos"] == "noun")
         if (trig["pos"] == "noun" and not rule.definite_ok and toks[i0]["t"].startswith(("ال", "وال", "بال", "لل"))
-                and not (size or location)):
-            c -= 0.12
+                and not (size or location or subjected)):
+            pen += self.penalties["bare-definite-noun"]
             feats.append("bare-definite-noun")
         if actor is None and recipient is None:
             c -= 0.05
-        subjected = any(self._has(toks[k], self.victim_verbs) for k in range(max(a, i0 - 2), i0))
         if subjected:
             c += 0.1
             feats.append("subjected-to")
         if any(self._has(toks[k], self.reference_frames) for k in range(a, b)):
-            c -= 0.12
+            pen += self.penalties["reference-frame"]
             feats.append("reference-frame")
         t0 = toks[i0]["t"]
         if trig["pos"] == "noun" and t0[:1] == "ل" and t0[:2] != "لل" and trig.get("kind") and not subjected:
-            c -= 0.1
+            pen += self.penalties["purpose-noun"]
             feats.append("purpose-noun")
         if any(toks[k]["t"] in self.relative for k in range(max(a, i0 - 2), i0)):
-            c -= 0.15
+            pen += self.penalties["relative-clause"]
             feats.append("relative-clause")
+        # a toll update, a reaction or a comparison refers to an event reported before
+        if any(self._has(toks[k], self.toll_update) for k in range(a, b)):
+            pen += self.penalties["toll-update"]
+            feats.append("toll-update")
+        if any(self._has(toks[k], self.reaction_verbs) for k in range(a, i0)):
+            pen += self.penalties["reaction-frame"]
+            feats.append("reaction-frame")
+        if any(self._has(toks[k], self.aggregate_words) for k in range(a, b)):
+            pen += self.penalties["aggregate"]
+            feats.append("aggregate")
+        if rule.type == "ASSAULT" and any(self._has(toks[k], self.non_violent) for k in range(a, b)):
+            pen += self.penalties["non-violent-cause"]
+            feats.append("non-violent-cause")
+        # news sentences lead with the reported event: a trigger in the last part of a longer
+        # sentence (after its own reporting clause) is usually background or consequence
+        lead = self._lead_start(toks, a, i0)
+        if b - a >= 14 and (i0 - lead) > 0.5 * (b - lead) and not subjected:
+            pen += self.penalties["late-trigger"]
+            feats.append("late-trigger")
         if hypothetical:
-            c -= 0.1
-        return round(max(0.05, min(0.99, c)), 3), feats
+            pen += self.penalties["hypothetical"]
+        return c, pen, feats
+
+    def _lead_start(self, toks, a, i0) -> int:
+        """Index where the reported clause starts: after "قال ... إن/أن" when one precedes ``i0`` early on."""
+        for k in range(a, min(i0, a + 20)):
+            if toks[k]["w"] and toks[k]["t"] in self.complementizers:
+                return k + 1
+        return a
 
     def _size_fallback(self, toks, a, b, rule, recipient) -> dict[str, float]:
         m = self._size_memo  # one scan per sentence (the tokens list is held, so identity is safe)
@@ -805,10 +852,18 @@ class Coder:
             if n is None:
                 continue
             prev = toks[k - 1] if k > a else None
-            nxt = [toks[j] for j in range(k + 1, min(b, k + 3))]
-            if prev is not None and self._has(prev, self.dead) or any(self._has(t, self.dead) for t in nxt[:1]):
+            # the counted noun and a following harm verb: "ثمانية اشخاص قتلوا", "28 شخصا على الاقل قتلوا"
+            nxt = []
+            for j in range(k + 1, min(b, k + 5)):
+                if not toks[j]["w"]:
+                    break
+                nxt.append(toks[j])
+            if 1900 <= n <= 2100:  # a year ("عام 2005 قتل") counts only right before its noun
+                nxt = nxt[:1]
+                prev = None
+            if prev is not None and self._has(prev, self.dead) or any(self._has(t, self.dead) for t in nxt):
                 size.setdefault("dead", n)
-            elif prev is not None and self._has(prev, self.injured) or any(self._has(t, self.injured) for t in nxt[:1]):
+            elif prev is not None and self._has(prev, self.injured) or any(self._has(t, self.injured) for t in nxt):
                 size.setdefault("injured", n)
         return size
 
