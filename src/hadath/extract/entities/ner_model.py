@@ -1,13 +1,19 @@
 """Offline Arabic named-entity recogniser: a linear-chain CRF (python-crfsuite).
 
 The model is trained by ``python -m hadath.train ner`` (see
-:mod:`hadath.train.ner`) on ANERcorp (train part), AQMAR and the Wojood
-sample, and shipped in ``hadath/data/ner/`` as two files:
+:mod:`hadath.train.ner`) on the ANERcorp train part (minus a dev split) with
+word clusters from SaudiNewsNet, and shipped in ``hadath/data/ner/``:
 
 * ``ner.crfsuite``: the CRF weights (crfsuite binary format),
+* ``ner_attributes.txt``: the feature names that carry weight (features
+  outside it are not built at run time: a speed-up only),
 * ``ner_gazetteer.tsv``: a compact gazetteer, one normalised (multi-)word
   name per line with its types (ANERGazet, country names, city names,
-  nationalities); see ``hadath/data/LICENSES.md`` for the sources.
+  nationalities),
+* ``ner_clusters.tsv``: normalised word -> cluster ids (k = 64, 256, 1024);
+
+see ``hadath/data/LICENSES.md`` for the sources and ``evaluation/NER.md``
+for the measured accuracy and speed.
 
 Tokens are words split from punctuation, clitics still attached (the
 ANERcorp convention). Tags are BIO over ANERcorp's types PERS, LOC, ORG and
@@ -15,9 +21,9 @@ MISC. :meth:`NerModel.predict_spans` maps them to PER, LOC, ORG and MISC.
 
 Features (computed once per word type and cached, so tagging runs at tens
 of thousands of tokens per second on one core): normalised form, prefixes and
-suffixes, clitic split (و ف ب ل ك ال لل), stem, shape, gazetteer membership of
-the word and its stem, gazetteer multi-word matches (B/I), and the same for
-the words in a +-2 window, plus word bigrams.
+suffixes, clitic split (و ف ب ل ك ال لل), stem, shape, word clusters,
+gazetteer membership of the word and its stem, gazetteer multi-word matches
+(B/I), and the same for the words in a +-2 window, plus word bigrams.
 
 Example:
     >>> m = NerModel.load()  # doctest: +SKIP
