@@ -783,7 +783,8 @@ class Coder:
         if any(self._has(toks[k], self.generic_before) for k in range(max(a, i0 - 2), i0)):
             pen += self.penalties["generic-frame"]
             feats.append("generic-frame")
-        if trig["pos"] == "noun" and any(self._has(toks[k], self.occur_verbs) for k in range(max(a, i0 - 2), i0)):
+        if trig["pos"] == "noun" and (any(self._has(toks[k], self.occur_verbs) for k in range(max(a, i0 - 3), i0))
+                                      or any(self._has(toks[k], self.occur_verbs) for k in range(i1, min(b, i1 + 2)))):
             c += 0.08
             feats.append("occurred")
         subjected = any(self._has(toks[k], self.victim_verbs) for k in range(max(a, i0 - 4), i0)) and (
@@ -814,7 +815,8 @@ class Coder:
         if any(self._has(toks[k], self.reaction_verbs) for k in range(a, i0)):
             pen += self.penalties["reaction-frame"]
             feats.append("reaction-frame")
-        if any(self._has(toks[k], self.aggregate_words) for k in range(a, b)):
+        if any(self._has(toks[k], self.aggregate_words) and not (k + 1 < b and self._has(toks[k + 1], self.time_words))
+               for k in range(a, b)):  # "منذ صباح امس" is a time, not a span of many events
             pen += self.penalties["aggregate"]
             feats.append("aggregate")
         if rule.type == "ASSAULT" and any(self._has(toks[k], self.non_violent) for k in range(a, b)):
