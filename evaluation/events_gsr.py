@@ -82,6 +82,8 @@ def detection(code, data: Path, typ: str, errors: int = 0, min_conf: float = MIN
         elif pred:
             fp += 1
             fp_by[lab] += 1
+            if lab == "difficult no" and r.get("accept") == r.get("reject"):
+                fp_by["tie"] += 1  # as many annotators accepted as rejected
             errs.append(("FP", lab, r["text"], [(e["type"], e["rule"], e["trigger"]["text"]) for e in evs]))
         elif gold:
             fn += 1
@@ -99,7 +101,8 @@ def detection(code, data: Path, typ: str, errors: int = 0, min_conf: float = MIN
     f12 = 2 * p2 * rc / (p2 + rc) if p2 + rc else 0.0
     return {"type": typ, "n": n, "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": p, "recall": rc, "f1": f1,
             "precision_wo_difficult": p2, "f1_wo_difficult": f12,
-            "fp_easy_no": fp_by["easy no"], "fp_difficult_no": fp_by["difficult no"], "seconds": dt}
+            "fp_easy_no": fp_by["easy no"], "fp_difficult_no": fp_by["difficult no"], "fp_tie": fp_by["tie"],
+            "seconds": dt}
 
 
 def _gold_role(spans) -> tuple[str | None, str | None] | None:
@@ -174,7 +177,8 @@ def main(argv=None) -> int:
               f"(n={d['n']} tp={d['tp']} fp={d['fp']} [easy no {d['fp_easy_no']}, difficult no {d['fp_difficult_no']}] "
               f"fn={d['fn']}; {d['n'] / d['seconds']:.0f} sentences/s)")
         print(f"{'':8s} without the 'difficult no' sentences: P={d['precision_wo_difficult']:.3f} "
-              f"F1={d['f1_wo_difficult']:.3f}")
+              f"F1={d['f1_wo_difficult']:.3f}; {d['fp_tie']} of the difficult-no false positives are ties "
+              f"(as many annotators accepted as rejected)")
     for typ in ("ASSAULT", "PROTEST"):
         s = actor_accuracy(code, a.data, typ)
         print(f"{typ:8s} source actor: exact {s['exact']:.3f}, country {s['country']:.3f}, sector {s['sector']:.3f} "

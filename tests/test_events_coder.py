@@ -129,3 +129,37 @@ def test_no_text_no_events(coder):
     st.doc.sentences = []
     coder(st)
     assert st.doc.events == []
+
+
+def _assault_conf(coder, text):
+    st = make_state(text)
+    coder(st)
+    return max([e["confidence"] for e in st.doc.events if e["type"] == "ASSAULT" and not e["negated"]
+                and not e["hypothetical"]] or [0.0]), st.doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة جنود في هجوم شنه مسلحون على نقطة تفتيش شمال المدينة امس.",
+    "وقال مصدر امني ان ثمانية اشخاص قتلوا على الاقل في انفجار سيارة مفخخة وسط السوق.",
+])
+def test_concrete_reports_are_confident(coder, text):
+    conf, evs = _assault_conf(coder, text)
+    assert conf >= 0.9, [(e["rule"], e["confidence"], e["evidence"]["specificity"]) for e in evs]
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("وارتفعت حصيلة التفجير الذي وقع في السوق امس الى 40 قتيلا.", "toll-update"),
+    ("وأدان الوزير في بيان امس الهجوم الذي استهدف القافلة وقتل فيه ثلاثة جنود.", "reaction-frame"),
+    ("وقتل 200 شخص في كارثة الزلزال التي ضربت الاقليم.", "non-violent-cause"),
+    ("وقالت الشرطة ان عدد القتلى منذ بداية العام بلغ 300 قتيل في هجمات مختلفة.", "aggregate"),
+])
+def test_reference_frames_lower_confidence(coder, text, feature):
+    conf, evs = _assault_conf(coder, text)
+    feats = [f for e in evs for f in e["evidence"]["specificity"]]
+    assert conf < 0.9 and feature in feats, [(e["rule"], e["confidence"], e["evidence"]["specificity"]) for e in evs]
+
+
+def test_foiled_attack_is_negated(coder):
+    st = make_state("أحبطت قوات الأمن هجوما على مركز للشرطة.")
+    coder(st)
+    assert [e["negated"] for e in st.doc.events if e["type"] == "ASSAULT"] == [True]
