@@ -773,7 +773,7 @@ class Coder:
         if trig["pos"] == "verb" and trig.get("tense") == "past" and trig.get("kind") != "v":
             c += 0.08
             feats.append("past-verb")
-        if b - a > 45:
+        if b - a > 45 and not size:  # a casualty count makes even a long sentence a report
             pen += self.penalties["long-sentence"]
             feats.append("long-sentence")
         txt = sent["text"]
