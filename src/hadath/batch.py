@@ -431,8 +431,13 @@ def check_output(out: str | os.PathLike, *, schema: bool = False) -> dict[str, A
         ``{"documents", "unique_ids", "failures", "span_errors" (count), "first_errors" (list of str),
         "db_documents", "db_items", "schema_errors"}``.
     """
-    from hadath.document import check_spans, validate
+    from hadath.document import check_spans, load_schema
 
+    validator = None
+    if schema:
+        import jsonschema
+
+        validator = jsonschema.validators.validator_for(load_schema())(load_schema())
     out = Path(out)
     ids: set[str] = set()
     n = span_errors = schema_errors = 0
@@ -447,13 +452,13 @@ def check_output(out: str | os.PathLike, *, schema: bool = False) -> dict[str, A
                 span_errors += 1
                 if len(first) < 5:
                     first.append(f"{doc['id']}: {errs[0]}")
-            if schema:
-                try:
-                    validate(doc)
-                except ValueError as e:
+            if validator is not None:
+                err = next(iter(validator.iter_errors(doc)), None)
+                if err is not None:
                     schema_errors += 1
                     if len(first) < 5:
-                        first.append(str(e))
+                        loc = "/".join(str(p) for p in err.absolute_path)
+                        first.append(f"{doc['id']}: schema error at /{loc}: {err.message}")
     fails = sum(1 for line in (out / FAILURES).open(encoding="utf-8") if line.strip()) \
         if (out / FAILURES).exists() else 0
     db = sqlite3.connect(out / DATABASE)
