@@ -10,12 +10,13 @@ Prints:
   (trafilatura plus our Arabic fixes, decoding included) and the full analysis.
 
 Usage: python benchmarks/throughput.py [--n 2000] [--jobs 1] [--html-runs 20]
-Reads ../shared/data (resolved from this file).
+Reads ../shared/data (resolved from this file; HADATH_SHARED_DATA overrides).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import time
@@ -23,7 +24,7 @@ import zipfile
 from itertools import islice
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SHARED = Path(os.environ.get("HADATH_SHARED_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"))
 
 
 def snn_sample(n: int):
