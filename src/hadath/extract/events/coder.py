@@ -52,7 +52,7 @@ class Coder:
     """
 
     #: Confidence penalties of the frames that show a sentence refers to, rather than reports, an event.
-    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'hypothetical': 0.1}
+    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'hypothetical': 0.1}
 
     def __init__(self, lex: Lexicon, use_patterns: bool = True) -> None:
         self.lex = lex
@@ -85,6 +85,9 @@ class Coder:
         self.reaction_verbs = _ns(c["reaction_verbs"])
         self.aggregate_words = _ns(c["aggregate_words"])
         self.non_violent = _ns(c["non_violent_causes"])
+        self.protest_details = _ns(c["protest_details"])
+        self.definite_participants = _ns(c["definite_participants"])
+        self.participant_counts = _ns(c["participant_counts"])
         self.actor_stop = _ns(c["actor_stopwords"]) | {w[2:] for w in _ns(c["actor_stopwords"]) if w.startswith("ال")}
         self.modifiers = _ns(c["mention_modifiers"])
         self.complementizers = _ns(["ان", "انه", "لان", "بان", "وان", "فان"])
@@ -773,7 +776,12 @@ class Coder:
         if trig["pos"] == "verb" and trig.get("tense") == "past" and trig.get("kind") != "v":
             c += 0.08
             feats.append("past-verb")
-        if b - a > 45 and not size:  # a casualty count makes even a long sentence a report
+        # the protest analogue of a casualty count: crowd sizes, chants, banners, stated grievances
+        crowd = rule.type == "PROTEST" and any(self._has(toks[k], self.protest_details) for k in range(a, b))
+        if crowd:
+            c += 0.12
+            feats.append("crowd")
+        if b - a > 45 and not size and not crowd:  # a casualty count makes even a long sentence a report
             pen += self.penalties["long-sentence"]
             feats.append("long-sentence")
         txt = sent["text"]
@@ -798,7 +806,8 @@ class Coder:
         if subjected:
             c += 0.1
             feats.append("subjected-to")
-        if any(self._has(toks[k], self.reference_frames) for k in range(a, b)):
+        if rule.type != "PROTEST" and any(self._has(toks[k], self.reference_frames) for k in range(a, b)):
+            # (a trial or a charge is what people protest against, not a sign that the protest is old)
             pen += self.penalties["reference-frame"]
             feats.append("reference-frame")
         t0 = toks[i0]["t"]
@@ -819,6 +828,14 @@ class Coder:
                for k in range(a, b)):  # "منذ صباح امس" is a time, not a span of many events
             pen += self.penalties["aggregate"]
             feats.append("aggregate")
+        if rule.elaboration:
+            lo, hi = max(a, i0 - 4), min(b, i1 + 4)
+            for k in range(lo, hi):
+                if toks[k]["w"] and toks[k]["t"].lstrip("و") in self.definite_participants:
+                    if not (k > a and self._has(toks[k - 1], self.participant_counts)):
+                        pen += self.penalties["known-participants"]
+                        feats.append("known-participants")
+                    break
         if rule.type == "ASSAULT" and any(self._has(toks[k], self.non_violent) for k in range(a, b)):
             pen += self.penalties["non-violent-cause"]
             feats.append("non-violent-cause")

@@ -206,6 +206,7 @@ class Rule:
     exclude_before: frozenset[str] = frozenset()
     patient_genitive: bool = False
     definite_ok: bool = False
+    elaboration: bool = False
 
 
 @dataclass
@@ -283,6 +284,7 @@ def load_lexicon(with_patterns: bool = True) -> Lexicon:
             exclude_near=_stemset(r.get("exclude_near")),
             exclude_before=_stemset(r.get("exclude_before")),
             patient_genitive=r.get("genitive") == "patient", definite_ok=bool(r.get("definite_ok")),
+            elaboration=bool(r.get("elaboration")),
         )
         if not (r.get("verbs") or r.get("nouns")):
             raise ValueError(f"triggers.yaml: rule {r['id']} has no verbs or nouns")
