@@ -36,6 +36,8 @@ _PUNCT_BREAK = set(",،;؛:.!?؟()[]")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ACTOR_LABELS = {"PER", "ORG", "GPE", "NORP", "MISC"}
 #: Sectors that take the article's country when the text names none (state bodies and domestic armed groups).
+#: Sectors of people who protest (an unmarked civil mention near a protest trigger is its actor).
+_CIVIL_SECTORS = {"CVL", "EDU", "LAB", "REL", "OPP", "BUS", "MED", "AGR", "REF", "HLH", "NGO", "ACT", "JRN"}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "OPP", "PTY"}
 
 
@@ -71,6 +73,7 @@ class Coder:
         self.place_markers = _ns(c["place_markers"])
         self.breaks = _ns(c["clause_breaks"])
         self.support = _ns(c["support_verbs"])
+        self.announce = _ns(["اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن"])
         self.dead = _ns(c["dead_words"])
         self.injured = _ns(c["injured_words"])
         self.numwords = {normalize_word(k): v for k, v in c["number_words"].items()}
@@ -467,7 +470,8 @@ class Coder:
             # subject of a support verb before the noun ("شنت القوات هجوما", "إلقاء السلطات القبض")
             if actor is None:
                 for k in range(i0 - 1, max(cs, i0 - 6) - 1, -1):
-                    if self._has(toks[k], self.support):
+                    if self._has(toks[k], self.support) and not (
+                            rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
                         between = [m for m in ments if m["i0"] > k and m["i1"] <= i0]
                         if between:
                             actor, how = between[0], "support-verb"
@@ -638,6 +642,13 @@ class Coder:
         # extend the trigger over a support verb / light verb right before it (شن هجوم، إلقاء ... القبض)
         ts, te = toks[i0]["rs"], toks[i1 - 1]["re"]
         actor, recipient, how = self._roles(toks, a, b, trig, ments, trig_spans)
+        if rule.type == "PROTEST" and actor is None:
+            # protesters, students, workers ... named in the sentence are who protests ("تظاهر الطلاب",
+            # "ورشق مئات المتظاهرين"), even when the trigger is the participant noun itself
+            civil = [m for m in ments if m.get("sector") in _CIVIL_SECTORS and m is not recipient]
+            if civil:
+                actor = min(civil, key=lambda m: abs(m["i0"] - i0))
+                how = "protest-participants"
         mode = rule.mode
         if (rule.type == "ASSAULT" and actor is not None and actor.get("sector") is None and actor.get("entity") is None
                 and actor.get("code") and len(actor["code"]) == 3 and actor.get("country") == actor["code"]
