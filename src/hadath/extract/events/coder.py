@@ -54,7 +54,7 @@ class Coder:
     """
 
     #: Confidence penalties of the frames that show a sentence refers to, rather than reports, an event.
-    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'hypothetical': 0.1}
+    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'no-means': 0.1, 'hypothetical': 0.1}
 
     def __init__(self, lex: Lexicon, use_patterns: bool = True) -> None:
         self.lex = lex
@@ -511,7 +511,7 @@ class Coder:
     def _assault_mode(self, toks, a, b, i0, i1, default):
         lo, hi = max(a, i0 - 6), min(b, i1 + 6)
         for mode, words in self.assault_modes:
-            if any(self._has(toks[k], words) for k in range(lo, hi) if not (i0 <= k < i1) or mode in ("aerial", "suicide-attack")):
+            if any(self._has(toks[k], words) for k in range(lo, hi) if not (i0 <= k < i1) or mode in ("aerial", "suicide-attack", "targeted")):
                 return mode
         return default
 
@@ -740,7 +740,7 @@ class Coder:
                 if attribution is None or (c["end"] - c["start"]) < attribution[1]:
                     attribution = (at.get("id"), c["end"] - c["start"])
         support, penalty, spec = self._confidence(toks, a, b, sent, trig, rule, actor, recipient, location, size,
-                                                  hypothetical, bool(sent_times))
+                                                  hypothetical, bool(sent_times), mode)
         conf = max(0.05, min(0.99, support) - penalty)
         return {
             "id": "", "type": rule.type, "mode": mode or None, "context": list(rule.context), "cameo": rule.cameo,
@@ -754,7 +754,8 @@ class Coder:
             "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec},
         }
 
-    def _confidence(self, toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical, has_time):
+    def _confidence(self, toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical, has_time,
+                    mode=None):
         """Rule prior adjusted by how concretely the sentence reports one event.
 
         Concreteness cues (size, time, place, roles, a past verb, ...) add *support*,
@@ -847,6 +848,11 @@ class Coder:
                         pen += self.penalties["known-participants"]
                         feats.append("known-participants")
                     break
+        if rule.type == "ASSAULT" and not mode and not any(
+                self._has(toks[k], words) for _, words in self.assault_modes for k in range(a, b)):
+            # a report of an attack names its means (explosives, aircraft, gunfire, abduction ...)
+            pen += self.penalties["no-means"]
+            feats.append("no-means")
         if rule.type == "ASSAULT" and any(self._has(toks[k], self.non_violent) for k in range(a, b)):
             pen += self.penalties["non-violent-cause"]
             feats.append("non-violent-cause")
