@@ -563,6 +563,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--clusters", default="build",
                     help="'build' (from SaudiNewsNet; needs numpy), 'none', or a clusters TSV to reuse")
+    ap.add_argument("--cluster-vocab", type=int, default=30000, help="words to cluster")
+    ap.add_argument("--cluster-ks", default="64,256,1024", help="cluster counts, coarse to fine")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args(argv)
     if not (a.data / "ner" / "anercorp_train.conll").is_file():
@@ -594,7 +596,8 @@ def main(argv: list[str] | None = None) -> int:
                   " or pass --clusters none", file=sys.stderr)
             return 2
         t = time.time()
-        clusters = build_clusters(iter_saudinewsnet(a.data), seed=a.seed)
+        ks = tuple(int(k) for k in a.cluster_ks.split(","))
+        clusters = build_clusters(iter_saudinewsnet(a.data), vocab_size=a.cluster_vocab, ks=ks, seed=a.seed)
         print(f"word clusters: {len(clusters)} words in {time.time() - t:.1f} s", flush=True)
     elif a.clusters != "none":
         try:
