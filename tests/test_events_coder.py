@@ -163,3 +163,13 @@ def test_foiled_attack_is_negated(coder):
     st = make_state("أحبطت قوات الأمن هجوما على مركز للشرطة.")
     coder(st)
     assert [e["negated"] for e in st.doc.events if e["type"] == "ASSAULT"] == [True]
+
+
+def test_definite_event_noun_refers_back(coder):
+    text = "انفجرت سيارة مفخخة في بغداد امس. وأسفر الانفجار عن مقتل خمسة أشخاص."
+    cut = text.index("وأسفر")
+    st = make_state(text, sentences=[span(text, text[:cut - 1]), span(text, text[cut:])])
+    coder(st)
+    assault = [e for e in st.doc.events if e["type"] == "ASSAULT"]
+    assert len(assault) == 1, [(e["trigger"]["text"], e["sentence"]["start"]) for e in assault]
+    assert "الانفجار" in [t["text"] for t in assault[0]["triggers"]]

@@ -596,7 +596,7 @@ class Coder:
                 else:
                     self._absorb(tgt, ev)
             events[first:] = kept
-        events = self._merge(events)
+        events = self._merge(self._anaphora(events))
         for n, ev in enumerate(events, 1):
             ev["id"] = f"ev{n}"
         return events
@@ -925,6 +925,30 @@ class Coder:
         for k, v in ev["size"].items():
             target["size"].setdefault(k, v)
         target["confidence"] = round(min(0.99, max(target["confidence"], ev["confidence"])), 3)
+
+    def _anaphora(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Fold a definite, actor-less ASSAULT/PROTEST noun ("الانفجار") into the last earlier event of its type.
+
+        A definite event noun without its own actor refers back to an event the
+        article has already reported (the same attack named again), when their
+        recipients and places do not conflict.
+        """
+        out: list[dict[str, Any]] = []
+        for ev in events:
+            first = normalize_word(ev["trigger"]["text"].split()[0])
+            definite = first.startswith("ال") or (first[:1] in "وفبل" and first[1:3] == "ال")
+            if (definite and ev["type"] in ("ASSAULT", "PROTEST") and ev["evidence"]["pos"] == "noun"
+                    and ev["actor"] is None and not ev["negated"]
+                    and not ev["hypothetical"]):
+                tgt = next((o for o in reversed(out) if o["type"] == ev["type"] and not o["negated"]
+                            and o["sentence"]["start"] < ev["sentence"]["start"]), None)
+                if tgt is not None and self._compatible(tgt, ev) and (
+                        (tgt["location"] or {}).get("text") in (None, (ev["location"] or {}).get("text"))
+                        or ev["location"] is None):
+                    self._absorb(tgt, ev)
+                    continue
+            out.append(ev)
+        return out
 
     def _merge(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Merge mentions of the same event (same type, trigger stem, compatible actor/recipient)."""
