@@ -642,6 +642,15 @@ class Coder:
         # extend the trigger over a support verb / light verb right before it (شن هجوم، إلقاء ... القبض)
         ts, te = toks[i0]["rs"], toks[i1 - 1]["re"]
         actor, recipient, how = self._roles(toks, a, b, trig, ments, trig_spans)
+        if rule.type == "ASSAULT" and actor is None:
+            # a suicide bomber or gunmen named earlier in the sentence carried out its attack ("إن انتحاريا يقود
+            # سيارة مفخخة فجر نفسه"), even when word order does not make them the subject
+            # (only before the trigger: after it, "تصفية المسلحين", they are more often the target)
+            armed = [m for m in ments if m.get("sector") in ("UAF", "REB") and m["i1"] <= i0
+                     and not (recipient is not None and m["i0"] < recipient["i1"] and recipient["i0"] < m["i1"])]
+            if armed:
+                actor = armed[-1]
+                how = "armed-participants"
         if rule.type == "PROTEST" and actor is None:
             # protesters, students, workers ... named in the sentence are who protests ("تظاهر الطلاب",
             # "ورشق مئات المتظاهرين"), even when the trigger is the participant noun itself
@@ -739,7 +748,9 @@ class Coder:
             if c and c["start"] <= ts < c["end"]:
                 if attribution is None or (c["end"] - c["start"]) < attribution[1]:
                     attribution = (at.get("id"), c["end"] - c["start"])
-        support, penalty, spec = self._confidence(toks, a, b, sent, trig, rule, actor, recipient, location, size,
+        # (an actor found by the armed-participants fallback is no sign that the sentence reports the attack)
+        role_actor = None if how == "armed-participants" else actor
+        support, penalty, spec = self._confidence(toks, a, b, sent, trig, rule, role_actor, recipient, location, size,
                                                   hypothetical, bool(sent_times), mode)
         conf = max(0.05, min(0.99, support) - penalty)
         return {
@@ -919,6 +930,9 @@ class Coder:
         target["triggers"].append(ev["trigger"])
         for f in ("actor", "recipient", "location"):
             if target[f] is None and ev[f] is not None:
+                other = target["recipient" if f == "actor" else "actor"] if f != "location" else None
+                if other is not None and (other["start"], other["end"]) == (ev[f]["start"], ev[f]["end"]):
+                    continue  # one mention is not both who acted and who was acted on
                 target[f] = ev[f]
         if target["mode"] is None and ev["mode"]:
             target["mode"] = ev["mode"]
@@ -938,7 +952,8 @@ class Coder:
             first = normalize_word(ev["trigger"]["text"].split()[0])
             definite = first.startswith("ال") or (first[:1] in "وفبل" and first[1:3] == "ال")
             if (definite and ev["type"] in ("ASSAULT", "PROTEST") and ev["evidence"]["pos"] == "noun"
-                    and ev["actor"] is None and not ev["negated"]
+                    and (ev["actor"] is None or ev["evidence"]["roles"] in ("armed-participants", "protest-participants"))
+                    and not ev["negated"]
                     and not ev["hypothetical"]):
                 tgt = next((o for o in reversed(out) if o["type"] == ev["type"] and not o["negated"]
                             and o["sentence"]["start"] < ev["sentence"]["start"]), None)
