@@ -59,6 +59,11 @@ _include_option = click.option("--include", type=click.Choice(["tokens"]), multi
                                help="Add optional parts to each document (tokens).")
 
 
+#: The bundled sample article and the page it was copied from (its outlet sets the time zone).
+EXAMPLE_FILE = "sample_masrawy_2016-06-08.txt"
+EXAMPLE_URL = "https://www.masrawy.com/news/news_publicaffairs/details/2016/6/8/foreign-fighters"
+
+
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="hadath")
 def cli() -> None:
@@ -66,7 +71,9 @@ def cli() -> None:
 
 
 @cli.command(context_settings=CONTEXT, short_help="Analyse one article, print its JSON document.")
-@click.argument("path")
+@click.argument("path", required=False)
+@click.option("--example", is_flag=True,
+              help="Analyse the bundled sample article (Masrawy, 8 June 2016) instead of PATH.")
 @click.option("--url", help="Address of the page (outlet and its time zone).")
 @click.option("--published", callback=_iso, metavar="ISO",
               help="Publication time, reference for relative dates (ISO 8601).")
@@ -79,12 +86,22 @@ def cli() -> None:
 @click.option("--out", "out", default="-", metavar="FILE|-", show_default=True,
               help="Write the JSON here ('-': standard output).")
 @_config_option
-def analyze(path: str, url, published, source, title, now, include, pretty, out, config) -> None:
+def analyze(path: str | None, example, url, published, source, title, now, include, pretty, out,
+            config) -> None:
     """Analyse one article (a text or HTML file, or - for stdin) and print its JSON document."""
     settings = _settings(config, include)
+    if example == (path is not None):
+        raise click.UsageError("give either PATH (a file, or - for stdin) or --example")
+    if example:
+        from importlib import resources
+
+        path = "<bundled sample: masrawy_2016-06-08>"
+        url = url or EXAMPLE_URL
     name = path
     try:
-        if path == "-":
+        if example:
+            data = resources.files("hadath.data").joinpath(EXAMPLE_FILE).read_bytes()
+        elif path == "-":
             data = sys.stdin.buffer.read()
         else:
             with open(path, "rb") as fh:
