@@ -298,7 +298,7 @@ def load_lexicon(with_patterns: bool = True) -> Lexicon:
         for n in r.get("nouns") or []:
             words = normalize_word(n).split()
             if len(words) == 1:
-                for f in noun_forms(words[0]):
+                for f in noun_forms(words[0]) - not_forms:
                     lex.single.setdefault(f, []).append((rule.id, "noun", None))
             else:
                 for f in noun_forms(words[0]):
