@@ -16,7 +16,17 @@ The coder works sentence by sentence over the normalised text
    support verb such as شن is the actor; targets after ضد / على).
 5. Place (في / بـ + place), date (a time of the sentence, else the publication
    date), size (dead / injured / arrested counts), negation and modality,
-   attribution, and a document-level merge of repeated mentions.
+   attribution, and a document-level merge of repeated mentions (a definite,
+   actor-less ASSAULT/PROTEST noun such as الانفجار refers back to the last one).
+6. Confidence: how concretely the sentence *reports* the event. Concreteness
+   cues (casualty or crowd counts, time, place, roles, a past verb, other cues
+   of the type) add support that saturates at 0.99; cues that the sentence
+   refers back to, reacts to or characterises events (background frames such
+   as بعد/إثر/غداة, toll updates, condemnations and blame, statistics and
+   habits, a trigger late in a long sentence, no means of attack named,
+   already-introduced protesters elaborating a protest ...) subtract
+   :attr:`Coder.PENALTIES` from it (see ``_confidence``; cue words in
+   ``ar/cues.yaml``).
 """
 from __future__ import annotations
 
