@@ -888,9 +888,10 @@ class Coder:
         return c, pen, feats
 
     def _lead_start(self, toks, a, i0) -> int:
-        """Index where the reported clause starts: after "قال ... إن/أن" when one precedes ``i0`` early on."""
+        """Index where the reported clause starts: after "قال ... إن/أن" (or an opening quote or colon) early on."""
         for k in range(a, min(i0, a + 20)):
-            if toks[k]["w"] and toks[k]["t"] in self.complementizers:
+            t = toks[k]["t"]
+            if (toks[k]["w"] and t in self.complementizers) or t in ("«", "“", ":"):
                 return k + 1
         return a
 
