@@ -173,3 +173,12 @@ def test_definite_event_noun_refers_back(coder):
     assault = [e for e in st.doc.events if e["type"] == "ASSAULT"]
     assert len(assault) == 1, [(e["trigger"]["text"], e["sentence"]["start"]) for e in assault]
     assert "الانفجار" in [t["text"] for t in assault[0]["triggers"]]
+
+
+def test_subject_of_subjected_to_is_the_target(coder):
+    text = "وقالت الشرطة إن القوات الأميركية تعرضت لهجوم بقذائف الهاون في الرمادي مساء الخميس."
+    st = make_state(text)
+    coder(st)
+    ev = [e for e in st.doc.events if e["type"] == "ASSAULT"][0]
+    assert ev["recipient"]["text"] == "القوات الأميركية" and ev["actor"] is None
+    assert ev["confidence"] >= 0.9 and ev["mode"] == "heavy-weapons"

@@ -652,6 +652,15 @@ class Coder:
         # extend the trigger over a support verb / light verb right before it (شن هجوم، إلقاء ... القبض)
         ts, te = toks[i0]["rs"], toks[i1 - 1]["re"]
         actor, recipient, how = self._roles(toks, a, b, trig, ments, trig_spans)
+        if trig["pos"] == "noun" and recipient is None:
+            # "تعرضت القوات الأميركية لهجوم": the subject of "was subjected to" is the target
+            for k in range(i0 - 1, max(a, i0 - 5) - 1, -1):
+                if self._has(toks[k], self.victim_verbs) and toks[k]["t"] not in ("اثر", "جراء"):
+                    subj = [m for m in ments if m is not actor and (m["i1"] <= k or k < m["i0"] < i0)]
+                    if subj:
+                        recipient = min(subj, key=lambda m: abs(m["i0"] - k))
+                        how = (how + "+" if how else "") + "subjected-to"
+                    break
         if rule.type == "ASSAULT" and actor is None:
             # a suicide bomber or gunmen named earlier in the sentence carried out its attack ("إن انتحاريا يقود
             # سيارة مفخخة فجر نفسه"), even when word order does not make them the subject
