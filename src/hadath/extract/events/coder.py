@@ -837,8 +837,12 @@ class Coder:
                                       or any(self._has(toks[k], self.occur_verbs) for k in range(i1, min(b, i1 + 2)))):
             c += 0.08
             feats.append("occurred")
-        subjected = any(self._has(toks[k], self.victim_verbs) for k in range(max(a, i0 - 4), i0)) and (
-            trig["pos"] == "noun")
+        # "was subjected to" (تعرض ل) marks a concrete event; "because of" (إثر، جراء) only after a stated harm
+        # ("قتل ثلاثة جراء القصف"), not after any effect ("لم تتأثر البورصة جراء التفجير")
+        subjected = trig["pos"] == "noun" and any(
+            self._has(toks[k], self.victim_verbs) and (toks[k]["t"] not in ("اثر", "جراء") or any(
+                self._has(toks[j], self.dead) or self._has(toks[j], self.injured) for j in range(a, k)))
+            for k in range(max(a, i0 - 4), i0))
         if (trig["pos"] == "noun" and not rule.definite_ok and toks[i0]["t"].startswith(("ال", "وال", "بال", "لل"))
                 and not (size or location or subjected)):
             pen += self.penalties["bare-definite-noun"]
@@ -848,7 +852,9 @@ class Coder:
         if subjected:
             c += 0.1
             feats.append("subjected-to")
-        if rule.type != "PROTEST" and any(self._has(toks[k], self.reference_frames) for k in range(a, b)):
+        # (after a reported verb the words describe its object: "قتلت أربعة من المتهمين بالهجوم")
+        if rule.type != "PROTEST" and any(self._has(toks[k], self.reference_frames)
+                                          for k in range(a, b if trig["pos"] == "noun" else i0)):
             # (a trial or a charge is what people protest against, not a sign that the protest is old)
             pen += self.penalties["reference-frame"]
             feats.append("reference-frame")
