@@ -64,7 +64,7 @@ class Coder:
     """
 
     #: Confidence penalties of the frames that show a sentence refers to, rather than reports, an event.
-    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'no-means': 0.1, 'hypothetical': 0.1}
+    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'no-means': 0.1, 'hypothetical': 0.1, 'topic-frame': 0.2, 'generic-plural': 0.1}
 
     def __init__(self, lex: Lexicon, use_patterns: bool = True) -> None:
         self.lex = lex
@@ -103,6 +103,7 @@ class Coder:
         self.participant_counts = _ns(c["participant_counts"])
         self.actor_stop = _ns(c["actor_stopwords"]) | {w[2:] for w in _ns(c["actor_stopwords"]) if w.startswith("ال")}
         self.modifiers = _ns(c["mention_modifiers"])
+        self.topic_openers = _ns(c.get("topic_openers", []))
         self.complementizers = _ns(["ان", "انه", "لان", "بان", "وان", "فان"])
         self.pron_preps = {p + suf for p in ("مع", "من", "عن", "علي", "الي", "ل", "ب", "ضد", "في")
                            for suf in ("ه", "ها", "هم", "هما", "هن")} | {"منه", "عنه", "لديه", "لديهم"}
@@ -827,6 +828,10 @@ class Coder:
             pen += self.penalties["long-sentence"]
             feats.append("long-sentence")
         txt = sent["text"]
+        if toks[a]["t"] in self.topic_openers:
+            # "وعن تفجير الجسر، قال ...": the sentence comments on an event named as its topic
+            pen += self.penalties["topic-frame"]
+            feats.append("topic-frame")
         if "?" in txt or "؟" in txt or toks[a]["t"] in ("هل", "وهل", "فهل"):
             pen += self.penalties["question"]
             feats.append("question")
@@ -849,6 +854,15 @@ class Coder:
             feats.append("bare-definite-noun")
         if actor is None and recipient is None:
             c -= 0.05
+        w0 = toks[i0]["t"]
+        if w0[:1] in "وف" and w0[1:3] in ("ال", "بال", "لل"):
+            w0 = w0[1:]
+        if (trig["pos"] == "noun" and w0.startswith(("ال", "بال", "لل")) and w0.endswith("ات") and not size
+                and "occurred" not in feats  # ("تجددت المظاهرات": they took place again)
+                and not any(self._number(toks[k]) is not None for k in range(max(a, i0 - 3), i0))):
+            # "الاغتيالات", "التفجيرات": a definite plural without a count names a kind or a series of events
+            pen += self.penalties["generic-plural"]
+            feats.append("generic-plural")
         if subjected:
             c += 0.1
             feats.append("subjected-to")
