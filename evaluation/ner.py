@@ -2,7 +2,8 @@
 
 Usage:
     python evaluation/ner.py                 # shipped model on the ANERcorp dev split
-    python evaluation/ner.py --model DIR     # another model folder
+    python evaluation/ner.py --model DIR     # another model folder (or file: .onnx neural, .crfsuite CRF)
+    python evaluation/ner.py --model src/hadath/data/ner/ner.crfsuite   # the CRF kept beside the default
     python evaluation/ner.py --file PRED     # score a "token GOLD PRED" file (e.g. from `hadath ner --conll`)
 
 The dev split is :func:`hadath.train.ner.dev_split` of
@@ -46,7 +47,7 @@ def read_triples(path: str) -> tuple[list[list[str]], list[list[str]]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--model", default=None, help="model folder (default: the shipped model)")
+    ap.add_argument("--model", default=None, help="model folder or file (default: the shipped default model)")
     ap.add_argument("--file", default=None, help="score this 'token GOLD PRED' file instead")
     ap.add_argument("--data", type=Path, default=SHARED)
     a = ap.parse_args(argv)
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     pred = model.predict([s[0] for s in dev])
     t_tag = time.perf_counter() - t
     ntok = sum(len(s[0]) for s in dev)
-    print(f"model {model.path} (load {t_load:.2f} s)")
+    print(f"model {model.path} ({type(model).__name__}, load {t_load:.2f} s)")
     print(f"ANERcorp dev split: {len(dev)} sentences, {ntok} tokens (tagged in {t_tag:.2f} s)")
     print(format_scores(score([s[1] for s in dev], pred)))
     return 0

@@ -337,6 +337,39 @@ def build_clusters(
 
     Requires numpy (training only).
     """
+    import numpy as np
+
+    vocab, X = build_word_vectors(texts, vocab_size, ctx_size, dim, seed, min_count)
+    rng = np.random.default_rng(seed)
+    idx = {w: i for i, w in enumerate(vocab)}
+    # the vectors used up the generator's first draws before; replay them so
+    # that the shipped clusters stay byte-identical
+    rng.standard_normal((4 * min(ctx_size, len(vocab)), dim + 20))
+    cols_out = []
+    for k in ks:
+        cols_out.append(_kmeans(X, k, rng))
+    return [w + "\t" + "\t".join(str(int(c[i])) for c in cols_out) for w, i in sorted(idx.items())]
+
+
+def build_word_vectors(
+    texts: Iterable[str],
+    vocab_size: int = 30000,
+    ctx_size: int = 800,
+    dim: int = 100,
+    seed: int = 13,
+    min_count: int = 3,
+):
+    """Unit-length word vectors: PPMI of neighbours (offsets -2..+2), randomised SVD.
+
+    Args: as :func:`build_clusters`.
+
+    Returns:
+        ``(vocab, X)``: the words (most frequent first, :func:`ner_norm`
+        forms, digits -> 0) and a float32 array of shape
+        ``(len(vocab), dim)`` with unit-length rows.
+
+    Requires numpy (training only).
+    """
     import re
 
     import numpy as np
@@ -390,10 +423,7 @@ def build_clusters(
     X = (Q @ Ub[:, :dim]) * np.sqrt(S[:dim])
     X /= np.linalg.norm(X, axis=1, keepdims=True) + 1e-9
     del M, Q, B
-    cols_out = []
-    for k in ks:
-        cols_out.append(_kmeans(X, k, rng))
-    return [w + "\t" + "\t".join(str(int(c[i])) for c in cols_out) for w, i in sorted(idx.items())]
+    return vocab, X.astype(np.float32)
 
 
 def _kmeans(X, k: int, rng, iters: int = 25):

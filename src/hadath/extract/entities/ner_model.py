@@ -405,20 +405,40 @@ class NerModel:
         self.path = path
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "NerModel":
-        """Load the shipped model (or a model directory / ``.crfsuite`` file).
+    def load(cls, path: str | Path | None = None) -> "NerModel | NnNerModel":
+        """Load the shipped model (or a model directory / model file).
+
+        A directory holding ``ner_nn.onnx`` (the package's, for ``None``)
+        gives the neural tagger (:class:`NnNerModel`), the default; an
+        ``.onnx`` file too; a ``.crfsuite`` file, or a directory with only
+        ``ner.crfsuite``, gives the CRF.
 
         Args:
             path: ``None`` for the model shipped in ``hadath/data/ner/``; a
-                directory holding ``ner.crfsuite`` and ``ner_gazetteer.tsv``;
-                or a ``.crfsuite`` file (its gazetteer is looked up beside it).
+                directory; or a ``.crfsuite`` / ``.onnx`` file (its
+                gazetteer and vocabulary are looked up beside it).
 
         Returns:
-            A :class:`NerModel`.
+            A :class:`NerModel` (CRF) or :class:`NnNerModel` (same interface).
 
         Raises:
             FileNotFoundError: If the model file is absent (the message says how
                 to train it).
+        """
+        if path is None:
+            base = Path(str(resources.files("hadath.data").joinpath("ner")))
+        else:
+            base = Path(path)
+        if (base.is_dir() and (base / NN_MODEL_FILE).is_file()) or base.suffix == ".onnx":
+            return NnNerModel.load(base)
+        return cls.load_crf(base)
+
+    @classmethod
+    def load_crf(cls, path: str | Path | None = None) -> "NerModel":
+        """Load the CRF model: ``None`` (the package's), a directory, or a ``.crfsuite`` file.
+
+        Raises:
+            FileNotFoundError: If the model file is absent.
         """
         import pycrfsuite
 
@@ -634,3 +654,246 @@ def tag_conll(in_path: str, out_path: str, model: "NerModel | None" = None) -> i
         with open(out_path, "w", encoding="utf-8") as f:
             f.write(buf.getvalue())
     return n
+
+
+# --- neural tagger (BiLSTM, ONNX) ------------------------------------------
+
+NN_MODEL_FILE = "ner_nn.onnx"
+NN_VOCAB_FILE = "ner_nn_vocab.json"
+#: Gazetteer feature columns of the neural tagger's input (``g<S|B|I>=<TYPE>``).
+NN_GAZ_FEATURES = tuple(f"g{p}={t}" for t in ("LOC", "ORG", "PERS", "NAT") for p in "SBI")
+NN_MAX_CHARS = 16
+
+
+class NnFeaturizer:
+    """Turns sentences into the integer/float arrays of the neural tagger.
+
+    Per token: id of its normalised form (digits -> 0) in the pretrained
+    word-vector vocabulary (falling back to its clitic-stripped look-up
+    forms), id of its clitic-stripped stem and of its clitic string in the
+    training vocabularies, shape id, gazetteer features (multi-hot over
+    :data:`NN_GAZ_FEATURES`) and the first :data:`NN_MAX_CHARS` letters of
+    the normalised form as character ids. Id 0 is padding, 1 unknown.
+
+    Args:
+        vocab: ``{"words": [...], "stems": [...], "clitics": [...],
+            "shapes": [...], "chars": [...], "labels": [...]}`` (lists of
+            strings; the first two entries of the id lists are padding and
+            unknown).
+        gazetteer: A :class:`Gazetteer` (may be empty).
+    """
+
+    def __init__(self, vocab: dict, gazetteer: Gazetteer | None = None, cache_size: int = 200_000) -> None:
+        self.vocab = vocab
+        self.gaz = gazetteer or Gazetteer()
+        self.words = {w: i for i, w in enumerate(vocab["words"])}
+        self.stems = {w: i for i, w in enumerate(vocab["stems"])}
+        self.clitics = {w: i for i, w in enumerate(vocab["clitics"])}
+        self.shapes = {w: i for i, w in enumerate(vocab["shapes"])}
+        self.chars = {w: i for i, w in enumerate(vocab["chars"])}
+        self.labels = list(vocab["labels"])
+        self.gaz_index = {f: i for i, f in enumerate(NN_GAZ_FEATURES)}
+        self.cache_size = cache_size
+        self._cache: dict[str, tuple] = {}
+
+    def _word(self, w: str) -> tuple:
+        n = ner_norm(w)
+        nd = n.translate(_DIGITS)
+        cl, st = split_clitics(nd)
+        wid = 1
+        for f in _lookup_forms(nd):
+            j = self.words.get(f)
+            if j is not None:
+                wid = j
+                break
+        chars = [self.chars.get(c, 1) for c in nd[:NN_MAX_CHARS]]
+        chars += [0] * (NN_MAX_CHARS - len(chars))
+        forms = [f for f in _lookup_forms(n) if f in self.gaz.entries]
+        entry = (
+            n, forms, wid, self.stems.get(st, 1), self.clitics.get(cl, 1),
+            self.shapes.get(_shape(n), 1), chars,
+        )
+        if len(self._cache) >= self.cache_size:
+            self._cache.clear()
+        self._cache[w] = entry
+        return entry
+
+    def arrays(self, sentences: Sequence[Sequence[str]]):
+        """Input arrays for sentences of one and the same length ``T``.
+
+        Args:
+            sentences: ``B`` sentences of ``T`` tokens each (``T`` >= 1).
+
+        Returns:
+            ``{"ids": int64 (B, T, 4), "gaz": float32 (B, T, G), "chars":
+            int64 (B, T, NN_MAX_CHARS)}`` (numpy arrays) with ids = word,
+            stem, clitic, shape.
+        """
+        import numpy as np
+
+        B, T = len(sentences), len(sentences[0])
+        ids = np.zeros((B, T, 4), dtype=np.int64)
+        gaz = np.zeros((B, T, len(NN_GAZ_FEATURES)), dtype=np.float32)
+        chars = np.zeros((B, T, NN_MAX_CHARS), dtype=np.int64)
+        cache = self._cache
+        gi = self.gaz_index
+        for b, words in enumerate(sentences):
+            ents = [cache.get(w) or self._word(w) for w in words]
+            ids[b] = [e[2:6] for e in ents]
+            chars[b] = [e[6] for e in ents]
+            if any(e[1] for e in ents):
+                for t, fs in enumerate(self.gaz.match([e[0] for e in ents], [e[1] for e in ents])):
+                    for f in fs:
+                        j = gi.get(f)
+                        if j is not None:
+                            gaz[b, t, j] = 1.0
+        return {"ids": ids, "gaz": gaz, "chars": chars}
+
+
+def bio_allowed(labels: Sequence[str]):
+    """Transition mask for BIO decoding: ``I-X`` only after ``B-X`` or ``I-X``.
+
+    Returns:
+        ``(start_ok, trans_ok)`` numpy bool arrays of shapes ``(L,)`` and ``(L, L)``.
+    """
+    import numpy as np
+
+    L = len(labels)
+    start = np.array([not lab.startswith("I-") for lab in labels])
+    trans = np.ones((L, L), dtype=bool)
+    for j, lab in enumerate(labels):
+        if lab.startswith("I-"):
+            for i, prev in enumerate(labels):
+                trans[i, j] = prev[2:] == lab[2:] and prev != "O"
+    return start, trans
+
+
+def viterbi_bio(logp, start_ok, trans_ok):
+    """Best BIO-consistent label sequence of per-token log-probabilities.
+
+    Args:
+        logp: float array ``(B, T, L)``.
+        start_ok: ``(L,)`` bool; trans_ok: ``(L, L)`` bool (see :func:`bio_allowed`).
+
+    Returns:
+        int array ``(B, T)`` of label indices.
+    """
+    import numpy as np
+
+    B, T, L = logp.shape
+    neg = np.float32(-1e9)
+    trans = np.where(trans_ok, np.float32(0), neg)
+    score = np.where(start_ok, logp[:, 0], neg)
+    back = np.zeros((B, T, L), dtype=np.int64)
+    for t in range(1, T):
+        cand = score[:, :, None] + trans[None]
+        back[:, t] = cand.argmax(axis=1)
+        score = cand.max(axis=1) + logp[:, t]
+    out = np.zeros((B, T), dtype=np.int64)
+    out[:, T - 1] = score.argmax(axis=1)
+    for t in range(T - 1, 0, -1):
+        out[:, t - 1] = np.take_along_axis(back[:, t], out[:, t : t + 1], axis=1)[:, 0]
+    return out
+
+
+class NnNerModel:
+    """A loaded neural NER tagger (BiLSTM exported to ONNX, run with onnxruntime).
+
+    Same interface as :class:`NerModel` (:meth:`predict`, :meth:`predict_spans`).
+    Sentences are tagged in batches of equal length (no padding, so results do
+    not depend on batching), one onnxruntime thread.
+
+    Args:
+        session: An ``onnxruntime.InferenceSession`` of ``ner_nn.onnx``.
+        featurizer: The :class:`NnFeaturizer` with the model's vocabularies.
+        path: Where the weights came from (for messages).
+    """
+
+    batch = 64
+
+    def __init__(self, session, featurizer: NnFeaturizer, path: str = "") -> None:
+        self.session = session
+        self.featurizer = featurizer
+        self.path = path
+        self.labels = featurizer.labels
+        self._start_ok, self._trans_ok = bio_allowed(self.labels)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "NnNerModel":
+        """Load ``ner_nn.onnx`` from the package or a directory (or the file itself).
+
+        Raises:
+            FileNotFoundError: If the model or its vocabulary file is absent.
+        """
+        import json
+
+        import onnxruntime as ort
+
+        if path is None:
+            model_path = Path(str(resources.files("hadath.data").joinpath("ner").joinpath(NN_MODEL_FILE)))
+        else:
+            p = Path(path)
+            model_path = p / NN_MODEL_FILE if p.is_dir() else p
+        voc_path = model_path.parent / NN_VOCAB_FILE
+        for f in (model_path, voc_path):
+            if not f.is_file():
+                raise FileNotFoundError(
+                    f"NER model file not found: {f} (train it with `python -m hadath.train ner-nn`)"
+                )
+        with open(voc_path, encoding="utf-8") as f:
+            vocab = json.load(f)
+        gaz_path = model_path.parent / GAZETTEER_FILE
+        gaz = Gazetteer.load(gaz_path) if gaz_path.is_file() else Gazetteer()
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = 1
+        opts.inter_op_num_threads = 1
+        sess = ort.InferenceSession(str(model_path), opts, providers=["CPUExecutionProvider"])
+        return cls(sess, NnFeaturizer(vocab, gaz), str(model_path))
+
+    def _tag(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
+        import numpy as np
+
+        out: list = [None] * len(sentences)
+        by_len: dict[int, list[int]] = {}
+        for i, s in enumerate(sentences):
+            if s:
+                by_len.setdefault(len(s), []).append(i)
+            else:
+                out[i] = ([], [])
+        labels = self.labels
+        for idx in by_len.values():
+            for k in range(0, len(idx), self.batch):
+                part = idx[k : k + self.batch]
+                a = self.featurizer.arrays([sentences[i] for i in part])
+                logp = self.session.run(None, a)[0]
+                best = viterbi_bio(logp, self._start_ok, self._trans_ok)
+                probs = np.exp(np.take_along_axis(logp, best[..., None], axis=2)[..., 0])
+                for j, i in enumerate(part):
+                    out[i] = ([labels[y] for y in best[j]], probs[j].tolist())
+        return out
+
+    def predict(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Tag sentences (see :meth:`NerModel.predict`)."""
+        return [t for t, _ in self._tag(sentences)]
+
+    def predict_spans(
+        self, text: str, tokens: Sequence[tuple[int, int]] | Sequence[dict]
+    ) -> list[tuple[int, int, str, float]]:
+        """Find entity mentions (see :meth:`NerModel.predict_spans`).
+
+        Confidence is the mean softmax probability of the mention's tags (0..1).
+        """
+        spans = [(t["start"], t["end"]) if isinstance(t, dict) else (t[0], t[1]) for t in tokens]
+        chunks: list[list[int]] = [[]]
+        for k, (s, e) in enumerate(spans):
+            chunks[-1].append(k)
+            if text[s:e] in _SENT_END:
+                chunks.append([])
+        chunks = [c for c in chunks if c]
+        tagged = self._tag([[text[spans[k][0] : spans[k][1]] for k in c] for c in chunks])
+        out: list[tuple[int, int, str, float]] = []
+        for c, (tags, probs) in zip(chunks, tagged):
+            for a, b, typ in bio_spans(tags):
+                conf = sum(probs[a:b]) / (b - a)
+                out.append((spans[c[a]][0], spans[c[b - 1]][1], LABEL_MAP.get(typ, typ), round(conf, 4)))
+        return out
