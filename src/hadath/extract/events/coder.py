@@ -824,7 +824,7 @@ class Coder:
         if crowd:
             c += 0.12
             feats.append("crowd")
-        if b - a > 45 and not size and not crowd:  # a casualty count makes even a long sentence a report
+        if sum(1 for k in range(a, b) if toks[k]["w"]) > 40 and not size and not crowd:  # (40 words; a casualty count makes even a long sentence a report)
             pen += self.penalties["long-sentence"]
             feats.append("long-sentence")
         txt = sent["text"]
