@@ -64,7 +64,7 @@ class Coder:
     """
 
     #: Confidence penalties of the frames that show a sentence refers to, rather than reports, an event.
-    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'no-means': 0.1, 'hypothetical': 0.1, 'topic-frame': 0.2, 'generic-plural': 0.1}
+    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'no-means': 0.1, 'hypothetical': 0.1, 'topic-frame': 0.2, 'generic-plural': 0.1, 'imperfect-verb': 0.1}
 
     def __init__(self, lex: Lexicon, use_patterns: bool = True) -> None:
         self.lex = lex
@@ -104,6 +104,7 @@ class Coder:
         self.actor_stop = _ns(c["actor_stopwords"]) | {w[2:] for w in _ns(c["actor_stopwords"]) if w.startswith("ال")}
         self.modifiers = _ns(c["mention_modifiers"])
         self.topic_openers = _ns(c.get("topic_openers", []))
+        self.perception = _ns(c.get("perception_verbs", []))
         self.complementizers = _ns(["ان", "انه", "لان", "بان", "وان", "فان"])
         self.pron_preps = {p + suf for p in ("مع", "من", "عن", "علي", "الي", "ل", "ب", "ضد", "في")
                            for suf in ("ه", "ها", "هم", "هما", "هن")} | {"منه", "عنه", "لديه", "لديهم"}
@@ -819,6 +820,12 @@ class Coder:
         if trig["pos"] == "verb" and trig.get("tense") == "past" and trig.get("kind") != "v":
             c += 0.08
             feats.append("past-verb")
+        if rule.type == "ASSAULT" and trig["pos"] == "verb" and trig.get("tense") == "impf" and not any(
+                self._has(toks[k], self.perception) for k in range(a, i0)):
+            # attacks are reported in the past tense; the imperfect describes habits, threats or intentions
+            # (except what a witness saw happening: "شاهد مسلحين يطلقون النار")
+            pen += self.penalties["imperfect-verb"]
+            feats.append("imperfect-verb")
         # the protest analogue of a casualty count: crowd sizes, chants, banners, stated grievances
         crowd = rule.type == "PROTEST" and any(self._has(toks[k], self.protest_details) for k in range(a, b))
         if crowd:
