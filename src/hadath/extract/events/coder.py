@@ -883,7 +883,10 @@ class Coder:
         if trig["pos"] == "noun" and t0[:1] == "ل" and t0[:2] != "لل" and trig.get("kind") and not subjected:
             pen += self.penalties["purpose-noun"]
             feats.append("purpose-noun")
-        if any(toks[k]["t"] in self.relative for k in range(max(a, i0 - 2), i0)):
+        if any(toks[k]["t"] in self.relative for k in range(max(a, i0 - 2), i0)) or (
+                trig["pos"] == "verb" and i1 < b and toks[i1]["t"] in ("فيه", "فيها", "فيهما")
+                and i0 > a and not self._is_break(toks[i0 - 1])):
+            # (also a relative clause on an indefinite noun, with its resumptive pronoun: "هجوم قتل فيه 58 شخصا")
             pen += self.penalties["relative-clause"]
             feats.append("relative-clause")
         # a toll update, a reaction or a comparison refers to an event reported before
