@@ -152,11 +152,31 @@ def test_concrete_reports_are_confident(coder, text):
     ("وأدان الوزير في بيان امس الهجوم الذي استهدف القافلة وقتل فيه ثلاثة جنود.", "reaction-frame"),
     ("وقتل 200 شخص في كارثة الزلزال التي ضربت الاقليم.", "non-violent-cause"),
     ("وقالت الشرطة ان عدد القتلى منذ بداية العام بلغ 300 قتيل في هجمات مختلفة.", "aggregate"),
+    ("وعن تفجير المحطة الشهر الماضي، قال الوزير ان التحقيق مستمر.", "topic-frame"),
+    ("وقال الخبير ان الاغتيالات تستهدف الناشطين في المدينة.", "generic-plural"),
+    ("وقال القائد ان المسلحين يطلقون القذائف على الاحياء السكنية كل مساء.", "imperfect-verb"),
+    ("وتحدث الناجون عن حادث قتل فيه عشرة جنود في الشمال.", "relative-clause"),
 ])
 def test_reference_frames_lower_confidence(coder, text, feature):
     conf, evs = _assault_conf(coder, text)
     feats = [f for e in evs for f in e["evidence"]["specificity"]]
     assert conf < 0.9 and feature in feats, [(e["rule"], e["confidence"], e["evidence"]["specificity"]) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال شاهد انه رأى مسلحين يطلقون النار على سيارة للشرطة امس وسط المدينة.",
+    "وقالت الشرطة ان مسلحين اطلقوا صباح امس ثلاثة صواريخ على معسكر للجيش.",
+    "وقال مسؤول ان ثلاثة مدنيين قتلوا جراء قصف مدفعي استهدف القرية امس.",
+])
+def test_witnessed_and_caused_attacks_stay_confident(coder, text):
+    conf, evs = _assault_conf(coder, text)
+    assert conf >= 0.9, [(e["rule"], e["confidence"], e["evidence"]["specificity"]) for e in evs]
+
+
+def test_effect_of_an_attack_is_no_report(coder):
+    # "because of" after an effect other than harm: the sentence reports the effect
+    conf, evs = _assault_conf(coder, "لم تتأثر حركة الملاحة جراء التفجير الذي وقع في الميناء.")
+    assert conf < 0.9 and not any("subjected-to" in e["evidence"]["specificity"] for e in evs)
 
 
 def test_foiled_attack_is_negated(coder):
