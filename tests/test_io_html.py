@@ -160,3 +160,14 @@ def test_public_failure_cases_extraction(shared_data):
         for s in case["expect"]["body_contains"]:
             assert s in doc.text, (case["id"], doc.text)
         assert doc.warnings == [], (case["id"], doc.warnings)
+
+
+def test_small_page_without_article_container_keeps_paragraphs():
+    """trafilatura merges <h1> and <p>s of a bare page into one run; the page's blocks are restored."""
+    from hadath.io.html import HtmlExtractor
+
+    html = ("<html><body><h1>خبر عاجل</h1><p>افتتح الوزير صباح اليوم المعرض الدولي للكتاب.</p>"
+            "<p>وأضاف الوزير أن المعرض يستقبل الزوار.</p></body></html>")
+    r = HtmlExtractor().extract(html)
+    assert r.text == ("خبر عاجل\n\nافتتح الوزير صباح اليوم المعرض الدولي للكتاب.\n\n"
+                      "وأضاف الوزير أن المعرض يستقبل الزوار.")

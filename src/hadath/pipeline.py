@@ -172,11 +172,16 @@ def analyze(
     )
 
 
+#: Keys a record may carry (the keyword arguments of :meth:`Pipeline.analyze`).
+_RECORD_KEYS = frozenset({"data", "id", "url", "published", "title", "author", "source", "path", "kind", "now"})
+
+
 def analyze_record(record: dict[str, Any], settings: Settings | None = None) -> tuple[str, Any]:
     """Analyse one record, catching every error (the unit of work of :func:`analyze_many`).
 
     Args:
-        record: Keyword arguments of :meth:`Pipeline.analyze`, the article under ``"data"``.
+        record: Keyword arguments of :meth:`Pipeline.analyze`, the article under
+            ``"data"`` (or ``"text"`` / ``"html"`` / ``"content"``, as in JSONL input).
         settings: Pipeline settings.
 
     Returns:
@@ -186,12 +191,22 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None) -> 
     """
     from hadath.io.ingest import InputError
 
+    record = dict(record)
+    name = record.get("path") or record.get("id") or "<input>"
+    for alias, kind in (("text", "text"), ("html", "html"), ("content", None)):
+        if alias in record and "data" not in record:
+            record["data"] = record.pop(alias)
+            if kind and "kind" not in record:
+                record["kind"] = kind
+    unknown = sorted(set(record) - _RECORD_KEYS)
+    if unknown or "data" not in record:
+        problem = f"unknown keys {unknown}" if unknown else "no article (give 'data', 'text' or 'html')"
+        return "error", f"{name}: bad record: {problem}; allowed keys: {sorted(_RECORD_KEYS)}"
     try:
         return "ok", get_pipeline(settings or Settings()).analyze(**record).to_dict()
     except InputError as e:
         return "error", str(e)
     except Exception as e:  # noqa: BLE001 - a batch records every failure and goes on
-        name = record.get("path") or record.get("id") or "<input>"
         msg = " ".join(str(e).split())[:500]
         return "error", f"{name}: internal error: {type(e).__name__}: {msg}"
 

@@ -158,6 +158,9 @@ class HtmlExtractor:
             paras = self._fallback(blocks)
             if paras:
                 fixes.append("html.fallback_paragraphs")
+        paras, resplit = self._resplit(paras, blocks)
+        if resplit:
+            fixes.append("html.resplit_merged_paragraphs")
         paras, added = self._refill(paras, blocks)
         if added:
             fixes.append("html.refill_dropped_paragraphs")
@@ -207,6 +210,30 @@ class HtmlExtractor:
         main = max(by_parent, key=by_parent.get)
         return [t for p, t in blocks if p.getparent() is main and len(_WORD.findall(t)) >= 3
                 and _link_density(p, t) < 0.5]
+
+    @staticmethod
+    def _resplit(paras: list[str], blocks) -> tuple[list[str], int]:
+        """Split an extracted paragraph that merged several <p> blocks (and the <h1>) back into them.
+
+        On small pages without an article container trafilatura can return the
+        headline and all paragraphs as one run of text; when the page's own <p>
+        blocks cover most of such a paragraph, they replace it, in page order.
+        """
+        texts = list(dict.fromkeys(t for _p, t in blocks))
+        known = set(texts)
+        out: list[str] = []
+        n = 0
+        for para in paras:
+            if para in known:
+                out.append(para)
+                continue
+            found = sorted((t for t in texts if len(t) < len(para) and t in para), key=para.find)
+            if found and sum(len(t) for t in found) >= 0.6 * len(para):
+                out.extend(found)
+                n += 1
+            else:
+                out.append(para)
+        return out, n
 
     @staticmethod
     def _refill(paras: list[str], blocks) -> tuple[list[str], int]:

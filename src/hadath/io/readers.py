@@ -50,7 +50,6 @@ __all__ = ["iter_records", "iter_input", "record_from_object", "ANALYZE_KEYS"]
 ANALYZE_KEYS = ("data", "id", "url", "published", "title", "author", "source", "path", "kind")
 
 _JSONL = {".jsonl", ".ndjson"}
-_TEXT_MEMBERS = {".txt", ".html", ".htm", ".xhtml", ".text", ""}
 
 
 def _str_or_none(v: Any) -> str | None:
@@ -166,7 +165,9 @@ def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
                 for rec in _iter_jsonl(io.BytesIO(raw), where, lambda n: f"{name}:{first + n - 1}"):
                     yield rec
                 index += raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
-            elif ext in _TEXT_MEMBERS:
+            else:
+                # text and HTML members, and anything else: ingest reads it or refuses it
+                # (binary, empty ...) with a reason, so no member is silently lost
                 rec = _file_record(Path(where), raw, rid=f"{name}:{m}")
                 rec["path"] = where
                 yield rec

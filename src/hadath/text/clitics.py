@@ -148,7 +148,9 @@ class Segmenter:
                 if part == "ل" and rest2.startswith("ل") and len(rest2) > 3:
                     options.append(([self.article], rest2[1:], True))  # لل -> ل + ال
                 if rest2.startswith(self.article) and len(rest2) - 2 >= _MIN_STEM:
-                    options.append(([self.article], rest2[2:], True))
+                    # a two-letter stem after ال must be a known word (الام = ال + ام, but الاف = آلاف)
+                    if len(rest2) - 2 > _MIN_STEM or self.known(rest2[2:]):
+                        options.append(([self.article], rest2[2:], True))
                 options.append(([], rest2, False))
                 for art, stem, definite in options:
                     pre = [p for p in (conj, part) if p] + art
@@ -156,8 +158,11 @@ class Segmenter:
                         continue  # the future marker س only goes on verbs
                     if not definite and stem.startswith(self.article) and len(stem) > 3:
                         continue  # the article is always its own segment
-                    if not (definite or self.known(stem) or self.known(self.article + stem)):
+                    stem_known = self.known(stem) or self.known(self.article + stem)
+                    if not (definite or stem_known):
                         continue
+                    if definite and not stem_known and self.known(w):
+                        continue  # a known word with an unknown stem is whole (كاليفورنيا is not ك + ال + يفورنيا)
                     # a known whole word much more frequent than its stem stays whole (وصل is not و + صل)
                     if not definite and self.vocab.get(w, 0) > 20 * max(self.vocab.get(stem, 0), 1):
                         continue
@@ -165,6 +170,6 @@ class Segmenter:
                     score = (self.vocab.get(free, 0) + self.vocab.get(stem, 0), len(pre))
                     candidates.append((score, pre + self._split_enclitic(stem, definite)))
         if not candidates:
-            return self._split_enclitic(w, w.startswith(self.article))
+            return self._split_enclitic(w, w.startswith(self.article) and len(w) > 4)
         # the reading whose stem is the most frequent free word wins (وباتت = و + باتت, not و + ب + اتت)
         return max(candidates, key=lambda c: c[0])[1]
