@@ -126,6 +126,8 @@ def analyze(path: str | None, example, url, published, source, title, now, inclu
         if _debug():
             raise
         _die(f"{name}: internal error: {type(e).__name__}: {e}")
+    for w in doc.warnings:
+        click.echo(f"hadath: warning: {name}: {w}", err=True)
     try:
         write_json(doc.to_dict(), out, pretty=pretty)
     except BrokenPipeError:

@@ -66,7 +66,8 @@ def detect_language(text: str) -> tuple[str | None, str | None]:
     Returns:
         ``(code, warning)``: ``("ar", None)`` when Arabic letters dominate; otherwise the script's
         usual language (``"en"`` for Latin, ``"fa"`` for Arabic script with Persian letters ...)
-        and a warning starting with "no Arabic text"; ``(None, warning)`` without letters.
+        and a warning ("no Arabic text ..." or, when some Arabic is there, "mostly non-Arabic
+        text ..."); ``(None, warning)`` without letters.
 
     Example:
         >>> detect_language("قال الوزير إن الاجتماع انتهى")
@@ -87,7 +88,10 @@ def detect_language(text: str) -> tuple[str | None, str | None]:
         return "ar", None
     if counts["ar"] >= 0.3 * total:
         return "ar", None
-    return best, f"no Arabic text: the dominant script is that of {best!r}"
+    if counts["ar"] == 0:
+        return best, f"no Arabic text: the dominant script is that of {best!r}"
+    return best, (f"mostly non-Arabic text: the dominant script is that of {best!r} "
+                  f"({counts['ar'] / total:.0%} of letters are Arabic)")
 
 
 def _zone(name: str | None) -> ZoneInfo | None:
