@@ -202,3 +202,11 @@ def test_subject_of_subjected_to_is_the_target(coder):
     ev = [e for e in st.doc.events if e["type"] == "ASSAULT"][0]
     assert ev["recipient"]["text"] == "القوات الأميركية" and ev["actor"] is None
     assert ev["confidence"] >= 0.9 and ev["mode"] == "heavy-weapons"
+
+
+def test_noun_after_preposition_lam(coder):
+    # ل before a noun starting with ا/ت is the preposition (لاعتداء، لتفجير), not the purpose ل of a verb
+    st = make_state("تعرضت القافلة لاعتداء مسلح قرب الحدود امس.")
+    coder(st)
+    evs = [e for e in st.doc.events if e["type"] == "ASSAULT"]
+    assert [e["trigger"]["text"] for e in evs] == ["لاعتداء"] and not evs[0]["hypothetical"]

@@ -656,7 +656,7 @@ class Coder:
         actor, recipient, how = self._roles(toks, a, b, trig, ments, trig_spans)
         if trig["pos"] == "noun" and recipient is None:
             # "تعرضت القوات الأميركية لهجوم": the subject of "was subjected to" is the target
-            for k in range(i0 - 1, max(a, i0 - 5) - 1, -1):
+            for k in range(i0 - 1, max(a, i0 - 6) - 1, -1):
                 if self._has(toks[k], self.victim_verbs) and toks[k]["t"] not in ("اثر", "جراء"):
                     subj = [m for m in ments if m is not actor and (m["i1"] <= k or k < m["i0"] < i0)]
                     if subj:
@@ -712,7 +712,7 @@ class Coder:
         if trig.get("tense") == "impf" and i0 > a and toks[i0 - 1]["t"] in ("ان", "لان", "وان", "بان", "كي", "لكي"):
             hypothetical = True
             cues.append(toks[i0 - 1]["t"])
-        if trig.get("kind") == "v" and toks[i0]["t"].lstrip("وف")[:1] in ("س", "ل"):
+        if trig["pos"] == "verb" and trig.get("kind") in ("v", "l") and toks[i0]["t"].lstrip("وف")[:1] in ("س", "ل"):
             hypothetical = True
             cues.append(toks[i0]["t"])
         # place
@@ -817,7 +817,7 @@ class Coder:
         if actor is not None or recipient is not None:
             c += 0.06
             feats.append("role")
-        if trig["pos"] == "verb" and trig.get("tense") == "past" and trig.get("kind") != "v":
+        if trig["pos"] == "verb" and trig.get("tense") == "past" and trig.get("kind") not in ("v", "l"):
             c += 0.08
             feats.append("past-verb")
         if rule.type == "ASSAULT" and trig["pos"] == "verb" and trig.get("tense") == "impf" and not any(
@@ -854,7 +854,7 @@ class Coder:
         subjected = trig["pos"] == "noun" and any(
             self._has(toks[k], self.victim_verbs) and (toks[k]["t"] not in ("اثر", "جراء") or any(
                 self._has(toks[j], self.dead) or self._has(toks[j], self.injured) for j in range(a, k)))
-            for k in range(max(a, i0 - 4), i0))
+            for k in range(max(a, i0 - 6), i0))
         if (trig["pos"] == "noun" and not rule.definite_ok and toks[i0]["t"].startswith(("ال", "وال", "بال", "لل"))
                 and not (size or location or subjected)):
             pen += self.penalties["bare-definite-noun"]

@@ -156,7 +156,12 @@ def token_candidates(tok: str) -> list[tuple[str, str]]:
     Returns:
         ``[(candidate, kind)]`` where kind is ``""`` (nothing), ``"c"`` (conjunction
         or preposition only, verbs and nouns) or ``"n"`` (article stripped: nouns only),
-        ``"v"`` (future س stripped: verbs only). The unstripped token comes first.
+        ``"v"`` (future س stripped: verbs only), ``"l"`` (ل stripped before ي ت ن ا: the purpose ل of an
+        imperfect verb, or the preposition of a noun such as لتفجير، لاعتداء). The unstripped token comes first.
+
+    Examples:
+        >>> token_candidates("لاعتداء")
+        [('لاعتداء', ''), ('اعتداء', 'l')]
     """
     out = [(tok, "")]
     seen = {tok}
@@ -173,7 +178,7 @@ def token_candidates(tok: str) -> list[tuple[str, str]]:
     if len(t) > 3 and t[0] == "س" and t[1] in "يتنا":
         add(t[1:], "v")
     if len(t) > 3 and t[0] == "ل" and t[1] in "يتنا":
-        add(t[1:], "v")
+        add(t[1:], "l")
     if t.startswith("لل") and len(t) > 4:
         add("ال" + t[2:], "c")
         add(t[2:], "n")
