@@ -156,6 +156,7 @@ def test_concrete_reports_are_confident(coder, text):
     ("وقال الخبير ان الاغتيالات تستهدف الناشطين في المدينة.", "generic-plural"),
     ("وقال القائد ان المسلحين يطلقون القذائف على الاحياء السكنية كل مساء.", "imperfect-verb"),
     ("وتحدث الناجون عن حادث قتل فيه عشرة جنود في الشمال.", "relative-clause"),
+    ("وهذا هو ثالث تفجير بسيارة مفخخة يستهدف السوق.", "characterisation"),
 ])
 def test_reference_frames_lower_confidence(coder, text, feature):
     conf, evs = _assault_conf(coder, text)

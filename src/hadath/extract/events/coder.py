@@ -64,7 +64,7 @@ class Coder:
     """
 
     #: Confidence penalties of the frames that show a sentence refers to, rather than reports, an event.
-    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'no-means': 0.1, 'hypothetical': 0.1, 'topic-frame': 0.2, 'generic-plural': 0.1, 'imperfect-verb': 0.1}
+    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'no-means': 0.1, 'hypothetical': 0.1, 'topic-frame': 0.2, 'generic-plural': 0.1, 'imperfect-verb': 0.1, 'characterisation': 0.2}
 
     def __init__(self, lex: Lexicon, use_patterns: bool = True) -> None:
         self.lex = lex
@@ -105,6 +105,8 @@ class Coder:
         self.modifiers = _ns(c["mention_modifiers"])
         self.topic_openers = _ns(c.get("topic_openers", []))
         self.perception = _ns(c.get("perception_verbs", []))
+        self.char_subjects = _ns(c.get("characterisation_subjects", []))
+        self.char_ranks = _ns(c.get("characterisation_ranks", []))
         self.complementizers = _ns(["ان", "انه", "لان", "بان", "وان", "فان"])
         self.pron_preps = {p + suf for p in ("مع", "من", "عن", "علي", "الي", "ل", "ب", "ضد", "في")
                            for suf in ("ه", "ها", "هم", "هما", "هن")} | {"منه", "عنه", "لديه", "لديهم"}
@@ -839,6 +841,9 @@ class Coder:
             # "وعن تفجير الجسر، قال ...": the sentence comments on an event named as its topic
             pen += self.penalties["topic-frame"]
             feats.append("topic-frame")
+        if self._characterises(toks, a, b):
+            pen += self.penalties["characterisation"]
+            feats.append("characterisation")
         if "?" in txt or "؟" in txt or toks[a]["t"] in ("هل", "وهل", "فهل"):
             pen += self.penalties["question"]
             feats.append("question")
@@ -925,6 +930,15 @@ class Coder:
         if hypothetical:
             pen += self.penalties["hypothetical"]
         return c, pen, feats
+
+    def _characterises(self, toks, a, b) -> bool:
+        """True when a demonstrative/copula subject (in the first 4 words) ranks an event within 3 words after it."""
+        words = [k for k in range(a, b) if toks[k]["w"]][:6]
+        for n, k in enumerate(words[:4]):
+            if toks[k]["t"] in self.char_subjects:
+                if any(toks[j]["t"] in self.char_ranks for j in words[n + 1:n + 4]):
+                    return True
+        return False
 
     def _lead_start(self, toks, a, i0) -> int:
         """Index where the reported clause starts: after "قال ... إن/أن" (or an opening quote or colon) early on."""
