@@ -47,13 +47,15 @@ __all__ = ["build_gazetteer", "inputs_hash", "GAZETTEER_PATH", "SCRIPT_VERSION",
            "is_arabic_name", "parse_actor_dict"]
 
 #: Bump when the output format or the compilation rules change.
-SCRIPT_VERSION = "gazetteer-13"
+SCRIPT_VERSION = "gazetteer-14"
 
 _PKG = Path(__file__).resolve().parents[1]
 GAZETTEER_PATH = _PKG / "data" / "gazetteer" / "gazetteer.json.gz"
 REGIONS_YAML = _PKG / "extract" / "entities" / "ar" / "regions.yaml"
 #: Curated aliases; cities they refer to (``ref: gn:<id>``) are kept whatever the name filters say.
 ALIASES_YAML = _PKG / "extract" / "entities" / "ar" / "aliases.yaml"
+#: Foreign city names that are first names or ordinary words (never kept as cities).
+CITY_FILTERS_YAML = _PKG / "extract" / "entities" / "ar" / "city_filters.yaml"
 
 #: Letters used in Persian, Urdu, Pashto ... but not in Arabic; a name containing one is dropped.
 NON_ARABIC_LETTERS = frozenset("پچژگکیےٹڈڑںھۀەۆێۇۈۋۉېۍڤڭڠۓ")
@@ -102,6 +104,7 @@ def _inputs(shared: Path) -> list[Path]:
         g / "mledoze_countries.json", g / "geonames_countryInfo.tsv", g / "geonames_country_translations.json",
         g / "arwikicats_nationalities.json", g / "geonames_cities15000.zip", g / "arwikicats_cities_en_ar.json",
         g / "geonames_regionInfo.tsv", ev / "actor_dict_ar_v4.txt", ev / "agents.all.ar.txt", REGIONS_YAML,
+        CITY_FILTERS_YAML,
     ]
 
 
@@ -225,6 +228,7 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
         rows.append(f)
     rows.sort(key=lambda f: -int(f[14] or 0))
     forced = set(_forced_cities())
+    not_cities = {name_key(n) for n in yaml.safe_load(CITY_FILTERS_YAML.read_text("utf-8"))["not_cities"]}
     seen_en: set[str] = set()
     ar_en: dict[str, list[str]] = {}
     for en_name, ar_name in en_ar.items():
@@ -241,7 +245,15 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
             ar = en_ar.get(en) or en_ar.get(name.lower())
             if ar and is_arabic_name(ar) and ar not in names:
                 names.append(ar)
-        kept = [n for n in names if _keep_city_name(n, pop, f[7], f[8], rank, counts)]
+        own = {ascii_name.lower(), name.lower()} | {a.lower() for a in alts.split(",") if a.isascii()}
+        # arwikicats: the Arabic Wikipedia title of this city (its English name or an alternate)
+        attested = {n for n in names if own.intersection(ar_en.get(n, ()))}
+        names = [n for n in names if name_key(n) not in not_cities]
+        # "سان بيرناردينو، كاليفورنيا": the part after the comma qualifies the name (a state or
+        # country); arwikicats sometimes gives that qualifier as the city's name
+        qualifiers = {a.split("،")[-1].strip() for a in alts.split(",") if "،" in a}
+        names = [n for n in names if n not in qualifiers]
+        kept = [n for n in names if _keep_city_name(n, pop, f[7], f[8], rank, counts, n in attested)]
         if not kept and gid not in forced:
             continue
         names = kept
@@ -266,7 +278,7 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
 
 
 def _keep_city_name(name: str, pop: int, fcode: str, cc: str, rank: dict[str, int],
-                    counts: dict[str, int] | None = None) -> bool:
+                    counts: dict[str, int] | None = None, attested: bool = False) -> bool:
     """Rules that drop city names which are ordinary words (see module docstring).
 
     Args:
@@ -276,6 +288,7 @@ def _keep_city_name(name: str, pop: int, fcode: str, cc: str, rank: dict[str, in
         cc: ISO alpha-2 country code.
         rank: The most frequent SaudiNewsNet words -> rank (0 = most frequent).
         counts: SaudiNewsNet word counts (for the article-alternation rule).
+        attested: The name is arwikicats' Arabic title of a city (a notable city's usual name).
 
     Returns:
         True when the name is kept.
@@ -287,6 +300,8 @@ def _keep_city_name(name: str, pop: int, fcode: str, cc: str, rank: dict[str, in
         [False, False, True]
         >>> _keep_city_name("المدينة", 255000, "PPL", "IQ", rank, counts)
         False
+        >>> _keep_city_name("جنيف", 201741, "PPLA", "CH", {"جنيف": 3912}, {"جنيف": 900})
+        True
     """
     counts = counts or {}
     key = name_key(name)
@@ -296,6 +311,12 @@ def _keep_city_name(name: str, pop: int, fcode: str, cc: str, rank: dict[str, in
     if " " in key:  # a multiword name is no ordinary word; outside the region only towns of 100,000+
         return cc in REGION_COUNTRIES or pop >= 100_000
     big_world = pop >= 500_000 or (fcode == "PPLC" and pop >= 300_000)
+    # a notable foreign city (a capital or admin-1 seat, or a Wikipedia-titled city) of 150,000+
+    # keeps a name that is no ordinary word: جنيف (Geneva, 200,000) is news, not vocabulary
+    notable = (cc not in REGION_COUNTRIES and pop >= 150_000 and (attested or fcode in ("PPLC", "PPLA"))
+               and not ordinary_word(key, rank, counts) and rank.get(key, 10**9) >= 300)
+    if notable:
+        return True
     if cc not in REGION_COUNTRIES and not big_world:
         return False
     if (key[0] in "وفبلك" and not key.startswith("ال") and rank.get(key[1:], 10**9) < 3000

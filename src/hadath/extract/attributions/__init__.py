@@ -96,7 +96,9 @@ class AttributionExtractor:
                 sentences = split_sentences(nt)
         ent_mentions = self._entity_mentions(doc)
         ent_norm = [(to_norm(s), to_norm(e)) for s, e, _ in ent_mentions]
-        raw_attrs = self.parser.parse(nt, sentences, ent_norm)
+        time_norm = [(to_norm(t["start"]), to_norm(t["end"])) for t in (doc.times or [])
+                     if isinstance(t, dict) and "start" in t and "end" in t]
+        raw_attrs = self.parser.parse(nt, sentences, ent_norm, time_norm)
         doc.attributions = self._build(doc, norm, raw_attrs, ent_mentions)
 
     # ------------------------------------------------------------------ entities

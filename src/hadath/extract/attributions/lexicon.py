@@ -113,7 +113,8 @@ class CueLexicon:
         multi_re: One regex over all multi-word forms (longest first); group 1 is the form
             without a leading و.
         impersonal, not_sources, blockers_before, complementizers, after_according, settings_after,
-        settings_fi, time_words, clause_openers, auxiliaries, content_nouns: word sets.
+        settings_fi, time_words, clause_openers, auxiliaries, content_nouns, quantifiers: word sets
+            (quantifiers: كل، بعض، أي ... which with من/ما make "whoever", never a speaker).
         quotes: Opening mark -> closing mark.
         anaphors: Definite head -> heads of the full mentions it may refer back to.
     """
@@ -133,6 +134,7 @@ class CueLexicon:
     clause_openers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
     quotes: dict[str, str] = field(default_factory=dict)
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -186,7 +188,7 @@ class CueLexicon:
         lex.not_sources = frozenset(_norm_list(cues.get("not_sources")))
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))
         for key in ("complementizers", "after_according", "settings_after", "settings_fi", "time_words",
-                    "clause_openers", "auxiliaries", "content_nouns"):
+                    "clause_openers", "auxiliaries", "content_nouns", "quantifiers"):
             setattr(lex, key, frozenset(_norm_list(gram.get(key))))
         lex.quotes = dict(gram["quotes"])
         lex.anaphors = {normalize_word(k): frozenset(_norm_list(v)) for k, v in gram["anaphors"].items()}

@@ -111,7 +111,22 @@ class RuleParser:
     def __init__(self, lex: CueLexicon) -> None:
         self.lex = lex
         self._text = ""
+        self._time_mask = bytearray()
         self._openq = frozenset(lex.quotes)
+
+    def _time_at(self, toks, k: int, n: int) -> int:
+        """Number of tokens from ``k`` that form a time expression (with a leading في/ب/يوم), 0 if none."""
+        mask = self._time_mask
+        if k >= n or not mask:
+            return 0
+        j = k
+        if toks[j][2] in (_FI, "ب", "يوم", "منذ", "خلال") and j + 1 < n:
+            j += 1
+        if not mask[toks[j][0]]:
+            return 0
+        while j < n and mask[toks[j][0]]:
+            j += 1
+        return j - k
 
     # ------------------------------------------------------------------ helpers
     def _fi_setting(self, w: str) -> bool:
@@ -149,7 +164,8 @@ class RuleParser:
 
     # ------------------------------------------------------------------ main
     def parse(self, text: str, sentences: list[tuple[int, int]],
-              entity_spans: list[tuple[int, int]] | None = None) -> list[RawAttr]:
+              entity_spans: list[tuple[int, int]] | None = None,
+              time_spans: list[tuple[int, int]] | None = None) -> list[RawAttr]:
         """Find attributions.
 
         Args:
@@ -157,6 +173,9 @@ class RuleParser:
             sentences: Normalised ``(start, end)`` sentence spans, in order.
             entity_spans: Normalised spans of PER/ORG entity mentions (used to end a speaker
                 that has no other boundary and to find a participle's subject); may be empty.
+            time_spans: Normalised spans of time expressions (``doc.times``): a time between the
+                speaker and the content is skipped and ends the speaker ("قال X يوم 3 يناير إن",
+                "أعلنت الوزارة في 12 جانفي 2016 مقتل ..."); may be empty.
 
         Returns:
             The attributions in text order; ``antecedent`` and ``parent`` index this list.
@@ -164,6 +183,9 @@ class RuleParser:
         out: list[RawAttr] = []
         ents = sorted(entity_spans or [])
         self._text = text
+        self._time_mask = bytearray(len(text) + 1)
+        for a, b in time_spans or ():
+            self._time_mask[max(0, a):max(0, b)] = b"\x01" * (max(0, b) - max(0, a))
         quoted_until = -1
         for ss, se in sentences:
             if se <= quoted_until:
@@ -258,6 +280,10 @@ class RuleParser:
             if w in lex.time_words:
                 j += 1
                 continue
+            t = self._time_at(toks, j, n)
+            if t:
+                j += t
+                continue
             if w == "من" and j + 1 < n and toks[j + 1][2] in _SIDE_WORDS:
                 j += 2
                 continue
@@ -322,6 +348,8 @@ class RuleParser:
                 break
             if w in _PUNCT_STOP or w == ":" or self._is_compl(w):
                 break
+            if k > j and self._time_at(toks, k, n):
+                break  # "وزارة الدفاع الجزائرية في 12 جانفي 2016": the speaker ends before the date
             if k > j and (w in lex.time_words or w in lex.settings_after or w in stops or w == "عن"
                           or w in lex.content_nouns or w in _RELATIVES or w in lex.clause_openers):
                 break
@@ -416,6 +444,10 @@ class RuleParser:
                 continue
             if w in lex.time_words or w == "،" or w == ",":
                 k += 1
+                continue
+            t = self._time_at(toks, k, n)
+            if t:  # "قال السيسي يوم 3 يناير 2015 إن": a date between the speaker and إن
+                k += t
                 continue
             if w in _RELATIVES:  # "وقال المسؤول، الذي طلب عدم الكشف عن اسمه، إن"
                 k = self._skip_np(toks, k + 1, n)
@@ -575,6 +607,8 @@ class RuleParser:
         s0, s1 = self._speaker_forward(toks, k, n, entry)
         if s1 <= s0 or (entry.strict and s1 - s0 > 6):
             return None
+        if toks[s0][2] in lex.quantifiers and s0 + 1 < n and toks[s0 + 1][2] in ("من", "ما"):
+            return None  # "ويحذر كل من يستغل ...": "whoever" is the object, not a speaker
         # a chained cue right after the speaker ("وأضاف مسهور يقول:")
         after = s1
         if after < n and toks[after][2] in _RELATIVES:  # "دبلوماسيون ... التي تدعم المعارضين إن"

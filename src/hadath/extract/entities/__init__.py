@@ -49,6 +49,7 @@ __all__ = ["EntityExtractor"]
 
 _WORD = re.compile(r"[^\W_]+")
 _TANWEEN = re.compile("[\u064B-\u064D]")
+_LATIN = re.compile("[A-Za-z]")
 #: Prefix and suffix strings peeled off a rare word to find a frequent stem (normalised).
 _CAND_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "وب", "ول", "وس", "س", "ي", "ت", "ن",
                   "وي", "وت", "ست", "سي", "است")
@@ -78,6 +79,10 @@ _MODEL_LABELS = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE":
 NAME_RANK = 6000
 #: Definite nisba words (surnames such as العبادي) need only be less frequent than this.
 DEF_NAME_RANK = 1000
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _strip_clitic(w: str, allowed: frozenset[str] = PROCLITICS) -> list[tuple[str, str]]:
@@ -132,6 +137,11 @@ class EntityExtractor:
         self._chain_names = self.first_names | self._compound
         self.weak_first = frozenset((name_key(f),) for f in tit.get("weak_first_names", []))
         self._first_words = frozenset(f[0] for f in self.first_names | self.weak_first)
+        stop = yaml.safe_load((DATA_DIR / "stopnames.yaml").read_text("utf-8"))
+        forms = sorted({name_key(f) for f in stop.get("formulae", [])}, key=len, reverse=True)
+        self._formula_re = re.compile("(?<!\\w)(?:" + "|".join(
+            "\\s+".join(re.escape(w) for w in f.split()) for f in forms) + ")(?!\\w)") if forms else None
+        self.formula_words = frozenset(name_key(w) for w in stop.get("formula_words", []))
         self.model = None
         try:
             from hadath.extract.entities.ner_model import NerModel  # the NER model helper's module
@@ -251,6 +261,12 @@ class EntityExtractor:
         excluded = self._excluded_spans(state, norm)
         if self.model is not None:
             self._model_mentions(state, norm, mentions, countries, excluded, words)
+        if self._formula_re is not None:  # ولله الحمد، إن شاء الله: formulae are never names
+            formulae = [(fm.start(), fm.end()) for fm in self._formula_re.finditer(text)]
+            if formulae:
+                mentions[:] = [m for m in mentions if m.source == "gazetteer" and m.entry is not None
+                               and m.entry.kind in ("country", "curated", "city", "region")
+                               or not any(m.start < fe and fs < m.end for fs, fe in formulae)]
         if excluded:  # authors in the byline (كتبت- هدى الشيمي) are metadata; boilerplate is no article text
             mentions[:] = [m for m in mentions if not any(
                 m.start < e and s < m.end and (m.label == "PER" or kind == "boilerplate") for s, e, kind in excluded)]
@@ -648,7 +664,14 @@ class EntityExtractor:
             if conf is not None and float(conf) < 0.5:
                 continue
             a = self._strip_model_clitic(norm.text, a, b, person_words)
+            a = self._restore_model_clitic(norm.text, a, b, person_words)
+            if label == "ORG":
+                b = self._cut_org(norm.text, a, b)
             key = " ".join(_WORD.findall(norm.text[a:b]))
+            if _LATIN.search(key) and not self.gaz.names.get(key):
+                continue  # an English sentence in Arabic text: Latin runs are no Arabic entity
+            if any(w in self.formula_words for w in key.split()):
+                continue  # ولله الحمد، سبحانه وتعالى: a religious formula, not a name
             if key.startswith("لل") and len(key.split()[0]) > 4:
                 key = "ال" + key[2:]  # للمدينة -> المدينة
             if any(a < x.end and x.start < b for x in mentions):
@@ -718,6 +741,57 @@ class EntityExtractor:
                     return False
         return True
 
+    def _restore_model_clitic(self, text: str, a: int, b: int, known: set[str] = frozenset()) -> int:
+        """Start of a model span that begins inside a word (the model split a proclitic off it).
+
+        The split stands only when the stripped form is a name (gazetteer, first name, a person
+        word of the document) and the whole word is not, or when a و/ف/ب/ل split leaves a word
+        no more frequent than the whole; otherwise the span takes the whole word back:
+        ``(كاليفورنيا)`` is not ك + اليفورنيا.
+
+        Returns:
+            The (possibly earlier) normalised start offset.
+        """
+        ws = a
+        while ws > 0 and _is_word(text[ws - 1]):
+            ws -= 1
+        if ws == a:
+            return a
+        m = _WORD.match(text, ws)
+        if not m or m.end() > b:
+            return a
+        full = m.group()
+        pre, rest = full[:a - ws], full[a - ws:]
+        if self.gaz.names.get(full) and not self.gaz.names.get(rest):
+            return ws  # كاليفورنيا is a name itself
+        if self.gaz.names.get(rest) or rest in known or (rest,) in self.first_names:
+            return a
+        if pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل") and (
+                self.gaz.word_rank(rest) <= self.gaz.word_rank(full)):
+            return a  # وحمدين: the stripped form is no more frequent than the whole word
+        return ws
+
+    def _cut_org(self, text: str, a: int, b: int) -> int:
+        """End of a model ORG span cut before a second noun phrase ("قوات الأمن | الغاز المسيل").
+
+        In a construct chain only the last noun is definite; a definite word after a definite
+        word is an adjective (nisba -ي/-ية, participle الم..., elative الأ..., a listed trailing
+        adjective) or a new noun phrase. A frequent definite noun that is none of these, after
+        two or more words, starts the next phrase: the span ends before it.
+        """
+        ws = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, a, b)]
+        for i in range(2, len(ws)):
+            prev, w = ws[i - 1][2], ws[i][2]
+            if not (prev.startswith("ال") and w.startswith("ال")) or text[ws[i - 1][1]:ws[i][0]].strip():
+                continue
+            if (w.endswith(("ى", "يه", "يون", "يين", "يات")) or w.startswith(("الم", "الا"))
+                    or w in self.inst_trailing or w in self.gaz.stop
+                    or any(self.gaz.entries[k].kind in ("nat_adj", "nationality") for k in self.gaz.names.get(w, ()))):
+                continue
+            if self.gaz.word_rank(w) < NAME_RANK:
+                return ws[i - 1][1]
+        return b
+
     def _strip_model_clitic(self, text: str, a: int, b: int, known: set[str] = frozenset()) -> int:
         """Start of a model span without a proclitic on its first word (the model tags whole words)."""
         m = _WORD.match(text, a)
@@ -728,7 +802,7 @@ class EntityExtractor:
             return a + 1
         if w.startswith("لل") and len(w) > 4:
             return a  # ل + ال merged: the mention keeps the word
-        if w[:1] in "وبلفك" and len(w) > 4 and (w,) not in self.first_names:
+        if w[:1] in "وبلفك" and len(w) > 4 and (w,) not in self.first_names and not self.gaz.names.get(w):
             rest = w[1:]
             if rest in known or self.gaz.names.get(rest) or (rest,) in self.first_names or (
                     self.gaz.word_rank(rest) < self.gaz.word_rank(w)):

@@ -155,7 +155,7 @@ class Gazetteer:
                 idx = len(self.entries)
                 self.entries.append(Entry(
                     idx=idx, kind="curated", label=a["label"], canonical=a.get("canonical"),
-                    country=a.get("country"), geonames=None, lat=None, lon=None, population=0,
+                    country=a.get("country"), geonames=None, lat=a.get("lat"), lon=a.get("lon"), population=0,
                     cameo=a.get("cameo"), best=a["names"][0], uid=a["id"],
                     anaphors=tuple(name_key(x) for x in a.get("anaphors", []))))
             for n in a["names"]:

@@ -4,6 +4,8 @@ Rules (in order): curated entries and countries before admin-1 regions, before c
 CAMEO actors; among places, one whose country is named elsewhere in the document (a country name,
 a nationality or a city of that country) wins, then the larger population. So الرقة is the Syrian
 city (pop. 531,952) in an article about Syria, and also by population against the Kuwaiti town.
+A country name that is also a city's name (عمان: Oman / Amman) is the city when the article names
+the city's country and not the homonymous country.
 
 Example:
     >>> cameo_at([["IRQGOV", 20101221, 20140908], ["IRQELI", 20140908, 20161010]], 20150101)
@@ -89,11 +91,20 @@ def choose(entries: Sequence[Entry], countries: Counter) -> Entry | None:
         >>> g = Gazetteer.load()
         >>> choose(g.lookup("الرقه"), Counter({"SYR": 2})).country
         'SYR'
+        >>> [choose(g.lookup("عمان"), Counter(c)).canonical for c in ({"JOR": 1}, {"OMN": 1}, {})]
+        ['Amman', 'Oman', 'Oman']
     """
     cands = [e for e in entries if e.kind != "nat_adj"]
     if not cands:
         return None
-    return max(cands, key=lambda e: (score(e, countries), -e.idx))
+    best = max(cands, key=lambda e: (score(e, countries), -e.idx))
+    if best.kind == "country" and not countries.get(best.country or ""):
+        # عمان: Oman (a country) or Amman (Jordan's capital): with Jordan named in the article
+        # (الأردن، أردني، عبدالله الثاني) and Oman not, the city of the named country wins
+        local = [e for e in cands if e.kind in ("city", "region") and e.country and countries.get(e.country)]
+        if local:
+            best = max(local, key=lambda e: (score(e, countries), -e.idx))
+    return best
 
 
 def actor_code(entries: Sequence[Entry], date: int | None) -> str | None:
