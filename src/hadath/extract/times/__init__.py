@@ -25,6 +25,7 @@ Example:
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -34,6 +35,38 @@ from hadath.extract.times.rules import TimeLexicon
 from hadath.text.normalize import Normalized, normalize
 
 __all__ = ["TimeExtractor"]
+
+#: Sentence boundary between two dates (a "." inside a number such as 2.5 is not one).
+_SENT_BREAK = re.compile(r"[!?؟;؛\n]|\.(?!\d)")
+
+
+def _yearless(sem: dict) -> bool:
+    """A Gregorian/Hijri day or month with no year and no relative modifier of its own."""
+    return (sem.get("type") == "date" and sem.get("y") is None and sem.get("m") is not None
+            and sem.get("mod") is None and sem.get("mref") is None and sem.get("yref") is None)
+
+
+def _dated(sem: dict) -> dict | None:
+    """The date part (with year and month) of a meaning, or None."""
+    t = sem.get("type")
+    if t == "datetime":
+        return _dated(sem["date"])
+    if t == "interval":
+        return _dated(sem["b"]) or _dated(sem["a"])
+    if t == "date" and sem.get("y") is not None and sem.get("m") is not None:
+        return sem
+    return None
+
+
+def _slots(sem: dict) -> list[dict]:
+    """The yearless date dicts inside a meaning (the meaning itself, a datetime's day, both ends of an interval)."""
+    t = sem.get("type")
+    if t == "datetime":
+        return [sem["date"]] if _yearless(sem["date"]) else []
+    if t == "interval":
+        a, b = sem["a"], sem["b"]
+        return [a, b] if _yearless(a) and _yearless(b) else []
+    return [sem] if _yearless(sem) else []
 
 
 class TimeExtractor:
@@ -70,6 +103,7 @@ class TimeExtractor:
         if not text.strip():
             return []
         cands = find(self.lex, text)
+        self._years_from_context(cands, text)
         anchor = self._anchor(cands, ref)
         out = []
         for c in cands:
@@ -88,8 +122,62 @@ class TimeExtractor:
             item = {"start": s, "end": e, "text": norm.raw[s:e]}
             item.update(res)
             item["rule"] = "times." + c["rule"]
+            if c.get("year_from"):
+                item["year_from"] = c["year_from"]
             out.append(item)
         return out
+
+    def _years_from_context(self, cands: list[dict], text: str) -> None:
+        """Rule year.context (relative.yaml): a yearless day/month takes the year of a dated neighbour.
+
+        The nearest candidate in the same sentence that carries a year and a
+        month in the same calendar gives its year (the one before first, else
+        the one after); across an interval word (حتى، إلى) a date that falls
+        earlier in the calendar year than the dated one before it moves to the
+        next year (later than the dated one after it: the year before).
+        Changes the meanings in place and marks the candidate ``year_from``.
+        """
+        fwd = self.lex.year_forward
+        for i, c in enumerate(cands):
+            slots = _slots(c["sem"])
+            if not slots:
+                continue
+            cal = slots[0].get("cal", "gregorian")
+            src, after = None, False
+            for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(cands))):
+                if j > i and src is not None:
+                    break
+                lo, hi = (cands[j]["e"], c["s"]) if j < i else (c["e"], cands[j]["s"])
+                if _SENT_BREAK.search(text, lo, hi):
+                    if j < i:
+                        continue
+                    break
+                if j < i and hi - lo > self.lex.year_reach:
+                    continue
+                d = _dated(cands[j]["sem"])
+                if d is not None and d.get("cal", "gregorian") == cal:
+                    gap_words = set(re.sub(r"([،,])", r" \1 ", text[lo:hi]).split())
+                    if j > i and not gap_words <= self.lex.year_link:
+                        break  # a later date only lends its year across a coordination or interval word
+                    src, after = (d, j > i)
+                    gap_words |= {w[1:] for w in gap_words if len(w) > 2 and w[0] == "و"}
+                    across = bool(gap_words & fwd)
+                    break
+            if src is None:
+                continue
+            y = src["y"]
+            key_src = (src["m"], src.get("d") or 0)
+            first = slots[0]
+            key = (first["m"], first.get("d") or 0)
+            if across and not after and key < key_src:
+                y += 1
+            elif across and after and key > key_src:
+                y -= 1
+            for k, sl in enumerate(slots):
+                sl["y"] = y
+                if k and (sl["m"], sl.get("d") or 0) < key:
+                    sl["y"] = y + 1
+            c["year_from"] = "context"
 
     @staticmethod
     def _anchor(cands: list[dict], ref: datetime | None) -> date | None:

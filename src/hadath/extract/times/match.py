@@ -319,10 +319,39 @@ def _quantity(lex, m) -> tuple[float, dict] | None:
     return qty, e
 
 
+_CLAUSE_END = re.compile(r"[.،,;؛:!?؟()\[\]«»\"\n]")
+
+
+def _after_state(lex, text: str, pos: int) -> bool:
+    """Whether a lasting state (relative.yaml since_state) stands in the clause before ``pos``.
+
+    Looks at the ``since_state_window`` words before ``pos`` back to the last
+    punctuation mark; a word matches bare or without one proclitic (و ف ب ل),
+    two-word particles ("لا يزال") as a pair.
+    """
+    seg = text[max(0, pos - 90):pos]
+    cut = list(_CLAUSE_END.finditer(seg))
+    if cut:
+        seg = seg[cut[-1].end():]
+    words = seg.split()[-lex.since_state_window:]
+    for i, w in enumerate(words):
+        if w in lex.since_state or _strip_clitic(w) in lex.since_state:
+            return True
+        if i + 1 < len(words):
+            pair = f"{_strip_clitic(w)} {words[i + 1]}"
+            if pair in lex.since_state or f"{w} {words[i + 1]}" in lex.since_state:
+                return True
+    return False
+
+
 def h_ago(lex, m, text, rule):
     q = _quantity(lex, m)
     if q is None:
         return None
+    if _g(m, "pre") == "منذ" and _after_state(lex, text, m.start("whole")):
+        # rule since.state (relative.yaml): "وهو معتقل منذ 3 سنوات" lasts P3Y up to now
+        return {"type": "lastn", "qty": q[0], "unit": q[1], "bound": _bound(lex, m), "dir": -1,
+                "rule": "since.state"}
     return {"type": "ago", "qty": q[0], "unit": q[1], "bound": _bound(lex, m), "dir": -1}
 
 
@@ -579,7 +608,7 @@ def find(lex: TimeLexicon, text: str) -> list[Candidate]:
                 continue
             grp = "x" if "x" in rule.regex.groupindex and m.group("x") is not None else "whole"
             s, e = m.span(grp)
-            cands.append({"s": s, "e": e, "sem": sem, "rule": rule.id, "prio": rule.priority})
+            cands.append({"s": s, "e": e, "sem": sem, "rule": sem.pop("rule", rule.id), "prio": rule.priority})
     cands.sort(key=lambda c: (-(c["e"] - c["s"]), -c["prio"], c["s"]))
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)

@@ -406,6 +406,13 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
                         Gregorian(sb.start.year, sb.start.month, sb.start.day).to_hijri().year
                 sa = _date_span(dict(a, y=yb), ref)
                 a["y"] = yb - 1 if sa is not None and sa.start > sb.start else yb
+        if a["type"] == "date" and b["type"] == "date" and b.get("y") is None and b.get("m") is not None \
+                and a.get("y") is not None and a.get("m") is not None and a.get("cal") == b.get("cal") \
+                and b.get("mod") is None:
+            b = dict(b, y=a["y"])  # "من 5 يناير 2014 إلى 7 فبراير": the end takes the start's year, or the next
+            sa, sb = _date_span(a, ref), _date_span(b, ref)
+            if sa is not None and sb is not None and sb.end < sa.start:
+                b["y"] = a["y"] + 1
         if a["type"] == "time" and b["type"] == "time" and not a.get("ap") and b["h"] >= 12 > a["h"] \
                 and a["h"] + 12 <= b["h"]:
             a["h"] += 12  # "من الساعة الرابعة وحتى العاشرة مساء"

@@ -151,6 +151,11 @@ class TimeLexicon:
     hour_fractions: dict[str, int] = field(default_factory=dict)
     age_before: set[str] = field(default_factory=set)
     set_adverbs: dict[str, str] = field(default_factory=dict)
+    since_state: set[str] = field(default_factory=set)
+    since_state_window: int = 5
+    year_forward: set[str] = field(default_factory=set)
+    year_link: set[str] = field(default_factory=set)
+    year_reach: int = 200
     rules: list[Rule] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
     word_triggers: dict[str, set[str]] = field(default_factory=dict)
@@ -232,6 +237,16 @@ class TimeLexicon:
                 for name in e["names"]:
                     lx.last_dir[_n(name)] = e["direction"]
         lx.age_before = {_n(w) for w in rel["age_before"]}
+        ss = rel["since_state"]
+        for w in ss["participles"]:
+            k = _n(w)
+            lx.since_state.update({k, k + "ه", k + "ون", k + "ين", k + "ات", k + "ا", k + "تين", "ال" + k, "ال" + k + "ه",
+                                   "ال" + k + "ون", "ال" + k + "ين"})
+        lx.since_state.update(_n(w) for w in ss["verbs"] + ss["particles"])
+        lx.since_state_window = int(rel["since_state_window"])
+        lx.year_forward = {_n(w) for w in rel["year_context_forward"]}
+        lx.year_link = {_n(w) for w in rel["year_context_link"]}
+        lx.year_reach = int(rel["year_context_reach"])
 
         un = load_yaml("units.yaml")
         sg, sg_trig, du, pl = [], [], [], []

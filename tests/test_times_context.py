@@ -1,0 +1,43 @@
+"""Times whose value depends on the sentence (tests/corpus/times_context.yaml):
+rule year.context (a yearless date takes a dated neighbour's year) and rule
+since.state ("منذ + N unit" after a lasting state is a duration)."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hadath.extract.times import TimeExtractor
+
+CASES = yaml.safe_load((Path(__file__).resolve().parent / "corpus" / "times_context.yaml").read_text("utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> TimeExtractor:
+    return TimeExtractor(None)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"ctx{i:03d}" for i in range(len(CASES))])
+def test_times_context(extractor, case):
+    items = extractor.extract(case["text"], datetime.fromisoformat(case["ref"]))
+    got = [[t["text"], t["value"]] for t in items]
+    assert got == case["items"], [(t["text"], t["value"], t["rule"]) for t in items]
+    if "kind" in case:
+        assert items[-1]["kind"] == case["kind"]
+    for t in items:
+        assert case["text"][t["start"]:t["end"]] == t["text"]
+
+
+def test_since_state_rule_named(extractor):
+    t = extractor.extract("وهو معتقل منذ 3 سنوات", datetime.fromisoformat("2023-06-10T12:00:00+03:00"))[0]
+    assert (t["rule"], t["kind"], t["value"], t["interval"]) == ("times.since.state", "duration", "P3Y",
+                                                                 "2020/2023")
+
+
+def test_year_context_marked(extractor):
+    items = extractor.extract("وقع الهجوم في 5 كانون الثاني 2014 واستمر حتى 7 شباط.",
+                              datetime.fromisoformat("2016-03-01T12:00:00+00:00"))
+    assert items[1]["year_from"] == "context" and items[1]["value"] == "2014-02-07"
+    assert "year_from" not in items[0]
