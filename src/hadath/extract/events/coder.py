@@ -24,7 +24,9 @@ The coder works sentence by sentence over the normalised text
    refers back to, reacts to or characterises events (background frames such
    as بعد/إثر/غداة, toll updates, condemnations and blame, statistics and
    habits, a trigger late in a long sentence, no means of attack named,
-   already-introduced protesters elaborating a protest ...) subtract
+   already-introduced protesters elaborating a protest, a topic opener
+   (وعن ...), a ranking of the event (وهذا هو رابع هجوم), an attack verb in the
+   imperfect, a definite plural without a count (الاغتيالات) ...) subtract
    :attr:`Coder.PENALTIES` from it (see ``_confidence``; cue words in
    ``ar/cues.yaml``).
 """
