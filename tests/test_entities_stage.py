@@ -207,3 +207,39 @@ def test_model_failure_keeps_gazetteer(sample_text):
     p.stages = [("entities", ex)]
     d = p.analyze(sample_text, url="https://www.masrawy.com/x")
     assert len(d.entities) == 17
+
+
+def _with_fake_model(spans_for):
+    from hadath.extract.entities import EntityExtractor
+
+    ex = EntityExtractor(ONLY)
+    ex.model = _FakeModel(spans_for)
+    ex._name_candidate = lambda w: True  # offer every clause to the fake model
+    p = Pipeline(ONLY)
+    p.stages = [("entities", ex)]
+    return p
+
+
+@pytest.mark.parametrize("text, span, label, expected", [
+    # an ORG span running past its head into the next noun phrase is cut before it
+    ("وأطلقت قوات الأمن الغاز المسيل للدموع على المتظاهرين.", "قوات الأمن الغاز المسيل", "ORG", "قوات الأمن"),
+    ("وأطلقت قوات الشرطة الغاز المسيل للدموع.", "قوات الشرطة الغاز", "ORG", "قوات الشرطة"),
+    # ... but not before adjectives (nisba, participle)
+    ("وأعلنت المحكمة الجنائية الدولية القرار.", "المحكمة الجنائية الدولية", "ORG", "المحكمة الجنائية الدولية"),
+    # a proclitic split off a word whose stripped form is no name is given back
+    ("وقع الحادث في ولاية (كاليفورنيا) الأمريكية.", "اليفورنيا", "LOC", "كاليفورنيا"),
+    ("وصل الوفد إلى (كسنغافورة) أمس.", "سنغافورة", "LOC", "سنغافورة"),
+    # religious formulae and Latin-script runs are never entities
+    ("نجحنا ولله الحمد في إنجاز المشروع.", "ولله الحمد", "PER", None),
+    ("وقال إن شاء الله نعود.", "شاء الله", "PER", None),
+    ("جاء فيه: The company said it would close the factory. وأضاف.", "The company said it would close the factory",
+     "ORG", None),
+])
+def test_model_span_shaping(text, span, label, expected):
+    def spans(t):
+        a = t.index(span)
+        return [(a, a + len(span), label, 0.9)]
+
+    ents = _with_fake_model(spans).analyze(text).entities
+    got = [e["text"] for e in ents if e["source"] == "model" or e["text"] == expected]
+    assert got == ([expected] if expected else []), ents

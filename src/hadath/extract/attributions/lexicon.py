@@ -114,7 +114,8 @@ class CueLexicon:
             without a leading و.
         impersonal, not_sources, blockers_before, complementizers, after_according, settings_after,
         settings_fi, time_words, clause_openers, auxiliaries, content_nouns, quantifiers: word sets
-            (quantifiers: كل، بعض، أي ... which with من/ما make "whoever", never a speaker).
+            (quantifiers: كل، بعض، أي ... which with من/ما make "whoever", never a speaker;
+            month_words: the words of Gregorian month names, for dates when no times are given).
         quotes: Opening mark -> closing mark.
         anaphors: Definite head -> heads of the full mentions it may refer back to.
     """
@@ -135,6 +136,7 @@ class CueLexicon:
     auxiliaries: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
+    month_words: frozenset[str] = frozenset()
     quotes: dict[str, str] = field(default_factory=dict)
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -190,6 +192,7 @@ class CueLexicon:
         for key in ("complementizers", "after_according", "settings_after", "settings_fi", "time_words",
                     "clause_openers", "auxiliaries", "content_nouns", "quantifiers"):
             setattr(lex, key, frozenset(_norm_list(gram.get(key))))
+        lex.month_words = frozenset(w for m in _norm_list(gram.get("months")) for w in m.split())
         lex.quotes = dict(gram["quotes"])
         lex.anaphors = {normalize_word(k): frozenset(_norm_list(v)) for k, v in gram["anaphors"].items()}
         return lex

@@ -117,16 +117,27 @@ class RuleParser:
     def _time_at(self, toks, k: int, n: int) -> int:
         """Number of tokens from ``k`` that form a time expression (with a leading في/ب/يوم), 0 if none."""
         mask = self._time_mask
-        if k >= n or not mask:
+        if k >= n:
             return 0
         j = k
         if toks[j][2] in (_FI, "ب", "يوم", "منذ", "خلال") and j + 1 < n:
             j += 1
-        if not mask[toks[j][0]]:
+        if mask and mask[toks[j][0]]:
+            while j < n and mask[toks[j][0]]:
+                j += 1
+            return j - k
+        # no time item here: a written date "3 يناير 2015" / "12 جانفي" / "يناير 2015"
+        months = self.lex.month_words
+        e = j + 1 if toks[j][2].isdigit() else j
+        if e >= n or toks[e][2] not in months:
             return 0
-        while j < n and mask[toks[j][0]]:
-            j += 1
-        return j - k
+        while e < n and toks[e][2] in months:
+            e += 1
+        if e < n and toks[e][2].isdigit():
+            e += 1
+        if e - j < 2:
+            return 0  # a month word alone (مارس "he practised", ماي) is no date
+        return e - k
 
     # ------------------------------------------------------------------ helpers
     def _fi_setting(self, w: str) -> bool:
