@@ -117,6 +117,18 @@ class QuantityExtractor:
         self.dual_masc = {normalize_word(w) for w in raw["dual_masc"]}
         self.dual_not = {normalize_word(w) for w in raw["dual_not"]}
         self.obj_words = {k[0] for k in self.objects if len(k) == 1}
+        self.range_heads = {_nw(w) for w in raw["range_heads"]}
+        self.range_conn = {normalize_word(k): {normalize_word(w) for w in v}
+                           for k, v in raw["range_connectors"].items()}
+        self.range_not_after = {normalize_word(w) for w in raw["range_not_after"]}
+        self.others = {normalize_word(w) for w in raw["others"]}
+        self.year_like = tuple(int(v) for v in raw["year_like"])
+        self.year_before = {_nw(w): True for w in raw["year_before"]}
+        self.year_not_counted = {normalize_word(w) for w in raw["year_not_counted"]}
+        self.year_masdar = [re.compile(p) for p in raw["year_masdar_patterns"]]
+        self.regnal_window = int(raw["regnal_window"])
+        self.regnal_titles = {normalize_word(w) for w in raw["regnal_titles"]}
+        self.regnal_names = {normalize_word(w) for w in raw["regnal_names"]}
         self._maxlen = 4
 
     # -- token helpers -------------------------------------------------------
@@ -208,6 +220,7 @@ class QuantityExtractor:
             if overlaps(item["start"], item["end"]) or overlaps(*norm.raw_span(m.start, m.end)):
                 continue
             items.append(item)
+        self._others_lemmas(doc.text, items)
         self._ranges(doc.text, items)
         doc.quantities.extend(items)
 
@@ -215,35 +228,81 @@ class QuantityExtractor:
                ("الف", 1000))
 
     def _ranges(self, text: str, items: list[dict]) -> None:
-        """Ranges "بين 100 و300 ألف ريال", "بين 40 و50 في المائة": the first bound takes the scale and unit of the second."""
-        for q1, q2 in zip(items, items[1:]):
-            if q2["start"] - q1["end"] > 8 or q1["object"] is not None or q1["kind"] != "count":
-                continue
-            gap = normalize_word(text[q1["end"]:q2["start"]].strip())
-            if gap not in ("و", "الى", "-", "–", "حتى", "او"):
-                continue
-            if not q1["rule"].startswith("count.num.") or q2["kind"] not in ("count", "money", "percent", "measure"):
-                continue
-            words = normalize_word(text[max(0, q1["start"] - 12):q1["start"]]).split()
-            ranged = bool(words) and words[-1] in ("بين", "من", "مابين")
-            if not ranged and gap == "و":
-                continue
-            def scale_of(t: str) -> int:
-                ws = normalize_word(t).split()
-                return next((v for w, v in self._SCALES if any(x.endswith(w) for x in ws)), 1)
+        """Ranges (rule range.*, quantities.yaml): "ما بين 10 و15 شخصا", "بين 100 و300 ألف ريال".
 
-            scale = scale_of(q2["text"])
-            if q2["value"] is None or q1["value"] is None:
-                continue
-            if scale > 1 and scale_of(q1["text"]) == scale:
-                if q2["kind"] == "count":
+        Two numbers joined by a range connector after a range head become ONE
+        item from the head to the end of the second: value = min = the lower
+        bound (scaled by the second's scale word when it has none), max = the
+        upper bound, approx true, kind / unit / object / casualty of the second.
+        Pairs that are not a range ("من 5 إلى 7" after ارتفع, a first bound not
+        below the second) only pass the second's kind and unit to the first.
+        """
+        out: list[dict] = []
+        i = 0
+        while i < len(items):
+            if i + 1 < len(items):
+                merged = self._range_pair(text, items[i], items[i + 1])
+                if merged is not None:
+                    out.append(merged)
+                    i += 2
                     continue
-            elif scale > 1 and q1["value"] < 1000 and q1["value"] <= q2["value"] / scale:
-                q1["value"] = _num(q1["value"] * scale)
-            elif scale > 1 or q2["kind"] == "count":
-                continue
+            out.append(items[i])
+            i += 1
+        items[:] = out
+
+    def _scale_of(self, t: str) -> int:
+        ws = normalize_word(t).split()
+        return next((v for w, v in self._SCALES if any(x.endswith(w) for x in ws)), 1)
+
+    def _range_pair(self, text: str, q1: dict, q2: dict) -> dict | None:
+        if q2["start"] - q1["end"] > 8 or q1["object"] is not None or q1["kind"] != "count":
+            return None
+        if not q1["rule"].startswith("count.num.") or q2["kind"] not in ("count", "money", "percent", "measure"):
+            return None
+        if q1["value"] is None or q2["value"] is None:
+            return None
+        gap = normalize_word(text[q1["end"]:q2["start"]].strip())
+        if gap not in ("و", "الى", "-", "–", "حتى", "او"):
+            return None
+        left = text[max(0, q1["start"] - 40):q1["start"]]
+        words = normalize_word(left).split()
+        head = None
+        if words and words[-1] in ("بين", "مابين", "من"):
+            head = "من" if words[-1] == "من" else "بين"
+        conns = self.range_conn.get(head or "none", set())
+        is_range = gap in conns
+        if is_range and head == "من" and any(w in self.range_not_after or (w[:1] in "وف" and w[1:] in
+                                                                          self.range_not_after)
+                                              for w in words[-5:-1]):
+            is_range = False  # "ارتفع عدد القتلى من 5 إلى 7": a change
+        if not is_range and gap == "و":
+            return None
+        v1 = q1["value"]
+        scale = self._scale_of(q2["text"])
+        if scale > 1 and self._scale_of(q1["text"]) != scale and v1 < 1000 and v1 <= q2["value"] / scale:
+            v1 = _num(v1 * scale)
+        elif scale > 1 and self._scale_of(q1["text"]) != scale:
+            return None
+        if not is_range or not v1 < q2["value"]:
+            if q2["kind"] == "count" or (scale > 1 and v1 == q1["value"] and self._scale_of(q1["text"]) != scale):
+                return None
+            q1["value"] = v1
             q1["kind"], q1["unit"], q1["object_lemma"] = q2["kind"], q2["unit"], q2["object_lemma"]
             q1["rule"] = "range." + q2["rule"]
+            return None
+        start = q1["start"]
+        if head is not None:
+            hm = re.search(r"(?:(?:ما\s*)?بين|من)\s*$", left)
+            if hm:
+                start = q1["start"] - (len(left) - hm.start())
+        it = dict(q2)
+        it.update({"start": start, "text": text[start:q2["end"]], "value": v1, "min": v1,
+                   "max": q2["max"] if q2["max"] is not None else q2["value"], "approx": True,
+                   "rule": "range." + q2["rule"]})
+        if "casualty" not in it and q1.get("casualty") and it["kind"] == "count" \
+                and it["object_lemma"] in _PERSONLIKE:
+            it["casualty"] = q1["casualty"]  # "قتل ما بين 10 و15 شخصا": the verb stands before the head
+        return it
 
     # -- one number ------------------------------------------------------------
     def _item(self, m: NumberMatch, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
@@ -260,6 +319,7 @@ class QuantityExtractor:
         before = text[max(0, m.start - 2):m.start]
         after = text[m.end:m.end + 2]
         is_digits = m.kind in ("digits", "mixed")
+        others = False
         digits_only = m.kind == "digits"
         kind = "count"
         unit = None
@@ -273,6 +333,9 @@ class QuantityExtractor:
 
         if m.kind == "ordinal":
             if not text[m.start:].startswith("ال"):
+                return None
+            # rule ord.regnal: "الملك عبدالله الثاني", "محمد السادس" (a name's regnal number)
+            if prev in self.regnal_names or self._regnal(toks, i0):
                 return None
             if prev and (prev[2:] if prev.startswith("ال") else prev) in self.time_units:
                 return None
@@ -295,6 +358,8 @@ class QuantityExtractor:
             joined_after = re.match(r"\s?[/:\-]\s?\d", text[m.end:m.end + 4]) and not re.match(
                 r"\s?-\s?[\d.]+\s?(%|فى الم|بالم)", text[m.end:m.end + 16])  # "15-25 في المائة" is a range
             joined_before = re.search(r"\d\s?[/:\-]\s?$", text[max(0, m.start - 4):m.start]) and not pct_after
+            if self._hyphen_range(text, toks, m, i0, i1):
+                joined_after = joined_before = False
             if joined_after or joined_before or before.endswith("+") or re.match(r"\s?/", text[m.end:m.end + 2]) \
                     or before.rstrip().endswith("/"):
                 return None  # dates, clock times, scores ("1/ صفر"), phone numbers
@@ -483,6 +548,12 @@ class QuantityExtractor:
                                 and not w.startswith("ت")
                     if ok:
                         o = (toks[k][0], toks[k][1], None)
+            if (o is None or o[2] is None) and k == j and k < len(toks) and gap_ok(i1, k + 1) \
+                    and toks[k][2] in self.others:
+                # rule count.others: "وأصيب 17 آخرون"; the lemma comes from the verb or an earlier count
+                o = (toks[k][0], toks[k][1], self._casualty(toks, by_start, by_end, m.start, m.end, i0, "persons",
+                                                            gap_ok))
+                others = True
             if o is not None:
                 obj = (o[0], o[1])
                 lemma = lemma or o[2]
@@ -508,6 +579,13 @@ class QuantityExtractor:
                     end = toks[j][1]
             if isinstance(value, float) and not m.approx and obj is None:
                 kind = "other"
+            # rule year.bare: a bare year-like number with no counted noun is a year, not a count
+            dg = toks[i0][2]
+            if digits_only and dg.isdigit() and len(dg) == 4 and self.year_like[0] <= value <= self.year_like[1] \
+                    and not others and (obj is None or text[m.end:m.end + 1] == ")" or before.rstrip()[-1:] == "("
+                                        or (lemma is None and not self._counted_after_year(
+                        text, toks, i0, j, m, before))):
+                return None
 
         # -- cues -----------------------------------------------------------------
         bc = self._match_back(toks, i0, self.pre_cues) if i0 > 0 else None
@@ -531,12 +609,72 @@ class QuantityExtractor:
 
         it = self._out(doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule)
         it["_nend"] = end
+        if others:
+            it["rule"] = "count.others"
+            it["_others"] = True
         # casualty role
         if kind == "count":
-            role = self._casualty(toks, by_start, by_end, start, end, i0, lemma, gap_ok)
+            role = self._casualty(toks, by_start, by_end, start, end, i0, lemma or ("persons" if others else None),
+                                  gap_ok)
             if role:
                 it["casualty"] = role
         return it
+
+    _HYPHEN_RANGE = re.compile(r"(\d{1,6})\s?[-–]\s?(\d{1,6})(?![\d/.\-:–])")
+
+    def _hyphen_range(self, text: str, toks, m: NumberMatch, i0: int, i1: int) -> bool:
+        """Whether the number is a bound of "10-15 شخصا" (N-M, N < M, a known noun, unit or % after)."""
+        lo = max(0, m.start - 10)
+        for mo in self._HYPHEN_RANGE.finditer(text, lo, min(len(text), m.end + 10)):
+            if mo.start() not in (m.start, ) and mo.start(2) != m.start:
+                continue
+            if mo.start() > 0 and re.match(r"[\d/.\-:–]", text[mo.start() - 1]):
+                continue
+            if int(mo.group(1)) >= int(mo.group(2)):
+                continue
+            rest = text[mo.end():mo.end() + 30]
+            if re.match(r"\s?(%|فى الم|بالم)", rest):
+                return True
+            w = re.match(r"\s+([\u0621-\u064A]+)", rest)
+            if w and ((w.group(1),) in self.objects or (w.group(1),) in self.units
+                      or (w.group(1),) in self.currencies):
+                return True
+        return False
+
+    def _regnal(self, toks, i0: int) -> bool:
+        """Rule ord.regnal: a title (الملك، البابا ...) before the ordinal with only name words between."""
+        for k in range(i0 - 1, max(-1, i0 - 1 - self.regnal_window), -1):
+            w = toks[k][2]
+            if any(s in self.regnal_titles for _, s in self._strip(w)[:2]):
+                return k < i0 - 1  # at least one name between: "الملك الثاني" is not a regnal number
+            if w in self.stop or w[0].isdigit() or (w.startswith("ال") and w not in self.regnal_names):
+                return False
+        return False
+
+    def _counted_after_year(self, text: str, toks, i0: int, j: int, m: NumberMatch, before: str) -> bool:
+        """Rule year.bare: an unknown noun after a year-like number counts only in the clear cases."""
+        if j >= len(toks):
+            return False
+        w = toks[j][2]
+        if w in self.year_not_counted or any(p.search(w) for p in self.year_masdar):
+            return False
+        if i0 > 0 and self._match_back(toks, i0, self.year_before):
+            return False
+        return True
+
+    def _others_lemmas(self, text: str, items: list[dict]) -> None:
+        """count.others without a casualty verb: the lemma (and role) of the nearest earlier count in the sentence."""
+        for i, it in enumerate(items):
+            if not it.pop("_others", False) or it["object_lemma"] is not None:
+                continue
+            for prev in reversed(items[:i]):
+                if re.search(r"[.!?؟\n]", text[prev["end"]:it["start"]]):
+                    break
+                if prev["kind"] == "count" and prev["object_lemma"] is not None:
+                    it["object_lemma"] = prev["object_lemma"]
+                    if prev.get("casualty") and "casualty" not in it:
+                        it["casualty"] = prev["casualty"]
+                    break
 
     def _casualty(self, toks, by_start, by_end, start: int, end: int, i0: int, lemma, gap_ok) -> str | None:
         """Casualty role ("dead", "injured", "arrested") of a count from its noun or the words around it."""
