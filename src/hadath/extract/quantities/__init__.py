@@ -14,6 +14,17 @@ from the lexicons in ``ar/quantities.yaml``:
   or arrested carry ``casualty`` = "dead" / "injured" / "arrested" (an
   extra key allowed by the schema), read by the events stage.
 
+Rules that look at two items or the wider context (ids in quantities.yaml):
+
+* ``range.*``: "ما بين 10 و15 شخصا", "من 5 إلى 7 قتلى", "10-15 شخصا" are ONE
+  item, value = min = the lower bound, max = the upper bound, approx true;
+* ``count.others``: "وأصيب 17 آخرون" counts others; object_lemma from the
+  casualty verb (injured) or the earlier count of the sentence;
+* ``year.bare``: a bare 4-digit year-like number (1900-2100) with no counted
+  noun after it is a year, never a count ("2000 شخص" still counts);
+* ``ord.regnal``: an ordinal after a name or a regnal title (الملك عبدالله
+  الثاني، البابا بنديكت السادس عشر) is not a quantity.
+
 Numbers inside times found by the times stage (``state.doc.times``), numbers
 before a time unit (أيام، سنوات), years, dates, clock times, phone numbers,
 identifiers (رقم، المادة، القرار) and lone "واحد" that does not count a

@@ -132,8 +132,9 @@ def h_year(lex, m, text, rule):
         return {"type": "date", "cal": "hijri", "y": y, "m": None, "d": None, "mod": None}
     if rule.id == "year.prefix":
         nxt = _next_word(text, m.end())
-        if nxt.endswith("ا") and nxt not in lex.months and len(nxt) > 2:
-            return None  # "في 2000 شخصا": a count
+        if nxt.endswith("ا") and nxt not in lex.months and len(nxt) > 2 and not nxt.startswith("و") \
+                and nxt not in ("كانا", "انا", "هذا", "ايضا", "كما"):
+            return None  # "في 2000 شخصا": a count (not "في 2003 وما بعدها", "في 2001 كانا")
         if y % 100 == 0 and nxt.isalpha() and nxt not in ("م", "و"):
             return None  # "في 2000 موقع": a round count, not a year
     return {"type": "date", "cal": "gregorian", "y": y, "m": None, "d": None, "mod": None}

@@ -15,7 +15,12 @@ Choices (documented here because news needs them):
   reference (الماضي: the latest one that ended before it; المقبل: the first one
   after it; الجاري/الحالي: the one containing it, else the reference year).
 * "منذ/قبل N unit" is a point in the past (value), with the length kept as
-  ``duration``; "بعد N unit" and bare "N unit" are durations.
+  ``duration``; "بعد N unit" and bare "N unit" are durations. After a lasting
+  state in the same clause ("وهو معتقل منذ 3 سنوات", rule since.state of
+  ar/relative.yaml) "منذ N unit" is a duration (P3Y) with its ``interval``.
+* A day or month without a year takes the year of a dated neighbour in the
+  same sentence before the reference time (rule year.context of
+  ar/relative.yaml, applied by the extractor before resolution).
 * "the last N units" (الأيام الثلاثة الماضية) is a duration with the anchored
   ``interval`` kept as an extra key.
 * Parts of a period: early/mid/late = days 1-10 / 11-20 / 21-end of a month,
