@@ -243,3 +243,19 @@ def test_model_span_shaping(text, span, label, expected):
     ents = _with_fake_model(spans).analyze(text).entities
     got = [e["text"] for e in ents if e["source"] == "model" or e["text"] == expected]
     assert got == ([expected] if expected else []), ents
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("استقبل الأمير سلطان الحمودي ومحمد الضيوف.", "سلطان الحمودي ومحمد", "سلطان الحمودي"),
+    ("حضر أرنو شوارتزنيجير وبطريرك الأرثوذكس برتولومي اللقاء.", "أرنو شوارتزنيجير وبطريرك الأرثوذكس برتولومي",
+     "أرنو شوارتزنيجير"),
+    ("التقى الوزير وليد المعلم أمس.", "وليد المعلم", "وليد المعلم"),  # a name that starts with و
+])
+def test_model_person_coordination_cut(text, span, expected):
+    def spans(t):
+        a = t.index(span)
+        return [(a, a + len(span), "PER", 0.9)]
+
+    ents = _with_fake_model(spans).analyze(text).entities
+    assert expected in [e["text"] for e in ents], ents
+    assert span == expected or span not in [e["text"] for e in ents]

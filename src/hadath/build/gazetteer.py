@@ -264,13 +264,9 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
         for a in alts.split(","):
             if a and a.isascii() and (a.lower() not in alt_by_lower or a[:1].isupper()):
                 alt_by_lower[a.lower()] = a  # prefer the capitalised spelling (Paris, not paris)
-        for n in names:
-            for en_alt in ar_en.get(n, ()):
-                if en_alt in alt_by_lower:
-                    canonical = alt_by_lower[en_alt]
-                    break
-            if canonical not in (name, ascii_name):
-                break
+        found = [alt_by_lower[e] for n in names for e in ar_en.get(n, ()) if e in alt_by_lower]
+        if found and not any(x.lower() in (name.lower(), ascii_name.lower()) for x in found):
+            canonical = found[0]  # GeoNames' own name wins when arwikicats agrees (Jerusalem, not Zion)
         out.append({"kind": "city", "label": "GPE", "canonical": canonical, "country": iso3, "geonames": gid,
                     "lat": round(float(f[4]), 5), "lon": round(float(f[5]), 5), "population": pop,
                     "cameo": iso3, "names": names, "fcode": f[7]})

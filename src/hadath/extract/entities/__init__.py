@@ -470,7 +470,7 @@ class EntityExtractor:
                 return
             mentions[:] = [x for x in mentions if not (a < x.end and x.start < b)]
             key = " ".join([wtexts[a_word][prefix_len:], *wtexts[a_word + 1:b_word + 1]])
-            ents = [e for e in self.gaz.lookup(key) if e.kind == "actor"]
+            ents = [e for e in self.gaz.lookup(key) if e.kind == "actor" or (e.kind == "curated" and e.label == "PER")]
             men = Mention(a, b, "PER", key, source="rule", rule=rule, confidence=0.65)
             if ents:
                 men.entry = ents[0]
@@ -612,6 +612,14 @@ class EntityExtractor:
         for x in mentions:
             covered[x.start:x.end] = b"\x01" * (x.end - x.start)
         rare = [a for a, b, w in words if not covered[a] and self._name_candidate(w)]
+        # a known first name before a less frequent word (محمد مرسي، سعود الفيصل): a name made of
+        # frequent words, which the rare-word test misses
+        first = self._first_words
+        rare += [words[i][0] for i in range(len(words) - 1)
+                 if not covered[words[i][0]] and words[i][2] in first and not covered[words[i + 1][0]]
+                 and self.gaz.word_rank(words[i + 1][2]) >= 2000 and words[i + 1][2] not in self.gaz.stop
+                 and not norm.text[words[i][1]:words[i + 1][0]].strip()]
+        rare.sort()
         if not rare:
             return
         runs: list[list[tuple[int, int]]] = []  # contiguous runs of selected clauses
@@ -667,6 +675,8 @@ class EntityExtractor:
             a = self._restore_model_clitic(norm.text, a, b, person_words)
             if label == "ORG":
                 b = self._cut_org(norm.text, a, b)
+            elif label == "PER":
+                b = self._cut_coordination(norm.text, a, b)
             key = " ".join(_WORD.findall(norm.text[a:b]))
             if _LATIN.search(key) and not self.gaz.names.get(key):
                 continue  # an English sentence in Arabic text: Latin runs are no Arabic entity
@@ -771,6 +781,23 @@ class EntityExtractor:
             return a  # وحمدين: the stripped form is no more frequent than the whole word
         return ws
 
+    def _cut_coordination(self, text: str, a: int, b: int) -> int:
+        """End of a model PER span cut before a coordinated word ("خالد | وفهد",
+        "أرنو شوارتزنيجير | وبطريرك الأرثوذكس ...").
+
+        A later word و + (a first name, a title or a frequent word) starts a second phrase; a
+        name that itself begins with و (وليد، وائل) is no coordination.
+        """
+        ws = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, a, b)]
+        for i in range(1, len(ws)):
+            w = ws[i][2]
+            if not w.startswith("و") or len(w) < 3 or (w,) in self.first_names or w in self._first_words:
+                continue
+            rest = w[1:]
+            if rest in self._first_words or rest in self._title_first or self.gaz.word_rank(rest) < len(self.gaz.rank):
+                return ws[i - 1][1]
+        return b
+
     def _cut_org(self, text: str, a: int, b: int) -> int:
         """End of a model ORG span cut before a second noun phrase ("قوات الأمن | الغاز المسيل").
 
@@ -802,6 +829,8 @@ class EntityExtractor:
             return a + 1
         if w.startswith("لل") and len(w) > 4:
             return a  # ل + ال merged: the mention keeps the word
+        if w[:1] in "وبلفك" and len(w) >= 4 and w[1:] in self._first_words and (w,) not in self.first_names:
+            return a + 1  # وعبد الله، لمحمد: a clitic on a first name
         if w[:1] in "وبلفك" and len(w) > 4 and (w,) not in self.first_names and not self.gaz.names.get(w):
             rest = w[1:]
             if rest in known or self.gaz.names.get(rest) or (rest,) in self.first_names or (
