@@ -261,9 +261,20 @@ class QuantityExtractor:
             i += 1
         items[:] = out
 
+    _SCALE_FORMS = {
+        10**9: ("مليار", "مليارا", "مليارات", "ملياران", "مليارين", "بليون", "بليونا", "بلايين"),
+        10**6: ("مليون", "مليونا", "ملايين", "مليونان", "مليونين"),
+        1000: ("الف", "الفا", "الاف", "الفان", "الفين"),
+    }
+
     def _scale_of(self, t: str) -> int:
-        ws = normalize_word(t).split()
-        return next((v for w, v in self._SCALES if any(x.endswith(w) for x in ws)), 1)
+        """The scale word (ألف، مليون، مليار in any number/case, with a proclitic) of an item's text, else 1."""
+        for x in normalize_word(t).split():
+            for k, st in self._strip(x):
+                for v, forms in self._SCALE_FORMS.items():
+                    if st in forms or (st.startswith("ال") and st[2:] in forms):
+                        return v
+        return 1
 
     def _range_pair(self, text: str, q1: dict, q2: dict) -> dict | None:
         if q2["start"] - q1["end"] > 8 or q1["object"] is not None or q1["kind"] != "count":
