@@ -144,25 +144,24 @@ class TimeExtractor:
                 continue
             cal = slots[0].get("cal", "gregorian")
             src, after = None, False
-            for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(cands))):
-                if j > i and src is not None:
+            across = False
+            for j in range(i - 1, -1, -1):  # the dated date before it, same sentence, within reach
+                lo, hi = cands[j]["e"], c["s"]
+                if hi - lo > self.lex.year_reach or _SENT_BREAK.search(text, lo, hi):
                     break
-                lo, hi = (cands[j]["e"], c["s"]) if j < i else (c["e"], cands[j]["s"])
-                if _SENT_BREAK.search(text, lo, hi):
-                    if j < i:
-                        continue
-                    break
-                if j < i and hi - lo > self.lex.year_reach:
-                    continue
                 d = _dated(cands[j]["sem"])
                 if d is not None and d.get("cal", "gregorian") == cal:
-                    gap_words = set(re.sub(r"([،,])", r" \1 ", text[lo:hi]).split())
-                    if j > i and not gap_words <= self.lex.year_link:
-                        break  # a later date only lends its year across a coordination or interval word
-                    src, after = (d, j > i)
-                    gap_words |= {w[1:] for w in gap_words if len(w) > 2 and w[0] == "و"}
-                    across = bool(gap_words & fwd)
+                    src = d
+                    gap_words = set(text[lo:hi].split())
+                    across = bool((gap_words | {w[1:] for w in gap_words if len(w) > 2 and w[0] == "و"}) & fwd)
                     break
+            if src is None and i + 1 < len(cands):  # else the next one, across coordination/interval words only
+                lo, hi = c["e"], cands[i + 1]["s"]
+                d = _dated(cands[i + 1]["sem"])
+                gap_words = set(re.sub(r"([،,])", r" \1 ", text[lo:hi]).split())
+                if d is not None and d.get("cal", "gregorian") == cal and gap_words <= self.lex.year_link:
+                    src, after = d, True
+                    across = bool(gap_words & fwd)
             if src is None:
                 continue
             y = src["y"]
