@@ -75,8 +75,11 @@ class Coder:
         self._wcache: dict[str, dict[str, Any]] = {}
         self._size_memo: tuple[Any, int, int, dict[str, float]] = (None, 0, 0, {})
         self._doc_country: str | None = None
+        self._victims: set[int] = set()
         c = lex.cues
         self.neg_before = _ns(c["negation_before"])
+        self.passive_verbs = _ns(c["passive_verbs"])
+        self.not_counted = _ns(c["not_counted"])
         self.neg_verbs = _ns(c["negation_verbs"])
         self.modal = _ns(c["modality_before"])
         self.agent_markers = [tuple(normalize_word(w) for w in m) for m in c["agent_markers"]]
@@ -288,9 +291,38 @@ class Coder:
                 q["code"] = m.get("code") or p.get("code") if m.get("entity") else p.get("code") or m.get("code")
                 q["sector"] = p.get("sector") or m.get("sector")
                 q["country"] = m.get("country") or p.get("country")
+                q.pop("ms", None)
+                q.pop("me", None)
+                if p.get("count") is not None:  # "3 جنود" + "أتراك": the count of the first part stays
+                    q["count"] = p["count"]
                 joined[-1] = q
             else:
                 joined.append(m)
+        # a count right before any mention belongs to it ("15 جنديا إسرائيليا"; not a year)
+        for m in joined:
+            k = m["i0"] - 1
+            if m.get("count") is None and k >= a and not any(o["i0"] <= k < o["i1"] for o in joined):
+                n = self._number(toks[k])
+                if n is not None and not (toks[k]["t"].isdigit() and 1900 <= n <= 2100):
+                    m["i0"], m["count"] = k, n
+                    m.pop("ms", None)
+        # a counted noun phrase that names no actor ("23 شخصا", "15 فلسطينيا", "17 آخرون"): a possible
+        # recipient (victims, detainees), never an actor of a harm
+        for k in range(a, b - 1):
+            n = self._number(toks[k])
+            if n is None or any(o["i0"] <= k < o["i1"] for o in joined):
+                continue
+            if toks[k]["t"].isdigit() and 1900 <= n <= 2100:
+                continue
+            j = k + 1
+            nt = toks[j]
+            if (not nt["w"] or nt["t"] in self.preps or self._number(nt) is not None or self._has(nt, self.time_words)
+                    or self._has(nt, self.not_counted)
+                    or any(o["i0"] <= j < o["i1"] for o in joined) or self._is_break(nt)):
+                continue
+            joined.append({"i0": k, "i1": j + 1, "code": None, "sector": None, "country": None, "entity": None,
+                           "place": False, "count": n, "counted": True})
+        joined.sort(key=lambda m: m["i0"])
         return joined
 
     def _number(self, tok: dict[str, Any]) -> float | None:
@@ -427,6 +459,19 @@ class Coder:
             pass
         return self._has(toks[k], words)
 
+    def _place_marked(self, toks, m, a) -> bool:
+        """True when mention ``m`` is introduced as a place: after a place word (في، قرب، مدينة ...) or with a
+        proclitic بـ outside the name ("ببغداد"; not the ب of "بيونغ يانغ")."""
+        prev = toks[m["i0"] - 1] if m["i0"] > a else None
+        if prev is not None and self._has(prev, self.place_markers):
+            return True
+        tok = toks[m["i0"]]
+        first = tok["t"]
+        if m.get("ms") is not None:  # an entity: the ب must lie before the entity's own first character
+            return m["ms"] > tok["rs"] and (first[:1] == "ب" or first[:2] in ("وب", "فب"))
+        return (len(first) > 3 and first[0] == "ب" and not first.startswith("بين")) or (
+            len(first) > 4 and first[:2] in ("وب", "فب"))
+
     def _prep_before(self, toks, m, a) -> bool:
         k = m["i0"] - 1
         if k < a:
@@ -438,6 +483,8 @@ class Coder:
         i0, i1 = trig["i0"], trig["i1"]
         rule: Rule = trig["rule"]
         cs, ce = self._clause(toks, a, b, i0, i1)
+        if rule.type not in ("ASSAULT", "COERCE"):  # bare counted phrases are victims / detainees only
+            ments = [m for m in ments if not m.get("counted")]
         after = [m for m in ments if m["i0"] >= i1 and m["i0"] < max(ce, i1 + 1) and not m.get("place_only")]
         before = [m for m in ments if m["i1"] <= i0 and m["i0"] >= cs and not m.get("place_only")]
         # no other trigger between a before-mention and this trigger
@@ -454,6 +501,11 @@ class Coder:
                     break
             if actor:
                 break
+        # a place named with في/بـ is where the event happened, never who it was done to
+        after = [m for m in after if not (m.get("place") and self._place_marked(toks, m, a))]
+        # (a phrase after في / قرب / بـ-place is no subject either: "منازل في الخليل واعتقلت")
+        before = [m for m in before if not (self._place_marked(toks, m, a) and (
+            m.get("place") or m["i0"] > a and self._has(toks[m["i0"] - 1], self.place_markers)))]
         rec_after = [m for m in after if m is not actor and self._prev_is(toks, m, self.rec_markers, a)]
         partner = [m for m in after if m is not actor and self._prev_is(toks, m, self.partner_markers, a)]
         if trig["pos"] == "verb":
@@ -465,12 +517,30 @@ class Coder:
                       and not self._prep_before(toks, m, a)]
             adjacent_before = before and before[-1]["i1"] == i0 and (
                 before[-1]["i0"] == cs or self._has(toks[before[-1]["i0"] - 1], self.complementizers))
+            # "قتل 3 جنود"، "وأصيب 17 آخرون"، "اعتقل 5 أشخاص": an unvowelled passive-capable verb opening its
+            # clause, followed by a counted noun phrase, is passive; the counted phrase is the victim / detainee
+            w0 = tok[1:] if tok[:1] in "وف" and tok[1:] in self.passive_verbs else tok
+            opens = i0 == cs or (tok[:1] in "وف" and w0 != tok) or (i0 > a and toks[i0 - 1]["t"] in ("و", "ف"))
+            counted = [m for m in after if m["i0"] in (i1, i1 + 1) and m.get("count") is not None
+                       and not self._prep_before(toks, m, a)]
+            if w0 in self.passive_verbs and opens and counted and (
+                    counted[0]["i0"] == i1 or self._has(toks[i1], self.time_words)):
+                recipient = counted[0]
+                how = how or "passive-counted"
+                return actor, recipient, how
             # "قتل خمسة مدنيين" / "أصيب ثلاثة جنود": a counted or civilian noun after a harm verb is its victim
             if (actor is None and direct and rule.patient_genitive
                     and (direct[0].get("count") is not None or direct[0].get("sector") == "CVL")):
                 recipient = direct[0]
                 direct = []
                 after = [m for m in after if m is not recipient]
+            if rule.type in ("ASSAULT", "COERCE"):
+                # a bare counted phrase ("17 آخرون", "23 شخصا") or the victim of a harm noun is who was harmed,
+                # not who did it
+                before = [m for m in before if not m.get("counted") and m["i0"] not in self._victims]
+                direct = [m for m in direct if not m.get("counted")]
+                adjacent_before = before and before[-1]["i1"] == i0 and (
+                    before[-1]["i0"] == cs or self._has(toks[before[-1]["i0"] - 1], self.complementizers))
             if actor is None:
                 if adjacent_before:
                     actor, how = before[-1], "subject-verb"
@@ -478,11 +548,19 @@ class Coder:
                     actor, how = direct[0], "verb-subject"
                 elif before:
                     actor, how = before[-1], "subject-verb"
-            rest = [m for m in after if m is not actor and (actor is None or m["i0"] >= actor["i1"])]
+            rest = [m for m in after if m is not actor and (actor is None or m["i0"] >= actor["i1"])
+                    and not (m.get("counted") and (rule.type not in ("ASSAULT", "COERCE") or self._prep_before(toks, m, a)))]
+            rec_after = [m for m in rec_after if not m.get("counted") or rule.type in ("ASSAULT", "COERCE")]
+            partner = [m for m in partner if not m.get("counted")]
             if recipient is None:
                 recipient = (rec_after or partner or [m for m in rest if not self._prev_is(toks, m, self.place_markers, a)]
                              or [None])[0]
         else:
+            # a bare counted phrase is at most the patient genitive of a harm noun ("مقتل 30 شخصا")
+            after = [m for m in after if not m.get("counted") or (rule.patient_genitive and m["i0"] == i1)]
+            before = [m for m in before if not m.get("counted")]
+            rec_after = [m for m in rec_after if not m.get("counted")]
+            partner = [m for m in partner if not m.get("counted")]
             # subject of a support verb before the noun ("شنت القوات هجوما", "إلقاء السلطات القبض")
             if actor is None:
                 for k in range(i0 - 1, max(cs, i0 - 6) - 1, -1):
@@ -557,14 +635,19 @@ class Coder:
         ent_m = []
         for e in doc.entities or []:
             for mm in e.get("mentions") or []:
-                i0 = bisect.bisect_left(starts, mm["start"])
+                # the token that holds the mention's first character (a proclitic may precede it: "ببغداد",
+                # "لحزب العمال") through the token that holds its last one
+                i0 = max(0, bisect.bisect_right(starts, mm["start"]) - 1)
+                if toks[i0]["re"] <= mm["start"]:
+                    i0 += 1
                 i1 = bisect.bisect_left(starts, mm["end"])
                 if i1 <= i0:
                     continue
                 lab = e.get("label")
                 code = e.get("cameo")
                 place = lab in _PLACE_LABELS
-                ent_m.append({"i0": i0, "i1": i1, "code": code, "country": e.get("country"), "sector": None, "label": lab,
+                ent_m.append({"i0": i0, "i1": i1, "ms": mm["start"], "me": mm["end"],
+                              "code": code, "country": e.get("country"), "sector": None, "label": lab,
                               "entity": e.get("id"), "place": place, "geo": e,
                               "place_only": lab in {"LOC", "FAC"}})
         ent_m.sort(key=lambda m: m["i0"])
@@ -580,13 +663,18 @@ class Coder:
                 continue
             ments = self._mentions(toks, a, b, [m for m in ent_m if a <= m["i0"] and m["i1"] <= b], day)
             trig_spans = [t["i0"] for t in trigs]
+            # the genitive of a harm noun ("مقتل عشرة أشخاص") is a victim: never the actor of an attack
+            self._victims = {t["i1"] for t in trigs if t["pos"] == "noun" and t["rule"].patient_genitive}
             prev = None
             first = len(events)
             for trig in trigs:
                 ev = self._event(state, toks, a, b, sent, trig, ments, trig_spans)
                 # coordinated verbs share their subject: "تستجوب وتحقق مع المقاتلين"
+                # (also farther on, "داهمت قوات الأمن منازل في الخليل واعتقلت 9 شبان", when no break intervenes)
                 if (prev is not None and ev["actor"] is None and trig["pos"] == "verb" and prev[0]["pos"] == "verb"
-                        and trig["i0"] - prev[0]["i1"] <= 1 and toks[trig["i0"]]["t"][0] in "وف"):
+                        and toks[trig["i0"]]["t"][0] in "وف" and (trig["i0"] - prev[0]["i1"] <= 1 or (
+                            prev[1]["evidence"]["roles"] != "passive-counted" and prev[1]["actor"] is not None
+                            and not any(self._is_break(toks[k]) for k in range(prev[0]["i1"], trig["i0"]))))):
                     ev["actor"] = prev[1]["actor"]
                     ev["evidence"]["roles"] = "coordinated-verb"
                 prev = (trig, ev)
@@ -606,6 +694,7 @@ class Coder:
             kept: list[dict[str, Any]] = []
             for ev in events[first:]:
                 tgt = next((k for k in kept if k["type"] == ev["type"] and k["negated"] == ev["negated"]
+                            and (k["type"] != "COERCE" or k["mode"] == ev["mode"])  # a raid is no arrest
                             and k["hypothetical"] == ev["hypothetical"] and self._compatible(k, ev)), None)
                 if tgt is None:
                     kept.append(ev)
@@ -638,9 +727,11 @@ class Coder:
             # "السلطات" in an article about Afghanistan: the Afghan authorities (PETRARCH-style default country)
             m = dict(m, country=self._doc_country, code=self._doc_country + m["sector"], country_from="article")
         s, e = toks[m["i0"]]["rs"], toks[m["i1"] - 1]["re"]
+        if m.get("ms") is not None and s <= m["ms"] < m["me"] <= e:  # an entity mention: its own offsets
+            s, e = m["ms"], m["me"]
         # leave an attached conjunction/preposition out of the span (وبالسلطات -> السلطات)
         t0 = toks[m["i0"]]["t"]
-        if m.get("count") is None and len(t0) > 3 and t0[0] in "وفب" and e - s >= len(t0):
+        if m.get("ms") is None and m.get("count") is None and len(t0) > 3 and t0[0] in "وفب" and e - s >= len(t0):
             raw0 = doc.text[s:toks[m["i0"]]["re"]]
             if len(raw0) == len(t0):
                 cut = 1 if t0[1:3] == "ال" else (2 if t0[0] in "وف" and t0[1] == "ب" and t0[2:4] == "ال" else 0)
@@ -724,16 +815,17 @@ class Coder:
         places = [m for m in ments if m.get("place") and m is not actor and m is not recipient]
         best = None
         for m in places:
-            prev = toks[m["i0"] - 1] if m["i0"] > a else None
-            first = toks[m["i0"]]["t"]
-            marked = (prev is not None and self._has(prev, self.place_markers)) or (
-                len(first) > 3 and first[0] == "ب" and not first.startswith("بين")) or (
-                len(first) > 4 and first[:2] in ("وب", "فب"))
-            if not marked:
+            if not self._place_marked(toks, m, a):
                 continue
             dist = m["i0"] - i1 if m["i0"] >= i1 else (i0 - m["i1"]) * 1.5 + 3
             if dist < 0 or dist > 25:
                 continue
+            if not (cs <= m["i0"] < ce):
+                # a place of another clause: only one before the trigger with no other trigger in between
+                # ("في بغداد، قتل ..."), never one of a following clause
+                if m["i0"] >= i1 or any(m["i1"] <= t0 < i0 for t0 in trig_spans):
+                    continue
+                dist += 10
             if best is None or dist < best[0]:
                 best = (dist, m)
         if best:
@@ -787,7 +879,8 @@ class Coder:
             "attribution": attribution[0] if attribution else None,
             "sentence": {"start": sent["start"], "end": sent["end"], "text": sent["text"]},
             "confidence": round(conf, 3), "rule": rule.id, "_support": support, "_penalty": penalty,
-            "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec},
+            "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec,
+                         "counted_recipient": bool(recipient is not None and recipient.get("count") is not None)},
         }
 
     def _confidence(self, toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical, has_time,
@@ -989,6 +1082,8 @@ class Coder:
     def _compatible(self, o: dict[str, Any], ev: dict[str, Any]) -> bool:
         ak, bk = self._role_key(o["actor"]), self._role_key(ev["actor"])
         rk, sk = self._role_key(o["recipient"]), self._role_key(ev["recipient"])
+        if o["evidence"].get("counted_recipient") and ev["evidence"].get("counted_recipient"):
+            sk = rk  # the dead and the injured of one attack ("قتل 5 أشخاص وأصيب 17 آخرون") are its victims
         return not (ak and bk and ak != bk) and not (rk and sk and rk != sk)
 
     @staticmethod
@@ -1000,6 +1095,8 @@ class Coder:
                 if other is not None and (other["start"], other["end"]) == (ev[f]["start"], ev[f]["end"]):
                     continue  # one mention is not both who acted and who was acted on
                 target[f] = ev[f]
+                if f == "recipient":
+                    target["evidence"]["counted_recipient"] = ev["evidence"].get("counted_recipient", False)
         if target["mode"] is None and ev["mode"]:
             target["mode"] = ev["mode"]
         for k, v in ev["size"].items():
