@@ -189,26 +189,25 @@ def _weekday_date(anchor: date, wd: int, mod: int | None) -> date:
     return anchor - timedelta(days=back)
 
 
+def _bind_period_refs(sem: dict, ref: datetime | None, anchor: date | None) -> dict | None:
+    """A date meaning whose month or year is relative (الشهر الماضي, العام المقبل) with that
+    month/year filled in from the reference; None when it cannot be resolved (no reference)."""
+    if sem.get("mref") is not None:
+        msp = _period_span(sem["mref"], ref, anchor)
+        return None if msp is None else dict(sem, mref=None, y=msp.start.year, m=msp.start.month)
+    ysp = _period_span(sem["yref"], ref, anchor)
+    return None if ysp is None else dict(sem, yref=None, y=ysp.start.year)
+
+
 def _day_of(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[date | None, bool, str]:
     """A day-level meaning -> (date or None, relative?, calendar)."""
     t = sem["type"]
-    if t == "date" and sem.get("mref") is not None:
-        msp = _period_span(sem["mref"], ref, anchor)
-        if msp is None:
-            return _item("date", None, "day", relative=True)
-        out = resolve(dict(sem, mref=None, y=msp.start.year, m=msp.start.month), ref, anchor)
-        if out:
-            out["relative"] = True
-        return out
-    if t == "date" and sem.get("yref") is not None:
-        ysp = _period_span(sem["yref"], ref, anchor)
-        sem = dict(sem, yref=None, y=ysp.start.year if ysp else None)
-        if ysp is None:
-            return _item("date", None, "month", sem.get("cal", "gregorian"), True)
-        out = resolve(sem, ref, anchor)
-        if out:
-            out["relative"] = True
-        return out
+    if t == "date" and (sem.get("mref") is not None or sem.get("yref") is not None):
+        bound = _bind_period_refs(sem, ref, anchor)
+        if bound is None:
+            return None, True, sem.get("cal", "gregorian")
+        d, _rel, cal = _day_of(bound, ref, anchor)
+        return d, True, cal
     if t == "date":
         sp = _date_span(sem, ref)
         rel = sem.get("y") is None
@@ -314,20 +313,13 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
     if anchor is None and ref is not None:
         anchor = ref.date()
     t = sem["type"]
-    if t == "date" and sem.get("mref") is not None:
-        msp = _period_span(sem["mref"], ref, anchor)
-        if msp is None:
-            return _item("date", None, "day", relative=True)
-        out = resolve(dict(sem, mref=None, y=msp.start.year, m=msp.start.month), ref, anchor)
-        if out:
-            out["relative"] = True
-        return out
-    if t == "date" and sem.get("yref") is not None:
-        ysp = _period_span(sem["yref"], ref, anchor)
-        sem = dict(sem, yref=None, y=ysp.start.year if ysp else None)
-        if ysp is None:
+    if t == "date" and (sem.get("mref") is not None or sem.get("yref") is not None):
+        bound = _bind_period_refs(sem, ref, anchor)
+        if bound is None:
+            if sem.get("mref") is not None:
+                return _item("date", None, "day", relative=True)
             return _item("date", None, "month", sem.get("cal", "gregorian"), True)
-        out = resolve(sem, ref, anchor)
+        out = resolve(bound, ref, anchor)
         if out:
             out["relative"] = True
         return out
