@@ -31,27 +31,18 @@ Example:
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from hadath.text.normalize import normalize
 
 __all__ = ["score_attributions", "speaker_matches", "prf"]
 
-_WORD = re.compile(r"\w+")
 
 
 def _toks(s: str | None) -> list[str]:
-    if not s:
-        return []
-    out = []
-    for w in _WORD.findall(normalize(s).text):
-        if len(w) > 3 and w[0] in "وبلف" and w[1:3] == "ال":
-            w = w[1:]
-        elif w.startswith("لل") and len(w) > 3:
-            w = "ا" + w[1:]
-        out.append(w)
-    return out
+    from hadath.extract.attributions import _canon_tokens
+
+    return _canon_tokens(normalize(s).text) if s else []
 
 
 def _contains(big: list[str], small: list[str]) -> bool:
