@@ -79,3 +79,35 @@ def test_city_after_fi_is_never_actor_of_coordinated_arrest(coder):
     assert arrest["actor"]["text"] == "الجيش"
     assert arrest["recipient"]["text"] == "4 شبان" and arrest["size"] == {"arrested": 4}
     assert arrest["location"]["text"] == "نابلس"
+
+
+def _count(text, sub, value, lemma):
+    i = text.index(sub)
+    return {"start": i, "end": i + len(sub), "text": sub, "kind": "count", "value": value, "approx": False,
+            "min": None, "max": None, "unit": None, "object": None, "object_lemma": lemma}
+
+
+def test_each_casualty_count_goes_to_one_event(coder):
+    text = "قصفت الطائرات الروسية بلدة في ريف حماة ما أسفر عن مقتل 7 مدنيين، فيما هاجم مسلحون حاجزا للجيش."
+    evs = run(coder, text, quantities=[_count(text, "7 مدنيين", 7, "dead")])
+    assault = [e for e in evs if e["type"] == "ASSAULT"]
+    assert len(assault) == 2
+    assert [e["size"] for e in assault] == [{"dead": 7}, {}]
+    # the toll noun after "ما أسفر عن" is the outcome of the strike, not a second event
+    assert assault[0]["recipient"]["text"] == "7 مدنيين"
+
+
+def test_dead_and_injured_of_one_attack_sum_once(coder):
+    text = "قتل 8 أشخاص وأصيب 20 آخرون عندما فجر انتحاري نفسه في سوق، بينما هاجم مسلحون مركزا للشرطة."
+    evs = run(coder, text, quantities=[_count(text, "20 آخرون", 20, "injured")])
+    assault = [e for e in evs if e["type"] == "ASSAULT"]
+    assert sum(e["size"].get("dead", 0) for e in assault) == 8
+    assert sum(e["size"].get("injured", 0) for e in assault) == 20
+    assert assault[0]["actor"]["text"] == "انتحاري" and assault[0]["recipient"]["text"] == "8 أشخاص"
+
+
+def test_separate_clauses_keep_their_own_tolls(coder):
+    text = "هاجم مسلحون قافلة للجيش فقتلوا 3 جنود، واشتبكت قوات الأمن معهم ما أدى إلى مقتل 5 مسلحين."
+    evs = run(coder, text)
+    sizes = [e["size"] for e in evs if e["type"] == "ASSAULT"]
+    assert sizes == [{"dead": 3}, {"dead": 5}]

@@ -80,6 +80,7 @@ class Coder:
         self.neg_before = _ns(c["negation_before"])
         self.passive_verbs = _ns(c["passive_verbs"])
         self.not_counted = _ns(c["not_counted"])
+        self.result_verbs = _ns(c["result_verbs"])
         self.neg_verbs = _ns(c["negation_verbs"])
         self.modal = _ns(c["modality_before"])
         self.agent_markers = [tuple(normalize_word(w) for w in m) for m in c["agent_markers"]]
@@ -510,8 +511,10 @@ class Coder:
         partner = [m for m in after if m is not actor and self._prev_is(toks, m, self.partner_markers, a)]
         if trig["pos"] == "verb":
             tok = toks[i0]["t"]
-            plural_subject_first = tok.endswith(("وا", "ون")) and not any(
-                m["i0"] <= i1 + 1 and not self._prep_before(toks, m, a) for m in after)
+            # a past verb with the plural suffix -وا holds its subject ("فقتلوا 3 جنود"): what follows is its object
+            plural_subject_first = (tok.endswith(("وا", "ون")) and not any(
+                m["i0"] <= i1 + 1 and not self._prep_before(toks, m, a) for m in after)) or (
+                tok.endswith("وا") and len(tok) > 4 and rule.type in ("ASSAULT", "COERCE"))
             direct = [m for m in after if (m["i0"] == i1 or (m["i0"] == i1 + 1 and (
                 self._has(toks[i1], self.time_words) or toks[i1]["t"] in self.pron_preps)))
                       and not self._prep_before(toks, m, a)]
@@ -547,7 +550,10 @@ class Coder:
                 elif direct and not plural_subject_first:
                     actor, how = direct[0], "verb-subject"
                 elif before:
-                    actor, how = before[-1], "subject-verb"
+                    # (a phrase governed by a preposition, "حاجزا للجيش", is no subject)
+                    subj = [m for m in before if not self._prep_before(toks, m, a) and not toks[m["i0"]]["t"].startswith("لل")]
+                    if subj:
+                        actor, how = subj[-1], "subject-verb"
             rest = [m for m in after if m is not actor and (actor is None or m["i0"] >= actor["i1"])
                     and not (m.get("counted") and (rule.type not in ("ASSAULT", "COERCE") or self._prep_before(toks, m, a)))]
             rec_after = [m for m in rec_after if not m.get("counted") or rule.type in ("ASSAULT", "COERCE")]
@@ -681,6 +687,11 @@ class Coder:
                 events.append(ev)
             # several cues of one type in a sentence corroborate each other ("انفجار ... مقتل ... إصابة")
             # and, when their actors agree, are one event with several triggers
+            # each count to one event (the sentence-wide counts above only raised confidence)
+            self._assign_sizes(doc, toks, starts, a, b, sent, events[first:])
+            for ev in events[first:]:
+                for k in ("_i0", "_i1", "_rec_i0", "_rec_n"):
+                    ev.pop(k, None)
             per_type = {}
             for ev in events[first:]:
                 per_type[ev["type"]] = per_type.get(ev["type"], 0) + 1
@@ -693,6 +704,16 @@ class Coder:
                 ev["confidence"] = round(max(0.05, min(0.99, ev.pop("_support")) - ev.pop("_penalty")), 3)
             kept: list[dict[str, Any]] = []
             for ev in events[first:]:
+                res = ev.pop("_result", False)
+                # "شن الجيش غارات ... ما أسفر عن مقتل 30 مسلحا": the toll is the outcome of the attack before it
+                # (its fallback actor, the attack's target, does not make it another event)
+                tgt = next((k for k in reversed(kept) if k["type"] == "ASSAULT" and k["negated"] == ev["negated"]
+                            and k["hypothetical"] == ev["hypothetical"]), None) if res else None
+                if tgt is not None:
+                    if ev["evidence"]["roles"] == "armed-participants":
+                        ev["actor"] = None
+                    self._absorb(tgt, ev)
+                    continue
                 tgt = next((k for k in kept if k["type"] == ev["type"] and k["negated"] == ev["negated"]
                             and (k["type"] != "COERCE" or k["mode"] == ev["mode"])  # a raid is no arrest
                             and k["hypothetical"] == ev["hypothetical"] and self._compatible(k, ev)), None)
@@ -879,6 +900,10 @@ class Coder:
             "attribution": attribution[0] if attribution else None,
             "sentence": {"start": sent["start"], "end": sent["end"], "text": sent["text"]},
             "confidence": round(conf, 3), "rule": rule.id, "_support": support, "_penalty": penalty,
+            "_result": (rule.type == "ASSAULT" and trig["pos"] == "noun" and rule.patient_genitive
+                        and any(self._has(toks[k], self.result_verbs) for k in range(max(a, i0 - 3), i0))),
+            "_i0": i0, "_i1": i1, "_rec_i0": recipient["i0"] if recipient is not None else None,
+            "_rec_n": recipient.get("count") if recipient is not None else None,
             "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec,
                          "counted_recipient": bool(recipient is not None and recipient.get("count") is not None)},
         }
@@ -1053,6 +1078,13 @@ class Coder:
 
     def _size_scan(self, toks, a, b) -> dict[str, float]:
         size: dict[str, float] = {}
+        for _, key, n in self._size_items(toks, a, b):
+            size.setdefault(key, n)
+        return size
+
+    def _size_items(self, toks, a, b) -> list[tuple[int, str, float]]:
+        """Casualty counts of tokens [a, b) by the words around them: ``(token index, "dead"|"injured", value)``."""
+        items: list[tuple[int, str, float]] = []
         for k in range(a, b):
             n = self._number(toks[k])
             if n is None:
@@ -1068,10 +1100,52 @@ class Coder:
                 nxt = nxt[:1]
                 prev = None
             if prev is not None and self._has(prev, self.dead) or any(self._has(t, self.dead) for t in nxt):
-                size.setdefault("dead", n)
+                items.append((k, "dead", n))
             elif prev is not None and self._has(prev, self.injured) or any(self._has(t, self.injured) for t in nxt):
-                size.setdefault("injured", n)
-        return size
+                items.append((k, "injured", n))
+        return items
+
+    def _assign_sizes(self, doc, toks, starts, a, b, sent, evs) -> None:
+        """Give each casualty / arrest count of the sentence to ONE event (sizes must not double-count).
+
+        Counts come from the quantity stage (``object_lemma`` dead / injured / arrested), from the words
+        around a number (:meth:`_size_items`) and from the counted recipient of an arrest. Each goes to the
+        nearest ASSAULT (dead, injured) or COERCE arrest (arrested) trigger, preferring one whose clause
+        holds the count; ``size`` of the others stays without it.
+        """
+        items: list[tuple[int, str, float]] = []
+        taken: set[int] = set()
+        for q in doc.quantities or []:
+            lem = q.get("object_lemma")
+            if lem in ("dead", "injured", "arrested") and sent["start"] <= q["start"] < sent["end"] and q.get("value") is not None:
+                k0 = max(a, bisect.bisect_right(starts, q["start"]) - 1)
+                k1 = max(k0 + 1, bisect.bisect_left(starts, q["end"]))
+                items.append((k0, lem, q["value"]))
+                taken.update(range(k0, k1))
+        for k, key, n in self._size_items(toks, a, b):
+            if k not in taken:
+                items.append((k, key, n))
+                taken.add(k)
+        for ev in evs:
+            k = ev.get("_rec_i0")
+            if ev["type"] == "COERCE" and ev["mode"] == "arrest" and k is not None and ev.get("_rec_n") is not None:
+                if not any(it[2] == "arrested" and it[0] == k for it in items) and k not in taken:
+                    items.append((k, "arrested", ev["_rec_n"]))
+                    taken.add(k)
+        items.sort()
+        for ev in evs:
+            ev["size"] = {}
+        for k, key, n in items:
+            cands = [ev for ev in evs if (ev["type"] == "ASSAULT" if key != "arrested"
+                                          else ev["type"] == "COERCE" and ev["mode"] == "arrest")]
+            if not cands:
+                continue
+
+            def rank(ev, k=k):
+                cs, ce = self._clause(toks, a, b, ev["_i0"], ev["_i1"])
+                return (0 if cs <= k < ce else 1, abs(ev["_i0"] - k), 0 if ev["_i0"] <= k else 1)
+            best = min(cands, key=rank)
+            best["size"].setdefault(key, float(n) if not float(n).is_integer() else int(n))
 
     @staticmethod
     def _role_key(r) -> str | None:
