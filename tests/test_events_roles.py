@@ -111,3 +111,19 @@ def test_separate_clauses_keep_their_own_tolls(coder):
     evs = run(coder, text)
     sizes = [e["size"] for e in evs if e["type"] == "ASSAULT"]
     assert sizes == [{"dead": 3}, {"dead": 5}]
+
+
+def test_protest_crowd_in_figures_is_participants(coder):
+    from hadath.document import validate
+
+    text = "تظاهر 350 عاملا أمام مقر الوزارة للمطالبة بصرف رواتبهم."
+    evs = run(coder, text, quantities=[_count(text, "350 عاملا", 350, None)])
+    p = [e for e in evs if e["type"] == "PROTEST"][0]
+    assert p["size"] == {"participants": 350}
+    # a vague plural ("آلاف") is no figure
+    text2 = "تظاهر آلاف العمال أمام مقر الوزارة."
+    p2 = [e for e in run(coder, text2) if e["type"] == "PROTEST"][0]
+    assert p2["size"] == {}
+    doc = Document(text=text)
+    doc.events = evs
+    validate(doc.to_dict())

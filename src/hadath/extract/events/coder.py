@@ -690,7 +690,7 @@ class Coder:
             # each count to one event (the sentence-wide counts above only raised confidence)
             self._assign_sizes(doc, toks, starts, a, b, sent, events[first:])
             for ev in events[first:]:
-                for k in ("_i0", "_i1", "_rec_i0", "_rec_n"):
+                for k in ("_i0", "_i1", "_rec_i0", "_rec_n", "_act_i0", "_act_n"):
                     ev.pop(k, None)
             per_type = {}
             for ev in events[first:]:
@@ -869,7 +869,9 @@ class Coder:
         size: dict[str, float] = {}
         for q in doc.quantities or []:
             lem = q.get("object_lemma")
-            if lem in ("dead", "injured", "arrested") and sent["start"] <= q["start"] < sent["end"] and q.get("value") is not None:
+            lem = "participants" if lem == "protesters" else lem
+            if (lem in ("dead", "injured", "arrested", "participants") and sent["start"] <= q["start"] < sent["end"]
+                    and q.get("value") is not None):
                 size.setdefault(lem, q["value"])
         if not size:
             size = self._size_fallback(toks, a, b, rule, recipient)
@@ -904,6 +906,8 @@ class Coder:
                         and any(self._has(toks[k], self.result_verbs) for k in range(max(a, i0 - 3), i0))),
             "_i0": i0, "_i1": i1, "_rec_i0": recipient["i0"] if recipient is not None else None,
             "_rec_n": recipient.get("count") if recipient is not None else None,
+            "_act_i0": actor["i0"] if actor is not None else None,
+            "_act_n": actor.get("count") if actor is not None else None,
             "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec,
                          "counted_recipient": bool(recipient is not None and recipient.get("count") is not None)},
         }
@@ -1117,7 +1121,9 @@ class Coder:
         taken: set[int] = set()
         for q in doc.quantities or []:
             lem = q.get("object_lemma")
-            if lem in ("dead", "injured", "arrested") and sent["start"] <= q["start"] < sent["end"] and q.get("value") is not None:
+            lem = "participants" if lem == "protesters" else lem
+            if (lem in ("dead", "injured", "arrested", "participants") and sent["start"] <= q["start"] < sent["end"]
+                    and q.get("value") is not None):
                 k0 = max(a, bisect.bisect_right(starts, q["start"]) - 1)
                 k1 = max(k0 + 1, bisect.bisect_left(starts, q["end"]))
                 items.append((k0, lem, q["value"]))
@@ -1132,12 +1138,25 @@ class Coder:
                 if not any(it[2] == "arrested" and it[0] == k for it in items) and k not in taken:
                     items.append((k, "arrested", ev["_rec_n"]))
                     taken.add(k)
+            k = ev.get("_act_i0")
+            if ev["type"] == "PROTEST" and k is not None and ev.get("_act_n") is not None and k not in taken:
+                # a crowd stated in figures ("200 متظاهر"), not a vague plural (آلاف، عشرات)
+                if toks[k]["t"].isdigit():
+                    items.append((k, "participants", ev["_act_n"]))
+                    taken.add(k)
+            k = ev["_i1"]
+            if (ev["type"] == "PROTEST" and ev["evidence"]["pos"] == "verb" and k + 1 < b and toks[k]["t"].isdigit()
+                    and k not in taken and toks[k + 1]["w"] and not self._has(toks[k + 1], self.not_counted)):
+                items.append((k, "participants", int(toks[k]["t"])))  # "تظاهر 350 عاملا"
+                taken.add(k)
         items.sort()
+        want = {"dead": ("ASSAULT", None), "injured": ("ASSAULT", None), "arrested": ("COERCE", "arrest"),
+                "participants": ("PROTEST", None)}
         for ev in evs:
             ev["size"] = {}
         for k, key, n in items:
-            cands = [ev for ev in evs if (ev["type"] == "ASSAULT" if key != "arrested"
-                                          else ev["type"] == "COERCE" and ev["mode"] == "arrest")]
+            typ, mode = want[key]
+            cands = [ev for ev in evs if ev["type"] == typ and (mode is None or ev["mode"] == mode)]
             if not cands:
                 continue
 
