@@ -10,7 +10,7 @@ from hadath.extract.events.lexicon import load_lexicon, noun_forms, verb_forms
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 KEYS = {"id", "cameo", "type", "mode", "context", "verbs", "nouns", "require_near", "require_before",
-        "require_around", "require_near_prefix", "not_forms", "definite_ok", "exclude_near", "exclude_before", "window", "confidence", "genitive", "elaboration"}
+        "require_around", "require_near_prefix", "not_forms", "definite_ok", "exclude_near", "exclude_before", "exclude_window", "window", "confidence", "genitive", "elaboration"}
 
 
 def _rules():

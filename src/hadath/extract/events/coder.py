@@ -356,7 +356,7 @@ class Coder:
         if rule.require_around and not (self._near(toks, i0, i1, a, b, rule.require_around, w, False)
                                         or self._near(toks, i0, i1, a, b, rule.require_around, w, True)):
             return False
-        if rule.exclude_near and self._near(toks, i0, i1, a, b, rule.exclude_near, 2, False):
+        if rule.exclude_near and self._near(toks, i0, i1, a, b, rule.exclude_near, rule.exclude_window, False):
             return False
         if rule.exclude_before and self._near(toks, i0, i1, a, b, rule.exclude_before, w, True):
             return False

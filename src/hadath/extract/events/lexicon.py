@@ -208,6 +208,7 @@ class Rule:
     require_around: frozenset[str] = frozenset()
     require_near_prefix: tuple[str, ...] = ()
     exclude_near: frozenset[str] = frozenset()
+    exclude_window: int = 2
     exclude_before: frozenset[str] = frozenset()
     patient_genitive: bool = False
     definite_ok: bool = False
@@ -286,7 +287,7 @@ def load_lexicon(with_patterns: bool = True) -> Lexicon:
             window=int(r.get("window", 4)), require_near=_stemset(r.get("require_near")),
             require_before=_stemset(r.get("require_before")), require_around=_stemset(r.get("require_around")),
             require_near_prefix=tuple(normalize_word(x) for x in r.get("require_near_prefix") or ()),
-            exclude_near=_stemset(r.get("exclude_near")),
+            exclude_near=_stemset(r.get("exclude_near")), exclude_window=int(r.get("exclude_window", 2)),
             exclude_before=_stemset(r.get("exclude_before")),
             patient_genitive=r.get("genitive") == "patient", definite_ok=bool(r.get("definite_ok")),
             elaboration=bool(r.get("elaboration")),
