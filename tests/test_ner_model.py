@@ -1,4 +1,4 @@
-"""Tests of the shipped NER model (hadath.extract.entities.ner_model)."""
+"""Tests of the shipped NER model (hadath.extract.entities.ner_model): the default neural tagger, and the CRF."""
 from __future__ import annotations
 
 import unicodedata
@@ -9,6 +9,8 @@ import pytest
 from hadath.extract.entities.ner_model import (
     GAZETTEER_FILE,
     CLUSTERS_FILE,
+    NN_MODEL_FILE,
+    NN_VOCAB_FILE,
     NerModel,
     bio_spans,
     split_clitics,
@@ -99,5 +101,29 @@ def test_shipped_lexicons_lint(name):
 
 def test_shipped_model_size():
     base = resources.files("hadath.data").joinpath("ner")
+    total = sum(len(base.joinpath(n).read_bytes()) for n in (NN_MODEL_FILE, NN_VOCAB_FILE, GAZETTEER_FILE))
+    assert 30_000_000 < total < 50_000_000
     total = sum(len(base.joinpath(n).read_bytes()) for n in ("ner.crfsuite", GAZETTEER_FILE, CLUSTERS_FILE))
     assert total < 50_000_000
+
+
+def test_default_is_neural_and_crf_still_loads():
+    assert type(NerModel.load()).__name__ == "NnNerModel"
+    crf = NerModel.load_crf()
+    assert type(crf).__name__ == "NerModel" and crf.path.endswith("ner.crfsuite")
+    assert crf.predict([SENT.split()])[0] == ["O", "O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]
+
+
+def test_shipped_nn_vocab_lint():
+    import json
+
+    vocab = json.loads(resources.files("hadath.data").joinpath("ner").joinpath(NN_VOCAB_FILE).read_text("utf-8"))
+    assert len(vocab["words"]) == 80002 and vocab["labels"][0] == "O"
+    for key in ("words", "stems", "clitics", "shapes", "chars"):
+        lst = vocab[key]
+        assert lst[:2] == ["<pad>", "<unk>"] and len(set(lst)) == len(lst)
+        if key in ("words", "shapes", "chars"):  # an empty stem/clitic string is a real value
+            assert all(lst[2:])
+        for k in lst:
+            assert unicodedata.normalize("NFC", k) == k
+            assert not any(0xFB50 <= ord(c) <= 0xFDFF or 0xFE70 <= ord(c) <= 0xFEFF for c in k)

@@ -1,14 +1,19 @@
 """Train the neural NER tagger (BiLSTM over word vectors, stems, characters, gazetteer).
 
-Run ``python -m hadath.train ner-nn`` (options: ``--help``; needs the
-``train`` extra: numpy and torch). It
+This is the shipped default model. Run ``python -m hadath.train ner-nn``
+(options: ``--help``; needs the ``train`` extra: numpy, torch, onnx,
+onnxruntime). With the defaults (80,000 word vectors, 25 epochs, seed 13,
+one torch thread) it writes ``hadath/data/ner/ner_nn.onnx`` and
+``ner_nn_vocab.json`` in about 20 minutes on the shared 2-core machine. It
 
 1. reads ANERcorp and splits it as :func:`hadath.train.ner.dev_split` (the
    same dev split as the CRF; AQMAR, Wojood and NewsFANE are not used, see
    ``evaluation/NER.md``);
 2. builds 100-d word vectors from SaudiNewsNet
    (:func:`hadath.train.ner.build_word_vectors`: PPMI of neighbours +
-   randomised SVD, about a minute; ``--vectors FILE.npz`` reuses saved ones);
+   randomised SVD, about 1.5 minutes for 80,000 words (the dense PPMI matrix alone
+   takes 1 GB);
+   ``--vectors FILE.npz`` reuses ones saved with ``--save-vectors``);
 3. trains a tagger with PyTorch on the CPU: frozen pretrained word vectors,
    trainable embeddings of the clitic-stripped stem, clitic string and
    shape, a character CNN, gazetteer features (the CRF's gazetteer), one
@@ -40,11 +45,13 @@ from hadath.extract.entities.ner_model import (
     Gazetteer,
     NnFeaturizer,
     _DIGITS,
+    _PRESENTATION,
     _shape,
     ner_norm,
     split_clitics,
 )
 from hadath.train.ner import (
+    PACKAGE_NER_DIR,
     SHARED,
     build_gazetteer,
     build_word_vectors,
@@ -75,8 +82,11 @@ def build_vocab(train_sents, words: list[str], min_count: int = 2) -> dict:
             shapes[_shape(n)] += 1
     def lst(c: Counter, mc: int) -> list[str]:
         return ["<pad>", "<unk>"] + sorted(k for k, v in c.items() if v >= mc)
+    # words with presentation-form code points (ornate parentheses ﴾ ﴿ survive
+    # NFKC) keep their row but get a name no token can have (lexicon lint)
+    words = [w if not _PRESENTATION.search(w) else f"<unused{i + 2}>" for i, w in enumerate(words)]
     return {
-        "words": ["<pad>", "<unk>"] + list(words),
+        "words": ["<pad>", "<unk>"] + words,
         "stems": lst(stems, min_count),
         "clitics": lst(clitics, 1),
         "shapes": lst(shapes, 1),
@@ -265,11 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     """CLI of ``python -m hadath.train ner-nn``; returns an exit status."""
     ap = argparse.ArgumentParser(prog="python -m hadath.train ner-nn", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=SHARED)
-    ap.add_argument("--out", type=Path, required=True, help="output folder (the package: src/hadath/data/ner)")
+    ap.add_argument("--out", type=Path, default=PACKAGE_NER_DIR, help="output folder (default: the package)")
     ap.add_argument("--vectors", default="build", help="'build' or an .npz (vocab, X) saved by --save-vectors")
     ap.add_argument("--save-vectors", default=None)
-    ap.add_argument("--vocab-size", type=int, default=30000)
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--vocab-size", type=int, default=80000, help="words with pretrained vectors")
+    ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--hidden", type=int, default=128)
