@@ -544,6 +544,15 @@ class Coder:
                 direct = [m for m in direct if not m.get("counted")]
                 adjacent_before = before and before[-1]["i1"] == i0 and (
                     before[-1]["i0"] == cs or self._has(toks[before[-1]["i0"] - 1], self.complementizers))
+            # "أربعة مدنيين قتلوا في قصف"، "30 شخصا قتلوا": a counted phrase right before an unvowelled plural
+            # passive-capable verb with no object of its own is its victim (قُتلوا), not its subject
+            stem_v = tok[1:] if tok[:1] in "وف" else tok
+            stem_v = stem_v[:-2] if stem_v.endswith("وا") else None
+            if (actor is None and adjacent_before and stem_v in self.passive_verbs and before[-1].get("count") is not None
+                    and not (i1 < b and toks[i1]["w"] and toks[i1]["t"] not in self.preps
+                             and toks[i1]["t"][:1] not in "وفبل" and self._number(toks[i1]) is None
+                             and not self._has(toks[i1], self.time_words))):
+                return None, before[-1], "passive-counted"
             if actor is None:
                 if adjacent_before:
                     actor, how = before[-1], "subject-verb"
@@ -1128,8 +1137,9 @@ class Coder:
                 k1 = max(k0 + 1, bisect.bisect_left(starts, q["end"]))
                 items.append((k0, lem, q["value"]))
                 taken.update(range(k0, k1))
+        actors = {ev.get("_act_i0") for ev in evs if ev["type"] == "ASSAULT"}
         for k, key, n in self._size_items(toks, a, b):
-            if k not in taken:
+            if k not in taken and k not in actors:  # ("ثلاثة مسلحين قتلوا شرطيا": the attackers are no toll)
                 items.append((k, key, n))
                 taken.add(k)
         for ev in evs:
