@@ -127,3 +127,16 @@ def test_protest_crowd_in_figures_is_participants(coder):
     doc = Document(text=text)
     doc.events = evs
     validate(doc.to_dict())
+
+
+def test_same_toll_twice_in_an_article_is_one_attack(coder):
+    s1 = "قتل 9 أشخاص في تفجير استهدف سوقا شعبيا."
+    s2 = "وقال مسؤول محلي إن الهجوم أسفر عن مقتل 9 أشخاص وإصابة آخرين."
+    text = s1 + " " + s2
+    doc = Document(text=text)
+    doc.paragraphs = [doc.span(0, len(text))]
+    doc.sentences = [doc.span(0, len(s1)), doc.span(len(s1) + 1, len(text))]
+    coder(State(doc=doc, settings=Settings()))
+    assault = [e for e in doc.events if e["type"] == "ASSAULT"]
+    assert len(assault) == 1 and assault[0]["size"]["dead"] == 9
+    assert len(assault[0]["triggers"]) >= 2

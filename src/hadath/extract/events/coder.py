@@ -1231,6 +1231,19 @@ class Coder:
             out.append(ev)
         return out
 
+    def _same_toll(self, o: dict[str, Any], ev: dict[str, Any]) -> bool:
+        """Two attacks of one article with the same death toll (and no conflicting injured count or actor) are one
+        attack reported again ("قتل 13 شخصا ..." in the lead, "ما أسفر عن مقتل 13 شخصا" later), so that the toll
+        is counted once."""
+        if o["type"] != "ASSAULT" or not o["size"].get("dead") or o["size"].get("dead") != ev["size"].get("dead"):
+            return False
+        if o["hypothetical"] != ev["hypothetical"]:
+            return False
+        if any(o["size"].get(k) not in (None, v) for k, v in ev["size"].items()):
+            return False
+        ak, bk = self._role_key(o["actor"]), self._role_key(ev["actor"])
+        return not (ak and bk and ak != bk)
+
     def _merge(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Merge mentions of the same event (same type, trigger stem, compatible actor/recipient)."""
         out: list[dict[str, Any]] = []
@@ -1240,6 +1253,9 @@ class Coder:
             for o in out:
                 if o["type"] != ev["type"] or o["negated"] != ev["negated"]:
                     continue
+                if self._same_toll(o, ev):
+                    target = o
+                    break
                 if stem(normalize_word(o["trigger"]["text"].split()[0])) != key_t:
                     continue
                 ak, bk = self._role_key(o["actor"]), self._role_key(ev["actor"])
