@@ -13,11 +13,22 @@ The coder works sentence by sentence over the normalised text
    UniversalPetrarch verb+object patterns for verbs no rule covers.
 4. Roles from word order: passive agents (على يد، من قبل), verb-subject-object
    and subject-verb order, nominal events (the genitive or the subject of a
-   support verb such as شن is the actor; targets after ضد / على).
-5. Place (في / بـ + place), date (a time of the sentence, else the publication
-   date), size (dead / injured / arrested counts), negation and modality,
-   attribution, and a document-level merge of repeated mentions (a definite,
-   actor-less ASSAULT/PROTEST noun such as الانفجار refers back to the last one).
+   support verb such as شن is the actor; targets after ضد / على). A
+   clause-initial unvowelled harm/arrest verb followed by a counted phrase
+   (قتل 3 جنود، وأصيب 17 آخرون، اعتقل 5 أشخاص; cues ``passive_verbs``) and a
+   counted phrase before a plural one with no object (أربعة مدنيين قتلوا) are
+   passive: the counted phrase is the victim, never the actor; a bare counted
+   phrase (23 شخصا) is a possible victim / detainee only; a phrase after في /
+   بـ-place is neither actor nor recipient.
+5. Place (the nearest في / بـ + place of the trigger's clause), date (a time of
+   the sentence, else the publication date), size (dead / injured / arrested /
+   participants: each count goes to ONE event, the nearest ASSAULT / COERCE
+   arrest / PROTEST trigger of its clause, see ``_assign_sizes``), negation
+   (not bare ما, mostly the resultative ما أسفر عن) and modality, attribution,
+   and a document-level merge of repeated mentions (a definite, actor-less
+   ASSAULT/PROTEST noun such as الانفجار refers back to the last one; a toll noun
+   after أسفر عن / أدى إلى is the outcome of the attack before it; two attacks
+   with the same death toll are one).
 6. Confidence: how concretely the sentence *reports* the event. Concreteness
    cues (casualty or crowd counts, time, place, roles, a past verb, other cues
    of the type) add support that saturates at 0.99; cues that the sentence
