@@ -653,8 +653,11 @@ class EntityExtractor:
             return
         spans = []
         try:
-            for run in runs:
-                spans.extend(self.model.predict_spans(raw, run))
+            if hasattr(self.model, "predict_spans_many"):  # one batched call per document
+                spans = self.model.predict_spans_many(raw, runs)
+            else:
+                for run in runs:
+                    spans.extend(self.model.predict_spans(raw, run))
         except Exception:  # noqa: BLE001 - a model failure must not lose the gazetteer entities
             return
         person_words = {w for x in mentions if x.label == "PER" for w in x.key.split()}

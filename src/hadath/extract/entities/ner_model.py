@@ -892,12 +892,30 @@ class NnNerModel:
 
         Confidence is the mean softmax probability of the mention's tags (0..1).
         """
-        spans = [(t["start"], t["end"]) if isinstance(t, dict) else (t[0], t[1]) for t in tokens]
-        chunks: list[list[int]] = [[]]
-        for k, (s, e) in enumerate(spans):
-            chunks[-1].append(k)
-            if text[s:e] in _SENT_END:
-                chunks.append([])
+        return self.predict_spans_many(text, [tokens])
+
+    def predict_spans_many(
+        self, text: str, runs: Sequence[Sequence[tuple[int, int]] | Sequence[dict]]
+    ) -> list[tuple[int, int, str, float]]:
+        """:meth:`predict_spans` over several token runs of one text, tagged in one batched call.
+
+        Args:
+            text: The document text.
+            runs: Token runs (each a sequence of ``(start, end)`` code-point spans or token dicts).
+
+        Returns:
+            ``[(start, end, label, confidence)]`` over all runs, in run order.
+        """
+        spans: list[tuple[int, int]] = []
+        chunks: list[list[int]] = []
+        for tokens in runs:
+            chunks.append([])
+            for t in tokens:
+                s, e = (t["start"], t["end"]) if isinstance(t, dict) else (t[0], t[1])
+                chunks[-1].append(len(spans))
+                spans.append((s, e))
+                if text[s:e] in _SENT_END:
+                    chunks.append([])
         chunks = [c for c in chunks if c]
         tagged = self._tag([[text[spans[k][0] : spans[k][1]] for k in c] for c in chunks])
         out: list[tuple[int, int, str, float]] = []
