@@ -195,8 +195,22 @@ class DateLineParser:
 
     @classmethod
     def load(cls) -> "DateLineParser":
-        """Build the parser from ``ar/dates.yaml``."""
-        return cls(_load_yaml("dates.yaml"))
+        """Build the parser from ``ar/dates.yaml`` and the times stage's month names.
+
+        The Arabic month names of every regional series and the Hijri months come
+        from ``hadath/extract/times/ar/months.yaml`` (one lexicon for both stages);
+        ``dates.yaml`` adds only the stamp-specific extras (English names, misspellings).
+        """
+        data = _load_yaml("dates.yaml")
+        shared = yaml.safe_load(resources.files("hadath.extract.times").joinpath("ar/months.yaml").read_text("utf-8"))
+        for key, series in (("gregorian_months", "gregorian"), ("hijri_months", "hijri")):
+            table: dict[int, list[str]] = {m: [] for m in range(1, 13)}
+            for entry in shared[series]:
+                table[int(entry["month"])] += entry["names"]
+            for m, names in (data.get("extra_" + key) or {}).items():
+                table[int(m)] += names
+            data[key] = table
+        return cls(data)
 
     # -- helpers ---------------------------------------------------------------------------
     def _fill(self, st: DateStamp, m: re.Match, n) -> DateStamp | None:
