@@ -32,6 +32,10 @@ def test_coalition_air_strikes(doc):
     ev = _find(doc, "ASSAULT", "aerial", "الهجمات الجوية")
     assert "تحالف الدولي" in ev["actor"]["text"]  # للتحالف الدولي: the genitive is the actor
     assert ev["hypothetical"] is False and ev["negated"] is False
+    # "الخسارات المتكررة للتنظيم في الرقة ... بسبب الهجمات": the effect's genitive is the target, its place the location
+    assert ev["recipient"]["text"] == "للتنظيم" and ev["recipient"]["code"] == "ISM"
+    assert ev["location"]["text"] == "الرقة" and ev["location"]["country"] == "SYR"
+    assert ev["evidence"]["roles"].endswith("cause-frame")
 
 
 def test_german_authorities_arrest_three(doc):
@@ -64,3 +68,13 @@ def test_headline_request(doc):
     ev = _find(doc, "REQUEST", trigger="يطلبون")
     assert "داعش" in ev["actor"]["text"]
     assert ev["sentence"]["text"] == "مقاتلو داعش الأجانب يطلبون المساعدة للعودة لبلادهم"
+
+
+def test_cause_frame_gives_target_and_place():
+    """An attack noun after بسبب/جراء is the cause of the effect before it (a sentence written for this test)."""
+    d = Pipeline(Settings()).analyze("وتكبد تنظيم داعش خسائر كبيرة في مدينة الموصل بسبب الغارات الجوية الأمريكية.",
+                                     published="2016-06-08T10:00:00+03:00")
+    ev = _find(d, "ASSAULT", "aerial")
+    assert ev["recipient"]["text"] == "تنظيم داعش"
+    assert ev["location"]["text"] == "الموصل"
+    assert ev["actor"]["text"] == "الأمريكية"

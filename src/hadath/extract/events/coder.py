@@ -92,6 +92,7 @@ class Coder:
         self.passive_verbs = _ns(c["passive_verbs"])
         self.not_counted = _ns(c["not_counted"])
         self.result_verbs = _ns(c["result_verbs"])
+        self.cause_frames = _ns(c.get("cause_frames", []))
         self.neg_verbs = _ns(c["negation_verbs"])
         self.modal = _ns(c["modality_before"])
         self.agent_markers = [tuple(normalize_word(w) for w in m) for m in c["agent_markers"]]
@@ -799,6 +800,19 @@ class Coder:
                         recipient = min(subj, key=lambda m: abs(m["i0"] - k))
                         how = (how + "+" if how else "") + "subjected-to"
                     break
+        cause_k = None
+        if trig["pos"] == "noun" and rule.type == "ASSAULT":
+            # "خسائر للتنظيم في الرقة ... بسبب الهجمات الجوية للتحالف": the attack noun is the cause of the effect
+            # before it; the effect's non-place genitive is the target, its places are where the attack hit
+            for k in range(i0 - 1, max(a, i0 - 3) - 1, -1):
+                if self._has(toks[k], self.cause_frames):
+                    cause_k = k
+                    break
+        if cause_k is not None and recipient is None:
+            effect = [m for m in ments if m["i1"] <= cause_k and not m.get("place") and m is not actor]
+            if effect:
+                recipient = effect[-1]
+                how = (how + "+" if how else "") + "cause-frame"
         if rule.type == "ASSAULT" and actor is None:
             # a suicide bomber or gunmen named earlier in the sentence carried out its attack ("إن انتحاريا يقود
             # سيارة مفخخة فجر نفسه"), even when word order does not make them the subject
@@ -869,6 +883,10 @@ class Coder:
                 dist += 10
             if best is None or dist < best[0]:
                 best = (dist, m)
+        if cause_k is not None:
+            hit = [m for m in places if (recipient is None or m["i0"] >= recipient["i1"]) and m["i1"] <= cause_k]
+            if hit:
+                best = (0, hit[0])  # the first place of the effect clause (الرقة in "للتنظيم في الرقة في سوريا")
         if best:
             m = best[1]
             location = self._role_dict(doc, toks, m)
