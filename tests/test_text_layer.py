@@ -148,3 +148,14 @@ def test_clitic_quality_floor(shared_data, segmenter):
         pred = segmenter.segment(normalize_word(surface), surface.endswith("ة"))
         ok += len(pred) > 1
     assert ok / len(multi) >= 0.90  # words with clitics are split (boundaries checked by the script)
+
+
+def test_every_build_target_resolves():
+    """python -m hadath.build TARGET names a function that exists (no run: they read ../shared/data)."""
+    import importlib
+
+    from hadath.build.__main__ import TARGETS
+
+    for _name, path in TARGETS:
+        mod, fn = path.split(":")
+        assert callable(getattr(importlib.import_module(mod), fn))

@@ -13,7 +13,7 @@ from pathlib import Path
 TARGETS: tuple[tuple[str, str], ...] = (
     ("vocab", "hadath.build.vocab:build_vocab"),
     ("gazetteer", "hadath.build.gazetteer:build_gazetteer"),
-    ("events", "hadath.build.events:build_events"),
+    ("events", "hadath.build.events:build"),
     ("dateline_places", "hadath.build.dateline_places:build_dateline_places"),
 )
 
