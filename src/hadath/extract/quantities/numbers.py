@@ -53,6 +53,9 @@ __all__ = ["NumberMatch", "NumberParser", "parse_number", "parse_ordinal", "find
 #: A word (Arabic letters) or a digit run with internal separators, on normalised text.
 TOKEN_RE = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,\u066B\u066C\u060C]\d+)*")
 
+_ARABIC_RUN = re.compile(r"[\u0621-\u064A]+")
+_DIGIT_RUN = re.compile(r"\d+")
+_match_start = re.Match.start
 _DIGITS_RE = re.compile(r"\d+(?:[.,\u066B\u066C\u060C]\d+)*")
 _PROCLITICS_CONJ = ("و", "ف")
 _PROCLITICS_PREP = ("ب", "ل")  # not ك: "كمية" would read as ك + مية
@@ -219,10 +222,23 @@ class NumberParser:
         self.start_re = re.compile(
             r"(?<!\d)\d|(?<![\u0621-\u064A])(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:" + "|".join(map(re.escape, words))
             + r")(?![\u0621-\u064A])")
+        # The same set, faster: ``start_re`` matches exactly at the start of a digit run or of a
+        # whole run of Arabic letters that is a proclitic chain + lexicon word, so a set lookup
+        # of each run gives the same offsets (only when every lexicon word is Arabic letters).
+        self._start_words: frozenset[str] | None = None
+        if all(_ARABIC_RUN.fullmatch(w) for w in words):
+            pre = [a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل", "لل") for c in ("", "ال")]
+            self._start_words = frozenset(p + w for p in pre for w in words)
 
     def candidates(self, text: str) -> list[int]:
         """Offsets of the tokens of normalised ``text`` where a number may start (a superset)."""
-        return [m.start() for m in self.start_re.finditer(text)]
+        sw = self._start_words
+        if sw is None:
+            return [m.start() for m in self.start_re.finditer(text)]
+        out = [m.start() for m in _ARABIC_RUN.finditer(text) if m.group() in sw]
+        out += map(_match_start, _DIGIT_RUN.finditer(text))
+        out.sort()
+        return out
 
     # -- word lookup -------------------------------------------------------
     def _lookup(self, word: str, first: bool) -> list[tuple[int, int, bool, bool, Any, str]]:
