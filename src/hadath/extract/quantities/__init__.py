@@ -47,6 +47,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from importlib import resources
 from typing import Any
@@ -61,6 +62,10 @@ __all__ = ["QuantityExtractor"]
 _PERSONLIKE = {"persons", "fighters", "soldiers", "civilians", "children", "women", "tourists", "pilgrims",
                "refugees", "students", "workers", "members", "passengers", "journalists", None}
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
+_match_span = re.Match.span
+_match_start = re.Match.start
+_first = operator.itemgetter(0)
+_second = operator.itemgetter(1)
 _DUAL_RE = re.compile(r"(?<![\u0621-\u064A])[\u0621-\u064A]{3,}(?:ين|ان)(?![\u0621-\u064A])")
 
 
@@ -186,9 +191,10 @@ class QuantityExtractor:
         doc = state.doc
         norm = state.norm
         text = norm.text
-        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-        by_start = {t[0]: i for i, t in enumerate(toks)}
-        by_end = {t[1]: i for i, t in enumerate(toks)}
+        spans = list(map(_match_span, TOKEN_RE.finditer(text)))
+        toks = list(map(tuple.__add__, spans, zip(TOKEN_RE.findall(text))))  # (start, end, form)
+        by_start = dict(zip(map(_first, spans), range(len(spans))))
+        by_end = dict(zip(map(_second, spans), range(len(spans))))
         taken: list[tuple[int, int]] = []
         for t in doc.times or ():
             taken.append((t["start"], t["end"]))
@@ -206,7 +212,7 @@ class QuantityExtractor:
             return True
 
         pos = 0
-        starts = sorted(set(self.parser.candidates(text)) | {m.start() for m in _DUAL_RE.finditer(text)})
+        starts = sorted(set(self.parser.candidates(text)).union(map(_match_start, _DUAL_RE.finditer(text))))
         for ts in starts:
             ti = by_start.get(ts)
             if ts < pos or ti is None:

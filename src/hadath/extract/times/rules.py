@@ -37,6 +37,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
 _CLITIC_LETTERS = frozenset("وفبلك")
 _AL_UNITS = frozenset({"U_PL", "U_DU"})
+_match_span = re.Match.span
+_LETTER = re.compile(r"[^\W\d_]")  # the letters of _WORDS
 
 #: One optional proclitic before a match (left out of the span).
 _CLITIC = r"(?:وب|ول|فب|فل|وك|[وفبلك])??"
@@ -159,6 +161,9 @@ class TimeLexicon:
     rules: list[Rule] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
     word_triggers: dict[str, set[str]] = field(default_factory=dict)
+    #: Cache of :meth:`_keys_of` by word (per lexicon; cleared when it grows large).
+    _word_keys: dict[str, set[str] | None] = field(default_factory=dict, repr=False)
+    _trigger_words: set[str] = field(default_factory=set, repr=False)
 
     # ------------------------------------------------------------------ load
     @classmethod
@@ -445,28 +450,56 @@ class TimeLexicon:
             Trigger name -> list of ``(start, end)`` word spans (code points).
         """
         out: dict[str, list[tuple[int, int]]] = {}
-        wt = self.word_triggers
-        for mo in _WORDS.finditer(text):
-            w = mo.group()
-            keys = wt.get(w)
-            if len(w) > 3:
-                if w[0] in _CLITIC_LETTERS:  # و/ف/ب/ل/ك + word
-                    for form in (w[1:], w[2:], "ال" + w[2:] if w[1] == "ل" else ""):
-                        more = wt.get(form)
-                        if more:
-                            keys = more if keys is None else keys | more
-                if w[1] == "ل" and w[0] in "ال":  # الايام, لليومين: only the unit rules take ال
-                    more = wt.get(w[2:])
-                    if more and more & _AL_UNITS:
-                        keys = (more & _AL_UNITS) if keys is None else keys | (more & _AL_UNITS)
-            if keys:
-                span = mo.span()
-                for k in keys:
-                    out.setdefault(k, []).append(span)
-        digits = [mo.span() for mo in _DIGITS.finditer(text)]
+        # Every _WORDS match is a maximal run (>= 2) of letters, so the matches of a
+        # trigger word are its occurrences with no letter on either side.
+        memo = self._word_keys
+        uniq = set(_WORDS.findall(text))
+        new = uniq.difference(memo)
+        if new:
+            if len(memo) > 200_000:
+                memo.clear()
+                self._trigger_words.clear()
+                new = uniq
+            for w in new:
+                keys = memo[w] = self._keys_of(w)
+                if keys:
+                    self._trigger_words.add(w)
+        hit = uniq & self._trigger_words
+        if hit:
+            letter = _LETTER.match
+            n = len(text)
+            for w in hit:
+                keys = memo[w]
+                lw = len(w)
+                p = text.find(w)
+                while p >= 0:
+                    e = p + lw
+                    if not (p and letter(text, p - 1)) and not (e < n and letter(text, e)):
+                        for k in keys:
+                            out.setdefault(k, []).append((p, e))
+                    p = text.find(w, e)
+            for v in out.values():
+                v.sort()
+        digits = list(map(_match_span, _DIGITS.finditer(text)))
         if digits:
             out["DIGIT"] = digits
         return out
+
+    def _keys_of(self, w: str) -> set[str] | None:
+        """Trigger names of one word of :data:`_WORDS` (bare or behind proclitics), or None."""
+        wt = self.word_triggers
+        keys = wt.get(w)
+        if len(w) > 3:
+            if w[0] in _CLITIC_LETTERS:  # و/ف/ب/ل/ك + word
+                for form in (w[1:], w[2:], "ال" + w[2:] if w[1] == "ل" else ""):
+                    more = wt.get(form)
+                    if more:
+                        keys = more if keys is None else keys | more
+            if w[1] == "ل" and w[0] in "ال":  # الايام, لليومين: only the unit rules take ال
+                more = wt.get(w[2:])
+                if more and more & _AL_UNITS:
+                    keys = (more & _AL_UNITS) if keys is None else keys | (more & _AL_UNITS)
+        return keys or None
 
     def month_of(self, text: str) -> int | None:
         """Month number of a (possibly paired, "سبتمبر (ايلول)") normalised month name."""
