@@ -192,7 +192,8 @@ class QuantityExtractor:
         norm = state.norm
         text = norm.text
         spans = list(map(_match_span, TOKEN_RE.finditer(text)))
-        toks = list(map(tuple.__add__, spans, zip(TOKEN_RE.findall(text))))  # (start, end, form)
+        words = TOKEN_RE.findall(text)
+        toks = list(map(tuple.__add__, spans, zip(words)))  # (start, end, form)
         by_start = dict(zip(map(_first, spans), range(len(spans))))
         by_end = dict(zip(map(_second, spans), range(len(spans))))
         taken: list[tuple[int, int]] = []
@@ -212,7 +213,16 @@ class QuantityExtractor:
             return True
 
         pos = 0
-        starts = sorted(set(self.parser.candidates(text)).union(map(_match_start, _DUAL_RE.finditer(text))))
+        sw = self.parser._start_words
+        if sw is None:
+            starts = sorted(set(self.parser.candidates(text)).union(map(_match_start, _DUAL_RE.finditer(text))))
+        else:
+            # The same token starts without scanning the text again: only token starts are used,
+            # and a token is a candidate (NumberParser.candidates) when it is digits or a
+            # proclitics + lexicon word, or a dual (_DUAL_RE) when it is 5+ letters ending ين/ان.
+            hit = {w for w in set(words) if w in sw or not ("\u0621" <= w[0] <= "\u064A")
+                   or (len(w) >= 5 and w.endswith(("ين", "ان")))}
+            starts = [spans[i][0] for i, w in enumerate(words) if w in hit]
         for ts in starts:
             ti = by_start.get(ts)
             if ts < pos or ti is None:

@@ -574,6 +574,22 @@ def _window_matches(rx: re.Pattern, text: str, windows):
             yield m
 
 
+def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n: int) -> list[list[int]]:
+    """Merged ``[lo, hi]`` windows around the trigger spans of ``needs`` (empty: none occurs)."""
+    windows: list[list[int]] = []
+    lists = [spans[key] for key in needs if key in spans]
+    if not lists:
+        return windows
+    pos = lists[0] if len(lists) == 1 else sorted(sp for lst in lists for sp in lst)
+    for s0, e0 in pos:
+        lo, hi = max(0, s0 - _BACK), min(n, e0 + _FWD)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    return windows
+
+
 def find(lex: TimeLexicon, text: str) -> list[Candidate]:
     """Find time expressions in a normalised text (no resolution).
 
@@ -588,18 +604,14 @@ def find(lex: TimeLexicon, text: str) -> list[Candidate]:
     cands: list[Candidate] = []
     spans = lex.trigger_spans(text)
     n = len(text)
+    by_needs: dict[tuple[str, ...], list[list[int]]] = {}  # rules with the same needs share windows
     for rule in lex.rules:
         if rule.needs:
-            pos = sorted(sp for key in rule.needs for sp in spans.get(key, ()))
-            if not pos:
+            windows = by_needs.get(rule.needs)
+            if windows is None:
+                windows = by_needs[rule.needs] = _windows(rule.needs, spans, n)
+            if not windows:
                 continue
-            windows: list[list[int]] = []
-            for s0, e0 in pos:
-                lo, hi = max(0, s0 - _BACK), min(n, e0 + _FWD)
-                if windows and lo <= windows[-1][1]:
-                    windows[-1][1] = max(windows[-1][1], hi)
-                else:
-                    windows.append([lo, hi])
         else:
             windows = [[0, n]]
         handler = HANDLERS[rule.handler]
