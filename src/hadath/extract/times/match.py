@@ -614,6 +614,11 @@ def find(lex: TimeLexicon, text: str) -> list[Candidate]:
                 continue
         else:
             windows = [[0, n]]
+        req = rule.required
+        if req is not None:  # a window holding none of the required strings cannot match
+            windows = [w for w in windows if any(text.find(r, w[0], w[1]) >= 0 for r in req)]
+            if not windows:
+                continue
         handler = HANDLERS[rule.handler]
         for m in _window_matches(rule.regex, text, windows):
             sem = handler(lex, m, text, rule)

@@ -102,6 +102,9 @@ class Rule:
         regex: The compiled pattern (over normalised text).
         needs: Trigger names (see :meth:`TimeLexicon.trigger_spans`); the rule
             runs only around the words that trigger it.
+        required: Strings one of which every match contains (derived from
+            ``regex`` by :func:`required_strings`), or None when unknown; a
+            window holding none of them cannot match and is skipped.
     """
 
     id: str
@@ -109,6 +112,85 @@ class Rule:
     priority: int
     regex: re.Pattern
     needs: tuple[str, ...] = ()
+    required: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.required is None:
+            self.required = required_strings(self.regex)
+
+
+def required_strings(rx: re.Pattern) -> tuple[str, ...] | None:
+    r"""Strings of which every match of ``rx`` contains at least one (None: no such set found).
+
+    Derived from the parsed pattern: literal runs, alternations of them, groups and
+    repeats with a minimum of one; anything else (classes with categories, optional
+    parts, assertions) gives no requirement. Only patterns without flags are analysed.
+
+    Example:
+        >>> required_strings(re.compile(r"(?<!\w)(?:عام|سنة)\s+\d{4}"))
+        ('سنة', 'عام')
+        >>> required_strings(re.compile(r"\d+")) is None
+        True
+    """
+    if rx.flags & ~re.UNICODE:
+        return None
+    try:
+        from re import _constants as C, _parser as P  # noqa: N812 (CPython's sre internals)
+        tree = P.parse(rx.pattern)
+    except Exception:  # pragma: no cover - another Python
+        return None
+    if tree.state.flags & ~re.UNICODE:
+        return None
+
+    def seq(items) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+        opts: list[frozenset[str]] = []
+        run = ""
+        for op, av in list(items) + [(None, None)]:
+            if op is C.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                opts.append(frozenset([run]))
+                run = ""
+            if op is not None:
+                r = one(op, av)
+                if r is not None:
+                    opts.append(r)
+        for o in opts:
+            if best is None or (min(map(len, o)), -len(o)) > (min(map(len, best)), -len(best)):
+                best = o
+        return best
+
+    def one(op, av) -> frozenset[str] | None:
+        if op is C.SUBPATTERN:
+            _group, add, dele, sub = av
+            return None if (add or dele) else seq(sub)
+        if op is C.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                r = seq(alt)
+                if r is None:
+                    return None
+                out |= r
+            return frozenset(out) if out else None
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, _hi, sub = av
+            return seq(sub) if lo >= 1 else None
+        if op is C.IN:
+            chars: set[str] = set()
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    chars.add(chr(iav))
+                elif iop is C.RANGE and iav[1] - iav[0] < 32:
+                    chars.update(map(chr, range(iav[0], iav[1] + 1)))
+                else:
+                    return None
+            return frozenset(chars) if chars else None
+        return None
+
+    req = seq(tree)
+    return tuple(sorted(req)) if req else None
 
 
 @dataclass
