@@ -146,11 +146,21 @@ class QuantityExtractor:
         self.regnal_titles = {normalize_word(w) for w in raw["regnal_titles"]}
         self.regnal_names = {normalize_word(w) for w in raw["regnal_names"]}
         self._maxlen = 4
+        self._strip_memo: dict[str, list[tuple[int, str]]] = {}
 
     # -- token helpers -------------------------------------------------------
+    def _strip(self, w: str) -> list[tuple[int, str]]:
+        """(prefix length, stem) readings of a word with و ف ب ل ك proclitics removed (cached; do not mutate)."""
+        out = self._strip_memo.get(w)
+        if out is None:
+            memo = self._strip_memo
+            if len(memo) > 100_000:
+                memo.clear()
+            out = memo[w] = self._strip_word(w)
+        return out
+
     @staticmethod
-    def _strip(w: str) -> list[tuple[int, str]]:
-        """(prefix length, stem) readings of a word with و ف ب ل ك proclitics removed."""
+    def _strip_word(w: str) -> list[tuple[int, str]]:
         out = [(0, w)]
         if len(w) > 2 and w[0] in ("و", "ف"):
             out.append((1, w[1:]))
