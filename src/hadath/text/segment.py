@@ -17,10 +17,7 @@ _MARKS = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x0640])
 
 
 class SegmentStage:
-    """Fills ``doc.sentences``, ``state.tokens`` and ``state.scratch["norm_tokens"]``.
-
-    ``norm_tokens`` lists every token as ``(norm_start, norm_end, norm_form)`` in
-    offsets of ``state.norm.text``, so later stages need not scan the text again.
+    """Fills ``doc.sentences`` and ``state.tokens``.
 
     Args:
         settings: :class:`hadath.settings.Settings` (unused; kept for the stage contract).
@@ -40,12 +37,9 @@ class SegmentStage:
         norm = state.norm
         seg = self.segmenter.segment
         tokens = []
-        norm_tokens = []
         for text, s, e, ns, ne in tokenize(norm):
             nf = norm.text[ns:ne]
-            norm_tokens.append((ns, ne, nf))
             tokens.append({"start": s, "end": e, "text": text, "norm": nf,
                            "segments": seg(nf, text.rstrip(_MARKS).endswith("ة"))})
         state.tokens = tokens
-        state.scratch["norm_tokens"] = norm_tokens
 
