@@ -153,7 +153,9 @@ def analyze(
             any encoding.
         url: The page address (used for the outlet and its time zone).
         published: Publication time (ISO 8601 str or datetime); the reference
-            for relative times when the text has no date line.
+            for relative times when the text has no date line. Without an
+            offset it is read in the outlet's home zone, else
+            ``Settings.default_timezone``, else UTC (with a warning).
         title: Headline given separately (structured corpora).
         author: Author field given separately; "CITY: NAME" is split into a
             dateline place and an author.

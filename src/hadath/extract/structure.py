@@ -19,6 +19,11 @@ else UTC), for the times stage.
 Publication time, first found wins: the page's date line (source "text"), HTML metadata
 ("html"), the input field ``published`` ("input"), the URL path ("url"). Relative stamps such as
 "منذ ساعتين" (on the page or in ``html_meta["date_text"]``) are resolved against ``now``.
+A time with a clock always carries a UTC offset in ``published.value``: a zone given with it
+(offset, "بتوقيت مكة") wins and is converted to the outlet's home zone, else
+``Settings.default_timezone``; with neither it is read as UTC (``timezone`` "UTC") and the
+document gets a warning naming that assumption. A day-only value ("2015-07-22") keeps no
+offset; its ``timezone`` follows the same order.
 
 Example:
     >>> from hadath import Pipeline, Settings
@@ -30,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -397,17 +402,30 @@ class StructureStage:
         span = None
         source = None
 
+        assumed: list[str] = []  # what had to be put in UTC (no zone given, none known)
+
         def localise(dt: datetime, marker_zone: str | None = None) -> tuple[datetime, str | None]:
+            """An aware datetime in the marker's zone, else the outlet's, else UTC (assumed)."""
             z = _zone(marker_zone) or zi
             zname = marker_zone if _zone(marker_zone) else zone_name if zi else None
             if dt.tzinfo is None:
                 if z is None:
-                    return dt, None
+                    assumed.append(dt.isoformat())
+                    return dt.replace(tzinfo=timezone.utc), "UTC"
                 return dt.replace(tzinfo=z), zname
             if z is not None:
                 return dt.astimezone(z), zname
             key = getattr(dt.tzinfo, "key", None)
-            return dt, key
+            return dt, key or ("UTC" if dt.utcoffset() == timedelta(0) else None)
+
+        def day_zone(d: date, marker_zone: str | None = None) -> str:
+            """The zone name a day-only value is in (marker, outlet, else UTC assumed)."""
+            if _zone(marker_zone):
+                return marker_zone  # type: ignore[return-value]
+            if zi:
+                return zone_name  # type: ignore[return-value]
+            assumed.append(d.isoformat())
+            return "UTC"
 
         stamp = found.get("stamp")
         if stamp is not None:
@@ -429,7 +447,7 @@ class StructureStage:
                         d = hints["published"].date()
                 if d is not None:
                     if hour is None:
-                        value, tzname = d, (mz or zone_name if (_zone(mz) or zi) else None)
+                        value, tzname = d, day_zone(d, mz)
                     else:
                         value, tzname = localise(datetime(d.year, d.month, d.day, hour, minute or 0, second or 0), mz)
                     span, source = (off + st.start, off + st.end), "text"
@@ -443,7 +461,7 @@ class StructureStage:
                 value, tzname = localise(v)
                 source = "html"
             elif isinstance(v, date):
-                value, tzname, source = v, (zone_name if zi else None), "html"
+                value, tzname, source = v, day_zone(v), "html"
         if value is None and html_meta.get("date_text") and isinstance(now, datetime):
             st = self.dates.parse_relative(str(html_meta["date_text"]).strip())
             if st is not None:
@@ -455,7 +473,7 @@ class StructureStage:
                 if st is not None and st.year:
                     d = date(st.year, st.month, st.day)
                     if st.hour is None:
-                        value, tzname = d, (zone_name if zi else None)
+                        value, tzname = d, day_zone(d)
                     else:
                         value, tzname = localise(datetime(d.year, d.month, d.day, st.hour, st.minute, st.second or 0), st.zone)
                     source = "html"
@@ -466,16 +484,20 @@ class StructureStage:
             if isinstance(given, datetime):
                 value, tzname = localise(given)
             else:
-                value, tzname = given, (zone_name if zi else None)
+                value, tzname = given, day_zone(given)
             source = "input"
         if value is None:
             d = url_date(url)
             if d is not None:
-                value, tzname, source = d, (zone_name if zi else None), "url"
+                value, tzname, source = d, day_zone(d), "url"
 
         if value is not None:
             pub.update(value=value.isoformat(), timezone=tzname,
                        span=doc.span(*span) if span else None, source=source)
+            if assumed:
+                doc.warnings.append(
+                    f"publication time {assumed[-1]} ({source}) has no time zone and the outlet's home zone "
+                    "is unknown: assumed UTC")
         # reference time: the caller's published first, else what was found
         ref = given if given is not None else value
         if isinstance(ref, datetime):

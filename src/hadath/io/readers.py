@@ -10,7 +10,8 @@ An INPUT may be:
   ``title``, ``author``, ``source``; id = ``id`` or ``"<file name>:<line number>"``;
 * a JSON file (``.json``) holding an array of such objects or of SaudiNewsNet
   objects ``{source, url, date_extracted, title, author, content}``
-  (``date_extracted`` becomes ``published``); id = ``id`` or
+  (``date_extracted`` becomes ``published``, as given: its zone, the
+  outlet's, is settled by the structure stage); id = ``id`` or
   ``"<file name>:<index>"`` (index from 0);
 * a zip (``.zip``) of such JSON / JSONL files (SaudiNewsNet form) or of text
   and HTML files; id = ``"<zip name>:<index>"`` over its JSON records in
