@@ -67,12 +67,15 @@ def test_batch_outputs_and_failures(corpus, tmp_path):
     assert any("invalid UTF-8" in w for w in docs[1]["warnings"])
     assert any("not Arabic" in w for w in docs[2]["warnings"])
     by_id = {f["id"]: f for f in fails}
-    assert set(by_id) == {str(corpus / n) for n in ("02_empty.txt", "03_image.png", "06_no_article.html")} | {"r1", "r2"}
+    rec = corpus / "07_records.jsonl"
+    dup = f"r1@{rec}:2"  # the second "r1": its own failure id, not the first record's
+    assert set(by_id) == {str(corpus / n) for n in ("02_empty.txt", "03_image.png", "06_no_article.html")} | {dup, "r2"}
     assert by_id[str(corpus / "02_empty.txt")]["error"] == f"{corpus / '02_empty.txt'}: empty input"
     assert by_id[str(corpus / "03_image.png")]["error"].endswith("binary data (PNG image), not text")
     assert by_id[str(corpus / "06_no_article.html")]["error"].endswith("no article text found in the HTML page")
-    assert "duplicate id 'r1'" in by_id["r1"]["error"]
-    assert "is not ISO 8601" in by_id["r2"]["error"]
+    assert by_id[dup] == {"id": dup, "input": f"{rec}:2", "error": f"{rec}:2: duplicate id 'r1': the earlier "
+                          f"input {rec}:1 has it; not analysed"}
+    assert by_id["r2"]["error"] == f"{rec}:3: published 'not a date' is not ISO 8601"
     assert all("\n" not in f["error"] and "Traceback" not in f["error"] for f in fails)
     assert (res.ok, res.failed, res.total_documents, res.total_failures) == (4, 5, 4, 5)
     db = sqlite3.connect(out / "hadath.db")

@@ -5,7 +5,17 @@ Output folder:
 ``documents.jsonl``
     One ``hadath.document/1`` object a line, in input order, ids kept.
 ``failures.jsonl``
-    ``{"id", "input", "error"}`` a line for every input that could not be analysed.
+    ``{"id", "input", "error"}`` a line for every input that could not be analysed;
+    ``input`` names that input (``file:line`` for JSONL) and so does the start of ``error``.
+
+Ids: every document and failure line has an id no other line of the run has.
+An input whose id an earlier input already used (the same explicit ``id`` twice)
+is not analysed: it fails with the id ``"<id>@<input>"`` and an error naming
+the input that has the id (its own read error added, if any), so it is neither
+dropped in silence nor merged, and the earlier document keeps its id. A
+generated id (``"x.jsonl:3"``, from a file name) that an earlier input took
+(two folders holding ``x.jsonl``) is replaced by its path-qualified form
+(``"corpus/b/x.jsonl:3"``, the record's ``alt_id``).
 ``hadath.db``
     SQLite (see :mod:`hadath.io.store`): documents and every extracted item.
 
@@ -337,7 +347,7 @@ def run_batch(
                   "failures already written, skipping them", file=sys.stderr)
 
     metas: collections.deque = collections.deque()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # id -> the input that has it (ids of this run, done or not)
     counts = {"ok": 0, "failed": 0, "skipped": 0, "sentences": 0}
     pending_db: list[dict[str, Any]] = []
     pending_seq: list[int] = []
@@ -350,20 +360,37 @@ def run_batch(
         bar.update(1)
 
     def feed() -> Iterator[dict[str, Any]]:
+        # ids are settled before the resume check, so a rerun gives every input the same id
         for rec in iter_records(inputs, stdin=stdin):
-            rid = rec["id"]
+            rid, where = rec["id"], rec["input"]
+            if rid in seen and rec.get("alt_id") and rec["alt_id"] not in seen:
+                rid = rec["alt_id"]  # a generated id an earlier input took: path-qualified form
+            if rid in seen:
+                first = seen[rid]
+                fid, k = f"{rid}@{where}", 2
+                while fid in seen:  # the same input given twice
+                    fid, k = f"{rid}@{where}#{k}", k + 1
+                seen[fid] = where
+                if fid in done:
+                    counts["skipped"] += 1
+                    continue
+                own = f"; it is also unreadable: {rec['error']}" if "error" in rec else ""
+                which = "the same input, given twice," if first == where else f"the earlier input {first}"
+                fail(fid, where, f"{where}: duplicate id {rid!r}: {which} has it; not analysed{own}")
+                continue
+            seen[rid] = where
+            if rec.get("alt_id"):
+                seen.setdefault(rec["alt_id"], where)  # the same file given twice is a duplicate too
             if rid in done:
                 counts["skipped"] += 1
                 continue
-            if rid in seen:
-                fail(rid, rec["input"], f"{rec['input']}: duplicate id {rid!r} (an earlier input has it)")
-                continue
-            seen.add(rid)
             if "error" in rec:
-                fail(rid, rec["input"], f"{rec['input']}: {rec['error']}")
+                fail(rid, where, f"{where}: {rec['error']}")
                 continue
-            metas.append((rid, rec["input"]))
-            yield {k: rec[k] for k in ANALYZE_KEYS if k in rec}
+            metas.append((rid, where))
+            kw = {k: rec[k] for k in ANALYZE_KEYS if k in rec}
+            kw["id"] = rid
+            yield kw
 
     def flush(force: bool = False) -> None:
         now = time.monotonic()
@@ -397,6 +424,8 @@ def run_batch(
                 counts["sentences"] += len(value.get("sentences") or [])
                 bar.update(1)
             else:
+                if where != rid and value.startswith(f"{rid}: "):
+                    value = f"{where}: {value[len(rid) + 2:]}"  # name the input, not only its id
                 fail(rid, where, value)
             state["since"] += 1
             flush()

@@ -26,7 +26,10 @@ Each record is a dict with ``id``, ``input`` (where it came from, for
 failures.jsonl) and either ``error`` (str: the record could not be read) or
 the keyword arguments of :meth:`hadath.pipeline.Pipeline.analyze` (``data``,
 ``url``, ``published``, ``title``, ``author``, ``source``, ``path``,
-``kind``).
+``kind``). A record whose id was generated from a file name also carries
+``alt_id``: the same id built from the path as given (``"corpus/b/x.jsonl:1"``
+for ``"x.jsonl:1"``), which the batch uses when two inputs with the same file
+name (in two folders) would otherwise share ids.
 
 Example:
     >>> rec = record_from_object({"content": "نص", "date_extracted": "2015-07-24 15:58:44",
@@ -60,21 +63,28 @@ def _str_or_none(v: Any) -> str | None:
     return v if v.strip() else None
 
 
-def record_from_object(obj: Any, default_id: str, where: str) -> dict[str, Any]:
+def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None = None) -> dict[str, Any]:
     """Map one JSON object (JSONL line, array item, SaudiNewsNet article) to a record.
 
     Args:
         obj: The parsed JSON value.
         default_id: Id to use when the object has none.
         where: The input's location for failures.jsonl.
+        alt_id: The path-qualified form of ``default_id``; kept as ``alt_id``
+            when the object has no id of its own and it differs.
 
     Returns:
         A record dict (see the module docstring); with ``error`` when the
         object has no usable text.
     """
+    alt = {"alt_id": alt_id} if alt_id and alt_id != default_id else {}
     if not isinstance(obj, dict):
-        return {"id": default_id, "input": where, "error": f"expected a JSON object, got {type(obj).__name__}"}
-    rid = str(obj["id"]) if obj.get("id") not in (None, "") else default_id
+        return {"id": default_id, "input": where, **alt,
+                "error": f"expected a JSON object, got {type(obj).__name__}"}
+    if obj.get("id") not in (None, ""):
+        rid, alt = str(obj["id"]), {}
+    else:
+        rid = default_id
     if isinstance(obj.get("html"), str):
         data, kind = obj["html"], "html"
     elif isinstance(obj.get("text"), str):
@@ -82,7 +92,7 @@ def record_from_object(obj: Any, default_id: str, where: str) -> dict[str, Any]:
     elif isinstance(obj.get("content"), str):
         data, kind = obj["content"], "text"
     else:
-        return {"id": rid, "input": where, "error": "no text, html or content string in the object"}
+        return {"id": rid, "input": where, **alt, "error": "no text, html or content string in the object"}
     published = obj.get("published") or obj.get("date_extracted") or None
     if isinstance(published, str) and len(published) >= 19 and published[10] == " ":
         published = published[:10] + "T" + published[11:]
@@ -90,36 +100,44 @@ def record_from_object(obj: Any, default_id: str, where: str) -> dict[str, Any]:
         "id": rid, "input": where, "data": data, "kind": kind,
         "url": _str_or_none(obj.get("url")), "published": _str_or_none(published),
         "title": _str_or_none(obj.get("title")), "author": _str_or_none(obj.get("author")),
-        "source": _str_or_none(obj.get("source")), "path": None,
+        "source": _str_or_none(obj.get("source")), "path": None, **alt,
     }
 
 
-def _iter_jsonl(fh: BinaryIO, where: str, default_id) -> Iterator[dict[str, Any]]:
+def _alt(alt_id: str | None, rid: str) -> dict[str, str]:
+    return {"alt_id": alt_id} if alt_id and alt_id != rid else {}
+
+
+def _iter_jsonl(fh: BinaryIO, where: str, default_id, alt_id=None) -> Iterator[dict[str, Any]]:
     for lineno, raw in enumerate(fh, 1):
         if not raw.strip():
             continue
         rid = default_id(lineno)
+        alt = alt_id(lineno) if alt_id else None
         try:
             obj = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as e:
-            yield {"id": rid, "input": f"{where}:{lineno}", "error": f"line {lineno} is not JSON ({e})"}
+            yield {"id": rid, "input": f"{where}:{lineno}", **_alt(alt, rid),
+                   "error": f"line {lineno} is not JSON ({e})"}
             continue
-        yield record_from_object(obj, rid, f"{where}:{lineno}")
+        yield record_from_object(obj, rid, f"{where}:{lineno}", alt)
 
 
-def _iter_json_array(raw: bytes, name: str, where: str, start: int = 0) -> Iterator[dict[str, Any]]:
+def _iter_json_array(raw: bytes, name: str, where: str, start: int = 0,
+                     qualified: str | None = None) -> Iterator[dict[str, Any]]:
     try:
         value = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as e:
-        yield {"id": name, "input": where, "error": f"not JSON ({e})"}
+        yield {"id": name, "input": where, **_alt(qualified, name), "error": f"not JSON ({e})"}
         return
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
-        yield {"id": name, "input": where, "error": "JSON is neither an array nor an object"}
+        yield {"id": name, "input": where, **_alt(qualified, name), "error": "JSON is neither an array nor an object"}
         return
     for i, obj in enumerate(value):
-        yield record_from_object(obj, f"{name}:{start + i}", where)
+        yield record_from_object(obj, f"{name}:{start + i}", where,
+                                 f"{qualified}:{start + i}" if qualified else None)
 
 
 def _file_record(path: Path, data: bytes | None = None, rid: str | None = None) -> dict[str, Any]:
@@ -134,11 +152,11 @@ def _file_record(path: Path, data: bytes | None = None, rid: str | None = None) 
 
 
 def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
-    name = path.name
+    name, qual = path.name, str(path)
     try:
         zf = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as e:
-        yield {"id": name, "input": str(path), "error": f"not a readable zip ({e})"}
+        yield {"id": name, "input": str(path), **_alt(qual, name), "error": f"not a readable zip ({e})"}
         return
     with zf:
         index = 0
@@ -152,18 +170,20 @@ def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
             try:
                 raw = zf.read(m)
             except (OSError, zipfile.BadZipFile, RuntimeError) as e:
-                yield {"id": f"{name}:{m}", "input": where, "error": f"cannot read zip member ({e})"}
+                yield {"id": f"{name}:{m}", "input": where, **_alt(f"{qual}:{m}", f"{name}:{m}"),
+                       "error": f"cannot read zip member ({e})"}
                 continue
             if ext == ".json":
                 n = 0
-                for rec in _iter_json_array(raw, name, where, start=index):
+                for rec in _iter_json_array(raw, name, where, start=index, qualified=qual):
                     n += 1
                     yield rec
                 index += n
                 del raw
             elif ext in _JSONL:
                 first = index
-                for rec in _iter_jsonl(io.BytesIO(raw), where, lambda n: f"{name}:{first + n - 1}"):
+                for rec in _iter_jsonl(io.BytesIO(raw), where, lambda n: f"{name}:{first + n - 1}",
+                                       lambda n: f"{qual}:{first + n - 1}"):
                     yield rec
                 index += raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
             else:
@@ -171,6 +191,7 @@ def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
                 # (binary, empty ...) with a reason, so no member is silently lost
                 rec = _file_record(Path(where), raw, rid=f"{name}:{m}")
                 rec["path"] = where
+                rec.update(_alt(f"{qual}:{m}", rec["id"]))
                 yield rec
 
 
@@ -202,7 +223,7 @@ def _iter_path(path: Path) -> Iterator[dict[str, Any]]:
     elif ext in _JSONL:
         try:
             with path.open("rb") as fh:
-                yield from _iter_jsonl(fh, str(path), lambda n: f"{path.name}:{n}")
+                yield from _iter_jsonl(fh, str(path), lambda n: f"{path.name}:{n}", lambda n: f"{path}:{n}")
         except OSError as e:
             yield {"id": str(path), "input": str(path), "error": f"cannot read ({e.strerror or e})"}
     elif ext == ".json":
@@ -211,7 +232,7 @@ def _iter_path(path: Path) -> Iterator[dict[str, Any]]:
         except OSError as e:
             yield {"id": str(path), "input": str(path), "error": f"cannot read ({e.strerror or e})"}
             return
-        yield from _iter_json_array(raw, path.name, str(path))
+        yield from _iter_json_array(raw, path.name, str(path), qualified=str(path))
     else:
         yield _file_record(path)
 
