@@ -67,6 +67,28 @@ _match_start = re.Match.start
 _first = operator.itemgetter(0)
 _second = operator.itemgetter(1)
 _DUAL_RE = re.compile(r"(?<![\u0621-\u064A])[\u0621-\u064A]{3,}(?:ين|ان)(?![\u0621-\u064A])")
+#: Context patterns of QuantityExtractor._item and helpers (compiled once).
+_RX0 = re.compile(r"\s?(%|فى الم|بالم)")
+_RX1 = re.compile(r"\s?[/:\-]\s?\d")
+_RX2 = re.compile(r"\d\s?[/:\-]\s?$")
+_RX3 = re.compile(r"\s?/")
+_RX4 = re.compile(r"[A-Za-z]-?$")
+_RX5 = re.compile(r"-?[A-Za-z]")
+_RX6 = re.compile(r"\+\d")
+_RX7 = re.compile(r"\s?[-–)]\s?\D")
+_RX8 = re.compile(r"(^|[.:؛\n])\s*$")
+_RX9 = re.compile(r"[A-Za-z][\w.]*\s+$")
+_RX10 = re.compile(r"\s+[A-Za-z]")
+_RX11 = re.compile(r"\s?[»\"”]")
+_RX12 = re.compile(r"[«\"“][^«»\"“”]{1,20}$")
+_RX13 = re.compile(r"\)\s*([^\w\s]|$)")
+_RX14 = re.compile(r"(^|[:.\n])\s*\($")
+_RX15 = re.compile(r"\s?[-/]\s?صفر")
+_RX16 = re.compile(r"صفر\s?[-/]\s?$")
+_RX17 = re.compile(r"[\d/.\-:–]")
+_RX18 = re.compile(r"\s+([\u0621-\u064A]+)")
+_RX19 = re.compile(r"[.!?؟\n]")
+_RX20 = re.compile(r"\s?-\s?[\d.]+\s?(%|فى الم|بالم)")
 
 
 def _nw(s: str) -> tuple[str, ...]:
@@ -76,6 +98,30 @@ def _nw(s: str) -> tuple[str, ...]:
 def _final_ya(stem: str) -> str:
     """A stem cut from a normalised word gets the word-final ي -> ى of normalisation."""
     return stem[:-1] + "ى" if stem.endswith("ي") else stem
+
+
+class _Table(dict):
+    """A lexicon of word tuples that also knows which words can begin or end an entry.
+
+    Lets :meth:`QuantityExtractor._match` / ``_match_back`` reject most
+    positions with one set lookup instead of building every candidate key.
+
+    Attributes:
+        firsts: First words of the entries.
+        lasts: Last words of the entries of two or more words.
+        singles: The entries of one word.
+        maxlen: Words in the longest entry.
+    """
+
+    __slots__ = ("firsts", "lasts", "singles", "maxlen")
+
+    def __init__(self, entries: dict) -> None:
+        super().__init__(entries)
+        keys = [k for k in self if k]
+        self.firsts = frozenset(k[0] for k in keys)
+        self.lasts = frozenset(k[-1] for k in keys if len(k) > 1)
+        self.singles = frozenset(k[0] for k in keys if len(k) == 1)
+        self.maxlen = max(map(len, keys), default=0)
 
 
 def _num(v: float | int | None) -> int | float | None:
@@ -147,6 +193,9 @@ class QuantityExtractor:
         self.regnal_names = {normalize_word(w) for w in raw["regnal_names"]}
         self._maxlen = 4
         self._strip_memo: dict[str, list[tuple[int, str]]] = {}
+        for name in ("pre_cues", "post_cues", "percent", "currencies", "units", "id_before", "one_person_before",
+                     "objects", "cas_before", "cas_after", "year_before"):
+            setattr(self, name, _Table(getattr(self, name)))
 
     # -- token helpers -------------------------------------------------------
     def _strip(self, w: str) -> list[tuple[int, str]]:
@@ -171,24 +220,48 @@ class QuantityExtractor:
                 out.append((k + 1, s[1:]))
         return out
 
-    def _match(self, toks: list[tuple[int, int, str]], i: int, table: dict, clitic: bool = False,
+    def _match(self, toks: list[tuple[int, int, str]], i: int, table: _Table, clitic: bool = False,
                gap_ok=None) -> tuple[int, Any, int] | None:
-        """Longest entry of ``table`` (token tuples) starting at token ``i``: (n tokens, value, prefix len)."""
-        best = None
-        for n in range(min(self._maxlen, len(toks) - i), 0, -1):
+        """Longest entry of ``table`` (token tuples) starting at token ``i``: (n tokens, value, prefix len).
+
+        With ``clitic`` the first word may carry و ف ب ل ك proclitics; entries
+        longer than four words are never tried; ``gap_ok(i, i + n)`` must
+        accept the tokens of an entry of ``n`` words. None when nothing matches.
+        """
+        if i >= len(toks):
+            return None
+        w0 = toks[i][2]
+        firsts_ok = table.firsts
+        if clitic:
+            firsts = [kf for kf in self._strip(w0) if kf[1] in firsts_ok]
+            if not firsts:
+                return None
+        elif w0 not in firsts_ok:
+            return None
+        else:
+            firsts = [(0, w0)]
+        for n in range(min(self._maxlen, table.maxlen, len(toks) - i), 0, -1):
             if gap_ok is not None and not gap_ok(i, i + n):
                 continue
-            words = [t[2] for t in toks[i:i + n]]
-            firsts = self._strip(words[0]) if clitic else [(0, words[0])]
+            rest = tuple(t[2] for t in toks[i + 1:i + n])
             for k, f in firsts:
-                key = (f, *words[1:])
+                key = (f, *rest)
                 if key in table:
                     return n, table[key], k
-        return best
+        return None
 
-    def _match_back(self, toks, i: int, table: dict) -> tuple[int, Any] | None:
+    def _match_back(self, toks, i: int, table: _Table) -> tuple[int, Any] | None:
         """Longest entry of ``table`` ending at token ``i - 1`` (first word may carry و/ف)."""
-        for n in range(min(self._maxlen, i), 0, -1):
+        if i <= 0:
+            return None
+        last = toks[i - 1][2]
+        if last not in table.lasts:  # only one-word entries can end here
+            singles = table.singles
+            for _k, f in self._strip(last):
+                if f in singles:
+                    return 1, table[(f,)]
+            return None
+        for n in range(min(self._maxlen, table.maxlen, i), 0, -1):
             words = [t[2] for t in toks[i - n:i]]
             for k, f in self._strip(words[0]):
                 if (f, *words[1:]) in table:
@@ -402,31 +475,31 @@ class QuantityExtractor:
         # -- skip dates, times, ids, phone numbers, scores -----------------------
         if digits_only or m.kind == "mixed":
             dig = toks[i0][2]
-            pct_after = re.match(r"\s?(%|فى الم|بالم)", text[m.end:m.end + 7])
-            joined_after = re.match(r"\s?[/:\-]\s?\d", text[m.end:m.end + 4]) and not re.match(
-                r"\s?-\s?[\d.]+\s?(%|فى الم|بالم)", text[m.end:m.end + 16])  # "15-25 في المائة" is a range
-            joined_before = re.search(r"\d\s?[/:\-]\s?$", text[max(0, m.start - 4):m.start]) and not pct_after
+            pct_after = _RX0.match(text[m.end:m.end + 7])
+            joined_after = _RX1.match(text[m.end:m.end + 4]) and not _RX20.match(
+                text[m.end:m.end + 16])  # "15-25 في المائة" is a range
+            joined_before = _RX2.search(text[max(0, m.start - 4):m.start]) and not pct_after
             if self._hyphen_range(text, toks, m, i0, i1):
                 joined_after = joined_before = False
-            if joined_after or joined_before or before.endswith("+") or re.match(r"\s?/", text[m.end:m.end + 2]) \
+            if joined_after or joined_before or before.endswith("+") or _RX3.match(text[m.end:m.end + 2]) \
                     or before.rstrip().endswith("/"):
                 return None  # dates, clock times, scores ("1/ صفر"), phone numbers
-            if re.search(r"[A-Za-z]-?$", before) or re.match(r"-?[A-Za-z]", after) or re.match(r"\+\d", after):
+            if _RX4.search(before) or _RX5.match(after) or _RX6.match(after):
                 return None
             # list numbering: "1 - أمانة", ". 3 - ", line-initial "2)"
-            if re.match(r"\s?[-–)]\s?\D", text[m.end:m.end + 4]) and re.search(r"(^|[.:؛\n])\s*$", text[max(0, m.start - 3):m.start]):
+            if _RX7.match(text[m.end:m.end + 4]) and _RX8.search(text[max(0, m.start - 3):m.start]):
                 return None
             # product and model names: "Dell XPS 13", "Surface Pro 3 و", "«ويندوز 10»"
-            if re.search(r"[A-Za-z][\w.]*\s+$", text[max(0, m.start - 12):m.start]) or re.match(r"\s+[A-Za-z]", text[m.end:m.end + 2]) \
-                    or re.match(r"\s?[»\"”]", text[m.end:m.end + 2]) and re.search(r"[«\"“][^«»\"“”]{1,20}$", text[max(0, m.start - 21):m.start]):
+            if _RX9.search(text[max(0, m.start - 12):m.start]) or _RX10.match(text[m.end:m.end + 2]) \
+                    or _RX11.match(text[m.end:m.end + 2]) and _RX12.search(text[max(0, m.start - 21):m.start]):
                 return None
             # a bare number in brackets followed by punctuation: "(21)،", "(43)" (minutes, references),
             # or opening a line / following a colon: "(1) سهولة" (list numbering)
-            if before[-1:] == "(" and (re.match(r"\)\s*([^\w\s]|$)", text[m.end:m.end + 3])
-                                       or re.search(r"(^|[:.\n])\s*\($", text[max(0, m.start - 4):m.start])):
+            if before[-1:] == "(" and (_RX13.match(text[m.end:m.end + 3])
+                                       or _RX14.search(text[max(0, m.start - 4):m.start])):
                 return None
             # scores: "4-صفر", "صفر-2"
-            if re.match(r"\s?[-/]\s?صفر", text[m.end:m.end + 6]) or re.search(r"صفر\s?[-/]\s?$", text[max(0, m.start - 6):m.start]):
+            if _RX15.match(text[m.end:m.end + 6]) or _RX16.search(text[max(0, m.start - 6):m.start]):
                 return None
             # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
             if (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (
@@ -676,14 +749,14 @@ class QuantityExtractor:
         for mo in self._HYPHEN_RANGE.finditer(text, lo, min(len(text), m.end + 10)):
             if mo.start() not in (m.start, ) and mo.start(2) != m.start:
                 continue
-            if mo.start() > 0 and re.match(r"[\d/.\-:–]", text[mo.start() - 1]):
+            if mo.start() > 0 and _RX17.match(text[mo.start() - 1]):
                 continue
             if int(mo.group(1)) >= int(mo.group(2)):
                 continue
             rest = text[mo.end():mo.end() + 30]
-            if re.match(r"\s?(%|فى الم|بالم)", rest):
+            if _RX0.match(rest):
                 return True
-            w = re.match(r"\s+([\u0621-\u064A]+)", rest)
+            w = _RX18.match(rest)
             if w and ((w.group(1),) in self.objects or (w.group(1),) in self.units
                       or (w.group(1),) in self.currencies):
                 return True
@@ -716,7 +789,7 @@ class QuantityExtractor:
             if not it.pop("_others", False) or it["object_lemma"] is not None:
                 continue
             for prev in reversed(items[:i]):
-                if re.search(r"[.!?؟\n]", text[prev["end"]:it["start"]]):
+                if _RX19.search(text[prev["end"]:it["start"]]):
                     break
                 if prev["kind"] == "count" and prev["object_lemma"] is not None:
                     it["object_lemma"] = prev["object_lemma"]
