@@ -162,16 +162,19 @@ def test_run_stdin_jsonl(tmp_path, fast_cfg):
 def test_ner_and_export_call_their_modules(tmp_path, monkeypatch):
     calls = []
     ner_mod = types.ModuleType("hadath.extract.entities.ner_model")
-    ner_mod.tag_conll = lambda i, o: calls.append(("ner", i, o)) or 7
+    # the command checks the input and hands tag_conll a checked copy (gold PER read as PERS)
+    ner_mod.tag_conll = lambda i, o: calls.append(("ner", open(i, encoding="utf-8").read(), o)) or 7
+    conll = tmp_path / "in.conll"
+    conll.write_text("باراك B-PER\nفي O\n", "utf-8")
     exp_mod = types.ModuleType("hadath.extract.events.export")
     exp_mod.export = lambda d, f, o: calls.append(("export", d, f, o))
     monkeypatch.setitem(sys.modules, "hadath.extract.entities.ner_model", ner_mod)
     monkeypatch.setitem(sys.modules, "hadath.extract.events.export", exp_mod)
     docs = tmp_path / "documents.jsonl"
     docs.write_text("", "utf-8")
-    assert run("ner", "--conll", "in.conll", "--out", str(tmp_path / "o.conll")).exit_code == 0
+    assert run("ner", "--conll", str(conll), "--out", str(tmp_path / "o.conll")).exit_code == 0
     assert run("export", str(docs), "--format", "csv").exit_code == 0
-    assert calls == [("ner", "in.conll", str(tmp_path / "o.conll")), ("export", str(docs), "csv", "-")]
+    assert calls == [("ner", "باراك B-PERS\nفي O\n", str(tmp_path / "o.conll")), ("export", str(docs), "csv", "-")]
     assert run("export", str(docs), "--format", "xml").exit_code == 2
 
 

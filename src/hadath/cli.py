@@ -180,25 +180,127 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
     sys.exit(1 if res.total_failures else 0)
 
 
+#: Entity types of the ANERcorp tag set (what ``hadath ner`` writes in PRED) and accepted gold spellings.
+NER_TYPES = ("PERS", "LOC", "ORG", "MISC")
+_NER_TYPE_ALIASES = {"PER": "PERS"}  # CoNLL-2003 / AQMAR spelling of the person type
+
+
+def check_conll(text: str, name: str, *, skip_malformed: bool = False) -> tuple[str, list[str]]:
+    """Check "token TAG" lines and bring the tags to the ANERcorp tag set.
+
+    Every non-blank line must have exactly two whitespace-separated columns, the
+    tag ``O`` or ``B-``/``I-`` + PERS, LOC, ORG or MISC (``I-`` after ``O`` is
+    fine: it starts an entity, as in CoNLL scoring). Gold ``PER`` is read as
+    ``PERS``. ``-DOCSTART-`` lines are read as sentence breaks.
+
+    Args:
+        text: The decoded input.
+        name: The input's name for messages.
+        skip_malformed: Drop bad lines (one warning each) instead of stopping.
+
+    Returns:
+        ``(checked text, warnings)``; the text has one "token TAG" line per token.
+
+    Raises:
+        ValueError: At the first bad line: ``"<name>: line <n>: <problem>"``.
+
+    Example:
+        >>> check_conll("باراك B-PER\\nأوباما I-PER\\n\\nفي O\\n", "x.conll")
+        ('باراك B-PERS\\nأوباما I-PERS\\n\\nفي O\\n', [])
+        >>> check_conll("واشنطن LOC\\n", "x.conll")
+        Traceback (most recent call last):
+        ValueError: x.conll: line 1: tag 'LOC' is not a BIO tag of the ANERcorp set (O, or B-/I- + PERS, LOC, ORG, MISC)
+    """
+    import re
+
+    tag_rx = re.compile(r"(O)|([BI])-([A-Z]+)")
+    out: list[str] = []
+    warnings: list[str] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        parts = line.split()
+        if not parts or parts[0] == "-DOCSTART-":
+            out.append("")
+            continue
+        problem = None
+        if len(parts) != 2:
+            what = "a token or a tag alone" if len(parts) == 1 else f"{len(parts)} columns"
+            problem = f"expected 2 columns (token TAG), found {what}: {line.strip()!r}"
+        else:
+            tok, tag = parts
+            m = tag_rx.fullmatch(tag)
+            kind = _NER_TYPE_ALIASES.get(m[3], m[3]) if m and m[3] else None
+            if not m or (kind is not None and kind not in NER_TYPES):
+                problem = (f"tag {tag!r} is not a BIO tag of the ANERcorp set "
+                           f"(O, or B-/I- + {', '.join(NER_TYPES)})")
+            else:
+                out.append(f"{tok} {'O' if m[1] else f'{m[2]}-{kind}'}")
+        if problem:
+            if not skip_malformed:
+                raise ValueError(f"{name}: line {n}: {problem}")
+            warnings.append(f"{name}: line {n}: {problem}; line skipped")
+    return "\n".join(out) + "\n", warnings
+
+
 @cli.command(context_settings=CONTEXT, short_help="Tag a CoNLL file with the NER model.")
 @click.option("--conll", "in_path", required=True, metavar="IN|-",
-              help='CoNLL file of "token TAG" lines (- for stdin).')
+              help='CoNLL file of "token TAG" lines (- for stdin); tags O, B-/I- + PERS (or PER), LOC, ORG, MISC.')
 @click.option("--out", "out_path", default="-", show_default=True, metavar="OUT|-",
               help='Write "token GOLD PRED" lines here.')
-def ner(in_path, out_path) -> None:
-    """Tag a CoNLL file with the shipped NER model (token GOLD PRED lines)."""
+@click.option("--skip-malformed", is_flag=True,
+              help="Drop malformed lines with a warning each instead of stopping at the first.")
+def ner(in_path, out_path, skip_malformed) -> None:
+    """Tag a CoNLL file with the shipped NER model (token GOLD PRED lines).
+
+    PRED and GOLD are in the ANERcorp tag set (B/I-PERS, LOC, ORG, MISC, O); a
+    gold B-PER/I-PER is written as B-PERS/I-PERS. A malformed line (not two
+    columns, a tag outside the set) stops with an error naming the line.
+    """
+    import tempfile
+
+    name = "<stdin>" if in_path == "-" else in_path
     try:
         from hadath.extract.entities.ner_model import tag_conll
     except ImportError as e:
         _die(f"ner: the NER model module is not available ({e})")
     try:
-        n = tag_conll(in_path, out_path)
-    except (OSError, ValueError) as e:
-        _die(str(e) if str(e).startswith(in_path) else f"{in_path}: {e}")
+        if in_path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(in_path, "rb") as fh:
+                data = fh.read()
+    except IsADirectoryError:
+        _die(f"{name}: is a folder, not a CoNLL file")
+    except FileNotFoundError:
+        _die(f"{name}: no such file")
+    except OSError as e:
+        _die(f"{name}: cannot read ({e.strerror or e})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        _die(f"{name}: not UTF-8 text ({e.reason} at byte {e.start})")
+    try:
+        checked, warnings = check_conll(text, name, skip_malformed=skip_malformed)
+    except ValueError as e:
+        _die(str(e))
+    for w in warnings:
+        click.echo(f"hadath: warning: {w}", err=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".conll", delete=False) as tmp:
+        tmp.write(checked)
+    try:
+        n = tag_conll(tmp.name, out_path)
+    except OSError as e:
+        if e.filename == out_path:
+            _die(f"{out_path}: cannot write ({e.strerror or e})")
+        _die(f"{name}: {str(e).replace(tmp.name, name)}")
+    except ValueError as e:
+        msg = str(e).replace(tmp.name, name)
+        _die(msg if msg.startswith(name) else f"{name}: {msg}")
     except Exception as e:  # noqa: BLE001
         if _debug():
             raise
-        _die(f"{in_path}: internal error: {type(e).__name__}: {e}")
+        _die(f"{name}: internal error: {type(e).__name__}: {str(e).replace(tmp.name, name)}")
+    finally:
+        os.unlink(tmp.name)
     if n is not None and out_path != "-":
         click.echo(f"hadath: tagged {n} tokens -> {out_path}", err=True)
 
