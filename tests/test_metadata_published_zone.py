@@ -90,6 +90,18 @@ def test_html_meta_naive_date_is_utc_with_warning(pipe):
     assert state.reference_time.isoformat() == "2016-06-08T09:39:00+00:00"
 
 
+def test_html_page_meta_date_end_to_end(pipe):
+    page = ("<html><head><title>خبر</title><meta property='article:published_time' content='2016-06-08T09:39:00'>"
+            f"</head><body><article><h1>خبر عاجل عن الاجتماع</h1><p>{BODY} بعد اجتماع مطول في العاصمة.</p>"
+            "<p>وقال المتحدث إن العمل سيستمر حتى نهاية العام الجاري في جميع المواقع.</p></article></body></html>")
+    doc = pipe.analyze(page.encode())
+    assert _pub(doc) == ("2016-06-08T09:39:00+00:00", "UTC", "html")
+    assert doc.warnings == [_warn("2016-06-08T09:39:00", "html")]
+    doc = pipe.analyze(page.encode(), url="https://www.youm7.com/story/2016/6/8/x")
+    assert _pub(doc) == ("2016-06-08T09:39:00+02:00", "Africa/Cairo", "html")
+    assert doc.warnings == []
+
+
 def test_html_meta_z_date_is_utc_without_warning(pipe):
     doc, _ = _structure(pipe, html_meta={"date": "2016-06-08T09:39:00Z"})
     assert _pub(doc) == ("2016-06-08T09:39:00+00:00", "UTC", "html")
