@@ -75,3 +75,30 @@ def test_tiny_training_deterministic_and_onnx_matches(shared_data, tmp_path):
     assert torch_res == onnx_res
     tags = onnx_model.predict([s[0] for s in probe])
     assert [len(t) for t in tags] == [len(s[0]) for s in probe]
+
+
+@pytest.mark.shared
+def test_tiny_crf_multitask_padded_onnx(shared_data, tmp_path):
+    """CRF layer + an auxiliary head: export scores like torch, and a sentence's tags do not depend on its batch."""
+    pytest.importorskip("torch")
+    pytest.importorskip("onnxruntime")
+    from hadath.train.ner import dev_split, load_anercorp, score
+    from hadath.train.ner_nn import build_vocab, evaluate_torch, train
+
+    sents = dev_split(load_anercorp(shared_data))[0][:100]
+    words = sorted({w for toks, _ in sents for w in toks})[:400]
+    rng = np.random.default_rng(1)
+    X = rng.standard_normal((len(words), 8)).astype(np.float32)
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    vocab = build_vocab(sents, words)
+    quiet = lambda *a, **k: None  # noqa: E731
+    m = train(sents[:80], [], vocab, X, ["باريس\tLOC"], tmp_path, epochs=1, hidden=8, log=quiet, crf=True,
+              aux=[sents[80:]])
+    onnx_model = NerModel.load(tmp_path)
+    assert onnx_model._padded and onnx_model._crf is not None
+    probe = sents[:30]
+    torch_res = evaluate_torch(m, onnx_model.featurizer, probe)
+    assert score([s[1] for s in probe], onnx_model.predict([s[0] for s in probe])) == torch_res
+    together = onnx_model.predict([s[0] for s in probe])
+    alone = [onnx_model.predict([s[0]])[0] for s in probe]
+    assert together == alone

@@ -35,6 +35,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Sequence
 
 from hadath.extract.entities.ner_model import (
     GAZETTEER_FILE,
@@ -96,8 +97,16 @@ def build_vocab(train_sents, words: list[str], min_count: int = 2) -> dict:
 
 
 def make_model(vocab: dict, vectors, hidden: int = 128, stem_dim: int = 64, char_dim: int = 24,
-               char_filters: int = 48, dropout: float = 0.5, tune_words: bool = False):
-    """The PyTorch tagger; ``forward(ids, gaz, chars)`` -> log-probabilities ``(B, T, L)``."""
+               char_filters: int = 48, dropout: float = 0.5, tune_words: bool = False, heads: int = 1,
+               crf: bool = False):
+    """The PyTorch tagger; ``forward(ids, gaz, chars)`` -> log-probabilities ``(B, T, L)``.
+
+    ``heads`` > 1 adds output layers for auxiliary corpora (multi-task: the
+    encoder is shared, each corpus keeps its own labelling conventions);
+    head 0 is the one exported. ``crf`` adds CRF transition scores per head
+    (``start (L,)``, ``trans (L, L)``, ``end (L,)``) trained with the CRF
+    likelihood (:func:`crf_nll`).
+    """
     import numpy as np
     import torch
     from torch import nn
@@ -117,7 +126,14 @@ def make_model(vocab: dict, vectors, hidden: int = 128, stem_dim: int = 64, char
             inp = D + stem_dim + 16 + 8 + char_filters + len(NN_GAZ_FEATURES)
             self.drop = nn.Dropout(dropout)
             self.lstm = nn.LSTM(inp, hidden, batch_first=True, bidirectional=True)
-            self.out = nn.Linear(2 * hidden, len(vocab["labels"]))
+            L = len(vocab["labels"])
+            self.outs = nn.ModuleList([nn.Linear(2 * hidden, L) for _ in range(heads)])
+            self.out = self.outs[0]
+            self.crf = crf
+            if crf:
+                self.crf_start = nn.Parameter(torch.zeros(heads, L))
+                self.crf_trans = nn.Parameter(torch.zeros(heads, L, L))
+                self.crf_end = nn.Parameter(torch.zeros(heads, L))
 
         def embed(self, ids, gaz, chars):
             B, T, C = chars.shape
@@ -131,16 +147,71 @@ def make_model(vocab: dict, vectors, hidden: int = 128, stem_dim: int = 64, char
             h, _ = self.lstm(self.embed(ids, gaz, chars))
             return torch.log_softmax(self.out(self.drop(h)), dim=-1)
 
-        def forward_packed(self, ids, gaz, chars, lengths):
+        def forward_packed(self, ids, gaz, chars, lengths, head: int = 0):
             from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
             x = self.embed(ids, gaz, chars)
             p = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(p)
             h, _ = pad_packed_sequence(h, batch_first=True, total_length=ids.shape[1])
-            return torch.log_softmax(self.out(self.drop(h)), dim=-1)
+            return torch.log_softmax(self.outs[head](self.drop(h)), dim=-1)
+
+        def crf_params(self, head: int = 0):
+            """``(start, trans, end)`` numpy arrays of a head, or None without a CRF layer."""
+            if not self.crf:
+                return None
+            return tuple(x[head].detach().numpy().copy() for x in (self.crf_start, self.crf_trans, self.crf_end))
 
     return Tagger()
+
+
+def repair_bio(tags: list[str]) -> list[str]:
+    """Make a tag sequence valid BIO: an ``I-X`` that follows neither ``B-X`` nor ``I-X`` becomes ``B-X``.
+
+    Example:
+        >>> repair_bio(["O", "I-LOC", "I-LOC", "B-ORG", "I-PERS"])
+        ['O', 'B-LOC', 'I-LOC', 'B-ORG', 'B-PERS']
+    """
+    out = []
+    prev = "O"
+    for t in tags:
+        if t.startswith("I-") and prev[2:] != t[2:]:
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
+
+
+def crf_nll(em, y, lengths, start, trans, end, start_ok, trans_ok):
+    """Negative log-likelihood of a linear-chain CRF, summed over the batch.
+
+    Args:
+        em: ``(B, T, L)`` emission scores (torch); y: ``(B, T)`` gold label
+            ids (any value at padding); lengths: ``(B,)`` sentence lengths.
+        start, trans, end: CRF scores ``(L,)``, ``(L, L)``, ``(L,)`` (torch).
+        start_ok, trans_ok: bool masks of allowed BIO moves (:func:`bio_allowed`);
+            forbidden moves get -1e4.
+    """
+    import torch
+
+    B, T, L = em.shape
+    big = -1e4
+    trans = trans + torch.where(trans_ok, 0.0, big)
+    start = start + torch.where(start_ok, 0.0, big)
+    y = y.clamp(min=0)
+    mask = torch.arange(T)[None, :] < lengths[:, None]
+    alpha = start + em[:, 0]
+    gold = start[y[:, 0]] + em[:, 0].gather(1, y[:, :1])[:, 0]
+    for t in range(1, T):
+        nxt = torch.logsumexp(alpha[:, :, None] + trans[None], dim=1) + em[:, t]
+        m = mask[:, t]
+        alpha = torch.where(m[:, None], nxt, alpha)
+        step = trans[y[:, t - 1], y[:, t]] + em[:, t].gather(1, y[:, t : t + 1])[:, 0]
+        gold = gold + torch.where(m, step, torch.zeros_like(step))
+    last = y.gather(1, (lengths - 1)[:, None])[:, 0]
+    gold = gold + end[last]
+    logz = torch.logsumexp(alpha + end, dim=1)
+    return (logz - gold).sum()
 
 
 def _batch(feat: NnFeaturizer, sents, label_ix):
@@ -167,10 +238,20 @@ def _batch(feat: NnFeaturizer, sents, label_ix):
 
 def train(train_sents, dev_sents, vocab, vectors, gaz_lines, out_dir: Path, epochs: int = 12,
           batch: int = 16, lr: float = 2e-3, seed: int = 13, threads: int = 1, hidden: int = 128,
-          word_dropout: float = 0.05, tune_words: bool = False, log=print):
-    """Train, export ``ner_nn.onnx`` + ``ner_nn_vocab.json`` + gazetteer into ``out_dir``."""
+          word_dropout: float = 0.05, tune_words: bool = False, log=print, crf: bool = False,
+          aux: Sequence = ()):
+    """Train, export ``ner_nn.onnx`` + ``ner_nn_vocab.json`` + gazetteer into ``out_dir``.
+
+    Args:
+        train_sents, dev_sents: ``[(tokens, tags)]`` (ANERcorp conventions).
+        aux: Auxiliary corpora (lists of sentences), each trained with its
+            own output head (multi-task); only head 0 (``train_sents``) is exported.
+        crf: Train a CRF output layer (its scores go into the vocabulary file).
+    """
     import numpy as np
     import torch
+
+    from hadath.extract.entities.ner_model import bio_allowed
 
     torch.manual_seed(seed)
     torch.set_num_threads(threads)
@@ -178,39 +259,51 @@ def train(train_sents, dev_sents, vocab, vectors, gaz_lines, out_dir: Path, epoc
     rng = random.Random(seed)
     feat = NnFeaturizer(vocab, Gazetteer.from_lines(gaz_lines))
     label_ix = {t: i for i, t in enumerate(vocab["labels"])}
-    model = make_model(vocab, vectors, hidden=hidden, tune_words=tune_words)
+    model = make_model(vocab, vectors, hidden=hidden, tune_words=tune_words, heads=1 + len(aux), crf=crf)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=lr)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 / (1 + 0.1 * e))
-    data = [s for s in train_sents if s[0]]
-    # pre-build batches' tensors once per epoch order: sort by length within chunks for speed
+    so, to = bio_allowed(vocab["labels"])
+    start_ok, trans_ok = torch.from_numpy(so), torch.from_numpy(to)
+    corpora = [[s for s in train_sents if s[0]]] + [[s for s in a if s[0]] for a in aux]
+    if crf:
+        corpora = [[(toks, repair_bio(list(tags))) for toks, tags in c] for c in corpora]
+    n_main = len(corpora[0])
     for ep in range(epochs):
         t0 = time.time()
         model.train()
-        order = list(range(len(data)))
-        rng.shuffle(order)
-        chunks = [order[i : i + batch * 20] for i in range(0, len(order), batch * 20)]
         batches = []
-        for ch in chunks:
-            ch.sort(key=lambda i: len(data[i][0]))
-            batches += [ch[i : i + batch] for i in range(0, len(ch), batch)]
+        for head, data in enumerate(corpora):
+            order = list(range(len(data)))
+            rng.shuffle(order)
+            chunks = [order[i : i + batch * 20] for i in range(0, len(order), batch * 20)]
+            for ch in chunks:
+                ch.sort(key=lambda i: len(data[i][0]))
+                batches += [(head, ch[i : i + batch]) for i in range(0, len(ch), batch)]
         rng.shuffle(batches)
         tot = 0.0
-        for bi in batches:
+        for head, bi in batches:
+            data = corpora[head]
             ids, gaz, chars, y, lengths = _batch(feat, [data[i] for i in bi], label_ix)
             if word_dropout:
                 g = torch.Generator().manual_seed(rng.randrange(1 << 30))
                 m = (torch.rand(ids.shape[:2], generator=g) < word_dropout) & (ids[..., 1] > 0)
                 ids = ids.clone()
                 ids[..., 1] = torch.where(m, torch.ones_like(ids[..., 1]), ids[..., 1])
-            logp = model.forward_packed(ids, gaz, chars, lengths)
-            loss = torch.nn.functional.nll_loss(logp.reshape(-1, logp.shape[-1]), y.reshape(-1), ignore_index=-100)
+            logp = model.forward_packed(ids, gaz, chars, lengths, head)
+            if crf:
+                loss = crf_nll(logp, y, lengths, model.crf_start[head], model.crf_trans[head],
+                               model.crf_end[head], start_ok, trans_ok) / float(lengths.sum())
+            else:
+                loss = torch.nn.functional.nll_loss(logp.reshape(-1, logp.shape[-1]), y.reshape(-1),
+                                                    ignore_index=-100)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
             opt.step()
-            tot += float(loss.detach()) * len(bi)
+            if head == 0:
+                tot += float(loss.detach()) * len(bi)
         sched.step()
-        msg = f"epoch {ep + 1}: loss {tot / len(data):.4f} ({time.time() - t0:.0f} s)"
+        msg = f"epoch {ep + 1}: loss {tot / n_main:.4f} ({time.time() - t0:.0f} s)"
         if dev_sents:
             res = evaluate_torch(model, feat, dev_sents)
             msg += f"; dev P {100 * res['overall']['precision']:.2f} R {100 * res['overall']['recall']:.2f}" \
@@ -242,7 +335,7 @@ def evaluate_torch(model, feat: NnFeaturizer, sents):
                 continue
             a = feat.arrays([sents[i][0] for i in idx])
             lp = model(torch.from_numpy(a["ids"]), torch.from_numpy(a["gaz"]), torch.from_numpy(a["chars"]))
-            best = viterbi_bio(lp.numpy(), start_ok, trans_ok)
+            best = viterbi_bio(lp.numpy(), start_ok, trans_ok, None, model.crf_params(0))
             for k, i in enumerate(idx):
                 preds[i] = [labels[j] for j in best[k]]
     model.train()
@@ -250,22 +343,65 @@ def evaluate_torch(model, feat: NnFeaturizer, sents):
 
 
 def export(model, vocab: dict, gaz_lines, out_dir: Path) -> None:
-    """Write ``ner_nn.onnx``, ``ner_nn_vocab.json`` and ``ner_gazetteer.tsv``."""
+    """Write ``ner_nn.onnx``, ``ner_nn_vocab.json`` and ``ner_gazetteer.tsv``.
+
+    The ONNX graph takes right-padded batches: besides ``ids``, ``gaz`` and
+    ``chars`` it reads ``rev`` (int64 ``(B, T)``: for each sentence of length
+    ``n``, ``n-1-t`` for ``t < n``, else ``t``); the backward LSTM runs over
+    each sentence reversed within its own length, so padding never reaches a
+    real token. Head 0 only; CRF scores, if any, are stored in the vocabulary
+    file under ``crf``.
+    """
     import torch
+    from torch import nn
 
     out_dir.mkdir(parents=True, exist_ok=True)
     model.eval()
+    lstm = model.lstm
+    H = lstm.hidden_size
+
+    def one_way(suffix: str):
+        m = nn.LSTM(lstm.input_size, H, batch_first=True)
+        with torch.no_grad():
+            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+                getattr(m, name + "_l0").copy_(getattr(lstm, f"{name}_l0{suffix}"))
+        return m.eval()
+
+    class Padded(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.m = model
+            self.fw = one_way("")
+            self.bw = one_way("_reverse")
+
+        def forward(self, ids, gaz, chars, rev):
+            x = self.m.embed(ids, gaz, chars)
+            idx = rev.unsqueeze(-1).expand(-1, -1, x.shape[-1])
+            hf, _ = self.fw(x)
+            hb, _ = self.bw(torch.gather(x, 1, idx))
+            hb = torch.gather(hb, 1, rev.unsqueeze(-1).expand(-1, -1, H))
+            return torch.log_softmax(self.m.out(torch.cat([hf, hb], dim=-1)), dim=-1)
+
+    wrapper = Padded().eval()
     ids = torch.ones((2, 5, 4), dtype=torch.int64)
     gaz = torch.zeros((2, 5, len(NN_GAZ_FEATURES)))
     chars = torch.ones((2, 5, NN_MAX_CHARS), dtype=torch.int64)
+    rev = torch.tensor([[4, 3, 2, 1, 0], [2, 1, 0, 3, 4]], dtype=torch.int64)
     tmp = out_dir / (NN_MODEL_FILE + ".tmp")
     torch.onnx.export(
-        model, (ids, gaz, chars), str(tmp), input_names=["ids", "gaz", "chars"], output_names=["logp"],
+        wrapper, (ids, gaz, chars, rev), str(tmp), input_names=["ids", "gaz", "chars", "rev"],
+        output_names=["logp"],
         dynamic_axes={"ids": {0: "B", 1: "T"}, "gaz": {0: "B", 1: "T"}, "chars": {0: "B", 1: "T"},
-                      "logp": {0: "B", 1: "T"}},
+                      "rev": {0: "B", 1: "T"}, "logp": {0: "B", 1: "T"}},
         opset_version=17, dynamo=False,
     )
     tmp.replace(out_dir / NN_MODEL_FILE)
+    vocab = dict(vocab)
+    crf = model.crf_params(0)
+    if crf is not None:
+        vocab["crf"] = {"start": [round(float(v), 6) for v in crf[0]],
+                        "trans": [[round(float(v), 6) for v in row] for row in crf[1]],
+                        "end": [round(float(v), 6) for v in crf[2]]}
     (out_dir / NN_VOCAB_FILE).write_text(json.dumps(vocab, ensure_ascii=False, separators=(",", ":")),
                                          encoding="utf-8")
     (out_dir / GAZETTEER_FILE).write_text("".join(l + "\n" for l in gaz_lines), encoding="utf-8")
@@ -286,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--tune-words", action="store_true", help="fine-tune the pretrained word vectors")
+    ap.add_argument("--crf", action="store_true", help="CRF output layer (learned transitions)")
+    ap.add_argument("--aux", default="", help="auxiliary corpora with their own output heads: aqmar,wojood")
     a = ap.parse_args(argv)
     try:
         import numpy as np
@@ -310,8 +448,12 @@ def main(argv: list[str] | None = None) -> int:
     vocab = build_vocab(train_s, words)
     print(f"training on {len(train_s)} sentences; vocab words {len(vocab['words'])} stems {len(vocab['stems'])}"
           f" chars {len(vocab['chars'])}", flush=True)
+    from hadath.train.ner import load_aqmar, load_wojood
+
+    loaders = {"aqmar": load_aqmar, "wojood": load_wojood}
+    aux = [loaders[n](a.data) for n in a.aux.split(",") if n]
     train(train_s, dev_s, vocab, X, gaz, a.out, epochs=a.epochs, batch=a.batch, lr=a.lr, seed=a.seed,
-          threads=a.threads, hidden=a.hidden, tune_words=a.tune_words)
+          threads=a.threads, hidden=a.hidden, tune_words=a.tune_words, crf=a.crf, aux=aux)
     from hadath.extract.entities.ner_model import NnNerModel
 
     m = NnNerModel.load(a.out)

@@ -759,6 +759,38 @@ class NnFeaturizer:
         return {"ids": ids, "gaz": gaz, "chars": chars}
 
 
+    def arrays_padded(self, sentences: Sequence[Sequence[str]]):
+        """Like :meth:`arrays` for sentences of any lengths, right-padded to the longest.
+
+        Args:
+            sentences: ``B`` non-empty sentences (lists of token strings).
+
+        Returns:
+            The same dict as :meth:`arrays` with ``T`` = the longest length;
+            padding positions have id 0 everywhere and no gazetteer features.
+        """
+        import numpy as np
+
+        B, T = len(sentences), max(len(s) for s in sentences)
+        ids = np.zeros((B, T, 4), dtype=np.int64)
+        gaz = np.zeros((B, T, len(NN_GAZ_FEATURES)), dtype=np.float32)
+        chars = np.zeros((B, T, NN_MAX_CHARS), dtype=np.int64)
+        cache = self._cache
+        gi = self.gaz_index
+        for b, words in enumerate(sentences):
+            ents = [cache.get(w) or self._word(w) for w in words]
+            n = len(ents)
+            ids[b, :n] = [e[2:6] for e in ents]
+            chars[b, :n] = [e[6] for e in ents]
+            if any(e[1] for e in ents):
+                for t, fs in enumerate(self.gaz.match([e[0] for e in ents], [e[1] for e in ents])):
+                    for f in fs:
+                        j = gi.get(f)
+                        if j is not None:
+                            gaz[b, t, j] = 1.0
+        return {"ids": ids, "gaz": gaz, "chars": chars}
+
+
 def bio_allowed(labels: Sequence[str]):
     """Transition mask for BIO decoding: ``I-X`` only after ``B-X`` or ``I-X``.
 
@@ -777,31 +809,58 @@ def bio_allowed(labels: Sequence[str]):
     return start, trans
 
 
-def viterbi_bio(logp, start_ok, trans_ok):
+def viterbi_bio(logp, start_ok, trans_ok, lengths=None, crf=None):
     """Best BIO-consistent label sequence of per-token log-probabilities.
 
     Args:
-        logp: float array ``(B, T, L)``.
+        logp: float array ``(B, T, L)`` of per-token label scores (log-probabilities).
         start_ok: ``(L,)`` bool; trans_ok: ``(L, L)`` bool (see :func:`bio_allowed`).
+        lengths: Optional int array ``(B,)``: sentence ``b`` has ``lengths[b]``
+            tokens and the positions after them are padding (ignored); ``None``
+            when every row has ``T`` tokens.
+        crf: Optional ``(start, trans, end)`` float arrays of shapes ``(L,)``,
+            ``(L, L)``, ``(L,)``: learned transition scores of a CRF output
+            layer, added to the scores (forbidden BIO moves stay forbidden).
 
     Returns:
-        int array ``(B, T)`` of label indices.
+        int array ``(B, T)`` of label indices (padding positions repeat the last label).
+
+    Example:
+        >>> import numpy as np
+        >>> s, t = bio_allowed(["O", "B-LOC", "I-LOC"])
+        >>> lp = np.log(np.array([[[0.2, 0.3, 0.5], [0.2, 0.2, 0.6], [0.9, 0.05, 0.05]]]))
+        >>> viterbi_bio(lp, s, t, lengths=np.array([2])).tolist()
+        [[1, 2, 2]]
     """
     import numpy as np
 
     B, T, L = logp.shape
     neg = np.float32(-1e9)
     trans = np.where(trans_ok, np.float32(0), neg)
-    score = np.where(start_ok, logp[:, 0], neg)
+    start = np.where(start_ok, np.float32(0), neg)
+    end = np.zeros(L, dtype=np.float32)
+    if crf is not None:
+        trans = trans + crf[1]
+        start = start + crf[0]
+        end = end + crf[2]
+    score = start + logp[:, 0]
     back = np.zeros((B, T, L), dtype=np.int64)
+    ident = np.arange(L)
     for t in range(1, T):
         cand = score[:, :, None] + trans[None]
-        back[:, t] = cand.argmax(axis=1)
-        score = cand.max(axis=1) + logp[:, t]
+        arg = cand.argmax(axis=1)
+        new = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + logp[:, t]
+        if lengths is not None:
+            live = (t < lengths)[:, None]
+            arg = np.where(live, arg, ident)
+            new = np.where(live, new, score)
+        back[:, t] = arg
+        score = new
     out = np.zeros((B, T), dtype=np.int64)
-    out[:, T - 1] = score.argmax(axis=1)
+    out[:, T - 1] = (score + end).argmax(axis=1)
+    rows = np.arange(B)
     for t in range(T - 1, 0, -1):
-        out[:, t - 1] = np.take_along_axis(back[:, t], out[:, t : t + 1], axis=1)[:, 0]
+        out[:, t - 1] = back[rows, t, out[:, t]]
     return out
 
 
@@ -809,8 +868,13 @@ class NnNerModel:
     """A loaded neural NER tagger (BiLSTM exported to ONNX, run with onnxruntime).
 
     Same interface as :class:`NerModel` (:meth:`predict`, :meth:`predict_spans`).
-    Sentences are tagged in batches of equal length (no padding, so results do
-    not depend on batching), one onnxruntime thread.
+    Models exported with a ``rev`` input (per-sentence reversal indices for
+    the backward LSTM) take right-padded batches: sentences are sorted by
+    length and tagged :attr:`batch` at a time, and a sentence's tags do not
+    depend on its neighbours (padding never reaches a real token in either
+    direction). Older exports without ``rev`` are tagged in groups of equal
+    length. One onnxruntime thread. When the vocabulary file holds ``crf``
+    scores (a CRF output layer), Viterbi adds them.
 
     Args:
         session: An ``onnxruntime.InferenceSession`` of ``ner_nn.onnx``.
@@ -821,11 +885,18 @@ class NnNerModel:
     batch = 64
 
     def __init__(self, session, featurizer: NnFeaturizer, path: str = "") -> None:
+        import numpy as np
+
         self.session = session
         self.featurizer = featurizer
         self.path = path
         self.labels = featurizer.labels
         self._start_ok, self._trans_ok = bio_allowed(self.labels)
+        self._padded = "rev" in {i.name for i in session.get_inputs()}
+        crf = featurizer.vocab.get("crf")
+        self._crf = None if not crf else (
+            np.asarray(crf["start"], dtype=np.float32), np.asarray(crf["trans"], dtype=np.float32),
+            np.asarray(crf["end"], dtype=np.float32))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "NnNerModel":
@@ -863,22 +934,50 @@ class NnNerModel:
         import numpy as np
 
         out: list = [None] * len(sentences)
-        by_len: dict[int, list[int]] = {}
+        groups: list[list[int]] = []
+        nonempty = [i for i, s in enumerate(sentences) if s]
         for i, s in enumerate(sentences):
-            if s:
-                by_len.setdefault(len(s), []).append(i)
-            else:
+            if not s:
                 out[i] = ([], [])
+        if self._padded:
+            # sorted by length, cut so that padding adds at most 30% to a batch's tokens
+            nonempty.sort(key=lambda i: len(sentences[i]))
+            cur: list[int] = []
+            total = 0
+            for i in nonempty:
+                n = len(sentences[i])
+                if cur and (len(cur) >= self.batch or n * (len(cur) + 1) > 1.3 * (total + n)):
+                    groups.append(cur)
+                    cur, total = [], 0
+                cur.append(i)
+                total += n
+            if cur:
+                groups.append(cur)
+        else:
+            by_len: dict[int, list[int]] = {}
+            for i in nonempty:
+                by_len.setdefault(len(sentences[i]), []).append(i)
+            groups = [idx[k : k + self.batch] for idx in by_len.values() for k in range(0, len(idx), self.batch)]
         labels = self.labels
-        for idx in by_len.values():
-            for k in range(0, len(idx), self.batch):
-                part = idx[k : k + self.batch]
-                a = self.featurizer.arrays([sentences[i] for i in part])
+        for part in groups:
+            sents = [sentences[i] for i in part]
+            lengths = np.array([len(x) for x in sents], dtype=np.int64)
+            if self._padded:
+                a = self.featurizer.arrays_padded(sents)
+                T = a["ids"].shape[1]
+                t = np.arange(T)[None, :]
+                a["rev"] = np.where(t < lengths[:, None], lengths[:, None] - 1 - t, t)
                 logp = self.session.run(None, a)[0]
-                best = viterbi_bio(logp, self._start_ok, self._trans_ok)
-                probs = np.exp(np.take_along_axis(logp, best[..., None], axis=2)[..., 0])
-                for j, i in enumerate(part):
-                    out[i] = ([labels[y] for y in best[j]], probs[j].tolist())
+                best = viterbi_bio(logp, self._start_ok, self._trans_ok, lengths, self._crf)
+            else:
+                a = self.featurizer.arrays(sents)
+                logp = self.session.run(None, a)[0]
+                best = viterbi_bio(logp, self._start_ok, self._trans_ok, None, self._crf)
+            probs = np.exp(np.take_along_axis(logp, best[..., None], axis=2)[..., 0]).tolist()
+            best = best.tolist()
+            for j, i in enumerate(part):
+                n = lengths[j]
+                out[i] = ([labels[y] for y in best[j][:n]], probs[j][:n])
         return out
 
     def predict(self, sentences: list[list[str]]) -> list[list[str]]:
