@@ -34,6 +34,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter
 from pathlib import Path
@@ -58,6 +59,9 @@ _CAND_SUFFIXES = ("", "ه", "ها", "هم", "هما", "كم", "نا", "ات", "�
 _SENT_END = frozenset({".", "!", "؟", "?", "…"})
 #: Tokens that end a clause: the text is offered to the model clause by clause.
 _CLAUSE_END = _SENT_END | {"،", ",", "؛", ";", ":"}
+_START_END = operator.itemgetter("start", "end")
+_START = operator.itemgetter("start")
+_CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
 #: A quoted span: opening quote, the name, closing quote.
 _QUOTED = re.compile("([«»\"“”])\\s*([^«»\"“”\n]{2,40}?)\\s*[«»\"”“]")
 #: Media cues right before a quoted outlet name (normalised text): لـ، صحيفة، جريدة، نقلته ...
@@ -83,6 +87,46 @@ DEF_NAME_RANK = 1000
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+#: Entries kept in each per-word-type cache of an extractor before it is emptied (bounds memory).
+CACHE_MAX = 200_000
+
+
+def _clitic_forms(keys) -> frozenset[str]:
+    """Every word that :func:`_strip_clitic` (default proclitics) splits into one of ``keys``.
+
+    ``ب`` + ``تركيا`` -> بتركيا; ``لل`` + the rest of ``التحالف`` -> للتحالف (ل+ال merged). A
+    word holds a key after a clitic exactly when it is one of these forms, so the rules look such
+    words up in a document's word index instead of splitting every word.
+
+    Args:
+        keys: Normalised words (the ``rest`` side of a split).
+
+    Returns:
+        The set of written forms (the keys themselves included).
+
+    Example:
+        >>> sorted(_clitic_forms(["الدوله"]))[:3]
+        ['الدوله', 'بالدوله', 'فالدوله']
+        >>> "للدوله" in _clitic_forms(["الدوله"])
+        True
+    """
+    out = set()
+    for k in keys:
+        out.add(k)
+        if len(k) >= 3:
+            out.update(p + k for p in PROCLITICS if p)
+        if k.startswith("ال") and len(k) > 4:
+            out.add("لل" + k[2:])
+    return frozenset(out)
+
+
+def _positions(index: dict[str, list[int]], forms) -> list[int]:
+    """Sorted word indices of the words of a document written as one of ``forms``."""
+    out = [i for f in forms if f in index for i in index[f]]
+    out.sort()
+    return out
 
 
 def _strip_clitic(w: str, allowed: frozenset[str] = PROCLITICS) -> list[tuple[str, str]]:
@@ -142,6 +186,21 @@ class EntityExtractor:
         self._formula_re = re.compile("(?<!\\w)(?:" + "|".join(
             "\\s+".join(re.escape(w) for w in f.split()) for f in forms) + ")(?!\\w)") if forms else None
         self.formula_words = frozenset(name_key(w) for w in stop.get("formula_words", []))
+        #: the media-head words with their clitics (بصحيفة، وقناة) and وزارة's forms
+        self._media_forms = _clitic_forms(_MEDIA_HEADS)
+        self._ministry_forms = _clitic_forms(["وزاره"])
+        #: per-word-type results of :meth:`_name_like` and :meth:`_name_candidate` (bounded)
+        self._name_like_cache: dict[str, bool] = {}
+        self._candidate_cache: dict[str, bool] = {}
+        self._key_cache: dict[str, str] = {}  # :meth:`_key`
+        #: ISO alpha-3 -> its first country / nationality entry
+        self._country_entry: dict[str, Any] = {}
+        self._nationality_entry: dict[str, Any] = {}
+        for e in self.gaz.entries:
+            if e.kind == "country":
+                self._country_entry.setdefault(e.country, e)
+            elif e.kind == "nationality":
+                self._nationality_entry.setdefault(e.country, e)
         self.model = None
         try:
             from hadath.extract.entities.ner_model import NerModel  # the NER model helper's module
@@ -167,9 +226,28 @@ class EntityExtractor:
                     return n
         return 0
 
+    def _key(self, s: str) -> str:
+        """:func:`name_key` of ``s``, cached per string."""
+        cache = self._key_cache
+        r = cache.get(s)
+        if r is None:
+            if len(cache) >= CACHE_MAX:
+                cache.clear()
+            r = cache[s] = name_key(s)
+        return r
+
     def _name_like(self, w: str) -> bool:
         """A word that may be part of a person's name: not frequent, not a clitic + ordinary word,
-        not a role, place or nationality word, no pronoun suffix (سيطرتها)."""
+        not a role, place or nationality word, no pronoun suffix (سيطرتها). Cached per word."""
+        cache = self._name_like_cache
+        r = cache.get(w)
+        if r is None:
+            if len(cache) >= CACHE_MAX:
+                cache.clear()
+            r = cache[w] = self._name_like_uncached(w)
+        return r
+
+    def _name_like_uncached(self, w: str) -> bool:
         if w in self.gaz.stop or w in self.cues or len(w) < 2:
             return False
         if w.startswith(("وال", "بال", "فال", "كال", "لل")) or w.endswith(_PRONOUN_SUFFIXES):
@@ -206,6 +284,12 @@ class EntityExtractor:
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         wstarts = [w[0] for w in words]
         wtexts = [w[2] for w in words]
+        index: dict[str, list[int]] = {}  # word -> its indices in ``words``
+        for i, w in enumerate(wtexts):
+            if w in index:
+                index[w].append(i)
+            else:
+                index[w] = [i]
 
         def word_at(pos: int) -> int:
             return bisect.bisect_right(wstarts, pos) - 1
@@ -251,16 +335,16 @@ class EntityExtractor:
         self._institutions(text, words, wtexts, word_at, adj_hits, mentions, roles)
         self._place_heads(text, words, wtexts, word_at, mentions)
         self._quoted_media(text, words, wtexts, word_at, mentions)
-        self._media_heads(text, words, wtexts, mentions)
+        self._media_heads(text, words, wtexts, mentions, index)
         tanween = set()
         for tm in _TANWEEN.finditer(raw):  # rare: map each tanween back to the word that carries it
             k = bisect.bisect_right(norm.starts, tm.start()) - 1
             if k >= 0:
                 tanween.add(word_at(k))
-        self._persons(text, words, wtexts, word_at, mentions, roles, date, tanween, raw, norm.raw_span)
+        self._persons(text, words, wtexts, word_at, mentions, roles, date, tanween, raw, norm.raw_span, index)
         excluded = self._excluded_spans(state, norm)
         if self.model is not None:
-            self._model_mentions(state, norm, mentions, countries, excluded, words)
+            self._model_mentions(state, norm, mentions, countries, excluded, words, index)
         if self._formula_re is not None:  # ولله الحمد، إن شاء الله: formulae are never names
             formulae = [(fm.start(), fm.end()) for fm in self._formula_re.finditer(text)]
             if formulae:
@@ -270,9 +354,9 @@ class EntityExtractor:
         if excluded:  # authors in the byline (كتبت- هدى الشيمي) are metadata; boilerplate is no article text
             mentions[:] = [m for m in mentions if not any(
                 m.start < e and s < m.end and (m.label == "PER" or kind == "boilerplate") for s, e, kind in excluded)]
-        self._anaphors(text, words, mentions)
-        self._surnames(words, mentions)
-        self._ministries(text, words, wtexts, mentions, countries)
+        self._anaphors(text, words, mentions, index)
+        self._surnames(words, mentions, index)
+        self._ministries(text, words, wtexts, mentions, countries, index)
         dominant = countries.most_common(1)[0][0] if countries and countries.most_common(1)[0][1] >= 2 else None
         doc.entities = self._entities(doc, norm, mentions, roles, dominant)
         state.scratch["entities"] = doc.entities
@@ -329,14 +413,14 @@ class EntityExtractor:
                 roles.append((self._title_start(words, wtexts, s), end, country, it["agent"]))
                 if wtexts[s - 1] != "باسم":  # "spokesman of X" names X; "coordinator of X" is a role
                     continue
-            ce = next((e for e in self.gaz.entries if e.kind == "country" and e.country == country), None)
+            ce = self._country_entry.get(country)
             cname = ce.canonical if ce else country
             # drop the adjective's own mention (an adjective is never an entity) and add the ORG
             mentions[:] = [x for x in mentions if not (start <= x.start and x.end <= end)]
             label = it.get("label", "ORG")
             entry = None
             if label == "NORP":  # الشعب العراقي = العراقيين: the nationality entity
-                entry = next((e for e in self.gaz.entries if e.kind == "nationality" and e.country == country), None)
+                entry = self._nationality_entry.get(country)
             first = "ال" + wtexts[s][2:] if prefix == "لل" else wtexts[s][len(prefix):]
             mentions.append(Mention(start, end, label, " ".join([first, *wtexts[s + 1:last + 1]]), entry=entry,
                                     source="rule", rule=f"institution-nationality:{it['id']}", confidence=0.8,
@@ -404,14 +488,17 @@ class EntityExtractor:
             mentions.append(Mention(inner_a, inner_b, "ORG", inner, source="rule", rule="quoted-media",
                                     confidence=0.7, cameo="MED"))
 
-    def _media_heads(self, text, words, wtexts, mentions: list[Mention]) -> None:
+    def _media_heads(self, text, words, wtexts, mentions: list[Mention], index: dict[str, list[int]]) -> None:
         """Rule ``media-head``: صحيفة/جريدة/قناة/وكالة/مجلة/موقع + 1-2 definite words is an outlet.
 
         ``بصحيفة الوئام``، ``صحيفة الشرق الأوسط``، ``صحيفة الغارديان البريطانية`` (the nationality
         adjective stays outside). The head must be indefinite (الصحيفة alone refers back).
         """
         n = len(words)
-        for i, w in enumerate(wtexts[:-1]):
+        for i in _positions(index, self._media_forms):
+            if i >= n - 1:
+                break
+            w = wtexts[i]
             head = None
             for prefix, rest in _strip_clitic(w):
                 if rest in _MEDIA_HEADS:
@@ -449,12 +536,20 @@ class EntityExtractor:
         return words[s][0]
 
     def _persons(self, text, words, wtexts, word_at, mentions, roles, date, tanween=frozenset(),
-                 raw: str = "", raw_span=None) -> None:
+                 raw: str = "", raw_span=None, index: dict[str, list[int]] | None = None) -> None:
         def nl(k: int) -> bool:
             return k not in tanween and self._name_like(wtexts[k])
 
         tf = self._title_first
-        title_len = [self._is_title(wtexts, i) if (w in tf or w[1:] in tf) else 0 for i, w in enumerate(wtexts)]
+        if index is None:
+            index = {}
+            for i, w in enumerate(wtexts):
+                index.setdefault(w, []).append(i)
+        title_len = [0] * len(wtexts)
+        title_at = _positions(index, [w for w in index if w in tf or w[1:] in tf])
+        for i in title_at:
+            title_len[i] = self._is_title(wtexts, i)
+        title_at = [i for i in title_at if title_len[i]]
 
         def free(a: int, b: int) -> bool:
             for x in mentions:
@@ -481,12 +576,11 @@ class EntityExtractor:
 
         n = len(words)
         # person-apposition: NAME، TITLE
-        for i in range(1, n):
+        for i in title_at:
+            if i < 1:
+                continue
             gap = text[words[i - 1][1]:words[i][0]]
             if gap.strip() not in ("،", ","):
-                continue
-            tl = title_len[i]
-            if not tl:
                 continue
             j = i - 1
             names: list[int] = []
@@ -515,10 +609,8 @@ class EntityExtractor:
             self._title_role(text, words, wtexts, i, word_at(role_end - 1), roles)
             add(a, b, prefix, "person-apposition", role)
         # person-title: TITLE [ال-words / nationality] NAME NAME
-        for i in range(n):
+        for i in title_at:
             tl = title_len[i]
-            if not tl:
-                continue
             j = i + tl
             skipped = 0
             while j < n and wtexts[j].startswith("ال") and skipped < 3 and not title_len[j]:
@@ -540,11 +632,10 @@ class EntityExtractor:
                     self._title_role(text, words, wtexts, i, j - 1, roles)
                 add(j, k - 1, 0, "person-title", (words[i][0], words[j - 1][1]) if j > i else None)
         # person-firstname: FIRST NAME [NAME]
-        for i in range(n - 1):
+        for i in _positions(index, self._first_words.intersection(index)):
+            if i >= n - 1:
+                break
             weak = False
-            w0 = wtexts[i]
-            if w0 not in self._first_words:
-                continue
             for fl in (2, 1):
                 if tuple(wtexts[i:i + fl]) in self.first_names:
                     break
@@ -600,10 +691,11 @@ class EntityExtractor:
         return words[k][1]
 
     def _model_mentions(self, state: Any, norm: Any, mentions: list[Mention], countries: Counter = Counter(),
-                        excluded: list[tuple[int, int, str]] = (), words: list = ()) -> None:
+                        excluded: list[tuple[int, int, str]] = (), words: list = (),
+                        index: dict[str, list[int]] | None = None) -> None:
         raw = state.doc.text
-        toks = [(t["start"], t["end"]) for t in state.tokens] if state.tokens else [
-            (m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", raw)]
+        toks = list(map(_START_END, state.tokens)) if state.tokens else [
+            m.span() for m in re.finditer(r"\w+|[^\w\s]", raw)]
         starts = norm.starts
         # Only clauses with a name-like rare word outside the names already found can hold an
         # unknown name: tag those clauses (with their neighbours when adjacent) and skip the rest
@@ -611,44 +703,59 @@ class EntityExtractor:
         covered = bytearray(len(norm.text) + 1)
         for x in mentions:
             covered[x.start:x.end] = b"\x01" * (x.end - x.start)
-        rare = [a for a, b, w in words if not covered[a] and self._name_candidate(w)]
+        if index is None:
+            index = {}
+            for i, (_a, _b, w) in enumerate(words):
+                index.setdefault(w, []).append(i)
+        rare = [words[i][0] for w in self._rare_words(index) for i in index[w] if not covered[words[i][0]]]
         # a known first name before a less frequent word (محمد مرسي، سعود الفيصل): a name made of
         # frequent words, which the rare-word test misses
-        first = self._first_words
-        rare += [words[i][0] for i in range(len(words) - 1)
-                 if not covered[words[i][0]] and words[i][2] in first and not covered[words[i + 1][0]]
-                 and self.gaz.word_rank(words[i + 1][2]) >= 2000 and words[i + 1][2] not in self.gaz.stop
-                 and not norm.text[words[i][1]:words[i + 1][0]].strip()]
+        rank = self.gaz.word_rank
+        stop = self.gaz.stop
+        for i in _positions(index, self._first_words.intersection(index)):
+            if i + 1 >= len(words):
+                break
+            if (not covered[words[i][0]] and not covered[words[i + 1][0]]
+                    and rank(words[i + 1][2]) >= 2000 and words[i + 1][2] not in stop
+                    and not norm.text[words[i][1]:words[i + 1][0]].strip()):
+                rare.append(words[i][0])
         rare.sort()
         if not rare:
             return
+        # clauses: token ranges cut after a clause-final token and before a line break; a clause
+        # with a rare word is tagged, joined to the previous tagged clause of the same line
+        tstarts = [a for a, _b in toks] if not state.tokens else list(map(_START, state.tokens))
+        cuts: set[int] = set()
+        breaks: set[int] = set()
+        p = raw.find("\n")
+        while p >= 0:
+            j = bisect.bisect_left(tstarts, p)
+            if j < len(toks):
+                breaks.add(j)
+            p = raw.find("\n", p + 1)
+        for m in _CLAUSE_END_RE.finditer(raw):
+            p = m.start()
+            j = bisect.bisect_right(tstarts, p) - 1
+            if j >= 0 and tstarts[j] == p and toks[j][1] == p + 1:
+                cuts.add(j + 1)
+        cuts |= breaks
         runs: list[list[tuple[int, int]]] = []  # contiguous runs of selected clauses
-        chunk: list[tuple[int, int]] = []
-        last_selected = [False]
-
-        def flush() -> None:
-            if chunk:
-                na = bisect.bisect_left(starts, chunk[0][0])
-                nb = bisect.bisect_left(starts, chunk[-1][1])
+        last_selected = False
+        lo = 0
+        for x in sorted(cuts) + [len(toks)]:
+            if x > lo:
+                na = bisect.bisect_left(starts, toks[lo][0])
+                nb = bisect.bisect_left(starts, toks[x - 1][1])
                 k = bisect.bisect_left(rare, na)
                 keep = k < len(rare) and rare[k] < nb
-                if keep and last_selected[0]:
-                    runs[-1].extend(chunk)
+                if keep and last_selected:
+                    runs[-1].extend(toks[lo:x])
                 elif keep:
-                    runs.append(list(chunk))
-                last_selected[0] = keep
-                chunk.clear()
-
-        prev_end = 0
-        for a, b in toks:
-            if "\n" in raw[prev_end:a]:
-                flush()
-                last_selected[0] = False
-            chunk.append((a, b))
-            prev_end = b
-            if raw[a:b] in _CLAUSE_END:
-                flush()
-        flush()
+                    runs.append(toks[lo:x])
+                last_selected = keep
+            if x in breaks:
+                last_selected = False
+            lo = x
         if not runs:
             return
         spans = []
@@ -662,7 +769,7 @@ class EntityExtractor:
             return
         person_words = {w for x in mentions if x.label == "PER" for w in x.key.split()}
         person_words |= {w for rs, re_, lab, _c in spans if _MODEL_LABELS.get(str(lab).upper()) == "PER"
-                         for w in name_key(norm.text[bisect.bisect_left(starts, rs):bisect.bisect_left(starts, re_)]).split()[1:]}
+                         for w in self._key(norm.text[bisect.bisect_left(starts, rs):bisect.bisect_left(starts, re_)]).split()[1:]}
         dominant = countries.most_common(1)[0][0] if countries else None
         for rs, re_, lab, conf in spans:
             label = _MODEL_LABELS.get(str(lab).upper())
@@ -687,7 +794,7 @@ class EntityExtractor:
                 continue  # ولله الحمد، سبحانه وتعالى: a religious formula, not a name
             if key.startswith("لل") and len(key.split()[0]) > 4:
                 key = "ال" + key[2:]  # للمدينة -> المدينة
-            if any(a < x.end and x.start < b for x in mentions):
+            if any(covered[a:b]):
                 continue
             parts = key.split()
             if not parts or parts[0] in self.gaz.stop:
@@ -719,6 +826,7 @@ class EntityExtractor:
             mentions.append(Mention(a, b, label, key, entry=e, source="model", rule="model",
                                     confidence=float(conf) if conf is not None else 0.6, country=country,
                                     cameo=country))
+            covered[a:b] = b"\x01" * (b - a)
 
     def _excluded_spans(self, state: Any, norm: Any) -> list[tuple[int, int]]:
         """Normalised ``(start, end, kind)`` of the byline and boilerplate spans (kind: byline|boilerplate)."""
@@ -735,10 +843,26 @@ class EntityExtractor:
                 out.append((a, b, kind))
         return out
 
+    def _rare_words(self, words) -> list[str]:
+        """The words among ``words`` (an iterable of distinct normalised words) that pass
+        :meth:`_name_candidate`, in their order; the frequent words are skipped by one lookup."""
+        freq = self.gaz.rank
+        cand = self._name_candidate
+        return [w for w in words if w not in freq and cand(w)]
+
     def _name_candidate(self, w: str) -> bool:
         """A word that may belong to a name the gazetteer lacks: not among the frequent words, and
         not an inflected form of one (a clitic, article or suffix around a frequent stem: وتسلمت،
-        هجومهم، والقطارات)."""
+        هجومهم، والقطارات). Cached per word."""
+        cache = self._candidate_cache
+        r = cache.get(w)
+        if r is None:
+            if len(cache) >= CACHE_MAX:
+                cache.clear()
+            r = cache[w] = self._name_candidate_uncached(w)
+        return r
+
+    def _name_candidate_uncached(self, w: str) -> bool:
         rank = self.gaz.rank
         if w in rank or w.isdigit() or len(w) < 3:
             return False
@@ -841,7 +965,7 @@ class EntityExtractor:
                 return a + 1
         return a
 
-    def _anaphors(self, text: str, words, mentions: list[Mention]) -> None:
+    def _anaphors(self, text: str, words, mentions: list[Mention], index: dict[str, list[int]]) -> None:
         firsts: dict[str, Mention] = {}
         for m in sorted(mentions, key=lambda m: m.start):
             if m.entry is not None:
@@ -849,9 +973,8 @@ class EntityExtractor:
                     firsts.setdefault(a, m)
         if not firsts:
             return
-        for s, e, w in words:
-            if w not in firsts and w[1:] not in firsts and w[2:] not in firsts and ("ال" + w[2:]) not in firsts:
-                continue
+        for i in _positions(index, _clitic_forms(firsts)):
+            s, e, w = words[i]
             for prefix, rest in _strip_clitic(w):
                 first = firsts.get(rest)
                 if first is None or s < first.end:
@@ -865,7 +988,7 @@ class EntityExtractor:
                                         restored=("ال" + w[2:]) if prefix == "لل" else None))
                 break
 
-    def _surnames(self, words, mentions: list[Mention]) -> None:
+    def _surnames(self, words, mentions: list[Mention], index: dict[str, list[int]]) -> None:
         """Rule ``surname``: a person's last name alone (with clitics) later in the text refers to them."""
         people = [m for m in mentions if m.label == "PER" and len(m.key.split()) >= 2]
         if not people:
@@ -875,9 +998,8 @@ class EntityExtractor:
             sur = m.key.split()[-1]
             if sur not in self.particles and len(sur) >= 3:
                 last.setdefault(sur, m)
-        for s, e, w in words:
-            if w not in last and w[1:] not in last and w[2:] not in last and ("ال" + w[2:]) not in last:
-                continue
+        for i in _positions(index, _clitic_forms(last)):
+            s, e, w = words[i]
             for prefix, rest in _strip_clitic(w):
                 first = last.get(rest)
                 if first is None or s < first.end:
@@ -892,13 +1014,14 @@ class EntityExtractor:
                 break
 
     # ------------------------------------------------------------------ output
-    def _ministries(self, text, words, wtexts, mentions: list[Mention], countries: Counter) -> None:
+    def _ministries(self, text, words, wtexts, mentions: list[Mention], countries: Counter,
+                    index: dict[str, list[int]]) -> None:
         """Rule ``ministry``: وزارة + definite word(s) (وزارة الدفاع) is an ORG of the article's country."""
         dominant = countries.most_common(1)[0][0] if countries else None
-        for i, w in enumerate(wtexts[:-1]):
-            if not w.endswith("وزاره"):
-                continue
-            for prefix, rest in _strip_clitic(w):
+        for i in _positions(index, self._ministry_forms):
+            if i >= len(words) - 1:
+                break
+            for prefix, rest in _strip_clitic(wtexts[i]):
                 if rest != "وزاره":
                     continue
                 nxt = wtexts[i + 1]
