@@ -614,11 +614,13 @@ def find(lex: TimeLexicon, text: str) -> list[Candidate]:
                 continue
         else:
             windows = [[0, n]]
-        req = rule.required
-        if req is not None:  # a window holding none of the required strings cannot match
-            windows = [w for w in windows if any(text.find(r, w[0], w[1]) >= 0 for r in req)]
+        for pre in rule.prefilters:  # a window where a prefilter finds nothing cannot hold a match
+            search = pre.search
+            windows = [w for w in windows if search(text, w[0], w[1])]
             if not windows:
-                continue
+                break
+        if not windows:
+            continue
         handler = HANDLERS[rule.handler]
         for m in _window_matches(rule.regex, text, windows):
             sem = handler(lex, m, text, rule)

@@ -103,8 +103,11 @@ class Rule:
         needs: Trigger names (see :meth:`TimeLexicon.trigger_spans`); the rule
             runs only around the words that trigger it.
         required: Strings one of which every match contains (derived from
-            ``regex`` by :func:`required_strings`), or None when unknown; a
-            window holding none of them cannot match and is skipped.
+            ``regex`` by :func:`required_strings`), or None when unknown.
+        prefilters: Patterns each of which finds something inside every
+            match of ``regex`` (:func:`required_pattern`, else the alternation
+            of ``required``); a window where one of them finds nothing cannot
+            hold a match and is skipped.
     """
 
     id: str
@@ -113,10 +116,205 @@ class Rule:
     regex: re.Pattern
     needs: tuple[str, ...] = ()
     required: tuple[str, ...] | None = None
+    prefilters: tuple[re.Pattern, ...] = ()
 
     def __post_init__(self) -> None:
         if self.required is None:
             self.required = required_strings(self.regex)
+        if not self.prefilters:
+            pat = required_pattern(self.regex)
+            if pat is None and self.required:
+                pat = "|".join(map(re.escape, sorted(self.required, key=lambda r: (-len(r), r))))
+            self.prefilters = (re.compile(pat),) if pat else ()
+
+
+def required_pattern(rx: re.Pattern, min_score: float = 1.0) -> str | None:
+    r"""A pattern that finds something inside every match of ``rx`` (None: none found).
+
+    A necessary condition used to skip text where ``rx`` cannot match.
+    Derived from the parsed pattern: within its mandatory part (descending
+    into groups, into every branch of an alternation, and into repeats with a
+    minimum of one), a run of consecutive items is written back as a regular
+    expression without groups or assertions (assertions only restrict, so
+    dropping them keeps the condition necessary); those items match a
+    contiguous piece of every match. A sub-run never starts or ends with an
+    optional item, and a repeat at its start is cut to its last repetition.
+
+    Among the candidates, one whose first item lets ``re`` skip ahead by a
+    first character (a literal, a character class, or an alternation of
+    literals) is preferred once its selectivity score reaches ``min_score``
+    (literal characters 1 each, small character classes 0.5, wide ones and
+    ``\d`` 0.3, ``\s`` and negated classes 0.05); otherwise the highest
+    score wins. Only patterns without flags are analysed.
+
+    Args:
+        rx: A compiled pattern.
+        min_score: Least score of a pattern worth searching for.
+
+    Returns:
+        The pattern text, or None.
+
+    Example:
+        >>> required_pattern(re.compile(r"(?<!\w)(?:عام\s+)?(?P<y>1[34]\d\d)\s?(?P<hm>ه|هجري)(?!\w)"))
+        '1[34][\\d][\\d](?:[\\s]){0,1}ه'
+        >>> required_pattern(re.compile(r"\d+")) is None
+        True
+    """
+    if rx.flags & ~re.UNICODE:
+        return None
+    try:
+        from re import _constants as C, _parser as P  # noqa: N812 (CPython's sre internals)
+        tree = P.parse(rx.pattern)
+    except Exception:  # pragma: no cover - another Python
+        return None
+    if tree.state.flags & ~re.UNICODE:
+        return None
+    cats = {C.CATEGORY_DIGIT: (r"\d", 0.3), C.CATEGORY_NOT_DIGIT: (r"\D", 0.05),
+            C.CATEGORY_SPACE: (r"\s", 0.05), C.CATEGORY_NOT_SPACE: (r"\S", 0.05),
+            C.CATEGORY_WORD: (r"\w", 0.05), C.CATEGORY_NOT_WORD: (r"\W", 0.05)}
+    zero_width = (C.ASSERT, C.ASSERT_NOT, C.AT)
+
+    def esc(c: int) -> str:
+        return re.escape(chr(c))
+
+    def emit_seq(items) -> tuple[str, float] | None:
+        out, score = [], 0.0
+        for op, av in items:
+            r = emit(op, av)
+            if r is None:
+                return None
+            out.append(r[0])
+            score += r[1]
+        return "".join(out), score
+
+    def emit(op, av) -> tuple[str, float] | None:
+        """Regex text and score of one item (None: cannot be written back)."""
+        if op in zero_width:
+            return "", 0.0
+        if op is C.LITERAL:
+            return esc(av), 1.0
+        if op is C.NOT_LITERAL:
+            return f"[^{esc(av)}]", 0.05
+        if op is C.ANY:
+            return ".", 0.0
+        if op is C.IN:
+            parts, neg, score = [], "", 0.5
+            for iop, iav in av:
+                if iop is C.NEGATE:
+                    neg, score = "^", 0.05
+                elif iop is C.LITERAL:
+                    parts.append(esc(iav))
+                elif iop is C.RANGE:
+                    parts.append(f"{esc(iav[0])}-{esc(iav[1])}")
+                    if iav[1] - iav[0] > 12:
+                        score = min(score, 0.3)
+                elif iop is C.CATEGORY and iav in cats:
+                    parts.append(cats[iav][0])
+                    score = min(score, cats[iav][1])
+                else:
+                    return None
+            return f"[{neg}{''.join(parts)}]", score
+        if op is C.SUBPATTERN:
+            _group, add, dele, sub = av
+            if add or dele:
+                return None
+            r = emit_seq(sub)
+            return None if r is None else (f"(?:{r[0]})", r[1])
+        if op is C.BRANCH:
+            alts = [emit_seq(a) for a in av[1]]
+            if any(a is None for a in alts):
+                return None
+            return "(?:" + "|".join(a[0] for a in alts) + ")", min(a[1] for a in alts)
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, sub = av
+            r = emit_seq(sub)
+            if r is None:
+                return None
+            rep = f"{{{lo}}}" if lo == hi else f"{{{lo},{'' if hi is C.MAXREPEAT else hi}}}"
+            return f"(?:{r[0]}){rep}", r[1] * min(lo, 3)
+        return None
+
+    def friendly(op, av) -> bool:
+        """Whether a pattern starting with this item gets the fast search of ``re`` (a first character set)."""
+        if op in (C.LITERAL, C.IN):
+            return True
+        if op is C.BRANCH:
+            return all(alt and flat(alt)[:1] and flat(alt)[0][0] is C.LITERAL for alt in av[1])
+        return False
+
+    def optional(op, av) -> bool:
+        return op in zero_width or (op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0)
+
+    def flat(items) -> list:
+        """The items of a sequence with plain groups spliced in (a group only captures)."""
+        out = []
+        for op, av in items:
+            if op is C.SUBPATTERN and not (av[1] or av[2]):
+                out += flat(av[3])
+            else:
+                out.append((op, av))
+        return out
+
+    def better(cand, best) -> bool:
+        """Candidates are (pattern, score, fast); a fast one that is selective enough wins over a slow one."""
+        if best is None:
+            return True
+        ok_c, ok_b = cand[2] and cand[1] >= min_score, best[2] and best[1] >= min_score
+        if ok_c != ok_b:
+            return ok_c
+        return cand[1] > best[1]
+
+    def best_of(items):
+        """Best necessary pattern of a sequence: a sub-run of written-back items, or one item's own requirement."""
+        best = None
+        run: list = []
+        for op, av in flat(items) + [(None, None)]:
+            r = emit(op, av) if op is not None else None
+            if r is not None:
+                run.append((op, av, r))
+                continue
+            for i, (op_i, av_i, r_i) in enumerate(run):
+                if optional(op_i, av_i):
+                    continue
+                head, fast = r_i, friendly(op_i, av_i)
+                if op_i in (C.MAX_REPEAT, C.MIN_REPEAT):  # only its last repetition touches what follows
+                    sub = flat(av_i[2])
+                    if len(sub) == 1 and friendly(*sub[0]):
+                        head, fast = emit(*sub[0]), True
+                for j in range(i, len(run)):
+                    if optional(run[j][0], run[j][1]):
+                        continue
+                    parts = [head] + [x[2] for x in run[i + 1:j + 1]]
+                    cand = ("".join(x[0] for x in parts), sum(x[1] for x in parts), fast)
+                    if better(cand, best):
+                        best = cand
+            run = []
+            if op is not None:
+                cand = inner(op, av)
+                if cand is not None and better(cand, best):
+                    best = cand
+        return best
+
+    def inner(op, av):
+        """Requirement of one item that cannot be written back as a whole."""
+        if op is C.SUBPATTERN:
+            _group, add, dele, sub = av
+            return None if (add or dele) else best_of(sub)
+        if op is C.BRANCH:
+            alts = [best_of(a) for a in av[1]]
+            if not alts or any(a is None for a in alts):
+                return None
+            fast = all(a[0][:1] not in "([\\." for a in alts)  # each alternative starts with a literal
+            return "(?:" + "|".join(a[0] for a in alts) + ")", min(a[1] for a in alts), fast
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, _hi, sub = av
+            return best_of(sub) if lo >= 1 else None
+        return None
+
+    res = best_of(tree)
+    if res is None or res[1] < min_score:
+        return None
+    return res[0]
 
 
 def required_strings(rx: re.Pattern) -> tuple[str, ...] | None:
