@@ -47,14 +47,14 @@ Example:
 from __future__ import annotations
 
 import bisect
-import operator
 import re
+from itertools import compress
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from hadath.extract.quantities.numbers import TOKEN_RE, NumberMatch, NumberParser
+from hadath.extract.quantities.numbers import NumberMatch, NumberParser, state_tokens
 from hadath.text.normalize import normalize_word
 
 __all__ = ["QuantityExtractor"]
@@ -62,10 +62,7 @@ __all__ = ["QuantityExtractor"]
 _PERSONLIKE = {"persons", "fighters", "soldiers", "civilians", "children", "women", "tourists", "pilgrims",
                "refugees", "students", "workers", "members", "passengers", "journalists", None}
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
-_match_span = re.Match.span
 _match_start = re.Match.start
-_first = operator.itemgetter(0)
-_second = operator.itemgetter(1)
 _DUAL_RE = re.compile(r"(?<![\u0621-\u064A])[\u0621-\u064A]{3,}(?:ين|ان)(?![\u0621-\u064A])")
 #: Context patterns of QuantityExtractor._item and helpers (compiled once).
 _RX0 = re.compile(r"\s?(%|فى الم|بالم)")
@@ -274,11 +271,11 @@ class QuantityExtractor:
         doc = state.doc
         norm = state.norm
         text = norm.text
-        spans = list(map(_match_span, TOKEN_RE.finditer(text)))
-        words = TOKEN_RE.findall(text)
-        toks = list(map(tuple.__add__, spans, zip(words)))  # (start, end, form)
-        by_start = dict(zip(map(_first, spans), range(len(spans))))
-        by_end = dict(zip(map(_second, spans), range(len(spans))))
+        tk = state_tokens(state)
+        words = tk.words
+        toks = list(zip(tk.starts, tk.ends, words))  # (start, end, form)
+        by_start = dict(zip(tk.starts, range(len(words))))
+        by_end = dict(zip(tk.ends, range(len(words))))
         taken: list[tuple[int, int]] = []
         for t in doc.times or ():
             taken.append((t["start"], t["end"]))
@@ -303,9 +300,9 @@ class QuantityExtractor:
             # The same token starts without scanning the text again: only token starts are used,
             # and a token is a candidate (NumberParser.candidates) when it is digits or a
             # proclitics + lexicon word, or a dual (_DUAL_RE) when it is 5+ letters ending ين/ان.
-            hit = {w for w in set(words) if w in sw or not ("\u0621" <= w[0] <= "\u064A")
+            hit = {w for w in tk.vocab if w in sw or not ("\u0621" <= w[0] <= "\u064A")
                    or (len(w) >= 5 and w.endswith(("ين", "ان")))}
-            starts = [spans[i][0] for i, w in enumerate(words) if w in hit]
+            starts = list(compress(tk.starts, map(hit.__contains__, words)))
         for ts in starts:
             ti = by_start.get(ts)
             if ts < pos or ti is None:

@@ -42,16 +42,68 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 import yaml
 
 from hadath.text.normalize import normalize_word
 
-__all__ = ["NumberMatch", "NumberParser", "parse_number", "parse_ordinal", "find_numbers", "TOKEN_RE"]
+__all__ = ["NumberMatch", "NumberParser", "parse_number", "parse_ordinal", "find_numbers", "TOKEN_RE", "tokenize",
+           "state_tokens", "Tokens"]
 
 #: A word (Arabic letters) or a digit run with internal separators, on normalised text.
 TOKEN_RE = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,\u066B\u066C\u060C]\d+)*")
+
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+
+
+class Tokens(NamedTuple):
+    """The :data:`TOKEN_RE` tokens of a normalised text as parallel lists.
+
+    Attributes:
+        text: The normalised text.
+        starts: Start offset of each token (code points).
+        ends: End offset of each token (exclusive).
+        words: The token strings.
+        vocab: The set of distinct token strings.
+    """
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    vocab: set[str]
+
+
+def tokenize(text: str) -> Tokens:
+    """Split a normalised text into :data:`TOKEN_RE` tokens in one scan.
+
+    Same tokens as ``TOKEN_RE.finditer(text)``; the offsets come from the
+    lengths of the pieces of one ``re.split``.
+
+    Example:
+        >>> t = tokenize("قتل 14٬500 شخص.")
+        >>> list(zip(t.starts, t.ends, t.words))
+        [(0, 3, 'قتل'), (4, 10, '14٬500'), (11, 14, 'شخص')]
+    """
+    parts = _TOKEN_SPLIT.split(text)
+    offs = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    return Tokens(text, offs[0:-1:2], offs[1::2], words, set(words))
+
+
+def state_tokens(state: Any) -> Tokens:
+    """The tokens of ``state.norm.text``, computed once per document and kept in ``state.scratch``.
+
+    Shared by the times and quantities stages (key ``"tq_tokens"``).
+    """
+    text = state.norm.text
+    toks = state.scratch.get("tq_tokens")
+    if toks is None or toks.text is not text:
+        toks = state.scratch["tq_tokens"] = tokenize(text)
+    return toks
+
 
 _ARABIC_RUN = re.compile(r"[\u0621-\u064A]+")
 _DIGIT_RUN = re.compile(r"\d+")

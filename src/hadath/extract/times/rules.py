@@ -717,23 +717,28 @@ class TimeLexicon:
             lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs))
         return lx
 
-    def trigger_spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
+    def trigger_spans(self, text: str, vocab: set[str] | None = None) -> dict[str, list[tuple[int, int]]]:
         """Where each trigger occurs in a normalised text.
 
-        Every word (letters only) is looked up, bare and without one or two
-        leading proclitic letters; every run of digits triggers ``DIGIT``.
+        Every word (a run of two or more letters with no letter on either
+        side) is looked up, bare and without one or two leading proclitic
+        letters; every run of digits triggers ``DIGIT``.
 
         Args:
             text: Normalised text.
+            vocab: The distinct Arabic words of ``text`` if known (e.g. the
+                :data:`hadath.extract.quantities.numbers.TOKEN_RE` tokens);
+                any set holding every such word gives the same result.
 
         Returns:
             Trigger name -> list of ``(start, end)`` word spans (code points).
         """
         out: dict[str, list[tuple[int, int]]] = {}
-        # Every _WORDS match is a maximal run (>= 2) of letters, so the matches of a
-        # trigger word are its occurrences with no letter on either side.
+        # A trigger word is Arabic letters only, and its spans are its occurrences with
+        # no letter on either side (checked below), so any set of strings that holds
+        # every such word (the _WORDS runs, or the Arabic token runs) finds the same spans.
         memo = self._word_keys
-        uniq = set(_WORDS.findall(text))
+        uniq = set(_WORDS.findall(text)) if vocab is None else vocab
         new = uniq.difference(memo)
         if new:
             if len(memo) > 200_000:
@@ -767,6 +772,8 @@ class TimeLexicon:
 
     def _keys_of(self, w: str) -> set[str] | None:
         """Trigger names of one word of :data:`_WORDS` (bare or behind proclitics), or None."""
+        if len(w) < 2:
+            return None
         wt = self.word_triggers
         keys = wt.get(w)
         if len(w) > 3:
