@@ -193,6 +193,7 @@ class EntityExtractor:
         self._name_like_cache: dict[str, bool] = {}
         self._candidate_cache: dict[str, bool] = {}
         self._key_cache: dict[str, str] = {}  # :meth:`_key`
+        self._info_cache: dict[str, tuple] = {}  # :meth:`_key_info`
         #: ISO alpha-3 -> its first country / nationality entry
         self._country_entry: dict[str, Any] = {}
         self._nationality_entry: dict[str, Any] = {}
@@ -225,6 +226,20 @@ class EntityExtractor:
                 if (c, *rest) in self.titles:
                     return n
         return 0
+
+    def _key_info(self, key: str) -> tuple[list, Any, float]:
+        """Entries of a gazetteer key, its nationality-adjective entry (or None) and the confidence
+        of a mention of it (0.9 when one referent, 0.75 when ambiguous); cached per key."""
+        cache = self._info_cache
+        r = cache.get(key)
+        if r is None:
+            if len(cache) >= CACHE_MAX:
+                cache.clear()
+            ents = self.gaz.lookup(key)
+            adj = next((e for e in ents if e.kind == "nat_adj"), None)
+            conf = 0.9 if len({x.uid for x in ents if x.kind not in ("nat_adj", "actor")}) <= 1 else 0.75
+            r = cache[key] = (ents, adj, conf)
+        return r
 
     def _key(self, s: str) -> str:
         """:func:`name_key` of ``s``, cached per string."""
@@ -295,17 +310,17 @@ class EntityExtractor:
             return bisect.bisect_right(wstarts, pos) - 1
 
         matches = self.gaz.match(text)
-        countries = doc_countries([self.gaz.lookup(m.key) for m in matches])
+        infos = [self._key_info(m.key) for m in matches]
+        countries = doc_countries([info[0] for info in infos])
         mentions: list[Mention] = []
         adj_hits: list[tuple[Match, str]] = []
         raw = doc.text
-        for m in matches:
-            ents = self.gaz.lookup(m.key)
+        has_tanween = _TANWEEN.search(raw) is not None
+        for m, (ents, adj, confidence) in zip(matches, infos):
             if not ents:
                 continue  # a blocking phrase (مسقط رأسه)
-            if " " not in m.key and _TANWEEN.search(raw, *norm.raw_span(m.start, m.end)):
+            if has_tanween and " " not in m.key and _TANWEEN.search(raw, *norm.raw_span(m.start, m.end)):
                 continue  # دورًا، دومًا: a word with tanween is an adverb or indefinite noun, not a name
-            adj = next((e for e in ents if e.kind == "nat_adj"), None)
             if adj is not None:
                 adj_hits.append((m, adj.country))
             e = choose(ents, countries)
@@ -328,7 +343,7 @@ class EntityExtractor:
                 code = actor_code(ents, date) or code
             mentions.append(Mention(m.start, m.end, label, m.key, entry=e, source="gazetteer",
                                     rule=f"gazetteer:{e.kind}",
-                                    confidence=0.9 if len({x.uid for x in ents if x.kind not in ("nat_adj", "actor")}) <= 1 else 0.75,
+                                    confidence=confidence,
                                     cameo=code, restored=restored))
 
         roles: list[tuple[int, int, str | None, str | None]] = []  # (start, end, country, agent)

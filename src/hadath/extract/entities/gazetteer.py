@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import yaml
@@ -93,9 +93,8 @@ class Entry:
     anaphors: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Match:
-    """One name found in normalised text.
+class Match(NamedTuple):
+    """One name found in normalised text (an immutable named tuple).
 
     Attributes:
         start: Normalised start offset of the name (after the proclitics; for a merged لل the
@@ -230,13 +229,21 @@ class Gazetteer:
         cands: list[Match] = []
         for end_i, (key, lam) in self._auto.iter(text):
             end = end_i + 1
-            surf_len = len(key) - 1 if lam else len(key)
-            start = end - surf_len
-            if end < n and _is_word_char(text[end]):
-                continue
+            if end < n:
+                c = text[end]
+                if c.isalnum() or c == "_":
+                    continue  # the name ends inside a word
+            start = end - (len(key) - 1 if lam else len(key))
+            # the word start: at most 2 proclitic letters before the name (all chains are that short)
             ws = start
-            while ws > 0 and _is_word_char(text[ws - 1]):
+            while ws > 0 and ws > start - 3:
+                c = text[ws - 1]
+                if not (c.isalnum() or c == "_"):
+                    break
                 ws -= 1
+            else:
+                if ws > 0:
+                    continue  # 3 or more letters before the name on its word: no proclitic chain
             prefix = text[ws:start]
             if lam:
                 if prefix not in LAM_CHAINS:

@@ -95,8 +95,8 @@ def choose(entries: Sequence[Entry], countries: Counter) -> Entry | None:
         ['Amman', 'Oman', 'Oman']
     """
     cands = [e for e in entries if e.kind != "nat_adj"]
-    if not cands:
-        return None
+    if len(cands) <= 1:
+        return cands[0] if cands else None
     best = max(cands, key=lambda e: (score(e, countries), -e.idx))
     if best.kind == "country" and not countries.get(best.country or ""):
         # عمان: Oman (a country) or Amman (Jordan's capital): with Jordan named in the article
