@@ -190,6 +190,9 @@ class QuantityExtractor:
         self.regnal_names = {normalize_word(w) for w in raw["regnal_names"]}
         self._maxlen = 4
         self._strip_memo: dict[str, list[tuple[int, str]]] = {}
+        # words seen so far, and those of them that may start a number or a dual (cache)
+        self._cand_seen: set[str] = set()
+        self._cand_words: set[str] = set()
         for name in ("pre_cues", "post_cues", "percent", "currencies", "units", "id_before", "one_person_before",
                      "objects", "cas_before", "cas_after", "year_before"):
             setattr(self, name, _Table(getattr(self, name)))
@@ -300,8 +303,17 @@ class QuantityExtractor:
             # The same token starts without scanning the text again: only token starts are used,
             # and a token is a candidate (NumberParser.candidates) when it is digits or a
             # proclitics + lexicon word, or a dual (_DUAL_RE) when it is 5+ letters ending ين/ان.
-            hit = {w for w in tk.vocab if w in sw or not ("\u0621" <= w[0] <= "\u064A")
-                   or (len(w) >= 5 and w.endswith(("ين", "ان")))}
+            seen, yes = self._cand_seen, self._cand_words
+            new = tk.vocab - seen
+            if new:
+                if len(seen) > 200_000:
+                    seen.clear()
+                    yes.clear()
+                    new = tk.vocab
+                seen |= new
+                yes.update(w for w in new if w in sw or not ("\u0621" <= w[0] <= "\u064A")
+                           or (len(w) >= 5 and w.endswith(("ين", "ان"))))
+            hit = tk.vocab & yes
             starts = list(compress(tk.starts, map(hit.__contains__, words)))
         for ts in starts:
             ti = by_start.get(ts)
@@ -310,9 +322,9 @@ class QuantityExtractor:
             tw = toks[ti][2]
             m = None
             if self.parser.may_start(tw):
-                m = self.parser.parse(text, ts)
+                m = self.parser.parse(text, ts, toks, ti)
                 if m is None:
-                    m = self.parser.parse_ordinal(text, ts)
+                    m = self.parser.parse_ordinal(text, ts, toks, ti)
             if m is None:
                 if tw.endswith(("ين", "ان")) and len(tw) >= 5:
                     item = self._dual(text, toks, ti, norm, doc, by_start, by_end, gap_ok)

@@ -344,18 +344,32 @@ class NumberParser:
                 break
         return toks
 
+    @staticmethod
+    def _tokens_at(text: str, toks: list[tuple[int, int, str]], at: int, limit: int = 12) -> list[tuple[int, int, str]]:
+        """:meth:`_tokens` from token ``at`` of the document's token list (no new scan of the text)."""
+        out = toks[at:at + limit]
+        for k in range(1, len(out)):
+            gap = text[out[k - 1][1]:out[k][0]]
+            if gap.strip() or len(gap) > 3:
+                return out[:k]  # punctuation or a line break ends a number
+        return out
+
     # -- cardinals ---------------------------------------------------------
-    def parse(self, text: str, pos: int) -> NumberMatch | None:
+    def parse(self, text: str, pos: int, toks: list[tuple[int, int, str]] | None = None,
+              at: int = 0) -> NumberMatch | None:
         """Parse a cardinal number (digits, words or vague count) starting at ``pos``.
 
         Args:
             text: Normalised text.
             pos: Offset of the first character of a token (code points).
+            toks: The :data:`TOKEN_RE` tokens of ``text`` as ``(start, end, form)``
+                if known, with ``toks[at]`` starting at ``pos`` (saves a scan).
+            at: Index of the token at ``pos`` in ``toks``.
 
         Returns:
             A :class:`NumberMatch`, or None when no number starts there.
         """
-        toks = self._tokens(text, pos)
+        toks = self._tokens(text, pos) if toks is None else self._tokens_at(text, toks, at)
         if not toks:
             return None
         s0, e0, w0 = toks[0]
@@ -559,12 +573,15 @@ class NumberParser:
                            _num(float(vmax)) if vmax is not None else None, kind, rule)
 
     # -- ordinals ----------------------------------------------------------
-    def parse_ordinal(self, text: str, pos: int) -> NumberMatch | None:
+    def parse_ordinal(self, text: str, pos: int, toks: list[tuple[int, int, str]] | None = None,
+                      at: int = 0) -> NumberMatch | None:
         """Parse an ordinal (``الثالث``, ``الأولى``, ``الحادي عشر``, ``الثالث والعشرين``) at ``pos``.
 
         Args:
             text: Normalised text.
             pos: Offset of the first character of a token.
+            toks: The document's tokens if known (see :meth:`parse`).
+            at: Index of the token at ``pos`` in ``toks``.
 
         Returns:
             A :class:`NumberMatch` with kind "ordinal" and rule "ord.word"
@@ -575,7 +592,7 @@ class NumberParser:
             >>> NumberParser().parse_ordinal(normalize("للمرة الثالثة").text, 6).value
             3
         """
-        toks = self._tokens(text, pos, limit=3)
+        toks = self._tokens(text, pos, limit=3) if toks is None else self._tokens_at(text, toks, at, limit=3)
         if not toks:
             return None
         s0, e0, w0 = toks[0]
