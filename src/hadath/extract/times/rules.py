@@ -65,7 +65,20 @@ def _n(word: str) -> str:
 
 
 def _alt(words, *, al_variants: bool = False) -> str:
-    """Regex alternation of normalised words, longest first; spaces match ``\\s+``."""
+    """Regex alternation of normalised words, longest first; spaces match ``\\s+``.
+
+    Written as a prefix tree (``ي(?:ناير|ونيو)`` for يناير, يونيو) so ``re``
+    follows one branch per character instead of trying every word. It matches
+    the same strings in the same order of preference as the flat alternation
+    sorted longest first: the words that match at one position are prefixes of
+    each other, and a longer continuation is always tried before stopping.
+
+    Example:
+        >>> _alt(["يناير", "يونيو", "يوليو"])
+        '(?:ي(?:ناير|و(?:ليو|نيو)))'
+        >>> _alt(["كانون الثاني", "كانون"])
+        '(?:كانون(?:\\\\s+الثانى)?)'
+    """
     forms = set()
     for w in words:
         w = _n(w)
@@ -74,8 +87,25 @@ def _alt(words, *, al_variants: bool = False) -> str:
         forms.add(w)
         if al_variants and w.startswith("ال") and len(w) > 3:
             forms.add("لل" + w[2:])
-    parts = [r"\s+".join(re.escape(p) for p in f.split(" ")) for f in sorted(forms, key=lambda s: (-len(s), s))]
-    return "(?:" + "|".join(parts) + ")"
+    trie: dict = {}
+    for f in forms:
+        node = trie
+        for tok in f:  # one token per character; a (single, normalised) space stands for \s+
+            node = node.setdefault(tok, {})
+        node[""] = {}  # end of a word
+
+    def emit(node: dict) -> str:
+        alts = []
+        for tok in sorted(k for k in node if k):
+            alts.append((r"\s+" if tok == " " else re.escape(tok)) + emit(node[tok]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here: a longer one is tried first
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
 
 
 #: Words never chosen as the trigger word of a phrase when it has another word.
