@@ -1,10 +1,11 @@
-"""Publication time always comes out with a zone (metadata.published), on every input path.
+"""Publication time gets a zone (metadata.published) on every input path where one is known.
 
 Paths: the page's date line, HTML metadata, a relative stamp against ``now``, the URL date,
 ``Pipeline.analyze(published=...)``, ``analyze_record`` (batch), JSONL / SaudiNewsNet records
 from :mod:`hadath.io.readers` (``date_extracted``), and ``hadath analyze --published``.
-Rule: the outlet's home zone when known (else ``Settings.default_timezone``), else UTC with a
-warning naming the assumption; an offset given with the time is kept.
+Rule: the outlet's home zone when known (else ``Settings.default_timezone``); with neither the
+value keeps no offset, ``timezone`` is null (issue 2: no zone is invented) and a warning says so;
+an offset given with the time is kept.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ FAST = Settings(stages=())
 
 def _warn(shown: str, source: str) -> str:
     return (f"publication time {shown} ({source}) has no time zone and the outlet's home zone "
-            "is unknown: assumed UTC")
+            "is unknown: timezone left null (relative times resolved as if UTC)")
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +40,9 @@ def _pub(doc):
 
 
 # -- the page's date line ------------------------------------------------------------------------
-def test_text_stamp_without_outlet_is_utc_with_warning(pipe):
+def test_text_stamp_without_outlet_has_no_zone_and_a_warning(pipe):
     doc = pipe.analyze(f"11:39 ص الأربعاء 08 يونيو 2016\n{BODY}")
-    assert _pub(doc) == ("2016-06-08T11:39:00+00:00", "UTC", "text")
+    assert _pub(doc) == ("2016-06-08T11:39:00", None, "text")
     assert doc.warnings == [_warn("2016-06-08T11:39:00", "text")]
 
 
@@ -67,9 +68,9 @@ def test_default_timezone_setting_wins_over_utc():
     assert doc.warnings == []
 
 
-def test_day_only_stamp_without_outlet_names_utc(pipe):
+def test_day_only_stamp_without_outlet_has_no_zone(pipe):
     doc = pipe.analyze(f"نشر في: 10 يوليو 2015\n{BODY}")
-    assert _pub(doc) == ("2015-07-10", "UTC", "text")
+    assert _pub(doc) == ("2015-07-10", None, "text")
     assert doc.warnings == [_warn("2015-07-10", "text")]
 
 
@@ -83,9 +84,9 @@ def _structure(pipe, **hints):
     return doc, state
 
 
-def test_html_meta_naive_date_is_utc_with_warning(pipe):
+def test_html_meta_naive_date_has_no_zone_and_a_warning(pipe):
     doc, state = _structure(pipe, html_meta={"date": "2016-06-08T09:39:00"})
-    assert _pub(doc) == ("2016-06-08T09:39:00+00:00", "UTC", "html")
+    assert _pub(doc) == ("2016-06-08T09:39:00", None, "html")
     assert doc.warnings == [_warn("2016-06-08T09:39:00", "html")]
     assert state.reference_time.isoformat() == "2016-06-08T09:39:00+00:00"
 
@@ -95,7 +96,7 @@ def test_html_page_meta_date_end_to_end(pipe):
             f"</head><body><article><h1>خبر عاجل عن الاجتماع</h1><p>{BODY} بعد اجتماع مطول في العاصمة.</p>"
             "<p>وقال المتحدث إن العمل سيستمر حتى نهاية العام الجاري في جميع المواقع.</p></article></body></html>")
     doc = pipe.analyze(page.encode())
-    assert _pub(doc) == ("2016-06-08T09:39:00+00:00", "UTC", "html")
+    assert _pub(doc) == ("2016-06-08T09:39:00", None, "html")
     assert doc.warnings == [_warn("2016-06-08T09:39:00", "html")]
     doc = pipe.analyze(page.encode(), url="https://www.youm7.com/story/2016/6/8/x")
     assert _pub(doc) == ("2016-06-08T09:39:00+02:00", "Africa/Cairo", "html")
@@ -108,22 +109,22 @@ def test_html_meta_z_date_is_utc_without_warning(pipe):
     assert doc.warnings == []
 
 
-def test_relative_stamp_with_naive_now_is_utc_with_warning(pipe):
+def test_relative_stamp_with_naive_now_has_no_zone(pipe):
     doc, _ = _structure(pipe, html_meta={"date_text": "منذ ساعتين"}, now=datetime(2024, 3, 5, 15, 0))
-    assert _pub(doc) == ("2024-03-05T13:00:00+00:00", "UTC", "html")
+    assert _pub(doc) == ("2024-03-05T13:00:00", None, "html")
     assert doc.warnings == [_warn("2024-03-05T13:00:00", "html")]
 
 
-def test_url_date_without_outlet_names_utc(pipe):
+def test_url_date_without_outlet_has_no_zone(pipe):
     doc, _ = _structure(pipe, url="https://example.org/news/2016/06/08/story")
-    assert _pub(doc) == ("2016-06-08", "UTC", "url")
+    assert _pub(doc) == ("2016-06-08", None, "url")
     assert doc.warnings == [_warn("2016-06-08", "url")]
 
 
 # -- caller-given published: analyze, analyze_record ---------------------------------------------
 def test_analyze_published_naive_without_outlet(pipe):
     doc = pipe.analyze(BODY, published="2015-07-22T10:04:16")
-    assert _pub(doc) == ("2015-07-22T10:04:16+00:00", "UTC", "input")
+    assert _pub(doc) == ("2015-07-22T10:04:16", None, "input")
     assert doc.warnings == [_warn("2015-07-22T10:04:16", "input")]
 
 
@@ -142,7 +143,7 @@ def test_analyze_published_with_offset_is_kept(pipe):
 def test_analyze_record_published_naive():
     status, doc = analyze_record({"data": BODY, "published": "2015-07-22 10:04:16", "id": "a"}, FAST)
     assert status == "ok"
-    assert _pub(doc) == ("2015-07-22T10:04:16+00:00", "UTC", "input")
+    assert _pub(doc) == ("2015-07-22T10:04:16", None, "input")
     assert doc["warnings"] == [_warn("2015-07-22T10:04:16", "input")]
 
 
@@ -160,7 +161,7 @@ def test_jsonl_and_saudinewsnet_records_get_a_zone(tmp_path):
         assert status == "ok", doc
         got[doc["id"]] = (_pub(doc), doc["warnings"])
     assert got["snn"] == (("2015-07-24T15:58:44+03:00", "Asia/Riyadh", "input"), [])
-    assert got["plain"] == (("2015-07-24T15:58:44+00:00", "UTC", "input"), [_warn("2015-07-24T15:58:44", "input")])
+    assert got["plain"] == (("2015-07-24T15:58:44", None, "input"), [_warn("2015-07-24T15:58:44", "input")])
     assert got["offset"] == (("2015-07-24T17:58:44+03:00", "Asia/Riyadh", "input"), [])
 
 
@@ -174,7 +175,7 @@ def test_cli_published_gets_a_zone(tmp_path):
     res = runner.invoke(cli, ["analyze", str(art), "--published", "2015-07-22T10:04:16", "--config", str(cfg)],
                         catch_exceptions=False)
     assert res.exit_code == 0, res.stderr
-    assert _pub(json.loads(res.stdout)) == ("2015-07-22T10:04:16+00:00", "UTC", "input")
+    assert _pub(json.loads(res.stdout)) == ("2015-07-22T10:04:16", None, "input")
     assert res.stderr == f"hadath: warning: {art}: {_warn('2015-07-22T10:04:16', 'input')}\n"
     res = runner.invoke(cli, ["analyze", str(art), "--published", "2015-07-22T10:04:16", "--config", str(cfg),
                               "--url", "https://www.masrawy.com/news/x"], catch_exceptions=False)

@@ -61,13 +61,13 @@ def test_sample_boilerplate_and_paragraphs(pipe, sample_text):
     assert doc.text == sample_text
 
 
-def test_sample_without_outlet_is_put_in_utc_with_a_warning(pipe, sample_text):
+def test_sample_without_outlet_has_no_zone_and_a_warning(pipe, sample_text):
     doc = pipe.analyze(sample_text)
     md = doc.metadata
-    assert md["published"]["value"] == "2016-06-08T11:39:00+00:00"
-    assert md["published"]["timezone"] == "UTC"
+    assert md["published"]["value"] == "2016-06-08T11:39:00"
+    assert md["published"]["timezone"] is None
     assert doc.warnings == ["publication time 2016-06-08T11:39:00 (text) has no time zone and the outlet's "
-                            "home zone is unknown: assumed UTC"]
+                            "home zone is unknown: timezone left null (relative times resolved as if UTC)"]
 
 
 def test_sample_default_timezone_setting(sample_text):

@@ -29,7 +29,7 @@ class Settings:
             to this length with a warning.
         max_bytes: Raw inputs larger than this (bytes) are refused.
         default_timezone: IANA zone used for the publication time when the
-            outlet's home zone is unknown (None: UTC, with a warning on the document).
+            outlet's home zone is unknown (None: the value keeps no offset, timezone null, and the document gets a warning).
     """
 
     stages: tuple[str, ...] = ("times", "quantities", "entities", "attributions", "events")

@@ -19,11 +19,12 @@ else UTC), for the times stage.
 Publication time, first found wins: the page's date line (source "text"), HTML metadata
 ("html"), the input field ``published`` ("input"), the URL path ("url"). Relative stamps such as
 "منذ ساعتين" (on the page or in ``html_meta["date_text"]``) are resolved against ``now``.
-A time with a clock always carries a UTC offset in ``published.value``: a zone given with it
-(offset, "بتوقيت مكة") wins and is converted to the outlet's home zone, else
-``Settings.default_timezone``; with neither it is read as UTC (``timezone`` "UTC") and the
-document gets a warning naming that assumption. A day-only value ("2015-07-22") keeps no
-offset; its ``timezone`` follows the same order.
+A time with a clock carries a UTC offset in ``published.value`` whenever a zone is known: a
+zone given with it (offset, "بتوقيت مكة") wins and is converted to the outlet's home zone, else
+``Settings.default_timezone``. With neither, the value keeps no offset, ``timezone`` is null
+(issue 2: no zone is invented) and the document gets a warning saying so; relative times are
+then resolved as if the page were in UTC. A day-only value ("2015-07-22") keeps no offset; its
+``timezone`` follows the same order.
 
 Example:
     >>> from hadath import Pipeline, Settings
@@ -402,30 +403,30 @@ class StructureStage:
         span = None
         source = None
 
-        assumed: list[str] = []  # what had to be put in UTC (no zone given, none known)
+        assumed: list[str] = []  # values left without a zone (none given, none known)
 
         def localise(dt: datetime, marker_zone: str | None = None) -> tuple[datetime, str | None]:
-            """An aware datetime in the marker's zone, else the outlet's, else UTC (assumed)."""
+            """An aware datetime in the marker's zone, else the outlet's; naive (zone None) when none is known."""
             z = _zone(marker_zone) or zi
             zname = marker_zone if _zone(marker_zone) else zone_name if zi else None
             if dt.tzinfo is None:
                 if z is None:
                     assumed.append(dt.isoformat())
-                    return dt.replace(tzinfo=timezone.utc), "UTC"
+                    return dt, None
                 return dt.replace(tzinfo=z), zname
             if z is not None:
                 return dt.astimezone(z), zname
             key = getattr(dt.tzinfo, "key", None)
             return dt, key or ("UTC" if dt.utcoffset() == timedelta(0) else None)
 
-        def day_zone(d: date, marker_zone: str | None = None) -> str:
-            """The zone name a day-only value is in (marker, outlet, else UTC assumed)."""
+        def day_zone(d: date, marker_zone: str | None = None) -> str | None:
+            """The zone name a day-only value is in (marker, else outlet, else None)."""
             if _zone(marker_zone):
                 return marker_zone  # type: ignore[return-value]
             if zi:
                 return zone_name  # type: ignore[return-value]
             assumed.append(d.isoformat())
-            return "UTC"
+            return None
 
         stamp = found.get("stamp")
         if stamp is not None:
@@ -497,7 +498,7 @@ class StructureStage:
             if assumed:
                 doc.warnings.append(
                     f"publication time {assumed[-1]} ({source}) has no time zone and the outlet's home zone "
-                    "is unknown: assumed UTC")
+                    "is unknown: timezone left null (relative times resolved as if UTC)")
         # reference time: the caller's published first, else what was found
         ref = given if given is not None else value
         if isinstance(ref, datetime):
