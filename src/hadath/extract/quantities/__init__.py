@@ -193,6 +193,7 @@ class QuantityExtractor:
         # words seen so far, and those of them that may start a number or a dual (cache)
         self._cand_seen: set[str] = set()
         self._cand_words: set[str] = set()
+        self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
         for name in ("pre_cues", "post_cues", "percent", "currencies", "units", "id_before", "one_person_before",
                      "objects", "cas_before", "cas_after", "year_before"):
             setattr(self, name, _Table(getattr(self, name)))
@@ -311,8 +312,10 @@ class QuantityExtractor:
                     yes.clear()
                     new = tk.vocab
                 seen |= new
+                # a dual-shaped word that cannot start a number matters only if it may be a dual noun
                 yes.update(w for w in new if w in sw or not ("\u0621" <= w[0] <= "\u064A")
-                           or (len(w) >= 5 and w.endswith(("ين", "ان"))))
+                           or (len(w) >= 5 and w.endswith(("ين", "ان"))
+                               and (self._dual_reading(w) is not None or self.parser.may_start(w))))
             hit = tk.vocab & yes
             starts = list(compress(tk.starts, map(hit.__contains__, words)))
         for ts in starts:
@@ -826,41 +829,58 @@ class QuantityExtractor:
                 return a[1]
         return None
 
+    def _dual_reading(self, w: str) -> tuple[int, str, str, bool] | None:
+        """How a word may be a dual noun: (prefix length, stripped form, singular stem, needs context), or None.
+
+        Depends on the word only (cached); "needs context" marks the feminine
+        dual outside the lexicon, which :meth:`_dual` still checks against the
+        word before it.
+        """
+        memo = self._dual_memo
+        if w in memo:
+            return memo[w]
+        if len(memo) > 100_000:
+            memo.clear()
+        out = None
+        readings = self._strip(w)[:2]
+        if not any(s in self.dual_not for _, s in readings):
+            for k, s in readings:
+                if len(s) < 5:
+                    continue
+                stem = None
+                if s.endswith(("تين", "تان")) and (s[:-3] + "ه",) in self.objects:
+                    stem = s[:-3] + "ه"
+                elif s.endswith(("ين", "ان")) and _final_ya(s[:-2]) in self.dual_masc:
+                    stem = _final_ya(s[:-2])
+                if stem is not None and not (s.startswith("ال") and ((stem[2:],) in self.objects
+                                                                      or stem[2:] in self.dual_masc)):
+                    out = (k, s, stem, False)
+                    break
+            if out is None:
+                # feminine dual outside the lexicon ("مجموعتين"): most-stripped reading, stem of 4+ letters
+                k, s = readings[-1]
+                if s.endswith("تين") and len(s) >= 7 and not s.startswith("ال"):
+                    out = (k, s, s[:-3] + "ه", True)
+        memo[w] = out
+        return out
+
     def _dual(self, text, toks, ti, norm, doc, by_start, by_end, gap_ok) -> dict | None:
         """A dual noun that counts two things: "آليتين", "كيسين" (no article)."""
-        w = toks[ti][2]
-        readings = self._strip(w)[:2]
-        if any(s in self.dual_not for _, s in readings):
-            return None
-        found = None
-        for k, s in readings:
-            if len(s) < 5:
-                continue
-            stem = None
-            if s.endswith(("تين", "تان")) and (s[:-3] + "ه",) in self.objects:
-                stem = s[:-3] + "ه"
-            elif s.endswith(("ين", "ان")) and _final_ya(s[:-2]) in self.dual_masc:
-                stem = _final_ya(s[:-2])
-            if stem is not None and not (s.startswith("ال") and ((stem[2:],) in self.objects
-                                                                  or stem[2:] in self.dual_masc)):
-                found = (k, s, stem)
-                break
+        found = self._dual_reading(toks[ti][2])
         if found is None:
-            # feminine dual outside the lexicon ("مجموعتين"): most-stripped reading, stem of 4+ letters
-            k, s = readings[-1]
+            return None
+        k, s, stem, contextual = found
+        if contextual:
             pw = toks[ti - 1][2] if ti > 0 else ""
-            if s.endswith("تين") and len(s) >= 7 and not s.startswith("ال") and not pw.endswith(("ه", "تين", "تان")):
-                found = (k, s, s[:-3] + "ه")
-        if found is not None:
-            k, s, stem = found
-            st, en = toks[ti][0] + k, toks[ti][1]
-            lem = self.objects.get((stem,)) or self.objects.get((s,))
-            it = self._out(doc, norm, st, en, "count", 2, False, None, None, None, (st, en), lem, "count.dual")
-            role = self._casualty(toks, by_start, by_end, toks[ti][0], en, ti, lem, gap_ok)
-            if role:
-                it["casualty"] = role
-            return it
-        return None
+            if pw.endswith(("ه", "تين", "تان")):
+                return None
+        st, en = toks[ti][0] + k, toks[ti][1]
+        lem = self.objects.get((stem,)) or self.objects.get((s,))
+        it = self._out(doc, norm, st, en, "count", 2, False, None, None, None, (st, en), lem, "count.dual")
+        role = self._casualty(toks, by_start, by_end, toks[ti][0], en, ti, lem, gap_ok)
+        if role:
+            it["casualty"] = role
+        return it
 
     def _out(self, doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule) -> dict:
         rs, re_ = norm.raw_span(start, end)
