@@ -121,6 +121,24 @@ class _Table(dict):
         self.maxlen = max(map(len, keys), default=0)
 
 
+class _Offsets:
+    """Token index by start (or end) offset: ``get(offset, default)`` like a dict, by bisection.
+
+    Args:
+        offs: Strictly increasing offsets, one per token.
+    """
+
+    __slots__ = ("offs",)
+
+    def __init__(self, offs: list[int]) -> None:
+        self.offs = offs
+
+    def get(self, x: int, default: int | None = None) -> int | None:
+        offs = self.offs
+        i = bisect.bisect_left(offs, x)
+        return i if i < len(offs) and offs[i] == x else default
+
+
 def _num(v: float | int | None) -> int | float | None:
     if v is None:
         return None
@@ -278,8 +296,8 @@ class QuantityExtractor:
         tk = state_tokens(state)
         words = tk.words
         toks = list(zip(tk.starts, tk.ends, words))  # (start, end, form)
-        by_start = dict(zip(tk.starts, range(len(words))))
-        by_end = dict(zip(tk.ends, range(len(words))))
+        by_start = _Offsets(tk.starts)
+        by_end = _Offsets(tk.ends)
         taken: list[tuple[int, int]] = []
         for t in doc.times or ():
             taken.append((t["start"], t["end"]))
@@ -319,8 +337,10 @@ class QuantityExtractor:
             hit = tk.vocab & yes
             starts = list(compress(tk.starts, map(hit.__contains__, words)))
         for ts in starts:
+            if ts < pos:
+                continue
             ti = by_start.get(ts)
-            if ts < pos or ti is None:
+            if ti is None:
                 continue
             tw = toks[ti][2]
             m = None
