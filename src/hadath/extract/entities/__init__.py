@@ -55,6 +55,10 @@ _LATIN = re.compile("[A-Za-z]")
 _CAND_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "وب", "ول", "وس", "س", "ي", "ت", "ن",
                   "وي", "وت", "ست", "سي", "است")
 _CAND_SUFFIXES = ("", "ه", "ها", "هم", "هما", "كم", "نا", "ات", "ون", "ين", "ان", "وا", "ى", "يه", "تها", "تهم", "ته")
+_CAND_PREFIX_SET = frozenset(_CAND_PREFIXES)
+_CAND_SUFFIX_SET = frozenset(_CAND_SUFFIXES)
+_CAND_PREFIX_MAX = max(map(len, _CAND_PREFIXES))
+_CAND_SUFFIX_MAX = max(map(len, _CAND_SUFFIXES))
 #: Sentence-final tokens (the NER model tags sentence by sentence).
 _SENT_END = frozenset({".", "!", "؟", "?", "…"})
 #: Tokens that end a clause: the text is offered to the model clause by clause.
@@ -194,6 +198,8 @@ class EntityExtractor:
         self._candidate_cache: dict[str, bool] = {}
         self._key_cache: dict[str, str] = {}  # :meth:`_key`
         self._info_cache: dict[str, tuple] = {}  # :meth:`_key_info`
+        #: frequent words and frequent definite words without their article (stems for :meth:`_name_candidate`)
+        self._stems = frozenset(self.gaz.rank) | {w[2:] for w in self.gaz.rank if w.startswith("ال")}
         #: ISO alpha-3 -> its first country / nationality entry
         self._country_entry: dict[str, Any] = {}
         self._nationality_entry: dict[str, Any] = {}
@@ -754,23 +760,21 @@ class EntityExtractor:
             if j >= 0 and tstarts[j] == p and toks[j][1] == p + 1:
                 cuts.add(j + 1)
         cuts |= breaks
+        n_tok = len(toks)
+        bounds = [0, *sorted(c for c in cuts if 0 < c < n_tok), n_tok]  # clause k: tokens bounds[k]:bounds[k + 1]
+        selected = set()
+        for a in rare:
+            r = starts[a]  # raw offset of the rare word
+            j = bisect.bisect_right(tstarts, r) - 1
+            if j < 0 or (r >= toks[j][1] and (j + 1 == n_tok or j + 1 in cuts)):
+                continue  # not inside any clause's span
+            selected.add(bisect.bisect_right(bounds, j) - 1)
         runs: list[list[tuple[int, int]]] = []  # contiguous runs of selected clauses
-        last_selected = False
-        lo = 0
-        for x in sorted(cuts) + [len(toks)]:
-            if x > lo:
-                na = bisect.bisect_left(starts, toks[lo][0])
-                nb = bisect.bisect_left(starts, toks[x - 1][1])
-                k = bisect.bisect_left(rare, na)
-                keep = k < len(rare) and rare[k] < nb
-                if keep and last_selected:
-                    runs[-1].extend(toks[lo:x])
-                elif keep:
-                    runs.append(toks[lo:x])
-                last_selected = keep
-            if x in breaks:
-                last_selected = False
-            lo = x
+        for k in sorted(selected):
+            if k - 1 in selected and bounds[k] not in breaks:
+                runs[-1].extend(toks[bounds[k]:bounds[k + 1]])
+            else:
+                runs.append(toks[bounds[k]:bounds[k + 1]])
         if not runs:
             return
         spans = []
@@ -881,15 +885,20 @@ class EntityExtractor:
         rank = self.gaz.rank
         if w in rank or w.isdigit() or len(w) < 3:
             return False
-        for pre in _CAND_PREFIXES:
-            if not w.startswith(pre):
+        stems = self._stems
+        n = len(w)
+        sufs = [suf for suf in {w[n - k:] for k in range(1, _CAND_SUFFIX_MAX + 1)} if suf in _CAND_SUFFIX_SET]
+        sufs.append("")
+        for k in range(_CAND_PREFIX_MAX + 1):
+            pre = w[:k]
+            if pre not in _CAND_PREFIX_SET:
                 continue
-            stem0 = w[len(pre):]
-            for suf in _CAND_SUFFIXES:
+            stem0 = w[k:]
+            for suf in sufs:
                 if suf and not stem0.endswith(suf):
                     continue
                 stem = stem0[:len(stem0) - len(suf)] if suf else stem0
-                if len(stem) >= 3 and (stem in rank or "ال" + stem in rank):
+                if len(stem) >= 3 and stem in stems:
                     return False
         return True
 
