@@ -198,6 +198,7 @@ class EntityExtractor:
         self._candidate_cache: dict[str, bool] = {}
         self._key_cache: dict[str, str] = {}  # :meth:`_key`
         self._info_cache: dict[str, tuple] = {}  # :meth:`_key_info`
+        self._country_in_cache: dict[str, str | None] = {}  # :meth:`_country_in`
         #: frequent words and frequent definite words without their article (stems for :meth:`_name_candidate`)
         self._stems = frozenset(self.gaz.rank) | {w[2:] for w in self.gaz.rank if w.startswith("ال")}
         #: ISO alpha-3 -> its first country / nationality entry
@@ -494,7 +495,7 @@ class EntityExtractor:
             cue = _MEDIA_CUE.search(before)
             if not cue:
                 continue
-            inner = name_key(text[inner_a:inner_b])
+            inner = self._key(text[inner_a:inner_b])
             bare = inner[2:] if inner.startswith("ال") else inner
             if not inner.strip() or inner in self.gaz.agents or bare in self.gaz.agents or (
                     tuple(inner.split()) in self.titles or (bare,) in self.titles):
@@ -1022,6 +1023,11 @@ class EntityExtractor:
             sur = m.key.split()[-1]
             if sur not in self.particles and len(sur) >= 3:
                 last.setdefault(sur, m)
+        def blocking() -> list[tuple[int, int]]:  # spans a surname may not overlap
+            return [(x.start, x.end) for x in mentions if x.label == "PER" or x.source != "gazetteer"
+                    or (x.entry is not None and x.entry.kind in ("country", "curated", "nationality"))]
+
+        blocked = None
         for i in _positions(index, _clitic_forms(last)):
             s, e, w = words[i]
             for prefix, rest in _strip_clitic(w):
@@ -1029,12 +1035,14 @@ class EntityExtractor:
                 if first is None or s < first.end:
                     continue
                 a = s + (len(prefix) if prefix != "لل" else 0)
-                if any(a < x.end and x.start < e for x in mentions if x.label == "PER" or x.source != "gazetteer"
-                       or (x.entry is not None and x.entry.kind in ("country", "curated", "nationality"))):
+                if blocked is None:
+                    blocked = blocking()
+                if any(a < xe and xs < e for xs, xe in blocked):
                     break
                 mentions[:] = [x for x in mentions if not (a < x.end and x.start < e)]
                 mentions.append(Mention(a, e, "PER", rest, entry=first.entry, source="rule", rule="surname",
                                         confidence=0.6))
+                blocked = None
                 break
 
     # ------------------------------------------------------------------ output
@@ -1125,8 +1133,20 @@ class EntityExtractor:
         return out
 
     def _country_in(self, ntext: str) -> str | None:
+        """ISO alpha-3 of the first country or nationality adjective named in a normalised phrase
+        (None if none); cached per phrase."""
+        cache = self._country_in_cache
+        if ntext in cache:
+            return cache[ntext]
+        if len(cache) >= CACHE_MAX:
+            cache.clear()
+        found = None
         for m in self.gaz.match(ntext):
             for e in self.gaz.lookup(m.key):
                 if e.kind in ("nat_adj", "country") and e.country:
-                    return e.country
-        return None
+                    found = e.country
+                    break
+            if found:
+                break
+        cache[ntext] = found
+        return found
