@@ -31,7 +31,7 @@ from typing import Any
 
 from hadath.extract.times.match import find
 from hadath.extract.times.resolve import resolve
-from hadath.extract.quantities.numbers import state_tokens
+from hadath.extract.quantities.numbers import Tokens, state_tokens
 from hadath.extract.times.rules import TimeLexicon
 from hadath.text.normalize import Normalized, normalize
 
@@ -85,7 +85,7 @@ class TimeExtractor:
 
     def __call__(self, state: Any) -> None:
         """Fill ``state.doc.times`` from ``state.norm`` and ``state.reference_time``."""
-        state.doc.times = self._extract(state.norm, state.reference_time, state_tokens(state).vocab)
+        state.doc.times = self._extract(state.norm, state.reference_time, state_tokens(state))
 
     def extract(self, text: str, reference_time: datetime | None = None) -> list[dict[str, Any]]:
         """Times in a plain string (offsets into ``text``).
@@ -99,11 +99,11 @@ class TimeExtractor:
         """
         return self._extract(normalize(text), reference_time)
 
-    def _extract(self, norm: Normalized, ref: datetime | None, vocab: set[str] | None = None) -> list[dict[str, Any]]:
+    def _extract(self, norm: Normalized, ref: datetime | None, tokens: Tokens | None = None) -> list[dict[str, Any]]:
         text = norm.text
         if not text.strip():
             return []
-        cands = find(self.lex, text, vocab)
+        cands = find(self.lex, text, tokens)
         self._years_from_context(cands, text)
         anchor = self._anchor(cands, ref)
         out = []

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from hadath.extract.quantities.numbers import Tokens
 from hadath.extract.times.rules import TimeLexicon
 
 __all__ = ["Candidate", "find", "HANDLERS"]
@@ -590,20 +591,20 @@ def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n:
     return windows
 
 
-def find(lex: TimeLexicon, text: str, vocab: set[str] | None = None) -> list[Candidate]:
+def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Candidate]:
     """Find time expressions in a normalised text (no resolution).
 
     Args:
         lex: The loaded lexicon and rules.
         text: Normalised text (``normalize(raw).text``).
-        vocab: Distinct words of ``text`` if known (see :meth:`TimeLexicon.trigger_spans`).
+        tokens: ``tokenize(text)`` if already computed (see :meth:`TimeLexicon.trigger_spans`).
 
     Returns:
         Non-overlapping candidates sorted by start, each
         ``{"s", "e", "sem", "rule", "prio"}`` with offsets into ``text``.
     """
     cands: list[Candidate] = []
-    spans = lex.trigger_spans(text, vocab)
+    spans = lex.trigger_spans(text, tokens)
     n = len(text)
     by_needs: dict[tuple[str, ...], list[list[int]]] = {}  # rules with the same needs share windows
     for rule in lex.rules:

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from importlib import resources
 from typing import Any
 
 import yaml
 
+from hadath.extract.quantities.numbers import Tokens, tokenize
 from hadath.text.normalize import normalize, normalize_word
 
 __all__ = ["TimeLexicon", "Rule", "load_yaml", "LEXICON_FILES"]
@@ -39,6 +41,7 @@ _CLITIC_LETTERS = frozenset("وفبلك")
 _AL_UNITS = frozenset({"U_PL", "U_DU"})
 _match_span = re.Match.span
 _LETTER = re.compile(r"[^\W\d_]")  # the letters of _WORDS
+_CLITIC_TOKENS = frozenset("وفبلك")
 
 #: One optional proclitic before a match (left out of the span).
 _CLITIC = r"(?:وب|ول|فب|فل|وك|[وفبلك])??"
@@ -747,7 +750,7 @@ class TimeLexicon:
             lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs))
         return lx
 
-    def trigger_spans(self, text: str, vocab: set[str] | None = None) -> dict[str, list[tuple[int, int]]]:
+    def trigger_spans(self, text: str, tokens: Tokens | None = None) -> dict[str, list[tuple[int, int]]]:
         """Where each trigger occurs in a normalised text.
 
         Every word (a run of two or more letters with no letter on either
@@ -756,45 +759,51 @@ class TimeLexicon:
 
         Args:
             text: Normalised text.
-            vocab: The distinct Arabic words of ``text`` if known (e.g. the
-                :data:`hadath.extract.quantities.numbers.TOKEN_RE` tokens);
-                any set holding every such word gives the same result.
+            tokens: ``tokenize(text)`` if already computed
+                (:func:`hadath.extract.quantities.numbers.tokenize`).
 
         Returns:
-            Trigger name -> list of ``(start, end)`` word spans (code points).
+            Trigger name -> list of ``(start, end)`` word spans (code points), sorted.
         """
+        if tokens is None:
+            tokens = tokenize(text)
         out: dict[str, list[tuple[int, int]]] = {}
-        # A trigger word is Arabic letters only, and its spans are its occurrences with
-        # no letter on either side (checked below), so any set of strings that holds
-        # every such word (the _WORDS runs, or the Arabic token runs) finds the same spans.
         memo = self._word_keys
-        uniq = set(_WORDS.findall(text)) if vocab is None else vocab
-        new = uniq.difference(memo)
+        vocab = tokens.vocab
+        new = vocab.difference(memo)
         if new:
             if len(memo) > 200_000:
                 memo.clear()
                 self._trigger_words.clear()
-                new = uniq
+                new = vocab
             for w in new:
                 keys = memo[w] = self._keys_of(w)
                 if keys:
                     self._trigger_words.add(w)
-        hit = uniq & self._trigger_words
+        starts, ends, words = tokens.starts, tokens.ends, tokens.words
+        letter = _LETTER.match
+        n = len(text)
+        # A word is a run of letters; one made of Arabic letters only is a token, so the
+        # trigger words are the tokens found in the lexicon with no letter on either side.
+        hit = vocab & self._trigger_words
         if hit:
-            letter = _LETTER.match
-            n = len(text)
-            for w in hit:
-                keys = memo[w]
-                lw = len(w)
-                p = text.find(w)
-                while p >= 0:
-                    e = p + lw
-                    if not (p and letter(text, p - 1)) and not (e < n and letter(text, e)):
-                        for k in keys:
-                            out.setdefault(k, []).append((p, e))
-                    p = text.find(w, e)
-            for v in out.values():
-                v.sort()
+            for i in compress(range(len(words)), map(hit.__contains__, words)):
+                p, e = starts[i], ends[i]
+                if not (p and letter(text, p - 1)) and not (e < n and letter(text, e)):
+                    for k in memo[words[i]]:
+                        out.setdefault(k, []).append((p, e))
+        # The one other kind of trigger word: a proclitic letter, any letter outside the
+        # token alphabet, then a lexicon word (the second letter is never looked at).
+        for i in compress(range(len(words)), map(_CLITIC_TOKENS.__contains__, words)):
+            p, e = starts[i], ends[i]
+            if e < n and letter(text, e) and not (p and letter(text, p - 1)):
+                mo = _WORDS.match(text, p)
+                keys = self._keys_of(mo.group())
+                if keys:
+                    for k in keys:
+                        out.setdefault(k, []).append(mo.span())
+                    for v in out.values():
+                        v.sort()
         digits = list(map(_match_span, _DIGITS.finditer(text)))
         if digits:
             out["DIGIT"] = digits
