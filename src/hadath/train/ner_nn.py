@@ -345,8 +345,10 @@ def evaluate_torch(model, feat: NnFeaturizer, sents):
 def export(model, vocab: dict, gaz_lines, out_dir: Path) -> None:
     """Write ``ner_nn.onnx``, ``ner_nn_vocab.json`` and ``ner_gazetteer.tsv``.
 
-    The ONNX graph takes right-padded batches: besides ``ids``, ``gaz`` and
-    ``chars`` it reads ``rev`` (int64 ``(B, T)``: for each sentence of length
+    The ONNX graph takes right-padded batches: ``ids``, ``gaz``, ``charvec``
+    (the character CNN's output per token: the CNN depends on the word only,
+    so its weights go into the vocabulary file under ``char_cnn`` and
+    :class:`NnFeaturizer` runs it once per word type) and ``rev`` (int64 ``(B, T)``: for each sentence of length
     ``n``, ``n-1-t`` for ``t < n``, else ``t``); the backward LSTM runs over
     each sentence reversed within its own length, so padding never reaches a
     real token. Head 0 only; CRF scores, if any, are stored in the vocabulary
@@ -374,8 +376,10 @@ def export(model, vocab: dict, gaz_lines, out_dir: Path) -> None:
             self.fw = one_way("")
             self.bw = one_way("_reverse")
 
-        def forward(self, ids, gaz, chars, rev):
-            x = self.m.embed(ids, gaz, chars)
+        def forward(self, ids, gaz, charvec, rev):
+            m = self.m
+            x = torch.cat([m.word(ids[..., 0]), m.stem(ids[..., 1]), m.clitic(ids[..., 2]),
+                           m.shape(ids[..., 3]), charvec, gaz], dim=-1)
             idx = rev.unsqueeze(-1).expand(-1, -1, x.shape[-1])
             hf, _ = self.fw(x)
             hb, _ = self.bw(torch.gather(x, 1, idx))
@@ -385,18 +389,24 @@ def export(model, vocab: dict, gaz_lines, out_dir: Path) -> None:
     wrapper = Padded().eval()
     ids = torch.ones((2, 5, 4), dtype=torch.int64)
     gaz = torch.zeros((2, 5, len(NN_GAZ_FEATURES)))
-    chars = torch.ones((2, 5, NN_MAX_CHARS), dtype=torch.int64)
+    charvec = torch.zeros((2, 5, model.conv.out_channels))
     rev = torch.tensor([[4, 3, 2, 1, 0], [2, 1, 0, 3, 4]], dtype=torch.int64)
     tmp = out_dir / (NN_MODEL_FILE + ".tmp")
     torch.onnx.export(
-        wrapper, (ids, gaz, chars, rev), str(tmp), input_names=["ids", "gaz", "chars", "rev"],
+        wrapper, (ids, gaz, charvec, rev), str(tmp), input_names=["ids", "gaz", "charvec", "rev"],
         output_names=["logp"],
-        dynamic_axes={"ids": {0: "B", 1: "T"}, "gaz": {0: "B", 1: "T"}, "chars": {0: "B", 1: "T"},
+        dynamic_axes={"ids": {0: "B", 1: "T"}, "gaz": {0: "B", 1: "T"}, "charvec": {0: "B", 1: "T"},
                       "rev": {0: "B", 1: "T"}, "logp": {0: "B", 1: "T"}},
         opset_version=17, dynamo=False,
     )
     tmp.replace(out_dir / NN_MODEL_FILE)
     vocab = dict(vocab)
+    # the character CNN depends on the word only: run at inference in numpy, once per word type
+    vocab["char_cnn"] = {
+        "emb": model.char.weight.detach().numpy().tolist(),
+        "weight": model.conv.weight.detach().numpy().tolist(),
+        "bias": model.conv.bias.detach().numpy().tolist(),
+    }
     crf = model.crf_params(0)
     if crf is not None:
         vocab["crf"] = {"start": [round(float(v), 6) for v in crf[0]],

@@ -280,7 +280,6 @@ class NerFeaturizer:
         self.attributes = attributes
         self.cache_size = cache_size
         self._cache: dict[str, tuple] = {}
-
     def _word(self, w: str) -> tuple:
         n = ner_norm(w)
         nd = n.translate(_DIGITS)
@@ -704,6 +703,34 @@ class NnFeaturizer:
         self.gaz_index = {f: i for i, f in enumerate(NN_GAZ_FEATURES)}
         self.cache_size = cache_size
         self._cache: dict[str, tuple] = {}
+        self._cnn = None
+        cnn = vocab.get("char_cnn")
+        if cnn:
+            import numpy as np
+
+            w = np.asarray(cnn["weight"], dtype=np.float32)  # (filters, char_dim, width)
+            self._cnn = (np.asarray(cnn["emb"], dtype=np.float32),
+                         np.ascontiguousarray(w.transpose(2, 1, 0).reshape(-1, w.shape[0])),
+                         np.asarray(cnn["bias"], dtype=np.float32), w.shape[2])
+
+    def char_vector(self, char_ids: Sequence[int]):
+        """The character CNN's output for one word (models exported with ``char_cnn``).
+
+        Same computation as the training graph's character CNN: embeddings of the
+        :data:`NN_MAX_CHARS` character ids (0 = padding, a zero row), a 1-d
+        convolution over them (zero-padded at both ends), ReLU, max over positions.
+
+        Returns:
+            float32 numpy array ``(filters,)``.
+        """
+        import numpy as np
+
+        emb, wr, bias, width = self._cnn
+        x = emb[np.asarray(char_ids)]
+        half = width // 2
+        xp = np.concatenate([np.zeros((half, x.shape[1]), np.float32), x, np.zeros((half, x.shape[1]), np.float32)])
+        cols = np.concatenate([xp[k : k + len(x)] for k in range(width)], axis=1)
+        return np.maximum(cols @ wr + bias, 0).max(axis=0)
 
     def _word(self, w: str) -> tuple:
         n = ner_norm(w)
@@ -720,7 +747,7 @@ class NnFeaturizer:
         forms = [f for f in _lookup_forms(n) if f in self.gaz.entries]
         entry = (
             n, forms, wid, self.stems.get(st, 1), self.clitics.get(cl, 1),
-            self.shapes.get(_shape(n), 1), chars,
+            self.shapes.get(_shape(n), 1), chars, self.char_vector(chars) if self._cnn else None,
         )
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
@@ -768,27 +795,33 @@ class NnFeaturizer:
         Returns:
             The same dict as :meth:`arrays` with ``T`` = the longest length;
             padding positions have id 0 everywhere and no gazetteer features.
+            With a ``char_cnn`` vocabulary, ``charvec`` (float32 ``(B, T, filters)``,
+            :meth:`char_vector` of each word, cached per word type) replaces ``chars``.
         """
         import numpy as np
 
         B, T = len(sentences), max(len(s) for s in sentences)
         ids = np.zeros((B, T, 4), dtype=np.int64)
         gaz = np.zeros((B, T, len(NN_GAZ_FEATURES)), dtype=np.float32)
-        chars = np.zeros((B, T, NN_MAX_CHARS), dtype=np.int64)
+        cnn = self._cnn is not None
+        if cnn:
+            chars = np.zeros((B, T, self._cnn[1].shape[1]), dtype=np.float32)
+        else:
+            chars = np.zeros((B, T, NN_MAX_CHARS), dtype=np.int64)
         cache = self._cache
         gi = self.gaz_index
         for b, words in enumerate(sentences):
             ents = [cache.get(w) or self._word(w) for w in words]
             n = len(ents)
             ids[b, :n] = [e[2:6] for e in ents]
-            chars[b, :n] = [e[6] for e in ents]
+            chars[b, :n] = [e[7] for e in ents] if cnn else [e[6] for e in ents]
             if any(e[1] for e in ents):
                 for t, fs in enumerate(self.gaz.match([e[0] for e in ents], [e[1] for e in ents])):
                     for f in fs:
                         j = gi.get(f)
                         if j is not None:
                             gaz[b, t, j] = 1.0
-        return {"ids": ids, "gaz": gaz, "chars": chars}
+        return {"ids": ids, "gaz": gaz, ("charvec" if cnn else "chars"): chars}
 
 
 def bio_allowed(labels: Sequence[str]):
