@@ -52,9 +52,8 @@ from itertools import compress
 from importlib import resources
 from typing import Any
 
-import yaml
 
-from hadath.extract.quantities.numbers import NumberMatch, NumberParser, state_tokens
+from hadath.extract.quantities.numbers import NumberMatch, NumberParser, _yaml_load, state_tokens
 from hadath.text.normalize import normalize_word
 
 __all__ = ["QuantityExtractor"]
@@ -157,7 +156,7 @@ class QuantityExtractor:
     def __init__(self, settings: Any) -> None:
         self.settings = settings
         self.parser = NumberParser()
-        raw = yaml.safe_load(
+        raw = _yaml_load(
             resources.files("hadath.extract.quantities").joinpath("ar/quantities.yaml").read_text("utf-8"))
         self.pre_cues: dict[tuple[str, ...], tuple[str, str]] = {}
         for g in raw["pre_cues"]:

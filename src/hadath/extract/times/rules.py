@@ -43,6 +43,9 @@ _match_span = re.Match.span
 _LETTER = re.compile(r"[^\W\d_]")  # the letters of _WORDS
 _CLITIC_TOKENS = frozenset("وفبلك")
 
+#: libyaml's safe loader when PyYAML has it (same result, about 10x faster), else the Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: One optional proclitic before a match (left out of the span).
 _CLITIC = r"(?:وب|ول|فب|فل|وك|[وفبلك])??"
 
@@ -60,7 +63,7 @@ def load_yaml(name: str) -> Any:
         FileNotFoundError: If the file does not exist.
     """
     ref = resources.files("hadath.extract.times").joinpath("ar", name)
-    return yaml.safe_load(ref.read_text("utf-8"))
+    return yaml.load(ref.read_text("utf-8"), Loader=_YAML_LOADER)
 
 
 def _n(word: str) -> str:
@@ -152,16 +155,29 @@ class Rule:
     prefilters: tuple[re.Pattern, ...] = ()
 
     def __post_init__(self) -> None:
+        tree = _parse(self.regex)
         if self.required is None:
-            self.required = required_strings(self.regex)
+            self.required = required_strings(self.regex, tree)
         if not self.prefilters:
-            pat = required_pattern(self.regex)
+            pat = required_pattern(self.regex, tree=tree)
             if pat is None and self.required:
                 pat = "|".join(map(re.escape, sorted(self.required, key=lambda r: (-len(r), r))))
             self.prefilters = (re.compile(pat),) if pat else ()
 
 
-def required_pattern(rx: re.Pattern, min_score: float = 1.0) -> str | None:
+def _parse(rx: re.Pattern):
+    """The parsed form of a pattern (``re._parser``), or None for flags or another Python."""
+    if rx.flags & ~re.UNICODE:
+        return None
+    try:
+        from re import _parser as P  # noqa: N812 (CPython's sre internals)
+        tree = P.parse(rx.pattern)
+    except Exception:  # pragma: no cover - another Python
+        return None
+    return None if tree.state.flags & ~re.UNICODE else tree
+
+
+def required_pattern(rx: re.Pattern, min_score: float = 1.0, tree=None) -> str | None:
     r"""A pattern that finds something inside every match of ``rx`` (None: none found).
 
     A necessary condition used to skip text where ``rx`` cannot match.
@@ -183,6 +199,7 @@ def required_pattern(rx: re.Pattern, min_score: float = 1.0) -> str | None:
     Args:
         rx: A compiled pattern.
         min_score: Least score of a pattern worth searching for.
+        tree: ``rx`` already parsed (saves parsing it again).
 
     Returns:
         The pattern text, or None.
@@ -193,15 +210,10 @@ def required_pattern(rx: re.Pattern, min_score: float = 1.0) -> str | None:
         >>> required_pattern(re.compile(r"\d+")) is None
         True
     """
-    if rx.flags & ~re.UNICODE:
+    tree = _parse(rx) if tree is None else tree
+    if tree is None:
         return None
-    try:
-        from re import _constants as C, _parser as P  # noqa: N812 (CPython's sre internals)
-        tree = P.parse(rx.pattern)
-    except Exception:  # pragma: no cover - another Python
-        return None
-    if tree.state.flags & ~re.UNICODE:
-        return None
+    from re import _constants as C  # noqa: N812 (CPython's sre internals)
     cats = {C.CATEGORY_DIGIT: (r"\d", 0.3), C.CATEGORY_NOT_DIGIT: (r"\D", 0.05),
             C.CATEGORY_SPACE: (r"\s", 0.05), C.CATEGORY_NOT_SPACE: (r"\S", 0.05),
             C.CATEGORY_WORD: (r"\w", 0.05), C.CATEGORY_NOT_WORD: (r"\W", 0.05)}
@@ -350,7 +362,7 @@ def required_pattern(rx: re.Pattern, min_score: float = 1.0) -> str | None:
     return res[0]
 
 
-def required_strings(rx: re.Pattern) -> tuple[str, ...] | None:
+def required_strings(rx: re.Pattern, tree=None) -> tuple[str, ...] | None:
     r"""Strings of which every match of ``rx`` contains at least one (None: no such set found).
 
     Derived from the parsed pattern: literal runs, alternations of them, groups and
@@ -363,15 +375,10 @@ def required_strings(rx: re.Pattern) -> tuple[str, ...] | None:
         >>> required_strings(re.compile(r"\d+")) is None
         True
     """
-    if rx.flags & ~re.UNICODE:
+    tree = _parse(rx) if tree is None else tree
+    if tree is None:
         return None
-    try:
-        from re import _constants as C, _parser as P  # noqa: N812 (CPython's sre internals)
-        tree = P.parse(rx.pattern)
-    except Exception:  # pragma: no cover - another Python
-        return None
-    if tree.state.flags & ~re.UNICODE:
-        return None
+    from re import _constants as C  # noqa: N812 (CPython's sre internals)
 
     def seq(items) -> frozenset[str] | None:
         best: frozenset[str] | None = None
