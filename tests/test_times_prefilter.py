@@ -1,0 +1,117 @@
+"""The shortcuts of the times matcher never change what the rules find.
+
+* every rule's prefilter (``Rule.prefilters``, derived from its regex) finds
+  something inside every match of the rule;
+* ``trigger_spans`` on the shared token list equals the plain definition
+  (every run of two or more letters looked up, digit runs for DIGIT);
+* ``numbers.tokenize`` gives the tokens of ``TOKEN_RE.finditer``;
+* ``_alt`` (prefix-tree alternation) matches what the flat longest-first
+  alternation matches.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hadath.extract.quantities.numbers import TOKEN_RE, tokenize
+from hadath.extract.times.rules import TimeLexicon, _alt, _n, required_pattern
+from hadath.text.normalize import normalize
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _strings() -> list[str]:
+    out: list[str] = []
+
+    def walk(x):
+        if isinstance(x, str):
+            if x.strip():
+                out.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    for f in sorted(CORPUS.glob("times_*.yaml")) + sorted(CORPUS.glob("quantities_*.yaml")):
+        walk(yaml.safe_load(f.read_text("utf-8")))
+    return out
+
+
+@pytest.fixture(scope="module")
+def lex() -> TimeLexicon:
+    return TimeLexicon.load()
+
+
+@pytest.fixture(scope="module")
+def texts(sample_text) -> list[str]:
+    strings = _strings()
+    # corpus strings one by one, plus all of them joined (longer texts, more windows)
+    return [normalize(t).text for t in [sample_text, "\n".join(strings)] + strings]
+
+
+def test_prefilters_find_something_in_every_match(lex, texts):
+    checked = 0
+    for rule in lex.rules:
+        for text in texts[:2]:
+            for m in rule.regex.finditer(text):
+                for pre in rule.prefilters:
+                    assert pre.search(text, m.start(), m.end()), (rule.id, m.group())
+                checked += 1
+    assert checked > 300
+
+
+def test_prefilter_derivation_examples():
+    rx = re.compile(r"(?<!\w)(?:عام\s+)?(?P<y>1[34]\d\d)\s?(?P<hm>ه|هجري)(?!\w)")
+    pat = required_pattern(rx)
+    assert re.search(pat, "في عام 1437 هجري") and not re.search(pat, "في عام 2016")
+    assert required_pattern(re.compile(r"\d+")) is None
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _trigger_spans_plain(lex: TimeLexicon, text: str) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORDS.finditer(text):
+        keys = lex._keys_of(m.group())
+        for k in keys or ():
+            out.setdefault(k, []).append(m.span())
+    digits = [m.span() for m in re.finditer(r"\d+", text)]
+    if digits:
+        out["DIGIT"] = digits
+    return out
+
+
+@pytest.mark.parametrize("extra", ["", "وxالشهر الماضي", "بیالاسبوع المقبل 12", "abcالعام éفي 2015"])
+def test_trigger_spans_equal_plain_definition(lex, texts, extra):
+    for text in texts[:40]:
+        text = text + " " + extra
+        assert lex.trigger_spans(text, tokenize(text)) == _trigger_spans_plain(lex, text)
+
+
+def test_tokenize_equals_token_re(texts):
+    for text in texts[:60] + ["", "abc", "1,500.25 و٣", "قتل 14٬500 شخص."]:
+        t = tokenize(text)
+        assert list(zip(t.starts, t.ends, t.words)) == [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+        assert t.vocab == set(t.words)
+
+
+@pytest.mark.parametrize("words", [
+    ["يناير", "يونيو", "يوليو", "يونيه"],
+    ["كانون", "كانون الثاني", "كانون الأول", "كانون 2"],
+    ["ال", "الا", "الاول", "الاولى", "الان"],
+])
+def test_alt_matches_like_flat_alternation(words):
+    forms = sorted({_n(w) for w in words}, key=lambda s: (-len(s), s))
+    flat = re.compile("(?:" + "|".join(r"\s+".join(map(re.escape, f.split(" "))) for f in forms) + ")")
+    tree = re.compile(_alt(words))
+    probes = [f + tail for f in forms for tail in ("", " ", "ه", " 2", "  الثانى")] + ["كانون   الثانى", "xx"]
+    for p in probes:
+        a, b = flat.match(p), tree.match(p)
+        assert (a and a.group()) == (b and b.group()), p
