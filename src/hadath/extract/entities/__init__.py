@@ -59,6 +59,8 @@ _CAND_PREFIX_SET = frozenset(_CAND_PREFIXES)
 _CAND_SUFFIX_SET = frozenset(_CAND_SUFFIXES)
 _CAND_PREFIX_MAX = max(map(len, _CAND_PREFIXES))
 _CAND_SUFFIX_MAX = max(map(len, _CAND_SUFFIXES))
+#: Bits of :meth:`EntityExtractor._word_flags`.
+_RARE_WORD, _TITLE_WORD, _FIRST_WORD = 1, 2, 4
 #: Sentence-final tokens (the NER model tags sentence by sentence).
 _SENT_END = frozenset({".", "!", "؟", "?", "…"})
 #: Tokens that end a clause: the text is offered to the model clause by clause.
@@ -199,6 +201,7 @@ class EntityExtractor:
         self._key_cache: dict[str, str] = {}  # :meth:`_key`
         self._info_cache: dict[str, tuple] = {}  # :meth:`_key_info`
         self._country_in_cache: dict[str, str | None] = {}  # :meth:`_country_in`
+        self._flags_cache: dict[str, int] = {}  # :meth:`_word_flags`
         #: frequent words and frequent definite words without their article (stems for :meth:`_name_candidate`)
         self._stems = frozenset(self.gaz.rank) | {w[2:] for w in self.gaz.rank if w.startswith("ال")}
         #: ISO alpha-3 -> its first country / nationality entry
@@ -568,7 +571,7 @@ class EntityExtractor:
             for i, w in enumerate(wtexts):
                 index.setdefault(w, []).append(i)
         title_len = [0] * len(wtexts)
-        title_at = _positions(index, [w for w in index if w in tf or w[1:] in tf])
+        title_at = _positions(index, self._typed(index, _TITLE_WORD))
         for i in title_at:
             title_len[i] = self._is_title(wtexts, i)
         title_at = [i for i in title_at if title_len[i]]
@@ -654,7 +657,7 @@ class EntityExtractor:
                     self._title_role(text, words, wtexts, i, j - 1, roles)
                 add(j, k - 1, 0, "person-title", (words[i][0], words[j - 1][1]) if j > i else None)
         # person-firstname: FIRST NAME [NAME]
-        for i in _positions(index, self._first_words.intersection(index)):
+        for i in _positions(index, self._typed(index, _FIRST_WORD)):
             if i >= n - 1:
                 break
             weak = False
@@ -734,7 +737,7 @@ class EntityExtractor:
         # frequent words, which the rare-word test misses
         rank = self.gaz.word_rank
         stop = self.gaz.stop
-        for i in _positions(index, self._first_words.intersection(index)):
+        for i in _positions(index, self._typed(index, _FIRST_WORD)):
             if i + 1 >= len(words):
                 break
             if (not covered[words[i][0]] and not covered[words[i + 1][0]]
@@ -865,10 +868,36 @@ class EntityExtractor:
 
     def _rare_words(self, words) -> list[str]:
         """The words among ``words`` (an iterable of distinct normalised words) that pass
-        :meth:`_name_candidate`, in their order; the frequent words are skipped by one lookup."""
-        freq = self.gaz.rank
-        cand = self._name_candidate
-        return [w for w in words if w not in freq and cand(w)]
+        :meth:`_name_candidate`, in their order."""
+        return self._typed(words, _RARE_WORD)
+
+    def _typed(self, words, flag: int) -> list[str]:
+        """The words among ``words`` (distinct normalised words) that have ``flag`` (a bit of
+        :meth:`_word_flags`), in their order."""
+        cache = self._flags_cache
+        out = []
+        for w in words:
+            f = cache.get(w)
+            if f is None:
+                f = self._word_flags(w)
+            if f & flag:
+                out.append(w)
+        return out
+
+    def _word_flags(self, w: str) -> int:
+        """Bit set of what a normalised word may start or be, cached per word (one lookup per
+        word type and document for all the rules): ``_RARE_WORD`` (:meth:`_name_candidate`),
+        ``_TITLE_WORD`` (a title's first word, with or without a one-letter proclitic) and
+        ``_FIRST_WORD`` (a known first name's first word)."""
+        cache = self._flags_cache
+        if len(cache) >= CACHE_MAX:
+            cache.clear()
+        tf = self._title_first
+        f = ((_RARE_WORD if w not in self.gaz.rank and self._name_candidate_uncached(w) else 0)
+             | (_TITLE_WORD if w in tf or w[1:] in tf else 0)
+             | (_FIRST_WORD if w in self._first_words else 0))
+        cache[w] = f
+        return f
 
     def _name_candidate(self, w: str) -> bool:
         """A word that may belong to a name the gazetteer lacks: not among the frequent words, and

@@ -79,14 +79,16 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
     clusters = list(groups.values())
     # persons: short names join the longest containing name
     per = [c for c in clusters if c[0].label == "PER"]
-    per.sort(key=lambda c: -max(len(m.key.split()) for m in c))
+    # the words of each person cluster's longest name (merging only adds shorter names to a cluster)
+    longest = {id(c): max((m.key.split() for m in c), key=len) for c in per}
+    per.sort(key=lambda c: -len(longest[id(c)]))
     merged: set[int] = set()
     for i, short in enumerate(per):
-        sw = max((m.key.split() for m in short), key=len)
+        sw = longest[id(short)]
         for long in per[:i]:
             if id(long) in merged:
                 continue
-            lw = max((m.key.split() for m in long), key=len)
+            lw = longest[id(long)]
             if _contains(lw, sw):
                 long.extend(short)
                 long.sort(key=lambda m: m.start)
