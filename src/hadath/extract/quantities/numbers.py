@@ -179,6 +179,8 @@ def parse_digits(s: str) -> int | float | None:
         >>> parse_digits("14٬500٫55"), parse_digits("1,500,000"), parse_digits("2.5"), parse_digits("3،5")
         (14500.55, 1500000, 2.5, 3.5)
     """
+    if s.isdecimal():  # digits only (exactly what \d matches: Unicode category Nd)
+        return int(s)
     if not _DIGITS_RE.fullmatch(s):
         return None
     parts = re.split(r"([.,\u066B\u066C\u060C])", s)
@@ -274,6 +276,7 @@ class NumberParser:
 
     def __init__(self) -> None:
         self.lex = _load_lexicon()
+        self._lookup_memo: dict[tuple[str, bool], list] = {}
         words = sorted((w for w in self.lex if " " not in w), key=len, reverse=True)
         # tokens where a number may start: digits, or a lexicon word behind optional proclitics
         self.start_re = re.compile(
@@ -299,7 +302,20 @@ class NumberParser:
 
     # -- word lookup -------------------------------------------------------
     def _lookup(self, word: str, first: bool) -> list[tuple[int, int, bool, bool, Any, str]]:
-        """Readings of ``word``: (skip, cat, has_waw, has_al, val, base); skip = proclitic length before the number."""
+        """Readings of ``word``: (skip, cat, has_waw, has_al, val, base); skip = proclitic length before the number.
+
+        Cached per word (the list is shared: do not mutate it).
+        """
+        memo = self._lookup_memo
+        key = (word, first)
+        out = memo.get(key)
+        if out is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            out = memo[key] = self._readings(word, first)
+        return out
+
+    def _readings(self, word: str, first: bool) -> list[tuple[int, int, bool, bool, Any, str]]:
         out = []
         lex = self.lex
         cands = [(0, word, False, False)]
@@ -353,10 +369,14 @@ class NumberParser:
     def _tokens_at(text: str, toks: list[tuple[int, int, str]], at: int, limit: int = 12) -> list[tuple[int, int, str]]:
         """:meth:`_tokens` from token ``at`` of the document's token list (no new scan of the text)."""
         out = toks[at:at + limit]
+        prev = out[0][1] if out else 0
         for k in range(1, len(out)):
-            gap = text[out[k - 1][1]:out[k][0]]
-            if gap.strip() or len(gap) > 3:
-                return out[:k]  # punctuation or a line break ends a number
+            s, e, _w = out[k]
+            if s - prev != 1 or text[prev] != " ":  # anything but one space between them
+                gap = text[prev:s]
+                if gap.strip() or len(gap) > 3:
+                    return out[:k]  # punctuation or a line break ends a number
+            prev = e
         return out
 
     # -- cardinals ---------------------------------------------------------
