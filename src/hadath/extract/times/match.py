@@ -542,15 +542,16 @@ def _compose_pair(a: Candidate, b: Candidate, text: str, allowed: set[str] | Non
 
 def _compose(items: list[Candidate], text: str) -> list[Candidate]:
     for allowed in _PASSES:
-        changed = True
-        while changed:
-            changed = False
-            for i in range(len(items) - 1):
-                c = _compose_pair(items[i], items[i + 1], text, allowed)
-                if c is not None:
-                    items[i:i + 2] = [c]
-                    changed = True
-                    break
+        # Merge the first composable neighbours, again and again. Pairs left of a merge are
+        # unchanged and did not compose, so the scan goes on from the pair before it.
+        i = 0
+        while i < len(items) - 1:
+            c = _compose_pair(items[i], items[i + 1], text, allowed)
+            if c is not None:
+                items[i:i + 2] = [c]
+                i = max(i - 1, 0)
+            else:
+                i += 1
     out = [c for c in items if c["sem"]["type"] not in ("dpnoun", "partprefix")]
     for c in out:
         inner = text[c["s"]:c["e"]]
