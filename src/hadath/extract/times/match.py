@@ -48,10 +48,10 @@ def _strip_clitic(w: str) -> str:
 
 
 def _g(m: re.Match, name: str) -> str | None:
-    try:
-        v = m.group(name)
-    except IndexError:
+    """Group ``name`` of a match with its spaces collapsed; None when absent, empty or not in the pattern."""
+    if name not in m.re.groupindex:
         return None
+    v = m.group(name)
     return " ".join(v.split()) if v else None
 
 

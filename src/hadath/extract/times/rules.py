@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import not_
 from importlib import resources
 from typing import Any
 
@@ -792,26 +793,37 @@ class TimeLexicon:
         n = len(text)
         # A word is a run of letters; one made of Arabic letters only is a token, so the
         # trigger words are the tokens found in the lexicon with no letter on either side.
-        hit = vocab & self._trigger_words
-        if hit:
-            for i in compress(range(len(words)), map(hit.__contains__, words)):
-                p, e = starts[i], ends[i]
-                if not (p and letter(text, p - 1)) and not (e < n and letter(text, e)):
-                    for k in memo[words[i]]:
-                        out.setdefault(k, []).append((p, e))
         # The one other kind of trigger word: a proclitic letter, any letter outside the
         # token alphabet, then a lexicon word (the second letter is never looked at).
-        for i in compress(range(len(words)), map(_CLITIC_TOKENS.__contains__, words)):
+        hit = vocab & self._trigger_words
+        look = hit | _CLITIC_TOKENS if hit else _CLITIC_TOKENS
+        mixed = False
+        for i in compress(range(len(words)), map(look.__contains__, words)):
             p, e = starts[i], ends[i]
-            if e < n and letter(text, e) and not (p and letter(text, p - 1)):
+            if p and letter(text, p - 1):
+                continue
+            w = words[i]
+            if w in hit:
+                if not (e < n and letter(text, e)):
+                    for k in memo[w]:
+                        out.setdefault(k, []).append((p, e))
+            elif e < n and letter(text, e):
                 mo = _WORDS.match(text, p)
                 keys = self._keys_of(mo.group())
                 if keys:
+                    mixed = True
                     for k in keys:
                         out.setdefault(k, []).append(mo.span())
-                    for v in out.values():
-                        v.sort()
-        digits = list(map(_match_span, _DIGITS.finditer(text)))
+        if mixed:
+            for v in out.values():
+                v.sort()
+        # digit runs: inside the digit tokens (every token that is not letters)
+        digits = []
+        for i in compress(range(len(words)), map(not_, map(str.isalpha, words))):
+            if words[i].isdecimal():
+                digits.append((starts[i], ends[i]))
+            else:  # "1,500": one token, two runs
+                digits += map(_match_span, _DIGITS.finditer(text, starts[i], ends[i]))
         if digits:
             out["DIGIT"] = digits
         return out
