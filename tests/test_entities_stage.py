@@ -210,11 +210,17 @@ def test_model_failure_keeps_gazetteer(sample_text):
 
 
 def _with_fake_model(spans_for):
-    from hadath.extract.entities import EntityExtractor
+    from hadath.extract.entities import _RARE_WORD, EntityExtractor
 
     ex = EntityExtractor(ONLY)
     ex.model = _FakeModel(spans_for)
-    ex._rare_words = lambda words: list(words)  # offer every clause to the fake model
+    flags = ex._word_flags
+
+    def every_word_rare(w):  # offer every clause to the fake model
+        f = ex._flags_cache[w] = flags(w) | _RARE_WORD
+        return f
+
+    ex._word_flags = every_word_rare
     p = Pipeline(ONLY)
     p.stages = [("entities", ex)]
     return p

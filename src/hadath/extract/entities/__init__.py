@@ -128,11 +128,60 @@ def _clitic_forms(keys) -> frozenset[str]:
     return frozenset(out)
 
 
-def _positions(index: dict[str, list[int]], forms) -> list[int]:
-    """Sorted word indices of the words of a document written as one of ``forms``."""
-    out = [i for f in forms if f in index for i in index[f]]
-    out.sort()
-    return out
+class _WordIndex:
+    """Where the words of one document occur, found on demand.
+
+    Args:
+        wtexts: The document's normalised words in text order.
+        flags: Word -> :meth:`EntityExtractor._word_flags` bits (a read-through cache).
+        flag_of: Computes the bits of a word missing from ``flags``.
+
+    Attributes:
+        types: The distinct words, in order of first occurrence (a dict used as an ordered set).
+        rare, title, first: The distinct words with the ``_RARE_WORD``, ``_TITLE_WORD`` and
+            ``_FIRST_WORD`` bit (one cache lookup per distinct word for all three).
+    """
+
+    __slots__ = ("wtexts", "types", "rare", "title", "first", "_pos")
+
+    def __init__(self, wtexts: list[str], flags: dict[str, int], flag_of) -> None:
+        self.wtexts = wtexts
+        self.types = dict.fromkeys(wtexts)
+        self.rare: list[str] = []
+        self.title: list[str] = []
+        self.first: list[str] = []
+        for w in self.types:
+            f = flags.get(w)
+            if f is None:
+                f = flag_of(w)
+            if f:
+                if f & _RARE_WORD:
+                    self.rare.append(w)
+                if f & _TITLE_WORD:
+                    self.title.append(w)
+                if f & _FIRST_WORD:
+                    self.first.append(w)
+        self._pos: dict[str, list[int]] = {}
+
+    def index(self, forms) -> None:
+        """Find the positions of ``forms`` (words) in one pass over the text, for :meth:`positions`."""
+        todo = {f for f in forms if f in self.types and f not in self._pos}
+        if not todo:
+            return
+        pos = self._pos
+        for f in todo:
+            pos[f] = []
+        for i, w in enumerate(self.wtexts):
+            if w in todo:
+                pos[w].append(i)
+
+    def positions(self, forms) -> list[int]:
+        """Sorted indices of the words written as one of ``forms``."""
+        self.index(forms)
+        pos = self._pos
+        out = [i for f in forms if f in pos for i in pos[f]]
+        out.sort()
+        return out
 
 
 def _strip_clitic(w: str, allowed: frozenset[str] = PROCLITICS) -> list[tuple[str, str]]:
@@ -189,15 +238,16 @@ class EntityExtractor:
         self._first_words = frozenset(f[0] for f in self.first_names | self.weak_first)
         stop = yaml.safe_load((DATA_DIR / "stopnames.yaml").read_text("utf-8"))
         forms = sorted({name_key(f) for f in stop.get("formulae", [])}, key=len, reverse=True)
+        #: first words of the formulae: a text without any has no formula
+        self._formula_first = frozenset(f.split()[0] for f in forms)
         self._formula_re = re.compile("(?<!\\w)(?:" + "|".join(
             "\\s+".join(re.escape(w) for w in f.split()) for f in forms) + ")(?!\\w)") if forms else None
         self.formula_words = frozenset(name_key(w) for w in stop.get("formula_words", []))
         #: the media-head words with their clitics (بصحيفة، وقناة) and وزارة's forms
         self._media_forms = _clitic_forms(_MEDIA_HEADS)
         self._ministry_forms = _clitic_forms(["وزاره"])
-        #: per-word-type results of :meth:`_name_like` and :meth:`_name_candidate` (bounded)
+        #: per-word-type results of :meth:`_name_like` (bounded)
         self._name_like_cache: dict[str, bool] = {}
-        self._candidate_cache: dict[str, bool] = {}
         self._key_cache: dict[str, str] = {}  # :meth:`_key`
         self._info_cache: dict[str, tuple] = {}  # :meth:`_key_info`
         self._country_in_cache: dict[str, str | None] = {}  # :meth:`_country_in`
@@ -309,12 +359,10 @@ class EntityExtractor:
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         wstarts = [w[0] for w in words]
         wtexts = [w[2] for w in words]
-        index: dict[str, list[int]] = {}  # word -> its indices in ``words``
-        for i, w in enumerate(wtexts):
-            if w in index:
-                index[w].append(i)
-            else:
-                index[w] = [i]
+        index = self._word_index(wtexts)
+        # one pass finds the words most rules look for
+        index.index([*index.rare, *index.title, *index.first, *self._media_forms.intersection(index.types),
+                     *self._ministry_forms.intersection(index.types)])
 
         def word_at(pos: int) -> int:
             return bisect.bisect_right(wstarts, pos) - 1
@@ -370,7 +418,8 @@ class EntityExtractor:
         excluded = self._excluded_spans(state, norm)
         if self.model is not None:
             self._model_mentions(state, norm, mentions, countries, excluded, words, index)
-        if self._formula_re is not None:  # ولله الحمد، إن شاء الله: formulae are never names
+        if self._formula_re is not None and not self._formula_first.isdisjoint(index.types):
+            # ولله الحمد، إن شاء الله: formulae are never names
             formulae = [(fm.start(), fm.end()) for fm in self._formula_re.finditer(text)]
             if formulae:
                 mentions[:] = [m for m in mentions if m.source == "gazetteer" and m.entry is not None
@@ -513,14 +562,14 @@ class EntityExtractor:
             mentions.append(Mention(inner_a, inner_b, "ORG", inner, source="rule", rule="quoted-media",
                                     confidence=0.7, cameo="MED"))
 
-    def _media_heads(self, text, words, wtexts, mentions: list[Mention], index: dict[str, list[int]]) -> None:
+    def _media_heads(self, text, words, wtexts, mentions: list[Mention], index: _WordIndex) -> None:
         """Rule ``media-head``: صحيفة/جريدة/قناة/وكالة/مجلة/موقع + 1-2 definite words is an outlet.
 
         ``بصحيفة الوئام``، ``صحيفة الشرق الأوسط``، ``صحيفة الغارديان البريطانية`` (the nationality
         adjective stays outside). The head must be indefinite (الصحيفة alone refers back).
         """
         n = len(words)
-        for i in _positions(index, self._media_forms):
+        for i in index.positions(self._media_forms):
             if i >= n - 1:
                 break
             w = wtexts[i]
@@ -561,17 +610,15 @@ class EntityExtractor:
         return words[s][0]
 
     def _persons(self, text, words, wtexts, word_at, mentions, roles, date, tanween=frozenset(),
-                 raw: str = "", raw_span=None, index: dict[str, list[int]] | None = None) -> None:
+                 raw: str = "", raw_span=None, index: _WordIndex | None = None) -> None:
         def nl(k: int) -> bool:
             return k not in tanween and self._name_like(wtexts[k])
 
         tf = self._title_first
         if index is None:
-            index = {}
-            for i, w in enumerate(wtexts):
-                index.setdefault(w, []).append(i)
+            index = self._word_index(wtexts)
         title_len = [0] * len(wtexts)
-        title_at = _positions(index, self._typed(index, _TITLE_WORD))
+        title_at = index.positions(index.title)
         for i in title_at:
             title_len[i] = self._is_title(wtexts, i)
         title_at = [i for i in title_at if title_len[i]]
@@ -657,7 +704,7 @@ class EntityExtractor:
                     self._title_role(text, words, wtexts, i, j - 1, roles)
                 add(j, k - 1, 0, "person-title", (words[i][0], words[j - 1][1]) if j > i else None)
         # person-firstname: FIRST NAME [NAME]
-        for i in _positions(index, self._typed(index, _FIRST_WORD)):
+        for i in index.positions(index.first):
             if i >= n - 1:
                 break
             weak = False
@@ -717,10 +764,8 @@ class EntityExtractor:
 
     def _model_mentions(self, state: Any, norm: Any, mentions: list[Mention], countries: Counter = Counter(),
                         excluded: list[tuple[int, int, str]] = (), words: list = (),
-                        index: dict[str, list[int]] | None = None) -> None:
+                        index: _WordIndex | None = None) -> None:
         raw = state.doc.text
-        toks = list(map(_START_END, state.tokens)) if state.tokens else [
-            m.span() for m in re.finditer(r"\w+|[^\w\s]", raw)]
         starts = norm.starts
         # Only clauses with a name-like rare word outside the names already found can hold an
         # unknown name: tag those clauses (with their neighbours when adjacent) and skip the rest
@@ -729,15 +774,13 @@ class EntityExtractor:
         for x in mentions:
             covered[x.start:x.end] = b"\x01" * (x.end - x.start)
         if index is None:
-            index = {}
-            for i, (_a, _b, w) in enumerate(words):
-                index.setdefault(w, []).append(i)
-        rare = [words[i][0] for w in self._rare_words(index) for i in index[w] if not covered[words[i][0]]]
+            index = self._word_index([w for _a, _b, w in words])
+        rare = [words[i][0] for i in index.positions(index.rare) if not covered[words[i][0]]]
         # a known first name before a less frequent word (محمد مرسي، سعود الفيصل): a name made of
         # frequent words, which the rare-word test misses
         rank = self.gaz.word_rank
         stop = self.gaz.stop
-        for i in _positions(index, self._typed(index, _FIRST_WORD)):
+        for i in index.positions(index.first):
             if i + 1 >= len(words):
                 break
             if (not covered[words[i][0]] and not covered[words[i + 1][0]]
@@ -749,7 +792,8 @@ class EntityExtractor:
             return
         # clauses: token ranges cut after a clause-final token and before a line break; a clause
         # with a rare word is tagged, joined to the previous tagged clause of the same line
-        tstarts = [a for a, _b in toks] if not state.tokens else list(map(_START, state.tokens))
+        toks = state.tokens or [{"start": m.start(), "end": m.end()} for m in re.finditer(r"\w+|[^\w\s]", raw)]
+        tstarts = list(map(_START, toks))
         cuts: set[int] = set()
         breaks: set[int] = set()
         p = raw.find("\n")
@@ -761,7 +805,7 @@ class EntityExtractor:
         for m in _CLAUSE_END_RE.finditer(raw):
             p = m.start()
             j = bisect.bisect_right(tstarts, p) - 1
-            if j >= 0 and tstarts[j] == p and toks[j][1] == p + 1:
+            if j >= 0 and tstarts[j] == p and toks[j]["end"] == p + 1:
                 cuts.add(j + 1)
         cuts |= breaks
         n_tok = len(toks)
@@ -770,15 +814,16 @@ class EntityExtractor:
         for a in rare:
             r = starts[a]  # raw offset of the rare word
             j = bisect.bisect_right(tstarts, r) - 1
-            if j < 0 or (r >= toks[j][1] and (j + 1 == n_tok or j + 1 in cuts)):
+            if j < 0 or (r >= toks[j]["end"] and (j + 1 == n_tok or j + 1 in cuts)):
                 continue  # not inside any clause's span
             selected.add(bisect.bisect_right(bounds, j) - 1)
         runs: list[list[tuple[int, int]]] = []  # contiguous runs of selected clauses
         for k in sorted(selected):
+            clause = list(map(_START_END, toks[bounds[k]:bounds[k + 1]]))
             if k - 1 in selected and bounds[k] not in breaks:
-                runs[-1].extend(toks[bounds[k]:bounds[k + 1]])
+                runs[-1].extend(clause)
             else:
-                runs.append(toks[bounds[k]:bounds[k + 1]])
+                runs.append(clause)
         if not runs:
             return
         spans = []
@@ -866,23 +911,9 @@ class EntityExtractor:
                 out.append((a, b, kind))
         return out
 
-    def _rare_words(self, words) -> list[str]:
-        """The words among ``words`` (an iterable of distinct normalised words) that pass
-        :meth:`_name_candidate`, in their order."""
-        return self._typed(words, _RARE_WORD)
-
-    def _typed(self, words, flag: int) -> list[str]:
-        """The words among ``words`` (distinct normalised words) that have ``flag`` (a bit of
-        :meth:`_word_flags`), in their order."""
-        cache = self._flags_cache
-        out = []
-        for w in words:
-            f = cache.get(w)
-            if f is None:
-                f = self._word_flags(w)
-            if f & flag:
-                out.append(w)
-        return out
+    def _word_index(self, wtexts: list[str]) -> _WordIndex:
+        """A :class:`_WordIndex` of a document's normalised words, with their flags."""
+        return _WordIndex(wtexts, self._flags_cache, self._word_flags)
 
     def _word_flags(self, w: str) -> int:
         """Bit set of what a normalised word may start or be, cached per word (one lookup per
@@ -902,14 +933,11 @@ class EntityExtractor:
     def _name_candidate(self, w: str) -> bool:
         """A word that may belong to a name the gazetteer lacks: not among the frequent words, and
         not an inflected form of one (a clitic, article or suffix around a frequent stem: وتسلمت،
-        هجومهم، والقطارات). Cached per word."""
-        cache = self._candidate_cache
-        r = cache.get(w)
-        if r is None:
-            if len(cache) >= CACHE_MAX:
-                cache.clear()
-            r = cache[w] = self._name_candidate_uncached(w)
-        return r
+        هجومهم، والقطارات). Cached per word (:meth:`_word_flags`)."""
+        f = self._flags_cache.get(w)
+        if f is None:
+            f = self._word_flags(w)
+        return bool(f & _RARE_WORD)
 
     def _name_candidate_uncached(self, w: str) -> bool:
         rank = self.gaz.rank
@@ -1019,7 +1047,7 @@ class EntityExtractor:
                 return a + 1
         return a
 
-    def _anaphors(self, text: str, words, mentions: list[Mention], index: dict[str, list[int]]) -> None:
+    def _anaphors(self, text: str, words, mentions: list[Mention], index: _WordIndex) -> None:
         firsts: dict[str, Mention] = {}
         for m in sorted(mentions, key=lambda m: m.start):
             if m.entry is not None:
@@ -1027,7 +1055,7 @@ class EntityExtractor:
                     firsts.setdefault(a, m)
         if not firsts:
             return
-        for i in _positions(index, _clitic_forms(firsts)):
+        for i in index.positions(_clitic_forms(firsts)):
             s, e, w = words[i]
             for prefix, rest in _strip_clitic(w):
                 first = firsts.get(rest)
@@ -1042,7 +1070,7 @@ class EntityExtractor:
                                         restored=("ال" + w[2:]) if prefix == "لل" else None))
                 break
 
-    def _surnames(self, words, mentions: list[Mention], index: dict[str, list[int]]) -> None:
+    def _surnames(self, words, mentions: list[Mention], index: _WordIndex) -> None:
         """Rule ``surname``: a person's last name alone (with clitics) later in the text refers to them."""
         people = [m for m in mentions if m.label == "PER" and len(m.key.split()) >= 2]
         if not people:
@@ -1057,7 +1085,7 @@ class EntityExtractor:
                     or (x.entry is not None and x.entry.kind in ("country", "curated", "nationality"))]
 
         blocked = None
-        for i in _positions(index, _clitic_forms(last)):
+        for i in index.positions(_clitic_forms(last)):
             s, e, w = words[i]
             for prefix, rest in _strip_clitic(w):
                 first = last.get(rest)
@@ -1076,10 +1104,10 @@ class EntityExtractor:
 
     # ------------------------------------------------------------------ output
     def _ministries(self, text, words, wtexts, mentions: list[Mention], countries: Counter,
-                    index: dict[str, list[int]]) -> None:
+                    index: _WordIndex) -> None:
         """Rule ``ministry``: وزارة + definite word(s) (وزارة الدفاع) is an ORG of the article's country."""
         dominant = countries.most_common(1)[0][0] if countries else None
-        for i in _positions(index, self._ministry_forms):
+        for i in index.positions(self._ministry_forms):
             if i >= len(words) - 1:
                 break
             for prefix, rest in _strip_clitic(wtexts[i]):
