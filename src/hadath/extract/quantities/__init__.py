@@ -308,7 +308,10 @@ class QuantityExtractor:
         def gap_ok(a: int, b: int) -> bool:
             # tokens a..b-1 separated by spaces (and brackets/quotes) only, on one line
             for k in range(a, b - 1):
-                g = text[toks[k][1]:toks[k + 1][0]]
+                e, s = toks[k][1], toks[k + 1][0]
+                if s - e == 1 and text[e] == " ":
+                    continue
+                g = text[e:s]
                 if g.strip(" \t()\"«»“”'%$") or "\n" in g:
                     return False
             return True
