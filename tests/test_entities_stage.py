@@ -163,7 +163,8 @@ class _FakeModel:
 
     def predict_spans(self, text, tokens):
         self.calls += 1
-        assert all(text[a:b].strip() for a, b in tokens)
+        spans = [(t["start"], t["end"]) if isinstance(t, dict) else tuple(t) for t in tokens]  # as NerModel
+        assert all(text[a:b].strip() for a, b in spans)
         return [(a, b, lab, c) for a, b, lab, c in self.spans(text)]
 
 

@@ -65,7 +65,6 @@ _RARE_WORD, _TITLE_WORD, _FIRST_WORD = 1, 2, 4
 _SENT_END = frozenset({".", "!", "؟", "?", "…"})
 #: Tokens that end a clause: the text is offered to the model clause by clause.
 _CLAUSE_END = _SENT_END | {"،", ",", "؛", ";", ":"}
-_START_END = operator.itemgetter("start", "end")
 _START = operator.itemgetter("start")
 _CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
 #: A quoted span: opening quote, the name, closing quote.
@@ -817,9 +816,9 @@ class EntityExtractor:
             if j < 0 or (r >= toks[j]["end"] and (j + 1 == n_tok or j + 1 in cuts)):
                 continue  # not inside any clause's span
             selected.add(bisect.bisect_right(bounds, j) - 1)
-        runs: list[list[tuple[int, int]]] = []  # contiguous runs of selected clauses
+        runs: list[list[dict]] = []  # contiguous runs of selected clauses
         for k in sorted(selected):
-            clause = list(map(_START_END, toks[bounds[k]:bounds[k + 1]]))
+            clause = toks[bounds[k]:bounds[k + 1]]  # token dicts (``start``, ``end``)
             if k - 1 in selected and bounds[k] not in breaks:
                 runs[-1].extend(clause)
             else:
