@@ -613,7 +613,6 @@ class EntityExtractor:
         def nl(k: int) -> bool:
             return k not in tanween and self._name_like(wtexts[k])
 
-        tf = self._title_first
         if index is None:
             index = self._word_index(wtexts)
         title_len = [0] * len(wtexts)

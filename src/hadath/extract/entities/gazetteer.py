@@ -54,10 +54,6 @@ def name_key(name: str) -> str:
     return " ".join(normalize_word(name).split())
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 @dataclass(frozen=True)
 class Entry:
     """One gazetteer entry (a real-world referent).
