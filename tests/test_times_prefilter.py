@@ -115,3 +115,18 @@ def test_alt_matches_like_flat_alternation(words):
     for p in probes:
         a, b = flat.match(p), tree.match(p)
         assert (a and a.group()) == (b and b.group()), p
+
+
+def test_gap_pretest_accepts_every_composable_gap():
+    from hadath.extract.times import match as M
+
+    gaps = ["", " ", " ، ", " (", ") ", " - ", " – ", " | ", "\n", " من ", " يوم ", " من يوم ", " فى ", " حوالى ",
+            " عند ", " الى ", " حتى ", " ولغايه ", " والى ", " وحتى ", " و ", "، يوم ", "  من  يوم  ", " على "]
+    pats = [M._G0, M._G_DATE_TIME, M._G_TIME_DATE, M._G_DP, M._G_PART, M._G_RANGE, M._G_OF_YEAR]
+    text = "x" + "x".join(gaps) + "x"
+    pos = 1
+    for g in gaps:
+        if any(p.match(g) for p in pats):
+            assert M._G_ANY.match(text, pos, pos + len(g)), repr(g)
+        pos += len(g) + 1
+    assert not M._G_ANY.match("قال الرئيس ")

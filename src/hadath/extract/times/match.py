@@ -488,7 +488,14 @@ _PASSES = (
 )
 
 
+#: Every gap accepted by one of the _G_* patterns above is accepted by this one (a cheap first test).
+_G_ANY = re.compile(r"[\s،,()\-–|]*(?:(?:فى|عند|على|نحو|حوالى|من|يوم|الى|حتى|لغايه|ولغايه|والى|وحتى|و)\s*){0,2}"
+                    r"[\s،,()\-–|]*$")
+
+
 def _compose_pair(a: Candidate, b: Candidate, text: str, allowed: set[str] | None = None) -> Candidate | None:
+    if not _G_ANY.match(text, a["e"], b["s"]):
+        return None  # no composition accepts what stands between them
     gap = text[a["e"]:b["s"]]
     sa, sb = a["sem"], b["sem"]
     ta, tb = sa["type"], sb["type"]
