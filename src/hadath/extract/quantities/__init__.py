@@ -302,7 +302,14 @@ class QuantityExtractor:
             taken.append((t["start"], t["end"]))
         items: list[dict[str, Any]] = []
 
+        t_starts = [a for a, _b in taken]
+        t_ends = [b for _a, b in taken]
+        disjoint = all(t_ends[i] <= t_starts[i + 1] for i in range(len(taken) - 1))
+
         def overlaps(rs: int, re_: int) -> bool:
+            if disjoint:  # sorted, non-overlapping times: only the first one ending after rs can overlap
+                i = bisect.bisect_right(t_ends, rs)
+                return i < len(taken) and t_starts[i] < re_
             return any(rs < b and a < re_ for a, b in taken)
 
         def gap_ok(a: int, b: int) -> bool:
