@@ -615,29 +615,31 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
     spans = lex.trigger_spans(text, tokens)
     n = len(text)
     by_needs: dict[tuple[str, ...], list[list[int]]] = {}  # rules with the same needs share windows
-    for rule in lex.rules:
-        if rule.needs:
-            windows = by_needs.get(rule.needs)
+    plan = lex.plan
+    if plan is None:  # what the loop reads of each rule, gathered once per lexicon
+        plan = lex.plan = [(r, r.needs, r.prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex)
+                           for r in lex.rules]
+    for rule, needs, prefilters, rx, handler, has_x in plan:
+        if needs:
+            windows = by_needs.get(needs)
             if windows is None:
-                windows = by_needs[rule.needs] = _windows(rule.needs, spans, n)
+                windows = by_needs[needs] = _windows(needs, spans, n)
             if not windows:
                 continue
         else:
             windows = [[0, n]]
-        for pre in rule.prefilters:  # a window where a prefilter finds nothing cannot hold a match
+        for pre in prefilters:  # a window where a prefilter finds nothing cannot hold a match
             search = pre.search
             windows = [w for w in windows if search(text, w[0], w[1])]
             if not windows:
                 break
         if not windows:
             continue
-        handler = HANDLERS[rule.handler]
-        for m in _window_matches(rule.regex, text, windows):
+        for m in _window_matches(rx, text, windows):
             sem = handler(lex, m, text, rule)
             if sem is None:
                 continue
-            grp = "x" if "x" in rule.regex.groupindex and m.group("x") is not None else "whole"
-            s, e = m.span(grp)
+            s, e = m.span("x" if has_x and m.group("x") is not None else "whole")
             cands.append({"s": s, "e": e, "sem": sem, "rule": sem.pop("rule", rule.id), "prio": rule.priority})
     cands.sort(key=lambda c: (-(c["e"] - c["s"]), -c["prio"], c["s"]))
     taken: list[Candidate] = []

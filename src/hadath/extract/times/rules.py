@@ -485,6 +485,8 @@ class TimeLexicon:
     #: Cache of :meth:`_keys_of` by word (per lexicon; cleared when it grows large).
     _word_keys: dict[str, set[str] | None] = field(default_factory=dict, repr=False)
     _trigger_words: set[str] = field(default_factory=set, repr=False)
+    #: Per-rule data of the matching loop (built by :func:`hadath.extract.times.match.find` on first use).
+    plan: list | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ load
     @classmethod
