@@ -482,9 +482,10 @@ class TimeLexicon:
     rules: list[Rule] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
     word_triggers: dict[str, set[str]] = field(default_factory=dict)
-    #: Cache of :meth:`_keys_of` by word (per lexicon; cleared when it grows large).
-    _word_keys: dict[str, set[str] | None] = field(default_factory=dict, repr=False)
-    _trigger_words: set[str] = field(default_factory=set, repr=False)
+    #: Words already looked up (per lexicon; cleared when it grows large), and the
+    #: trigger names of those that are trigger words (:meth:`_keys_of`).
+    _seen_words: set[str] = field(default_factory=set, repr=False)
+    _word_keys: dict[str, set[str]] = field(default_factory=dict, repr=False)
     #: Per-rule data of the matching loop (built by :func:`hadath.extract.times.match.find` on first use).
     plan: list | None = field(default=None, repr=False)
 
@@ -778,18 +779,19 @@ class TimeLexicon:
         if tokens is None:
             tokens = tokenize(text)
         out: dict[str, list[tuple[int, int]]] = {}
-        memo = self._word_keys
+        memo, seen = self._word_keys, self._seen_words
         vocab = tokens.vocab
-        new = vocab.difference(memo)
+        new = vocab - seen
         if new:
-            if len(memo) > 200_000:
+            if len(seen) > 200_000:
+                seen.clear()
                 memo.clear()
-                self._trigger_words.clear()
                 new = vocab
+            seen |= new
             for w in new:
-                keys = memo[w] = self._keys_of(w)
+                keys = self._keys_of(w)
                 if keys:
-                    self._trigger_words.add(w)
+                    memo[w] = keys
         starts, ends, words = tokens.starts, tokens.ends, tokens.words
         letter = _LETTER.match
         n = len(text)
@@ -797,7 +799,7 @@ class TimeLexicon:
         # trigger words are the tokens found in the lexicon with no letter on either side.
         # The one other kind of trigger word: a proclitic letter, any letter outside the
         # token alphabet, then a lexicon word (the second letter is never looked at).
-        hit = vocab & self._trigger_words
+        hit = vocab & memo.keys()
         look = hit | _CLITIC_TOKENS if hit else _CLITIC_TOKENS
         mixed = False
         for i in compress(range(len(words)), map(look.__contains__, words)):
