@@ -571,18 +571,6 @@ def _compose(items: list[Candidate], text: str) -> list[Candidate]:
 _BACK, _FWD = 60, 70
 
 
-def _window_matches(rx: re.Pattern, text: str, windows):
-    """Matches of ``rx`` inside the windows; one that reaches a window's end is redone on the whole text."""
-    n = len(text)
-    for lo, hi in windows:
-        for m in rx.finditer(text, lo, hi):
-            if m.end() >= hi - 1 and hi < n:
-                m2 = rx.match(text, m.start())
-                if m2 is not None:
-                    m = m2
-            yield m
-
-
 def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n: int) -> list[list[int]]:
     """Merged ``[lo, hi]`` windows around the trigger spans of ``needs`` (empty: none occurs)."""
     windows: list[list[int]] = []
@@ -635,12 +623,17 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
                 break
         if not windows:
             continue
-        for m in _window_matches(rx, text, windows):
-            sem = handler(lex, m, text, rule)
-            if sem is None:
-                continue
-            s, e = m.span("x" if has_x and m.group("x") is not None else "whole")
-            cands.append({"s": s, "e": e, "sem": sem, "rule": sem.pop("rule", rule.id), "prio": rule.priority})
+        for lo, hi in windows:
+            for m in rx.finditer(text, lo, hi):
+                if m.end() >= hi - 1 and hi < n:  # it may go on past the window: redone on the whole text
+                    m2 = rx.match(text, m.start())
+                    if m2 is not None:
+                        m = m2
+                sem = handler(lex, m, text, rule)
+                if sem is None:
+                    continue
+                s, e = m.span("x" if has_x and m.group("x") is not None else "whole")
+                cands.append({"s": s, "e": e, "sem": sem, "rule": sem.pop("rule", rule.id), "prio": rule.priority})
     cands.sort(key=lambda c: (-(c["e"] - c["s"]), -c["prio"], c["s"]))
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)
