@@ -61,6 +61,8 @@ def load_articles(only: str | None = None) -> list[dict[str, Any]]:
         cache: dict[str, list] = {}
         for f in sorted(ANNOTATIONS.glob("*.json")):
             ann = json.loads(f.read_text("utf-8"))
+            if "article" not in ann:
+                continue  # another layer kept in the same folder (geonames_gold_dev.json)
             ref = ann["article"]
             if ref["zip"] not in cache:
                 with zipfile.ZipFile(SHARED / "news" / "saudinewsnet" / ref["zip"]) as zf:
