@@ -463,21 +463,35 @@ class StructureStage:
                 source = "html"
             elif isinstance(v, date):
                 value, tzname, source = v, day_zone(v), "html"
-        if value is None and html_meta.get("date_text") and isinstance(now, datetime):
-            st = self.dates.parse_relative(str(html_meta["date_text"]).strip())
+        ds = hints.get("date_span")
+        if ds:  # the page's date element, kept as a header line of doc.text
+            dt_off, dt_end = self._trim(doc.text, *ds)
+            date_text = doc.text[dt_off:dt_end]
+        else:
+            dt_off, date_text = None, str(html_meta.get("date_text") or "").strip()
+        if value is None and date_text:
+            st = self.dates.parse_relative(date_text)
             if st is not None:
-                value, tzname = localise(now - st.relative)
-                value = value.replace(microsecond=0)
-                source = "html"
+                if isinstance(now, datetime):
+                    value, tzname = localise(now - st.relative)
+                    value = value.replace(microsecond=0)
+                    source = "html"
             else:
-                st = self.dates.parse_line(str(html_meta["date_text"]).strip())
+                st = self.dates.parse_line(date_text)
                 if st is not None and st.year:
                     d = date(st.year, st.month, st.day)
                     if st.hour is None:
-                        value, tzname = d, day_zone(d)
+                        value, tzname = d, day_zone(d, st.zone)
                     else:
-                        value, tzname = localise(datetime(d.year, d.month, d.day, st.hour, st.minute, st.second or 0), st.zone)
+                        value, tzname = localise(datetime(d.year, d.month, d.day, st.hour, st.minute or 0,
+                                                          st.second or 0), st.zone)
                     source = "html"
+                    if st.weekday_mismatch():
+                        doc.warnings.append(
+                            f"date line {date_text[st.start:st.end]!r}: {st.weekday_text!r} "
+                            f"does not match {d.isoformat()}, a {d.strftime('%A')}")
+            if st is not None and source == "html" and dt_off is not None:
+                span = (dt_off + st.start, dt_off + st.end)
         given = hints.get("published")
         if isinstance(given, str):
             given = self._parse_iso(given)

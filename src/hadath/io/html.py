@@ -17,7 +17,13 @@ plus fixes for what it gets wrong on Arabic pages:
   body paragraph);
 * **date element**: the raw text of the page's date element (class, id or
   itemprop containing date/time/timestamp, or a ``<time>`` element), e.g.
-  "منذ ساعتين", is kept in ``html_meta["date_text"]`` for the structure stage.
+  "منذ ساعتين", is kept in ``html_meta["date_text"]`` for the structure stage;
+* **byline and date lines**: trafilatura drops byline elements (class, id,
+  itemprop or rel containing author/byline/writer, e.g. ``<div
+  class="byline">كتب: أحمد محمد</div>``) and date elements; when such an element
+  (or ``<meta name="author">``) holds text that is not in the body, it is kept
+  as a header line between the headline and the body (``Extracted.header``),
+  a date only when it parses as a date stamp. The body paragraphs are unchanged.
 
 Example:
     >>> ex = HtmlExtractor()
@@ -42,6 +48,13 @@ __all__ = ["HtmlExtractor", "Extracted", "looks_like_html"]
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.I | re.S)
 _HTML_TAGS = re.compile(r"<(?:html|head|body|article|div|p|meta|title|section|span)\b[^>]*>", re.I)
 _DATE_HINT = re.compile(r"date|time|tmstmp|stamp|publish|posted|tarikh|dateline", re.I)
+_AUTHOR_HINT = re.compile(r"author|byline|by-line|writer|reporter|katib|kateb", re.I)
+_COMMENT_HINT = re.compile(r"comment|reply|related|sidebar|footer", re.I)
+_META_AUTHOR_XPATHS = (
+    "//meta[@name='author']/@content",
+    "//meta[@property='article:author']/@content",
+    "//meta[@name='dc.creator' or @name='DC.creator']/@content",
+)
 _WS = re.compile(r"\s+")
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -87,6 +100,10 @@ class Extracted:
         meta: ``{"title", "author", "date", "date_text", "sitename", "url"}``;
             ``date`` is ISO 8601 (a date or a date-time) or None.
         fixes: Ids of the fixes that changed trafilatura's output.
+        header: Lines put between the headline and the body because the page
+            holds them outside the extracted text: ``(kind, line)`` with kind
+            "byline" (a byline element or the meta author) or "date" (a date
+            element that parses as a date stamp), in that order.
     """
 
     text: str
@@ -95,6 +112,7 @@ class Extracted:
     paragraphs: list[str]
     meta: dict[str, Any]
     fixes: list[str] = field(default_factory=list)
+    header: list[tuple[str, str]] = field(default_factory=list)
 
 
 class HtmlExtractor:
@@ -107,9 +125,11 @@ class HtmlExtractor:
     def __init__(self, settings: Any = None) -> None:
         import yaml
 
+        from hadath.extract.metadata import DateLineParser
         from hadath.text.normalize import normalize
 
         self.settings = settings
+        self._dates = DateLineParser.load()
         self._normalize = normalize
         data = yaml.safe_load(resources.files("hadath.io").joinpath("ar/html.yaml").read_text("utf-8"))
         self.drop_rules: list[tuple[str, list[str]]] = [
@@ -172,17 +192,32 @@ class HtmlExtractor:
         if sum(len(_WORD.findall(p)) for p in paras) < 3:
             raise InputError(f"{name}: no article text found in the HTML page")
         body = "\n\n".join(paras)
-        text = f"{headline}\n\n{body}" if headline else body
+        sitename = (res.sitename if res is not None else None) or None
+        byline = self._byline(tree)
+        meta_author = self._meta_author(tree, sitename)
         meta = {
             "title": headline,
-            "author": (res.author if res is not None else None) or None,
+            "author": (res.author if res is not None else None) or meta_author or None,
             "date": self._date(tree, res),
             "date_text": self._date_text(tree),
-            "sitename": (res.sitename if res is not None else None) or None,
+            "sitename": sitename,
             "url": url or (res.url if res is not None else None) or None,
         }
+        header: list[tuple[str, str]] = []
+        seen = f"{headline or ''}\n{body}"
+        author_line = byline or meta_author or meta["author"]
+        if (author_line and author_line not in seen and not _is_url(author_line)
+                and (not sitename or author_line.casefold() != sitename.casefold())):
+            header.append(("byline", author_line))
+            fixes.append("html.byline_line")
+        dt = meta["date_text"]
+        if dt and dt not in seen and (self._dates.parse_line(dt) or self._dates.parse_relative(dt)):
+            header.append(("date", dt))
+            fixes.append("html.date_line")
+        parts = ([headline] if headline else []) + [line for _k, line in header] + ([body] if body else [])
+        text = "\n\n".join(parts)
         return Extracted(text=text, headline=headline, body_start=len(text) - len(body),
-                         paragraphs=paras, meta=meta, fixes=fixes)
+                         paragraphs=paras, meta=meta, fixes=fixes, header=header)
 
     # -- pieces -------------------------------------------------------------------------------
 
@@ -316,6 +351,35 @@ class HtmlExtractor:
         return None
 
     @staticmethod
+    def _byline(tree) -> str | None:
+        """The text of the page's byline element (class, id, itemprop or rel naming an author), or None."""
+        for el in tree.xpath("//*[@class or @id or @itemprop or @rel]"):
+            if el.tag in ("html", "body", "meta", "link", "script", "style", "article", "main", "section"):
+                continue
+            if not any(_AUTHOR_HINT.search(el.get(a) or "") for a in ("class", "id", "itemprop", "rel")):
+                continue
+            if any(_COMMENT_HINT.search((anc.get("class") or "") + " " + (anc.get("id") or ""))
+                   for anc in el.iterancestors()):
+                continue
+            if el.find(".//p") is not None:
+                continue
+            t = _clean(el.text_content())
+            if t and len(t) <= 100 and len(t.split()) <= 12 and _WORD.search(t):
+                return t
+        return None
+
+    @staticmethod
+    def _meta_author(tree, sitename: str | None) -> str | None:
+        """``<meta name="author">`` (or article:author, DC.creator) unless it is a URL or the site's name."""
+        for xp in _META_AUTHOR_XPATHS:
+            for v in tree.xpath(xp):
+                v = _clean(str(v))
+                if (v and not _is_url(v) and len(v.split()) <= 8 and _WORD.search(v)
+                        and (not sitename or v.casefold() != sitename.casefold())):
+                    return v
+        return None
+
+    @staticmethod
     def _date_text(tree) -> str | None:
         cands = list(tree.iter("time"))
         cands += tree.xpath("//*[@class or @id or @itemprop]")
@@ -327,6 +391,10 @@ class HtmlExtractor:
                 if t and len(t) <= 80 and re.search(r"\d|[\u0621-\u064A]", t):
                     return t
         return None
+
+
+def _is_url(s: str) -> bool:
+    return bool(re.match(r"\s*(?:https?:|www\.|/)", s)) or "@" in s
 
 
 def _link_density(p, text: str) -> float:

@@ -76,7 +76,8 @@ class Ingester:
             path: The input's name in errors and in ``doc.input.path``.
             kind: ``"text"`` or ``"html"`` to force the kind; None detects it.
 
-        Hints keys: ``title_span``, ``author_span``, ``content_span`` ((start, end)
+        Hints keys: ``title_span``, ``author_span``, ``date_span`` (HTML: the
+        page's date element, kept as a header line), ``content_span`` ((start, end)
         code points of ``doc.text``, or None), ``published`` (datetime or None),
         ``source`` (str or None), ``html_meta`` (dict, empty for text input:
         ``title``, ``author``, ``date`` (ISO or None), ``date_text``,
@@ -121,15 +122,19 @@ class Ingester:
             raise InputError(f"{name}: unknown kind {kind!r} (text or html)")
         kind = kind or ("html" if text.strip() and looks_like_html(text) else "text")
 
-        hints: dict[str, Any] = {"title_span": None, "author_span": None, "content_span": None,
+        hints: dict[str, Any] = {"title_span": None, "author_span": None, "date_span": None, "content_span": None,
                                  "published": None, "source": source, "html_meta": {}}
         if kind == "html":
             ex = self.html.extract(text, name=name, url=url)
             headline = title if title and title.strip() else ex.headline
             body = ex.text[ex.body_start:]
-            text = f"{headline}\n\n{body}" if headline else body
+            text = f"{headline}\n\n" if headline else ""
             if headline:
                 hints["title_span"] = (0, len(headline))
+            for k, line in ex.header:  # byline / date lines the page holds outside the article text
+                hints["author_span" if k == "byline" else "date_span"] = (len(text), len(text) + len(line))
+                text += line + "\n\n"
+            text += body
             hints["content_span"] = (len(text) - len(body), len(text))
             hints["html_meta"] = dict(ex.meta, title=headline)
             url = url or ex.meta.get("url")
@@ -158,7 +163,7 @@ class Ingester:
             text = text[:cut]
             warnings.append(f"input cut to its first {len(text):,} code points (Settings.max_chars); "
                             f"it has {total}")
-            for key in ("title_span", "author_span", "content_span"):
+            for key in ("title_span", "author_span", "date_span", "content_span"):
                 sp = hints[key]
                 if sp is not None:
                     hints[key] = (min(sp[0], len(text)), min(sp[1], len(text)))
