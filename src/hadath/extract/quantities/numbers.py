@@ -163,11 +163,13 @@ def _num(v: float) -> int | float:
 def parse_digits(s: str) -> int | float | None:
     """Read a digit string with Arabic or Latin separators.
 
-    ``٬`` is always a thousands separator and ``٫`` always a decimal point.
-    ``,`` and ``،`` separate thousands when every group after them has exactly
-    three digits, else the last one is a decimal comma. ``.`` is a decimal
-    point unless it appears more than once with three-digit groups
-    (``1.500.000``).
+    ``٫`` is always a decimal point. A group separator (``٬``, ``,`` or
+    ``،``) separates thousands only when exactly three digits follow it
+    (``1,500`` = 1500, ``1,234,567``); the last one followed by one, two or
+    more than three digits is a decimal comma (``١٬٥`` and ``1,5`` = 1.5,
+    ``12,50`` = 12.5: writers and keyboards put ``٬`` or ``,`` for ``٫``).
+    ``.`` is a decimal point unless it appears more than once with
+    three-digit groups (``1.500.000``).
 
     Args:
         s: ASCII digits with separators (normalised text).
@@ -178,6 +180,8 @@ def parse_digits(s: str) -> int | float | None:
     Example:
         >>> parse_digits("14٬500٫55"), parse_digits("1,500,000"), parse_digits("2.5"), parse_digits("3،5")
         (14500.55, 1500000, 2.5, 3.5)
+        >>> parse_digits("1\u066c5"), parse_digits("1,5"), parse_digits("12,50"), parse_digits("1,500")
+        (1.5, 1.5, 12.5, 1500)
     """
     if s.isdecimal():  # digits only (exactly what \d matches: Unicode category Nd)
         return int(s)
@@ -193,11 +197,7 @@ def parse_digits(s: str) -> int | float | None:
     for i, sep in enumerate(seps):
         g = groups[i + 1]
         last = i == len(seps) - 1
-        if sep == "\u066C":
-            if frac:
-                return None
-            intpart += g
-        elif sep == "\u066B":
+        if sep == "\u066B":
             if frac:
                 return None
             frac = g
@@ -212,8 +212,8 @@ def parse_digits(s: str) -> int | float | None:
                 frac = g
             else:
                 return None
-        else:  # , or ،
-            if len(g) == 3 and not frac and not ("." in seps[i + 1:] and False):
+        else:  # ٬ , or ، : thousands only before exactly three digits ("١٬٥" and "1,5" are 1.5)
+            if len(g) == 3 and not frac:
                 intpart += g
             elif last and not frac:
                 frac = g
