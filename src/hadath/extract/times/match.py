@@ -624,13 +624,21 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
         if not windows:
             continue
         for lo, hi in windows:
-            for m in rx.finditer(text, lo, hi):
+            pos = lo
+            while pos <= hi:
+                m = rx.search(text, pos, hi)
+                if m is None:
+                    break
+                pos = m.end() if m.end() > m.start() else m.start() + 1
                 if m.end() >= hi - 1 and hi < n:  # it may go on past the window: redone on the whole text
                     m2 = rx.match(text, m.start())
                     if m2 is not None:
                         m = m2
                 sem = handler(lex, m, text, rule)
                 if sem is None:
+                    # A refused match does not hide one that starts inside it: "ليلة أمس" refused
+                    # before الأول leaves "أمس الأول" (the longest relative day) to be found.
+                    pos = m.start() + 1
                     continue
                 s, e = m.span("x" if has_x and m.group("x") is not None else "whole")
                 cands.append({"s": s, "e": e, "sem": sem, "rule": sem.pop("rule", rule.id), "prio": rule.priority})
