@@ -89,4 +89,13 @@ def test_sample_sets_reference_time(sample_text):
     state = State(doc=doc, settings=p.settings, scratch={"input": hints})
     p.structure(state)
     assert state.reference_time == datetime.fromisoformat("2016-06-09T08:00:00+02:00")
+    # ... and for the metadata too (issue 2 fix): source "input", not the page's date line
+    assert doc.metadata["published"]["source"] == "input"
+    assert doc.metadata["published"]["value"] == "2016-06-09T08:00:00+02:00"
+    # a corpus field (published_hint, e.g. SaudiNewsNet's crawl time) stays behind the date line
+    doc, hints = p.ingester.ingest(sample_text, source="masrawy", published_hint="2016-06-09T08:00:00")
+    hints["now"] = None
+    state = State(doc=doc, settings=p.settings, scratch={"input": hints})
+    p.structure(state)
+    assert state.reference_time == datetime.fromisoformat("2016-06-09T08:00:00+02:00")
     assert doc.metadata["published"]["source"] == "text"

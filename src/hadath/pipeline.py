@@ -104,19 +104,24 @@ class Pipeline:
         path: str | None = None,
         kind: str | None = None,
         now: datetime | None = None,
+        published_hint: str | datetime | None = None,
     ) -> Document:
         """Analyse one article; see :func:`hadath.analyze` for the arguments.
 
         ``path`` names the input in errors; ``kind`` forces "text" or "html";
         ``now`` is the wall-clock time used to resolve relative publication
         dates such as "منذ ساعتين" on the page (default: none, left unresolved).
+        ``published`` (the caller's) wins over dates found in the page and is
+        the metadata's publication time (source "input"); ``published_hint``
+        (a corpus field such as SaudiNewsNet's crawl time ``date_extracted``)
+        is used only when the page has no date of its own.
 
         Raises:
             hadath.io.ingest.InputError: If the input cannot be read as an article.
         """
         doc, hints = self.ingester.ingest(
             data, id=id, url=url, published=published, title=title, author=author,
-            source=source, path=path, kind=kind,
+            source=source, path=path, kind=kind, published_hint=published_hint,
         )
         hints["now"] = now
         state = State(doc=doc, settings=self.settings, scratch={"input": hints})
@@ -152,8 +157,9 @@ def analyze(
         text_or_bytes: Plain text (str) or raw bytes of a text or HTML page in
             any encoding.
         url: The page address (used for the outlet and its time zone).
-        published: Publication time (ISO 8601 str or datetime); the reference
-            for relative times when the text has no date line. Without an
+        published: Publication time (ISO 8601 str or datetime; a date-only str
+            stays a date); it wins over a date found in the page (metadata
+            source "input") and is the reference for relative times. Without an
             offset it is read in the outlet's home zone, else
             ``Settings.default_timezone``, else UTC (with a warning).
         title: Headline given separately (structured corpora).
@@ -175,7 +181,8 @@ def analyze(
 
 
 #: Keys a record may carry (the keyword arguments of :meth:`Pipeline.analyze`).
-_RECORD_KEYS = frozenset({"data", "id", "url", "published", "title", "author", "source", "path", "kind", "now"})
+_RECORD_KEYS = frozenset({"data", "id", "url", "published", "title", "author", "source", "path", "kind", "now",
+                          "published_hint"})
 
 
 def analyze_record(record: dict[str, Any], settings: Settings | None = None) -> tuple[str, Any]:

@@ -16,8 +16,11 @@ and sets ``state.reference_time`` (aware datetime) to the caller's ``published``
 to the publication time found (in the outlet's home zone, else ``Settings.default_timezone``,
 else UTC), for the times stage.
 
-Publication time, first found wins: the page's date line (source "text"), HTML metadata
-("html"), the input field ``published`` ("input"), the URL path ("url"). Relative stamps such as
+Publication time: the caller's explicit ``published`` (``Pipeline.analyze(published=...)``,
+``hadath analyze --published``, a JSONL ``published`` field) wins (source "input"); else, first
+found wins: the page's date line (source "text"), HTML metadata and date elements ("html"), a
+corpus field (``published_hint``: SaudiNewsNet ``date_extracted``, the crawl time; "input"), the
+URL path ("url"). Relative stamps such as
 "منذ ساعتين" (on the page or in ``html_meta["date_text"]``) are resolved against ``now``.
 A time with a clock carries a UTC offset in ``published.value`` whenever a zone is known: a
 zone given with it (offset, "بتوقيت مكة") wins and is converted to the outlet's home zone, else
@@ -428,7 +431,13 @@ class StructureStage:
             assumed.append(d.isoformat())
             return None
 
+        given = hints.get("published")
+        if isinstance(given, str):
+            given = self._parse_iso(given)
+        explicit = bool(hints.get("published_explicit")) and given is not None
         stamp = found.get("stamp")
+        if explicit:  # the caller's publication time wins over dates found in the page
+            stamp = None
         if stamp is not None:
             st, off = stamp
             if st.relative is not None:
@@ -456,6 +465,12 @@ class StructureStage:
                         doc.warnings.append(
                             f"date line {doc.text[off + st.start:off + st.end]!r}: {st.weekday_text!r} "
                             f"does not match {d.isoformat()}, a {d.strftime('%A')}")
+        if value is None and explicit:
+            if isinstance(given, datetime):
+                value, tzname = localise(given)
+            else:
+                value, tzname = given, day_zone(given)
+            source = "input"
         if value is None and html_meta.get("date"):
             v = self._parse_iso(html_meta["date"])
             if isinstance(v, datetime):
@@ -492,9 +507,6 @@ class StructureStage:
                             f"does not match {d.isoformat()}, a {d.strftime('%A')}")
             if st is not None and source == "html" and dt_off is not None:
                 span = (dt_off + st.start, dt_off + st.end)
-        given = hints.get("published")
-        if isinstance(given, str):
-            given = self._parse_iso(given)
         if value is None and given is not None:
             if isinstance(given, datetime):
                 value, tzname = localise(given)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from hadath.document import Document
@@ -60,23 +60,29 @@ class Ingester:
         return self._html
 
     def ingest(self, data: str | bytes, *, id=None, url=None, published=None, title=None,
-               author=None, source=None, path=None, kind=None) -> tuple[Document, dict[str, Any]]:
+               author=None, source=None, path=None, kind=None,
+               published_hint=None) -> tuple[Document, dict[str, Any]]:
         """Return ``(document, hints)``; hints carry input-side facts for the structure stage.
 
         Args:
             data: Article text (str) or raw bytes (any encoding; text or HTML).
             id: Identifier kept on the document (default: a hash of the text).
             url: Page address.
-            published: Publication time given with the input: ISO 8601 str or
-                datetime. Naive values are kept naive (the structure stage
-                applies the outlet's zone).
+            published: Publication time given by the caller: ISO 8601 str,
+                datetime or date (a date-only str such as "2015-07-23" stays a
+                date). Naive values are kept naive (the structure stage
+                applies the outlet's zone). It wins over dates found in the page.
+            published_hint: A weaker publication time from a corpus field
+                (SaudiNewsNet ``date_extracted``, the crawl time), same forms:
+                used only when neither the text nor the HTML has a date.
             title: Headline given separately (structured corpora).
             author: Author field given separately.
             source: Outlet name or id.
             path: The input's name in errors and in ``doc.input.path``.
             kind: ``"text"`` or ``"html"`` to force the kind; None detects it.
 
-        Hints keys: ``title_span``, ``author_span``, ``date_span`` (HTML: the
+        Hints keys: ``published_explicit`` (True when ``published`` came from
+        the caller, not from ``published_hint``), ``title_span``, ``author_span``, ``date_span`` (HTML: the
         page's date element, kept as a header line), ``content_span`` ((start, end)
         code points of ``doc.text``, or None), ``published`` (datetime or None),
         ``source`` (str or None), ``html_meta`` (dict, empty for text input:
@@ -168,14 +174,10 @@ class Ingester:
                 if sp is not None:
                     hints[key] = (min(sp[0], len(text)), min(sp[1], len(text)))
 
-        if isinstance(published, str) and published:
-            try:
-                published = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
-            except ValueError:
-                raise InputError(f"{name}: published {published!r} is not ISO 8601") from None
-        elif published is not None and not isinstance(published, datetime):
-            raise InputError(f"{name}: published must be ISO 8601 text or a datetime")
-        hints["published"] = published or None
+        explicit = published not in (None, "")
+        given = _when(published if explicit else published_hint, name)
+        hints["published"] = given
+        hints["published_explicit"] = explicit and given is not None
 
         letters = len(_LETTER.findall(text[:20000]))
         if letters == 0:
@@ -193,3 +195,20 @@ class Ingester:
         doc.metadata["outlet"] = source
         doc.warnings.extend(warnings)
         return doc, hints
+
+
+def _when(value: Any, name: str) -> datetime | date | None:
+    """A publication time given with the input: ISO 8601 str (date-only stays a date), datetime or date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (datetime, date)):
+        return value
+    if not isinstance(value, str):
+        raise InputError(f"{name}: published must be ISO 8601 text or a datetime")
+    v = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            return date.fromisoformat(v)
+        return datetime.fromisoformat(v.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"{name}: published {value!r} is not ISO 8601") from None

@@ -10,8 +10,10 @@ An INPUT may be:
   ``title``, ``author``, ``source``; id = ``id`` or ``"<file name>:<line number>"``;
 * a JSON file (``.json``) holding an array of such objects or of SaudiNewsNet
   objects ``{source, url, date_extracted, title, author, content}``
-  (``date_extracted`` becomes ``published``, as given: its zone, the
-  outlet's, is settled by the structure stage); id = ``id`` or
+  (``date_extracted``, the crawl time, becomes ``published_hint``: used
+  only when the text has no date line of its own, whereas a ``published``
+  field wins like the caller's; its zone, the outlet's, is settled by the
+  structure stage); id = ``id`` or
   ``"<file name>:<index>"`` (index from 0);
 * a zip (``.zip``) of such JSON / JSONL files (SaudiNewsNet form) or of text
   and HTML files; id = ``"<zip name>:<index>"`` over its JSON records in
@@ -34,8 +36,8 @@ name (in two folders) would otherwise share ids.
 Example:
     >>> rec = record_from_object({"content": "نص", "date_extracted": "2015-07-24 15:58:44",
     ...                           "source": "sabq", "title": "", "author": ""}, "a.zip:0", "a.zip")
-    >>> rec["id"], rec["published"], rec["title"], rec["kind"]
-    ('a.zip:0', '2015-07-24T15:58:44', None, 'text')
+    >>> rec["id"], rec["published"], rec["published_hint"], rec["title"], rec["kind"]
+    ('a.zip:0', None, '2015-07-24T15:58:44', None, 'text')
 """
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ from typing import Any, BinaryIO
 __all__ = ["iter_records", "iter_input", "record_from_object", "ANALYZE_KEYS"]
 
 #: Keys of a record that are passed to ``Pipeline.analyze``.
-ANALYZE_KEYS = ("data", "id", "url", "published", "title", "author", "source", "path", "kind")
+ANALYZE_KEYS = ("data", "id", "url", "published", "published_hint", "title", "author", "source", "path", "kind")
 
 _JSONL = {".jsonl", ".ndjson"}
 
@@ -93,12 +95,15 @@ def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None
         data, kind = obj["content"], "text"
     else:
         return {"id": rid, "input": where, **alt, "error": "no text, html or content string in the object"}
-    published = obj.get("published") or obj.get("date_extracted") or None
+    published, hint = obj.get("published") or None, obj.get("date_extracted") or None
+    if isinstance(hint, str) and len(hint) >= 19 and hint[10] == " ":
+        hint = hint[:10] + "T" + hint[11:]
     if isinstance(published, str) and len(published) >= 19 and published[10] == " ":
         published = published[:10] + "T" + published[11:]
     return {
         "id": rid, "input": where, "data": data, "kind": kind,
         "url": _str_or_none(obj.get("url")), "published": _str_or_none(published),
+        "published_hint": _str_or_none(hint),
         "title": _str_or_none(obj.get("title")), "author": _str_or_none(obj.get("author")),
         "source": _str_or_none(obj.get("source")), "path": None, **alt,
     }
