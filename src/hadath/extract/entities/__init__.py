@@ -235,6 +235,14 @@ class EntityExtractor:
         self._chain_names = self.first_names | self._compound
         self.weak_first = frozenset((name_key(f),) for f in tit.get("weak_first_names", []))
         self._first_words = frozenset(f[0] for f in self.first_names | self.weak_first)
+        pe = yaml.safe_load((DATA_DIR / "place_evidence.yaml").read_text("utf-8"))
+        #: place-evidence gate (``ar/place_evidence.yaml``): frequent-word rank limit, cue words,
+        #: names that are mostly words, and big cities that are mostly places
+        self.pe_rank = int(pe["frequent_rank"])
+        self.pe_strong = frozenset(name_key(w) for w in pe["strong_cues"])
+        self.pe_weak = frozenset(name_key(w) for w in pe["weak_cues"])
+        self.pe_words = frozenset(name_key(w) for w in pe["words"])
+        self.pe_places = frozenset(name_key(w) for w in pe["places"])
         stop = yaml.safe_load((DATA_DIR / "stopnames.yaml").read_text("utf-8"))
         forms = sorted({name_key(f) for f in stop.get("formulae", [])}, key=len, reverse=True)
         #: first words of the formulae: a text without any has no formula
@@ -368,21 +376,34 @@ class EntityExtractor:
 
         matches = self.gaz.match(text)
         infos = [self._key_info(m.key) for m in matches]
-        countries = doc_countries([info[0] for info in infos])
+        common = [self._common_place(text, m, info[0]) for m, info in zip(matches, infos)]
+        # country evidence from names that are no ordinary words (ينقل gives no Oman)
+        countries = doc_countries([info[0] for info, c in zip(infos, common) if not c])
+        list_kinds = self._list_kinds(text, matches, infos)
         mentions: list[Mention] = []
         adj_hits: list[tuple[Match, str]] = []
         raw = doc.text
         has_tanween = _TANWEEN.search(raw) is not None
-        for m, (ents, adj, confidence) in zip(matches, infos):
+        for mi, (m, (ents, adj, confidence)) in enumerate(zip(matches, infos)):
             if not ents:
                 continue  # a blocking phrase (مسقط رأسه)
             if has_tanween and " " not in m.key and _TANWEEN.search(raw, *norm.raw_span(m.start, m.end)):
                 continue  # دورًا، دومًا: a word with tanween is an adverb or indefinite noun, not a name
             if adj is not None:
                 adj_hits.append((m, adj.country))
-            e = choose(ents, countries)
+            lk = list_kinds.get(mi)
+            if lk is not None:  # عمان among capitals = Amman, among Gulf states = Oman
+                e = choose([x for x in ents if (x.kind == "country") == (lk == "country")], countries)
+            else:
+                e = choose(ents, countries)
             if e is None:
                 continue
+            soft = False
+            if e.kind in ("city", "region") and " " not in m.key and m.key not in self.pe_places:
+                cue = self._place_cue(text, m)
+                if common[mi] and not self._cue_ok(m.key, cue, e, countries):
+                    continue  # rule place-evidence: ينقل، مشهد الدمار، عشاق: ordinary words
+                soft = cue is None
             if (e.kind == "city" and m.prefix and m.prefix != "لل" and " " not in m.key
                     and self.gaz.word_rank(m.key) >= len(self.gaz.rank)
                     and not (e.population >= 1_000_000 and e.country in countries)):
@@ -401,7 +422,7 @@ class EntityExtractor:
             mentions.append(Mention(m.start, m.end, label, m.key, entry=e, source="gazetteer",
                                     rule=f"gazetteer:{e.kind}",
                                     confidence=confidence,
-                                    cameo=code, restored=restored))
+                                    cameo=code, restored=restored, soft=soft))
 
         roles: list[tuple[int, int, str | None, str | None]] = []  # (start, end, country, agent)
         self._institutions(text, words, wtexts, word_at, adj_hits, mentions, roles)
@@ -417,6 +438,7 @@ class EntityExtractor:
         excluded = self._excluded_spans(state, norm)
         if self.model is not None:
             self._model_mentions(state, norm, mentions, countries, excluded, words, index)
+        self._soft_places_by_people(text, mentions)
         if self._formula_re is not None and not self._formula_first.isdisjoint(index.types):
             # ولله الحمد، إن شاء الله: formulae are never names
             formulae = [(fm.start(), fm.end()) for fm in self._formula_re.finditer(text)]
@@ -433,6 +455,116 @@ class EntityExtractor:
         dominant = countries.most_common(1)[0][0] if countries and countries.most_common(1)[0][1] >= 2 else None
         doc.entities = self._entities(doc, norm, mentions, roles, dominant)
         state.scratch["entities"] = doc.entities
+
+    def _common_place(self, text: str, m: Match, ents) -> bool:
+        """True when a one-word match names a city/region only and is also a frequent word (its
+        key or its clitic+key word ranks under ``frequent_rank``, or it is listed in ``words`` of
+        ``ar/place_evidence.yaml``), and is not one of the listed big cities."""
+        key = m.key
+        if " " in key or key in self.pe_places:
+            return False
+        kinds = {e.kind for e in ents if e.kind not in ("nat_adj", "actor")}
+        if not kinds or not kinds <= {"city", "region"}:
+            return False
+        if key in self.pe_words:
+            return True
+        lim = self.pe_rank
+        if self.gaz.word_rank(key) < lim:
+            return True
+        if m.prefix and m.prefix != "لل":
+            return self.gaz.word_rank(text[m.start - len(m.prefix):m.end]) < lim
+        return False
+
+    def _cue_ok(self, key: str, cue: str | None, e: Any, countries: Counter) -> bool:
+        """Whether a frequent-word place name has enough evidence (see ``ar/place_evidence.yaml``)."""
+        has_country = bool(countries.get(e.country or ""))
+        if key in self.pe_words:
+            return cue in ("strong", "dateline") or (cue == "weak" and has_country)
+        return cue is not None or has_country
+
+    def _place_evidence(self, text: str, m: Match, ents, e: Any, countries: Counter) -> bool:
+        """True unless ``m`` is a frequent-word place name without evidence (:meth:`_cue_ok`)."""
+        if not self._common_place(text, m, ents):
+            return True
+        return self._cue_ok(m.key, self._place_cue(text, m), e, countries)
+
+    def _place_cue(self, text: str, m: Match) -> str | None:
+        """Evidence right around a place name: ``"strong"`` (مدينة/بلدة/محافظة ... before it),
+        ``"dateline"`` (the name opens a line and a dash or bracket follows), ``"weak"`` (في، إلى
+        ... before it, or a ب proclitic on it), or None."""
+        ws = m.start - (len(m.prefix) if m.prefix != "لل" else 0)
+        ls = text.rfind("\n", 0, ws) + 1
+        if not text[ls:ws].strip() and re.match(r"\s*[-–—(/:]", text[m.end:m.end + 4]):
+            return "dateline"
+        pm = re.search(r"([^\W_]+)[ \t]*$", text[max(0, ws - 30):ws])
+        if pm:
+            for _p, rest in _strip_clitic(pm.group(1)):
+                if rest in self.pe_strong:
+                    return "strong"
+            for _p, rest in _strip_clitic(pm.group(1)):
+                if rest in self.pe_weak:
+                    return "weak"
+        if "ب" in m.prefix:
+            return "weak"
+        return None
+
+    def _list_kinds(self, text: str, matches: list[Match], infos) -> dict[int, str]:
+        """Places of one list share a kind: for a name that is a country and a city (عمان: Oman /
+        Amman), the kind (``"city"`` or ``"country"``) of its coordinated neighbours ("القاهرة ودمشق
+        وبغداد وعمان" -> city; "الكويت والبحرين وعمان" -> country). Returns match index -> kind for the
+        ambiguous names whose neighbours agree."""
+        def kind(i: int) -> str | None:
+            ks = {e.kind for e in infos[i][0] if e.kind not in ("nat_adj", "actor")}
+            if ks and ks <= {"city", "region"}:
+                return "city"
+            if ks and ks <= {"country", "curated"} and any(e.kind == "country" or e.label == "GPE" and e.country
+                                                          for e in infos[i][0]):
+                return "country" if "country" in {e.kind for e in infos[i][0]} or all(
+                    e.geonames is None for e in infos[i][0]) else None
+            return None
+
+        out: dict[int, str] = {}
+        for i, m in enumerate(matches):
+            ks = {e.kind for e in infos[i][0]}
+            if not ("country" in ks and ks & {"city", "region"}):
+                continue
+            votes = []
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(matches):
+                    continue
+                a, b = (matches[j], m) if j < i else (m, matches[j])
+                gap = text[a.end:b.start - (len(b.prefix) if b.prefix != "لل" else 0)]
+                if gap.strip() in ("", "،", ",") and (b.prefix[:1] == "و" or gap.strip()):
+                    k = kind(j)
+                    if k:
+                        votes.append(k)
+            if votes and len(set(votes)) == 1:
+                out[i] = votes[0]
+        return out
+
+    def _soft_places_by_people(self, text: str, mentions: list[Mention]) -> None:
+        """A soft place word (no cue before it) right before a person's name, or right after a
+        one-word name or a known first name, belongs to the name (بول بيا، جان بول، أندرو اكسوم): the
+        place reading is dropped and the person span takes the word. After a full name it stays a
+        place (زار الملك عبدالله الثاني عمان)."""
+        soft = [m for m in mentions if m.soft and m.label in ("GPE", "LOC")]
+        if not soft:
+            return
+        people = [m for m in mentions if m.label == "PER"]
+        for s in soft:
+            for p in people:
+                if p.end <= s.start and not text[p.end:s.start].strip() and " " not in p.key:
+                    p.end, p.key = s.end, f"{p.key} {s.key}"
+                elif s.end <= p.start and not text[s.end:p.start].strip():
+                    p.start, p.key = s.start, f"{s.key} {p.key}"
+                else:
+                    continue
+                mentions.remove(s)
+                break
+            else:
+                pm = re.search(r"([^\W_]+)[ \t]*$", text[max(0, s.start - 30):s.start])
+                if pm and pm.group(1) in self._first_words:
+                    mentions.remove(s)  # a known first name before it: جان بول
 
     def _after_noun(self, text: str, pos: int) -> bool:
         """True when the word before ``pos`` (same phrase, no punctuation) is a definite or plural noun."""
@@ -769,8 +901,9 @@ class EntityExtractor:
         # unknown name: tag those clauses (with their neighbours when adjacent) and skip the rest
         # (the model is the stage's main cost).
         covered = bytearray(len(norm.text) + 1)
+        softcov = bytearray(len(norm.text) + 1)  # soft place words: a model PER span may take them
         for x in mentions:
-            covered[x.start:x.end] = b"\x01" * (x.end - x.start)
+            (softcov if x.soft else covered)[x.start:x.end] = b"\x01" * (x.end - x.start)
         if index is None:
             index = self._word_index([w for _a, _b, w in words])
         rare = [words[i][0] for i in index.positions(index.rare) if not covered[words[i][0]]]
@@ -862,6 +995,10 @@ class EntityExtractor:
                 key = "ال" + key[2:]  # للمدينة -> المدينة
             if any(covered[a:b]):
                 continue
+            if any(softcov[a:b]):
+                if label != "PER":
+                    continue
+                mentions[:] = [x for x in mentions if not (x.soft and a < x.end and x.start < b)]
             parts = key.split()
             if not parts or parts[0] in self.gaz.stop:
                 continue  # لين العريكة: a name does not start with a stop word
@@ -882,6 +1019,9 @@ class EntityExtractor:
                 continue  # جراحة العيون: ordinary words
             ents = self.gaz.lookup(key)
             e = choose(ents, Counter()) if ents else None
+            if (e is not None and label in ("LOC", "GPE") and e.kind in ("city", "region")
+                    and not self._place_evidence(norm.text, Match(a, b, key, "", ()), ents, e, countries)):
+                continue  # rule place-evidence: the model's ميدان / مشهد without a cue is a word
             country = None
             if label in ("LOC", "GPE", "FAC"):
                 if e is not None:

@@ -41,6 +41,8 @@ class Mention:
         canonical: English name or None (for unlinked mentions from rules).
         roles: Titles/roles attached (raw strings), for people.
         restored: The name text with ال restored when written as لل, else None.
+        soft: A place reading kept on weak evidence (a frequent word, no strong cue): a person
+            name read over it (بول بيا) replaces it.
     """
 
     start: int
@@ -56,6 +58,7 @@ class Mention:
     canonical: str | None = None
     roles: list[str] = field(default_factory=list)
     restored: str | None = None
+    soft: bool = False
 
 
 def _contains(long: list[str], short: list[str]) -> bool:
