@@ -150,7 +150,8 @@ def test_concrete_reports_are_confident(coder, text):
 @pytest.mark.parametrize("text, feature", [
     ("وارتفعت حصيلة التفجير الذي وقع في السوق امس الى 40 قتيلا.", "toll-update"),
     ("وأدان الوزير في بيان امس الهجوم الذي استهدف القافلة وقتل فيه ثلاثة جنود.", "reaction-frame"),
-    ("وقتل 200 شخص في كارثة الزلزال التي ضربت الاقليم.", "non-violent-cause"),
+    # (with no attacker a disaster toll codes no event at all: tests/corpus/events_negative.yaml)
+    ("وقتل مسلحون 200 شخص فروا من كارثة الزلزال التي ضربت الاقليم.", "non-violent-cause"),
     ("وقالت الشرطة ان عدد القتلى منذ بداية العام بلغ 300 قتيل في هجمات مختلفة.", "aggregate"),
     ("وعن تفجير المحطة الشهر الماضي، قال الوزير ان التحقيق مستمر.", "topic-frame"),
     ("وقال الخبير ان الاغتيالات تستهدف الناشطين في المدينة.", "generic-plural"),

@@ -105,6 +105,11 @@ class Coder:
         self.dead = _ns(c["dead_words"])
         self.injured = _ns(c["injured_words"])
         self.numwords = {normalize_word(k): v for k, v in c["number_words"].items()}
+        self.harm_rules = set(c.get("harm_rules", []))
+        self.disaster = [tuple(normalize_word(w) for w in p.split()) for p in c.get("disaster_causes", [])]
+        self.person_lemmas = set(c.get("person_lemmas", []))
+        self.kill_rules = set(c.get("kill_rules", []))
+        self.wound_rules = set(c.get("wound_rules", []))
         self.assault_modes = [(m, _ns(ws)) for m, ws in c["assault_modes"]]
         self.time_words = _ns(c["time_words"])
         self.generic_before = _ns(c["generic_before"])
@@ -197,8 +202,11 @@ class Coder:
         undated = [c for c, s, e in rows if not s and not e]
         return undated[0] if undated else rows[-1][0]
 
-    def _mentions(self, toks, a: int, b: int, ents, day) -> list[dict[str, Any]]:
-        """Actor/place mentions of tokens [a, b): dicts with i0, i1, code, country, sector, entity, place."""
+    def _mentions(self, toks, a: int, b: int, ents, day, trig_starts=frozenset()) -> list[dict[str, Any]]:
+        """Actor/place mentions of tokens [a, b): dicts with i0, i1, code, country, sector, entity, place.
+
+        ``trig_starts`` (token indices of the sentence's triggers) ends a counted phrase: "العشرات وأصيب"
+        is no phrase."""
         out: list[dict[str, Any]] = []
         covered = [False] * (b - a)
         for m in ents:
@@ -297,7 +305,9 @@ class Coder:
         joined: list[dict[str, Any]] = []
         for m in out:
             p = joined[-1] if joined else None
+            # (a counted phrase is never part of a title: "اعتقلت الشرطة التركية عشرة أشخاص" is subject + object)
             if (p is not None and p["i1"] == m["i0"] and not p.get("place") and not m.get("place")
+                    and m.get("count") is None
                     and (p.get("entity") is None) != (m.get("entity") is None)):
                 q = dict(m if m.get("entity") else p)
                 q["i0"], q["i1"] = p["i0"], m["i1"]
@@ -329,7 +339,9 @@ class Coder:
                 continue
             j = k + 1
             nt = toks[j]
-            if (not nt["w"] or nt["t"] in self.preps or self._number(nt) is not None or self._has(nt, self.time_words)
+            if (not nt["w"] or j in trig_starts or nt["t"] in self.preps or self._number(nt) is not None
+                    or nt["t"] in self.passive_verbs or (nt["t"][:1] in "وف" and nt["t"][1:] in self.passive_verbs)
+                    or self._has(nt, self.time_words)
                     or self._has(nt, self.not_counted)
                     or any(o["i0"] <= j < o["i1"] for o in joined) or self._is_break(nt)):
                 continue
@@ -543,6 +555,17 @@ class Coder:
                 recipient = counted[0]
                 how = how or "passive-counted"
                 return actor, recipient, how
+            # "قتل جندي في ..."، "اغتيل ضابط": an unvowelled passive-capable verb opening its clause, followed by an
+            # indefinite noun with no agent (على يد) and no object after it, is passive: the noun is the victim
+            nxt_k = direct[0]["i1"] if direct else b
+            if (actor is None and w0 in self.passive_verbs and opens and direct and direct[0]["i0"] == i1
+                    and not direct[0].get("place") and not toks[i1]["t"].startswith(("ال", "لل"))
+                    and not direct[0].get("entity")
+                    and (nxt_k >= b or self._is_break(toks[nxt_k]) or toks[nxt_k]["t"] in self.preps
+                         or toks[nxt_k]["t"][:1] in "بو" or self._has(toks[nxt_k], self.time_words))
+                    and not any(m["i0"] >= direct[0]["i1"] and not m.get("place") and not self._prep_before(toks, m, a)
+                                for m in after)):
+                return None, direct[0], "passive-no-agent"
             # "قتل خمسة مدنيين" / "أصيب ثلاثة جنود": a counted or civilian noun after a harm verb is its victim
             if (actor is None and direct and rule.patient_genitive
                     and (direct[0].get("count") is not None or direct[0].get("sector") == "CVL")):
@@ -688,7 +711,8 @@ class Coder:
             trigs = self._triggers(toks, a, b)
             if not trigs:
                 continue
-            ments = self._mentions(toks, a, b, [m for m in ent_m if a <= m["i0"] and m["i1"] <= b], day)
+            ments = self._mentions(toks, a, b, [m for m in ent_m if a <= m["i0"] and m["i1"] <= b], day,
+                                   frozenset(t["i0"] for t in trigs))
             trig_spans = [t["i0"] for t in trigs]
             # the genitive of a harm noun ("مقتل عشرة أشخاص") is a victim: never the actor of an attack
             self._victims = {t["i1"] for t in trigs if t["pos"] == "noun" and t["rule"].patient_genitive}
@@ -706,6 +730,9 @@ class Coder:
                     ev["evidence"]["roles"] = "coordinated-verb"
                 prev = (trig, ev)
                 events.append(ev)
+            # deaths in a natural disaster or an accident are no attack ("قتل العشرات ... في الزلزال")
+            if any(ev["rule"] in self.harm_rules for ev in events[first:]) and self._disaster_sentence(toks, a, b, events[first:]):
+                events[first:] = [ev for ev in events[first:] if ev["rule"] not in self.harm_rules]
             # several cues of one type in a sentence corroborate each other ("انفجار ... مقتل ... إصابة")
             # and, when their actors agree, are one event with several triggers
             # each count to one event (the sentence-wide counts above only raised confidence)
@@ -906,10 +933,8 @@ class Coder:
         # size
         size: dict[str, float] = {}
         for q in doc.quantities or []:
-            lem = q.get("object_lemma")
-            lem = "participants" if lem == "protesters" else lem
-            if (lem in ("dead", "injured", "arrested", "participants") and sent["start"] <= q["start"] < sent["end"]
-                    and q.get("value") is not None):
+            lem = self._q_role(q)
+            if lem and sent["start"] <= q["start"] < sent["end"] and q.get("value") is not None:
                 size.setdefault(lem, q["value"])
         if not size:
             size = self._size_fallback(toks, a, b, rule, recipient)
@@ -1157,14 +1182,20 @@ class Coder:
         """
         items: list[tuple[int, str, float]] = []
         taken: set[int] = set()
+        qinfo: dict[int, dict[str, Any]] = {}
         for q in doc.quantities or []:
-            lem = q.get("object_lemma")
-            lem = "participants" if lem == "protesters" else lem
-            if (lem in ("dead", "injured", "arrested", "participants") and sent["start"] <= q["start"] < sent["end"]
-                    and q.get("value") is not None):
+            lem = self._q_role(q)
+            if lem is None and q.get("object_lemma") in self.person_lemmas and q.get("kind", "count") == "count":
+                lem = "counted"  # persons counted near a harm / arrest trigger: decided below by the trigger
+            if lem and sent["start"] <= q["start"] < sent["end"] and q.get("value") is not None:
                 k0 = max(a, bisect.bisect_right(starts, q["start"]) - 1)
                 k1 = max(k0 + 1, bisect.bisect_left(starts, q["end"]))
+                if lem == "counted":
+                    lem = self._counted_role(toks, a, b, k0, evs)
+                    if lem is None:
+                        continue
                 items.append((k0, lem, q["value"]))
+                qinfo[k0] = q
                 taken.update(range(k0, k1))
         actors = {ev.get("_act_i0") for ev in evs if ev["type"] == "ASSAULT"}
         for k, key, n in self._size_items(toks, a, b):
@@ -1203,7 +1234,56 @@ class Coder:
                 cs, ce = self._clause(toks, a, b, ev["_i0"], ev["_i1"])
                 return (0 if cs <= k < ce else 1, abs(ev["_i0"] - k), 0 if ev["_i0"] <= k else 1)
             best = min(cands, key=rank)
-            best["size"].setdefault(key, float(n) if not float(n).is_integer() else int(n))
+            if key not in best["size"]:
+                best["size"][key] = float(n) if not float(n).is_integer() else int(n)
+                q = qinfo.get(k)
+                if q is not None:  # how the count was stated ("ما لا يقل عن 40" min 40, "العشرات" approx, min 10)
+                    best["evidence"].setdefault("size_quantities", {})[key] = {
+                        "quantity": q.get("id"), "text": q.get("text"), "approx": bool(q.get("approx")),
+                        "min": q.get("min"), "max": q.get("max")}
+
+    def _disaster_sentence(self, toks, a, b, evs) -> bool:
+        """True when tokens [a, b) name a natural disaster or accident (cues ``disaster_causes``) as the cause of
+        harm: no ASSAULT trigger of the sentence other than a killing / wounding one, no actor of one, and no
+        means of attack (``assault_modes``) named."""
+        if any(ev["type"] == "ASSAULT" and (ev["rule"] not in self.harm_rules or (
+                ev["actor"] is not None and ev["evidence"].get("roles") != "armed-participants")) for ev in evs):
+            return False
+        if any(self._has(toks[k], words) for _, words in self.assault_modes for k in range(a, b)):
+            return False
+        for k in range(a, b):
+            for ph in self.disaster:
+                if k + len(ph) <= b and all(toks[k + q]["w"] and self._has(toks[k + q], {ph[q]}) for q in range(len(ph))):
+                    return True
+        return False
+
+    @staticmethod
+    def _q_role(q: dict[str, Any]) -> str | None:
+        """The size key of a quantity item: its ``casualty`` role, else its object lemma (dead, injured,
+        arrested, protesters -> participants), else None."""
+        role = q.get("casualty")
+        if role in ("dead", "injured", "arrested"):
+            return role
+        lem = q.get("object_lemma")
+        lem = "participants" if lem == "protesters" else lem
+        return lem if lem in ("dead", "injured", "arrested", "participants") else None
+
+    def _counted_role(self, toks, a, b, k, evs) -> str | None:
+        """Role of a count of persons at token ``k`` with no casualty role of its own: the size key of the
+        harm / arrest trigger whose clause holds it (dead for killing, injured for wounding, arrested for
+        arrests), else None."""
+        for ev in evs:
+            cs, ce = self._clause(toks, a, b, ev["_i0"], ev["_i1"])
+            if not cs <= k < ce:
+                continue
+            rid = ev["rule"]
+            if ev["type"] == "COERCE" and ev["mode"] == "arrest":
+                return "arrested"
+            if rid in self.kill_rules:
+                return "dead"
+            if rid in self.wound_rules:
+                return "injured"
+        return None
 
     @staticmethod
     def _role_key(r) -> str | None:
@@ -1211,7 +1291,24 @@ class Coder:
             return None
         return r.get("code") or normalize_word(r["text"])
 
+    @staticmethod
+    def _distinct(o: dict[str, Any], ev: dict[str, Any]) -> bool:
+        """True when two mentions cannot be one event: their explicit dates differ (both stated in the text)
+        or both name a place and the places differ."""
+        od, ed = o.get("date") or {}, ev.get("date") or {}
+        if od.get("source") == "text" and ed.get("source") == "text" and od.get("value") != ed.get("value"):
+            return True
+        lo, le = o.get("location"), ev.get("location")
+        if lo and le:
+            ko = lo.get("entity") or normalize_word(lo.get("text") or "")
+            ke = le.get("entity") or normalize_word(le.get("text") or "")
+            if ko != ke:
+                return True
+        return False
+
     def _compatible(self, o: dict[str, Any], ev: dict[str, Any]) -> bool:
+        if self._distinct(o, ev):
+            return False
         ak, bk = self._role_key(o["actor"]), self._role_key(ev["actor"])
         rk, sk = self._role_key(o["recipient"]), self._role_key(ev["recipient"])
         if o["evidence"].get("counted_recipient") and ev["evidence"].get("counted_recipient"):
@@ -1266,6 +1363,8 @@ class Coder:
         is counted once."""
         if o["type"] != "ASSAULT" or not o["size"].get("dead") or o["size"].get("dead") != ev["size"].get("dead"):
             return False
+        if self._distinct(o, ev):
+            return False
         if o["hypothetical"] != ev["hypothetical"]:
             return False
         if any(o["size"].get(k) not in (None, v) for k, v in ev["size"].items()):
@@ -1286,6 +1385,8 @@ class Coder:
                     target = o
                     break
                 if stem(normalize_word(o["trigger"]["text"].split()[0])) != key_t:
+                    continue
+                if self._distinct(o, ev):
                     continue
                 ak, bk = self._role_key(o["actor"]), self._role_key(ev["actor"])
                 rk, sk = self._role_key(o["recipient"]), self._role_key(ev["recipient"])
