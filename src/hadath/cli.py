@@ -49,8 +49,10 @@ def _settings(config: str | None, include: tuple[str, ...]):
 
     try:
         return load_settings(config, include_tokens=True if "tokens" in include else None)
-    except (OSError, ValueError) as e:
-        raise click.UsageError(f"--config: {e}") from None
+    except ValueError as e:  # "<file>: <key>: <problem>"
+        _die(f"--config {e}", 2)
+    except OSError as e:
+        _die(f"--config {config}: cannot read ({e.strerror or e})", 2)
 
 
 _config_option = click.option("--config", type=click.Path(dir_okay=False), default=None,
