@@ -322,13 +322,83 @@ def export(documents, fmt, out_path) -> None:
     if documents != "-" and not os.path.isfile(documents):
         _die(f"{documents}: no such file")
     try:
-        do_export(documents, fmt, out_path)
+        raw = sys.stdin.buffer.read() if documents == "-" else open(documents, "rb").read()
+    except OSError as e:
+        _die(f"{documents}: cannot read ({e.strerror or e})")
+    good, skipped = _good_document_lines(raw)
+    for lineno, reason in skipped:
+        click.echo(f"hadath: warning: {documents}:{lineno}: skipped: {reason}", err=True)
+    tmp = None
+    source = documents
+    if documents == "-" or skipped:  # hand the export the readable documents only
+        import tempfile
+
+        tmp = tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False)
+        tmp.write(good)
+        tmp.close()
+        source = tmp.name
+    try:
+        n = do_export(source, fmt, out_path)
     except (OSError, ValueError) as e:
-        _die(str(e) if str(e).startswith(documents) else f"{documents}: {e}")
+        msg = str(e).replace(source, documents)
+        _die(msg if msg.startswith(documents) else f"{documents}: {msg}")
     except Exception as e:  # noqa: BLE001
         if _debug():
             raise
         _die(f"{documents}: internal error: {type(e).__name__}: {e}")
+    finally:
+        if tmp is not None:
+            os.unlink(tmp.name)
+    if skipped:
+        click.echo(f"hadath: exported {n if isinstance(n, int) else 'the'} events of the other documents; "
+                   f"{len(skipped)} bad line{'s' if len(skipped) > 1 else ''} of {documents} skipped", err=True)
+        sys.exit(1)
+
+
+def _good_document_lines(raw: bytes) -> tuple[bytes, list[tuple[int, str]]]:
+    """Split a documents.jsonl into its readable documents and the bad lines.
+
+    A JSON array or a single JSON document is passed through whole. In JSONL,
+    a line that is not UTF-8, not JSON, or not a hadath document (an object
+    with ``events``) is left out.
+
+    Args:
+        raw: The file's bytes.
+
+    Returns:
+        ``(good, skipped)``: the kept lines (bytes, newline-terminated) and
+        ``(line number, full reason)`` for each line left out.
+    """
+    import json
+
+    head = raw.lstrip()[:1]
+    if not head or head == b"[":
+        return raw, []
+    try:
+        json.loads(raw)
+        return raw, []
+    except (ValueError, UnicodeDecodeError):
+        pass
+    good: list[bytes] = []
+    skipped: list[tuple[int, str]] = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError as e:
+            skipped.append((n, f"not UTF-8 text ({e.reason} at byte {e.start})"))
+            continue
+        except ValueError as e:
+            skipped.append((n, f"not a JSON document ({e})"))
+            continue
+        if not isinstance(d, dict):
+            skipped.append((n, f"expected a JSON object, got {type(d).__name__}"))
+        elif "events" not in d:
+            skipped.append((n, "not a hadath document (no 'events')"))
+        else:
+            good.append(line.rstrip(b"\r") + b"\n")
+    return b"".join(good), skipped
 
 
 def main() -> None:
