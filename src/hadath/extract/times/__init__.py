@@ -32,8 +32,8 @@ from typing import Any
 from hadath.extract.times.match import find
 from hadath.extract.times.resolve import resolve
 from hadath.extract.quantities.numbers import Tokens, state_tokens
-from hadath.extract.times.rules import TimeLexicon
-from hadath.text.normalize import Normalized, normalize
+from hadath.extract.times.rules import TimeLexicon, load_yaml
+from hadath.text.normalize import Normalized, normalize, normalize_word
 
 __all__ = ["TimeExtractor"]
 
@@ -70,6 +70,83 @@ def _slots(sem: dict) -> list[dict]:
     return [sem] if _yearless(sem) else []
 
 
+def _open_dates(sem: dict, out: list[dict]) -> list[dict]:
+    """The date and weekday dicts inside a meaning that carry no year and no modifier of their own."""
+    t = sem.get("type")
+    if t == "date":
+        if _yearless(sem):
+            out.append(sem)
+    elif t == "weekday":
+        if sem.get("mod") is None:
+            out.append(sem)
+    elif t == "datetime":
+        _open_dates(sem["date"], out)
+    elif t == "interval":
+        _open_dates(sem["a"], out)
+        _open_dates(sem["b"], out)
+    elif t == "partof":
+        _open_dates(sem["base"], out)
+    return out
+
+
+class FutureCues:
+    """Rule tense.future of ``ar/tense.yaml``: does a sentence speak of the future before a date?
+
+    Args:
+        data: The parsed ``tense.yaml`` (see there for the keys and the source).
+
+    Example:
+        >>> cues = FutureCues(load_yaml("tense.yaml"))
+        >>> t = normalize("قال إنه سيزور البلاد في سبتمبر").text
+        >>> cues.before(t, t.index("سبتمبر"))
+        True
+        >>> t = normalize("وكانت السلطات اعلنت في يناير تحرير ديالى").text
+        >>> cues.before(t, t.index("يناير"))
+        False
+    """
+
+    def __init__(self, data: dict) -> None:
+        def alt(words) -> str:
+            forms = sorted({" ".join(normalize_word(w).split()) for w in words}, key=len, reverse=True)
+            return "|".join(re.escape(f).replace("\\ ", r"\s+") for f in forms)
+
+        cues = data["future_words"] + data["future_phrases"] + data["future_postpone"]
+        self.rx = re.compile(r"(?<!\w)[وف]?(?:" + alt(cues) + r")(?!\w)")
+        self.right_before = re.compile(r"(?<!\w)(?:" + alt(data["future_right_before"]) + r")\s+$")
+        # word starts: normalised inside a word (a final ي would become ى), the added letter cut off again
+        pre = "|".join(re.escape(normalize_word(p + "م")[:-1]) for p in data["future_verb_prefixes"])
+        self.verb_rx = re.compile(r"(?<!\w)[وف]?((?:" + pre + r")\w+)")
+        self.min_len = int(data["future_verb_min_len"])
+        self.not_endings = tuple(normalize_word(w) for w in data["future_verb_not_endings"])
+        self.not_starts = tuple(normalize_word(w + "م")[:-1] for w in data["future_verb_not_starts"])
+        self.not_words = frozenset(normalize_word(w) for w in data["future_verb_not_words"])
+
+    def before(self, text: str, pos: int) -> bool:
+        """Whether a future cue stands in the sentence of ``pos`` before it.
+
+        Args:
+            text: Normalised text.
+            pos: Start of the date (code point of ``text``).
+
+        Returns:
+            True when a future word/phrase, a postponement word or a
+            س-prefixed imperfect verb occurs between the sentence start
+            (. ! ? ؟ ; ؛ or line break) and ``pos``, or a future_right_before
+            word stands right before ``pos``.
+        """
+        lo = max(0, pos - 400)
+        for m in _SENT_BREAK.finditer(text, lo, pos):
+            lo = m.end()
+        if self.rx.search(text, lo, pos) or self.right_before.search(text, max(lo, pos - 12), pos):
+            return True
+        for m in self.verb_rx.finditer(text, lo, pos):
+            w = m.group(1)
+            if len(w) >= self.min_len and not w.endswith(self.not_endings) and not w.startswith(self.not_starts) \
+                    and w not in self.not_words:
+                return True
+        return False
+
+
 class TimeExtractor:
     """Fills ``doc.times`` (see the module docstring for the item shape).
 
@@ -82,6 +159,7 @@ class TimeExtractor:
     def __init__(self, settings: Any) -> None:
         self.settings = settings
         self.lex = TimeLexicon.load()
+        self.future = FutureCues(load_yaml("tense.yaml"))
 
     def __call__(self, state: Any) -> None:
         """Fill ``state.doc.times`` from ``state.norm`` and ``state.reference_time``."""
@@ -105,13 +183,31 @@ class TimeExtractor:
             return []
         cands = find(self.lex, text, tokens)
         self._years_from_context(cands, text)
+        prev_open = None
+        for c in cands:  # rule tense.future (ar/tense.yaml): open dates after a future cue look forward
+            open_ = _open_dates(c["sem"], [])
+            if open_ and self.future.before(text, c["s"]):
+                for d in open_:
+                    d["future"] = True
+            elif open_ and prev_open is not None and self._interval_end(prev_open, c, text):
+                c["after_prev"] = True  # "ما بين 15 يونيو إلى 15 سبتمبر": the end on or after the start
+            prev_open = c if open_ else None
         anchor = self._anchor(cands, ref)
         out = []
+        last_value = None
         for c in cands:
+            if c.get("after_prev") and last_value:
+                try:
+                    nb = date.fromisoformat((last_value.split("/")[0] + "-01-01")[:10])
+                except ValueError:
+                    nb = None
+                for d in _open_dates(c["sem"], []) if nb else ():
+                    d["not_before"] = nb
             try:
                 res = resolve(c["sem"], ref, anchor)
             except (ValueError, OverflowError):  # a date outside the calendars (year 0, Hijri 1600 ...)
                 res = None
+            last_value = res.get("value") if res else None
             if res is None:
                 continue
             s, e = norm.raw_span(c["s"], c["e"])
@@ -178,6 +274,15 @@ class TimeExtractor:
                 if k and (sl["m"], sl.get("d") or 0) < key:
                     sl["y"] = y + 1
             c["year_from"] = "context"
+
+    def _interval_end(self, prev: dict, c: dict, text: str) -> bool:
+        """Whether ``c`` ends an interval that ``prev`` (an open date) starts: same sentence,
+        within reach, an interval word (relative.yaml year_context_forward) between them."""
+        lo, hi = prev["e"], c["s"]
+        if hi - lo > self.lex.year_reach or _SENT_BREAK.search(text, lo, hi):
+            return False
+        words = set(text[lo:hi].split())
+        return bool((words | {w[1:] for w in words if len(w) > 2 and w[0] == "و"}) & self.lex.year_forward)
 
     @staticmethod
     def _anchor(cands: list[dict], ref: datetime | None) -> date | None:

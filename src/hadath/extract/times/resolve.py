@@ -8,12 +8,24 @@ set|interval), ``value`` (ISO 8601 or None), ``grain``, ``calendar``,
 
 Choices (documented here because news needs them):
 
+* Rule tense.future (data: ar/tense.yaml; source: news-domain practice, cf.
+  HeidelTime's news mode, which resolves underspecified dates by tense): a
+  day, month or weekday with no year and no modifier of its own is the
+  nearest PAST occurrence, the current one counting as current ("في يناير"
+  on 2015-07-23 is 2015-01, "في يوليو" 2015-07, "27 رمضان" 27 Ramadan 1436 =
+  2015-07-14 Umm al-Qura). When the sentence holds a future cue before it
+  (سوف, لن, a س/ست/سي/سن-prefixed imperfect verb, المقبل/القادم, من المقرر,
+  من المتوقع ...; the extractor sets ``future`` on the meaning) it is the
+  next occurrence, the current one counting as current. An open date that
+  ends an interval opened by another open date in the same sentence ("ما بين
+  15 يونيو إلى 15 سبتمبر") is the first one not ending before that start
+  (``not_before``, set by the extractor).
 * A bare weekday ("الخميس") is the nearest such day ON OR BEFORE the reference
-  day (news reports past events); with الماضي strictly before, with
-  المقبل/القادم strictly after.
-* A day or month without a year takes the year that puts it nearest to the
-  reference (الماضي: the latest one that ended before it; المقبل: the first one
-  after it; الجاري/الحالي: the one containing it, else the reference year).
+  day (news reports past events; ON OR AFTER it under tense.future); with
+  الماضي strictly before, with المقبل/القادم strictly after.
+* A day or month without a year, with a modifier: الماضي the latest one that
+  ended before the reference; المقبل the first one after it; الجاري/الحالي
+  the one containing it, else the reference year.
 * "منذ/قبل N unit" is a point in the past (value), with the length kept as
   ``duration``; "بعد N unit" and bare "N unit" are durations. After a lasting
   state in the same clause ("وهو معتقل منذ 3 سنوات", rule since.state of
@@ -37,6 +49,12 @@ Example:
     '2023-06-08'
     >>> resolve({"type": "date", "cal": "hijri", "y": 1444, "m": 4, "d": 21, "mod": None}, None)["value"]
     '2022-11-15'
+    >>> ref = datetime(2015, 7, 23, 10, tzinfo=timezone.utc)
+    >>> jan = {"type": "date", "cal": "gregorian", "y": None, "m": 1, "d": None, "mod": None}
+    >>> resolve(jan, ref)["value"], resolve(dict(jan, future=True), ref)["value"]
+    ('2015-01', '2016-01')
+    >>> resolve({"type": "date", "cal": "hijri", "y": None, "m": 9, "d": 27, "mod": None}, ref)["value"]
+    '2015-07-14'
 """
 from __future__ import annotations
 
@@ -116,7 +134,10 @@ class _Span:
         self.start, self.end, self.grain, self.value = start, end, grain, value
 
 
-def _pick(cands: list[_Span], refd: date, mod: int | None) -> _Span:
+def _pick(cands: list[_Span], refd: date, mod: int | None, future: bool = False,
+          not_before: date | None = None) -> _Span:
+    """The occurrence meant: ``mod`` -1 the last one ended before ``refd``, +1 the first one after
+    it; None: the one containing ``refd``, else the latest before it (``future``: the first after it)."""
     cands = sorted(cands, key=lambda c: c.start)
     if mod is not None and mod < 0:
         past = [c for c in cands if c.end < refd]
@@ -124,15 +145,14 @@ def _pick(cands: list[_Span], refd: date, mod: int | None) -> _Span:
     if mod is not None and mod > 0:
         fut = [c for c in cands if c.start > refd]
         return fut[0] if fut else cands[-1]
-    for c in cands:
-        if c.start <= refd <= c.end:
-            return c
-
-    def dist(c: _Span) -> tuple[int, int]:
-        d = (c.start - refd).days if c.start > refd else (refd - c.end).days
-        return d, 0 if c.end < refd else 1
-
-    return min(cands, key=dist)
+    if not_before is not None:  # the end of an interval: the first one not ending before its start
+        after = [c for c in cands if c.end >= not_before]
+        return after[0] if after else cands[-1]
+    if future:
+        fut = [c for c in cands if c.end >= refd]
+        return fut[0] if fut else cands[-1]
+    past = [c for c in cands if c.start <= refd]
+    return past[-1] if past else cands[0]
 
 
 def _date_span(sem: dict, ref: datetime | None) -> _Span | None:
@@ -174,11 +194,13 @@ def _date_span(sem: dict, ref: datetime | None) -> _Span | None:
         for c in cands:
             return c
     cands = [c for c in (build(base - 1), build(base), build(base + 1)) if c]
-    return _pick(cands, refd, sem.get("mod")) if cands else None
+    return _pick(cands, refd, sem.get("mod"), bool(sem.get("future")), sem.get("not_before")) if cands else None
 
 
-def _weekday_date(anchor: date, wd: int, mod: int | None) -> date:
+def _weekday_date(anchor: date, wd: int, mod: int | None, future: bool = False) -> date:
     back = (anchor.isoweekday() - wd) % 7
+    if mod is None and future:  # rule tense.future: on or after the anchor day
+        return anchor + timedelta(days=(wd - anchor.isoweekday()) % 7)
     if mod is not None and mod > 0:
         fwd = (wd - anchor.isoweekday()) % 7 or 7
         return anchor + timedelta(days=fwd)
@@ -215,7 +237,7 @@ def _day_of(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[date 
     if anchor is None:
         return None, True, "gregorian"
     if t == "weekday":
-        return _weekday_date(anchor, sem["wd"], sem.get("mod")), True, "gregorian"
+        return _weekday_date(anchor, sem["wd"], sem.get("mod"), bool(sem.get("future"))), True, "gregorian"
     if t == "relday":
         return anchor + timedelta(days=sem["off"]), True, "gregorian"
     if t == "relday_wd":
@@ -394,6 +416,14 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
         return _item(kind, sp.value, sp.grain, cal, rel, True, part=sem["part"], interval=iv)
     if t == "interval":
         a, b = dict(sem["a"]), sem["b"]
+        if a["type"] == "date" and b["type"] == "date" and a.get("y") is None and b.get("y") is None \
+                and a.get("m") is not None and b.get("m") is not None and a.get("cal") == b.get("cal") \
+                and b.get("mod") is None and a.get("mod") is None and ref is not None:
+            sa = _date_span(dict(a, future=a.get("future") or b.get("future")), ref)
+            if sa is not None:  # both open: the start by tense.future, the end the first one from it on
+                a["y"] = sa.start.year if a.get("cal") != "hijri" else \
+                    Gregorian(sa.start.year, sa.start.month, sa.start.day).to_hijri().year
+                b = dict(b, not_before=sa.start)
         if a["type"] == "date" and b["type"] == "date" and a.get("y") is None and a.get("m") is not None:
             sb = _date_span(b, ref)
             if sb is not None:  # the start takes the end's year, or the one before it
