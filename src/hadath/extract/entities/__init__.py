@@ -243,6 +243,8 @@ class EntityExtractor:
         self.pe_weak = frozenset(name_key(w) for w in pe["weak_cues"])
         self.pe_words = frozenset(name_key(w) for w in pe["words"])
         self.pe_places = frozenset(name_key(w) for w in pe["places"])
+        self.pe_heads = frozenset(name_key(w) for w in pe["heads"])
+        self.pe_compound = frozenset(name_key(w) for w in pe["compound_first"])
         stop = yaml.safe_load((DATA_DIR / "stopnames.yaml").read_text("utf-8"))
         forms = sorted({name_key(f) for f in stop.get("formulae", [])}, key=len, reverse=True)
         #: first words of the formulae: a text without any has no formula
@@ -403,7 +405,7 @@ class EntityExtractor:
                 cue = self._place_cue(text, m)
                 if common[mi] and not self._cue_ok(m.key, cue, e, countries):
                     continue  # rule place-evidence: ينقل، مشهد الدمار، عشاق: ordinary words
-                soft = cue is None
+                soft = cue is None and e.population < 1_000_000  # a big city is no name part (وارسو)
             if (e.kind == "city" and m.prefix and m.prefix != "لل" and " " not in m.key
                     and self.gaz.word_rank(m.key) >= len(self.gaz.rank)
                     and not (e.population >= 1_000_000 and e.country in countries)):
@@ -439,6 +441,7 @@ class EntityExtractor:
         if self.model is not None:
             self._model_mentions(state, norm, mentions, countries, excluded, words, index)
         self._soft_places_by_people(text, mentions)
+        self._head_names(text, words, wtexts, mentions, countries)
         if self._formula_re is not None and not self._formula_first.isdisjoint(index.types):
             # ولله الحمد، إن شاء الله: formulae are never names
             formulae = [(fm.start(), fm.end()) for fm in self._formula_re.finditer(text)]
@@ -541,6 +544,73 @@ class EntityExtractor:
             if votes and len(set(votes)) == 1:
                 out[i] = votes[0]
         return out
+
+    def _head_names(self, text: str, words, wtexts: list[str], mentions: list[Mention], countries: Counter) -> None:
+        """Rule ``place-head-name``: the full place name after a place head (``ar/place_evidence.yaml``).
+
+        "بلدة تل حلف" -> تل حلف (a compound first word such as تل/عين/رأس takes the next word);
+        "منطقة أصفر ونجار" -> أصفر and نجار (coordinated rare words, the و outside the span). A
+        lone rare word after a head is kept as the place only where a place mention already starts
+        there. Spans replace the model's or gazetteer's partial place spans there.
+        """
+        n = len(words)
+        heads = [i for i, w in enumerate(wtexts) if i + 1 < n and any(r in self.pe_heads for _p, r in _strip_clitic(w))]
+        if not heads:
+            return
+        lim = self.pe_rank
+
+        def gap_ok(k: int) -> bool:  # no punctuation between word k-1 and word k
+            return not text[words[k - 1][1]:words[k][0]].strip()
+
+        def rare(w: str) -> bool:
+            return (self.gaz.word_rank(w) >= lim or self._name_candidate(w)) and not w.startswith("ال") and not (
+                w.endswith(("يه", "ى")) or w in self.gaz.stop)
+
+        def name_at(k: int, off: int) -> tuple[int, int, bool] | None:
+            """(first word, last word, compound) of a name starting at word k (``off`` letters of
+            proclitic skipped), or None."""
+            w = wtexts[k][off:]
+            if w in self.pe_compound and k + 1 < n and gap_ok(k + 1) and self.gaz.word_rank(wtexts[k + 1]) >= 200:
+                return (k, k + 1, True)
+            if rare(w):
+                return (k, k, False)
+            return None
+
+        dominant = countries.most_common(1)[0][0] if countries else None
+        for i in heads:
+            j = i + 1
+            if not gap_ok(j) or wtexts[j].startswith("و"):
+                continue
+            first = name_at(j, 0)
+            if first is None:
+                continue
+            spans = [(words[j][0], words[first[1]][1], first)]
+            k = first[1] + 1
+            if k < n and gap_ok(k) and wtexts[k].startswith("و") and len(wtexts[k]) > 3:
+                second = name_at(k, 1)
+                if second is not None:
+                    spans.append((words[k][0] + 1, words[second[1]][1], second))
+            if len(spans) == 1 and not first[2]:
+                a, b = spans[0][0], spans[0][1]
+                if not any(x.start == a and x.label in ("GPE", "LOC") for x in mentions):
+                    continue  # a lone rare word: only where a place reading starts already
+            for a, b, _nm in spans:
+                over = [x for x in mentions if a < x.end and x.start < b]
+                if any(x.label not in ("GPE", "LOC") for x in over):
+                    continue  # a person or organisation there
+                if any(x.start == a and x.end == b for x in over):
+                    continue  # already the full name
+                if any(x.entry is not None and not x.soft and x.source == "gazetteer" and not (a <= x.start and x.end <= b)
+                       for x in over):
+                    continue
+                key = " ".join(_WORD.findall(text[a:b]))
+                ents = self.gaz.lookup(key)
+                e = choose(ents, countries) if ents else None
+                for x in over:
+                    mentions.remove(x)
+                country = e.country if e is not None else dominant
+                mentions.append(Mention(a, b, "GPE", key, entry=e, source="rule", rule="place-head-name",
+                                        confidence=0.6, country=country, cameo=country))
 
     def _soft_places_by_people(self, text: str, mentions: list[Mention]) -> None:
         """A soft place word (no cue before it) right before a person's name, or right after a
