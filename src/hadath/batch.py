@@ -75,6 +75,10 @@ class BatchResult:
         peak_rss_main_mb: Peak resident memory of this process (MiB).
         peak_rss_worker_mb: Peak resident memory of the largest worker (MiB; 0 without workers).
         out: The output folder.
+        skipped_failed: Of ``skipped``, the inputs an earlier run recorded as failures.
+        earlier_failures: Lines in failures.jsonl before this call (earlier runs).
+        empty_inputs: INPUT arguments in which no article was found (an empty
+            folder, an empty JSONL file...).
     """
 
     ok: int
@@ -87,6 +91,14 @@ class BatchResult:
     peak_rss_main_mb: float
     peak_rss_worker_mb: float
     out: Path
+    skipped_failed: int = 0
+    earlier_failures: int = 0
+    empty_inputs: tuple[str, ...] = ()
+
+    @property
+    def this_run_failed(self) -> bool:
+        """True when an input of this call failed (now, or in an earlier run and was skipped)."""
+        return bool(self.failed or self.skipped_failed)
 
     @property
     def articles_per_s(self) -> float:
@@ -318,7 +330,7 @@ def run_batch(
         BatchError: For a missing input, an output folder inside an input (or
             the reverse) or a folder another run is writing to.
     """
-    from hadath.io.readers import ANALYZE_KEYS, iter_records
+    from hadath.io.readers import ANALYZE_KEYS, iter_input
     from hadath.io.writers import JsonlLog
     from hadath.pipeline import analyze_many
 
@@ -335,6 +347,8 @@ def run_batch(
     fails = JsonlLog(fail_path)
     store = _open_store(out, docs_path, docs.ids)
     done = docs.ids | fails.ids
+    earlier_failures = fails.lines
+    empty_inputs: list[str] = []
     n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
 
     from tqdm import tqdm
@@ -348,7 +362,7 @@ def run_batch(
 
     metas: collections.deque = collections.deque()
     seen: dict[str, str] = {}  # id -> the input that has it (ids of this run, done or not)
-    counts = {"ok": 0, "failed": 0, "skipped": 0, "sentences": 0}
+    counts = {"ok": 0, "failed": 0, "skipped": 0, "skipped_failed": 0, "sentences": 0}
     pending_db: list[dict[str, Any]] = []
     pending_seq: list[int] = []
     pending_inp: list[str | None] = []
@@ -359,9 +373,23 @@ def run_batch(
         counts["failed"] += 1
         bar.update(1)
 
+    def records() -> Iterator[dict[str, Any]]:
+        for arg in inputs:
+            n = 0
+            for rec in iter_input(arg, stdin=stdin):
+                n += 1
+                yield rec
+            if n == 0:
+                empty_inputs.append(arg)
+
+    def skip(rid: str) -> None:
+        counts["skipped"] += 1
+        if rid in fails.ids:
+            counts["skipped_failed"] += 1
+
     def feed() -> Iterator[dict[str, Any]]:
         # ids are settled before the resume check, so a rerun gives every input the same id
-        for rec in iter_records(inputs, stdin=stdin):
+        for rec in records():
             rid, where = rec["id"], rec["input"]
             if rid in seen and rec.get("alt_id") and rec["alt_id"] not in seen:
                 rid = rec["alt_id"]  # a generated id an earlier input took: path-qualified form
@@ -372,7 +400,7 @@ def run_batch(
                     fid, k = f"{rid}@{where}#{k}", k + 1
                 seen[fid] = where
                 if fid in done:
-                    counts["skipped"] += 1
+                    skip(fid)
                     continue
                 own = f"; it is also unreadable: {rec['error']}" if "error" in rec else ""
                 which = "the same input, given twice," if first == where else f"the earlier input {first}"
@@ -382,7 +410,7 @@ def run_batch(
             if rec.get("alt_id"):
                 seen.setdefault(rec["alt_id"], where)  # the same file given twice is a duplicate too
             if rid in done:
-                counts["skipped"] += 1
+                skip(rid)
                 continue
             if "error" in rec:
                 fail(rid, where, f"{where}: {rec['error']}")
@@ -446,6 +474,8 @@ def run_batch(
         ok=counts["ok"], failed=counts["failed"], skipped=counts["skipped"],
         total_documents=docs.lines, total_failures=fails.lines, seconds=time.monotonic() - start,
         sentences=counts["sentences"], peak_rss_main_mb=main_mb, peak_rss_worker_mb=worker_mb, out=out,
+        skipped_failed=counts["skipped_failed"], earlier_failures=earlier_failures,
+        empty_inputs=tuple(empty_inputs),
     )
 
 

@@ -155,7 +155,9 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
 
     Writes DIR/documents.jsonl (input order, ids kept), DIR/failures.jsonl and
     DIR/hadath.db (SQLite). Killed and restarted with the same --out, it
-    resumes. Exit code 1 when some inputs failed.
+    resumes. Exit code 1 when an input of this run failed (now, or in an
+    earlier run into the same --out) or an INPUT held no article; failures
+    that earlier runs recorded for other inputs are reported, not counted.
     """
     settings = _settings(config, include)
     from hadath.batch import BatchError, run_batch
@@ -171,15 +173,26 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
         if _debug():
             raise
         _die(f"{out}: internal error: {type(e).__name__}: {e}")
+    for arg in res.empty_inputs:
+        click.echo(f"hadath: warning: no articles found in {arg}", err=True)
     sps = res.sentences / res.seconds if res.seconds > 0 else 0.0
+    rates = (f", {res.articles_per_s:.1f} articles/s, {sps:.0f} sentences/s"
+             if res.ok + res.failed else "")  # no rate for a run that analysed nothing
+    skipped = f"{res.skipped} already done"
+    if res.skipped_failed:
+        skipped += f" ({res.skipped_failed} of them failures)"
     click.echo(
         f"hadath: {res.total_documents} documents, {res.total_failures} failures in {out} "
-        f"(this run: {res.ok} written, {res.failed} failed, {res.skipped} already done; "
-        f"{res.seconds:.1f} s, {res.articles_per_s:.1f} articles/s, {sps:.0f} sentences/s; "
+        f"(this run: {res.ok} written, {res.failed} failed, {skipped}; "
+        f"{res.seconds:.1f} s{rates}; "
         f"peak RSS {res.peak_rss_main_mb:.0f} MiB main, {res.peak_rss_worker_mb:.0f} MiB largest worker)",
         err=True,
     )
-    sys.exit(1 if res.total_failures else 0)
+    if res.earlier_failures and not res.this_run_failed:
+        click.echo(f"hadath: {res.earlier_failures} failures from earlier runs in "
+                   f"{os.path.join(out, 'failures.jsonl')}", err=True)
+    # exit 1 when an input of this run failed (now or in an earlier run) or held no article
+    sys.exit(1 if res.this_run_failed or res.empty_inputs else 0)
 
 
 #: Entity types of the ANERcorp tag set (what ``hadath ner`` writes in PRED) and accepted gold spellings.
