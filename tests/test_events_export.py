@@ -65,3 +65,71 @@ def test_stdout_and_errors(docs_path, tmp_path, capsys):
     nodoc.write_text('[{"a": 1}]', encoding="utf-8")
     with pytest.raises(ValueError, match="item 1 is not a hadath document"):
         export(nodoc, "csv", tmp_path / "z")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2015-07-12", ("2015-07-12", None, None, None)),
+    ("2015-07-22T10:00", ("2015-07-22", "10:00", None, None)),
+    ("2014", ("2014-01-01", None, "2014-12-31", None)),
+    ("2014-02", ("2014-02-01", None, "2014-02-28", None)),
+    ("2016-02", ("2016-02-01", None, "2016-02-29", None)),
+    ("2015-W29", ("2015-07-13", None, "2015-07-19", None)),
+    ("2015-W29-WE", ("2015-07-18", None, "2015-07-19", None)),
+    ("2014-SU", ("2014-06-01", None, "2014-08-31", None)),
+    ("2014-WI", ("2014-12-01", None, "2015-02-28", None)),
+    ("2015-Q4", ("2015-10-01", None, "2015-12-31", None)),
+    ("2015-08-03/2015-08-05", ("2015-08-03", None, "2015-08-05", None)),
+    ("2015-08-03T09:00/2015-08-03T17:30", ("2015-08-03", "09:00", "2015-08-03", "17:30")),
+    ("2014/2015", ("2014-01-01", None, "2015-12-31", None)),
+    ("2015-02-30", None),
+    ("2015-08-05/2015-08-03", None),
+    ("soon", None),
+])
+def test_plover_dates(value, expected):
+    from hadath.extract.events.export import plover_dates
+    assert plover_dates(value) == expected
+
+
+def _one_event_doc(date_value, source="text"):
+    return {"schema": "hadath.document/1", "id": "d9", "text": "x",
+            "metadata": {"headline": None, "published": {"value": "2015-07-23T10:00:00+03:00"}, "outlet": None,
+                         "url": None},
+            "events": [{"id": "ev1", "type": "ASSAULT", "mode": None, "context": [], "cameo": "190",
+                        "trigger": {"start": 0, "end": 1, "text": "x"}, "actor": None, "recipient": None,
+                        "location": None, "date": {"value": date_value, "source": source}, "size": {},
+                        "negated": False, "hypothetical": False, "attribution": None,
+                        "sentence": {"start": 0, "end": 1, "text": "x"}, "confidence": 0.9, "rule": "assault.attack"}]}
+
+
+def test_plover_record_uses_the_event_time_not_publication():
+    from hadath.extract.events.export import plover_record
+    doc = _one_event_doc("2014")
+    rec = plover_record(doc, doc["events"][0])
+    # a year: the whole year, never the publication day, and no date in the time field
+    assert (rec["date"], rec["time"], rec["enddate"], rec["endtime"], rec["date_text"]) == (
+        "2014-01-01", None, "2014-12-31", None, "2014")
+    doc = _one_event_doc("2015-08-03/2015-08-05")
+    rec = plover_record(doc, doc["events"][0])
+    assert (rec["date"], rec["time"], rec["enddate"], rec["endtime"]) == ("2015-08-03", None, "2015-08-05", None)
+    doc = _one_event_doc("2015-07-22T10:00")
+    rec = plover_record(doc, doc["events"][0])
+    assert (rec["date"], rec["time"], rec["enddate"]) == ("2015-07-22", "10:00", None)
+    assert rec["date"] + "T" + rec["time"] == "2015-07-22T10:00"
+    doc = _one_event_doc("2015-07-23", source="published")
+    rec = plover_record(doc, doc["events"][0])
+    assert rec["date"] == "2015-07-23" and "date is the publication date" in rec["comment"]
+    doc = _one_event_doc("sometime")
+    rec = plover_record(doc, doc["events"][0])
+    assert rec["date"] == "2015-07-23" and rec["time"] is None and "event date sometime" in rec["comment"]
+
+
+def test_plover_export_of_a_year_event(tmp_path):
+    """Whole pipeline: an event dated "في عام 2014" is exported with 2014's bounds, not the publication day."""
+    d = Pipeline(Settings()).analyze("قتل خمسة أشخاص في هجوم في بغداد في عام 2014.", id="y1",
+                                     published="2015-07-23T10:00+03:00")
+    p = tmp_path / "docs.jsonl"
+    p.write_text(d.to_json() + "\n", encoding="utf-8")
+    out = tmp_path / "ev.jsonl"
+    assert export(p, "plover", out) == 1
+    rec = json.loads(out.read_text("utf-8"))
+    assert (rec["date"], rec["enddate"], rec["date_text"], rec["time"]) == ("2014-01-01", "2014-12-31", "2014", None)

@@ -563,8 +563,9 @@ class Coder:
                     and not direct[0].get("entity")
                     and (nxt_k >= b or self._is_break(toks[nxt_k]) or toks[nxt_k]["t"] in self.preps
                          or toks[nxt_k]["t"][:1] in "بو" or self._has(toks[nxt_k], self.time_words))
-                    and not any(m["i0"] >= direct[0]["i1"] and not m.get("place") and not self._prep_before(toks, m, a)
-                                for m in after)):
+                    and not any(m["i0"] >= direct[0]["i1"] and not m.get("place") and not any(
+                        toks[k]["t"] in self.preps or toks[k]["t"][:1] == "ب" or self._is_break(toks[k])
+                        for k in range(direct[0]["i1"], m["i0"])) for m in after)):
                 return None, direct[0], "passive-no-agent"
             # "قتل خمسة مدنيين" / "أصيب ثلاثة جنود": a counted or civilian noun after a harm verb is its victim
             if (actor is None and direct and rule.patient_genitive

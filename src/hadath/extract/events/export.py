@@ -5,9 +5,11 @@
 writes one record per event:
 
 * ``fmt="plover"``: newline-delimited JSON with the PLOVER manual's field names
-  (PLOVER_MANUAL "PLOVER JSON" table): ``id``, ``date`` (YYYY-MM-DD: the event's
-  day, else the publication day; a coarser event date such as ``2015-W32`` is
-  kept in ``date_text``), ``actor`` and
+  (PLOVER_MANUAL "PLOVER JSON" table): ``id``, ``date`` / ``time`` / ``enddate``
+  / ``endtime`` (the event's resolved time, see :func:`plover_dates`: a period
+  or interval such as ``2014`` or ``2015-W32`` runs from ``date`` to ``enddate``;
+  the publication day only when the event has no time of its own; the value
+  itself is kept in ``date_text``), ``actor`` and
   ``recipient`` (lists of entity objects: ``code``, ``sector``, ``entity_text``,
   ``identifier_id``), ``event`` (list), ``mode`` (list), ``context`` (list),
   ``event_loc`` (location object: ``extracted_place``, ``geonameid``, ``lat``,
@@ -51,7 +53,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-__all__ = ["export", "plover_record", "csv_row", "iter_documents", "CSV_COLUMNS", "QUAD"]
+__all__ = ["export", "plover_record", "plover_dates", "csv_row", "iter_documents", "CSV_COLUMNS", "QUAD"]
 
 #: PLOVER quad category of each event type (PLOVER manual: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict).
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
@@ -121,6 +123,94 @@ def _entity_obj(role: dict[str, Any] | None) -> list[dict[str, Any]]:
              "identifier_id": role.get("entity"), "start": role.get("start"), "end": role.get("end")}]
 
 
+_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?))?$")
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR_RE = re.compile(r"^(\d{4})$")
+_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_PART_RE = re.compile(r"^(\d{4})-(SP|SU|FA|WI|H1|H2|Q1|Q2|Q3|Q4)$")
+#: first and last month of the year parts of the times stage (ISO 8601-2 / TimeML codes; winter runs from the
+#: December of its year into the next year)
+_PARTS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14), "H1": (1, 6), "H2": (7, 12),
+          "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
+
+
+def _month_bounds(y: int, m0: int, m1: int) -> tuple[date, date]:
+    y1, m1n = (y + 1, m1 - 12) if m1 > 12 else (y, m1)
+    nxt = date(y1 + (m1n == 12), m1n % 12 + 1, 1)
+    return date(y, m0, 1), date.fromordinal(nxt.toordinal() - 1)
+
+
+def _value_bounds(v: str) -> tuple[date, str | None, date, str | None] | None:
+    m = _DAY_RE.match(v)
+    if m:
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        return d, m[4], d, m[4]
+    m = _MONTH_RE.match(v)
+    if m:
+        a, b = _month_bounds(int(m[1]), int(m[2]), int(m[2]))
+        return a, None, b, None
+    m = _YEAR_RE.match(v)
+    if m:
+        return date(int(m[1]), 1, 1), None, date(int(m[1]), 12, 31), None
+    m = _WEEK_RE.match(v)
+    if m:
+        y, w = int(m[1]), int(m[2])
+        a = date.fromisocalendar(y, w, 6 if m[3] else 1)
+        return a, None, date.fromisocalendar(y, w, 7), None
+    m = _PART_RE.match(v)
+    if m:
+        lo, hi = _PARTS[m[2]]
+        a, b = _month_bounds(int(m[1]), lo, hi)
+        return a, None, b, None
+    return None
+
+
+def plover_dates(value: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """PLOVER ``date``, ``time``, ``enddate``, ``endtime`` of a resolved hadath time value.
+
+    A day (``2015-07-12``) gives its date, a datetime (``2015-07-22T10:00``) its date and time; a
+    coarser period (year ``2014``, month ``2014-07``, ISO week ``2015-W29``, weekend ``2015-W29-WE``
+    taken as its Saturday and Sunday, season/half/quarter ``2014-SU``) and an interval ``A/B`` give
+    the first day as ``date`` and the last day as ``enddate`` (PLOVER manual, "PLOVER JSON": date and
+    enddate in YYYY-MM-DD, time and endtime ISO 8601 times only, so that date + "T" + time is an ISO
+    datetime). ``time`` / ``endtime`` are set only from values with a time of day; ``enddate`` /
+    ``endtime`` are None when the event lies within one day.
+
+    Args:
+        value: The ``value`` of an event's ``date`` (the times stage's normalised value).
+
+    Returns:
+        ``(date, time, enddate, endtime)`` strings (or None), or None when the value cannot be placed
+        on the calendar.
+
+    Example:
+        >>> plover_dates("2014")
+        ('2014-01-01', None, '2014-12-31', None)
+        >>> plover_dates("2015-08-03/2015-08-05")
+        ('2015-08-03', None, '2015-08-05', None)
+        >>> plover_dates("2015-07-22T10:00")
+        ('2015-07-22', '10:00', None, None)
+        >>> plover_dates("2014-WI")
+        ('2014-12-01', None, '2015-02-28', None)
+        >>> plover_dates("about then") is None
+        True
+    """
+    parts = value.split("/")
+    if len(parts) > 2 or not all(parts):
+        return None
+    try:
+        lo = _value_bounds(parts[0])
+        hi = _value_bounds(parts[-1])
+    except ValueError:  # an impossible day or week ("2015-02-30", "2015-W60")
+        return None
+    if lo is None or hi is None or hi[2] < lo[0]:
+        return None
+    start, stime, end, etime = lo[0], lo[1], hi[2], hi[3]
+    if end == start and (etime is None or etime == stime):
+        return start.isoformat(), stime, None, None
+    return start.isoformat(), stime, end.isoformat(), etime
+
+
 def plover_record(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
     """One PLOVER JSON record for event ``ev`` of serialised document ``doc``."""
     meta = doc.get("metadata") or {}
@@ -143,15 +233,18 @@ def plover_record(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
     headline = meta.get("headline")
     if isinstance(headline, dict):
         headline = headline.get("text")
-    full = isinstance(d, str) and _ISO_DAY.match(d) is not None
-    if not full and d is not None:  # "2015-07", "2015-W32", "2015-FA": kept; the record is dated by publication
+    bounds = plover_dates(d) if isinstance(d, str) else None
+    if bounds is None and d is not None:  # a value we cannot place on the calendar: dated by publication
         comments.append(f"event date {d}")
-    day = d[:10] if full else (pub[:10] if isinstance(pub, str) and _ISO_DAY.match(pub) else None)
+    if bounds is None:
+        bounds = (pub[:10] if isinstance(pub, str) and _ISO_DAY.match(pub) else None, None, None, None)
     return {
         "id": f"{doc.get('id') or 'doc'}-{ev['id']}",
         "has_event": True,
-        "date": day,
-        "time": d[11:] if full and len(d) > 10 else None,
+        "date": bounds[0],
+        "time": bounds[1],
+        "enddate": bounds[2],
+        "endtime": bounds[3],
         "date_text": d,
         "actor": _entity_obj(ev.get("actor")),
         "recipient": _entity_obj(ev.get("recipient")),
