@@ -258,9 +258,10 @@ def check_conll(text: str, name: str, *, skip_malformed: bool = False) -> tuple[
 
 @cli.command(context_settings=CONTEXT, short_help="Tag a CoNLL file with the NER model.")
 @click.option("--conll", "in_path", required=True, metavar="IN|-",
-              help='CoNLL file of "token TAG" lines (- for stdin); tags O, B-/I- + PERS (or PER), LOC, ORG, MISC.')
+              help='CoNLL file of "token TAG" lines (- for stdin); tags O, B-/I- + PERS (or PER), LOC, ORG, MISC. '
+                   'A file of tokens only (one column) is tagged as raw text.')
 @click.option("--out", "out_path", default="-", show_default=True, metavar="OUT|-",
-              help='Write "token GOLD PRED" lines here.')
+              help='Write "token GOLD PRED" lines here ("token PRED" for a one-column input).')
 @click.option("--skip-malformed", is_flag=True,
               help="Drop malformed lines with a warning each instead of stopping at the first.")
 def ner(in_path, out_path, skip_malformed) -> None:
@@ -269,6 +270,8 @@ def ner(in_path, out_path, skip_malformed) -> None:
     PRED and GOLD are in the ANERcorp tag set (B/I-PERS, LOC, ORG, MISC, O); a
     gold B-PER/I-PER is written as B-PERS/I-PERS. A malformed line (not two
     columns, a tag outside the set) stops with an error naming the line.
+    A file whose every line holds one column (tokens, no gold tags; blank
+    lines end sentences) is tagged as raw text: "token PRED" lines.
     """
     import tempfile
 
@@ -293,16 +296,40 @@ def ner(in_path, out_path, skip_malformed) -> None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         _die(f"{name}: not UTF-8 text ({e.reason} at byte {e.start})")
-    try:
-        checked, warnings = check_conll(text, name, skip_malformed=skip_malformed)
-    except ValueError as e:
-        _die(str(e))
+    rows = [ln.split() for ln in text.splitlines()]
+    token_rows = [r for r in rows if r and r[0] != "-DOCSTART-"]
+    if not token_rows:
+        _die(f"{name}: no tokens (expected 'token' or 'token TAG' lines)")
+    raw = all(len(r) == 1 for r in token_rows)  # tokens only, no gold tags: write "token PRED"
+    if raw:
+        checked = "\n".join(f"{r[0]} O" if r and r[0] != "-DOCSTART-" else "" for r in rows) + "\n"
+        warnings: list[str] = []
+    else:
+        try:
+            checked, warnings = check_conll(text, name, skip_malformed=skip_malformed)
+        except ValueError as e:
+            _die(str(e))
     for w in warnings:
         click.echo(f"hadath: warning: {w}", err=True)
+    if not any(ln.strip() for ln in checked.splitlines()):
+        _die(f"{name}: no tokens left after skipping malformed lines")
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".conll", delete=False) as tmp:
         tmp.write(checked)
+    target = out_path
+    if raw:  # tag into a scratch file, then drop the placeholder gold column
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".conll", delete=False) as scratch:
+            target = scratch.name
     try:
-        n = tag_conll(tmp.name, out_path)
+        n = tag_conll(tmp.name, target)
+        if raw:
+            with open(target, encoding="utf-8") as fh:
+                tagged = "".join(f"{p[0]} {p[-1]}\n" if len(p := ln.split()) >= 3 else "\n" for ln in fh)
+            if out_path == "-":
+                sys.stdout.write(tagged)
+                sys.stdout.flush()
+            else:
+                with open(out_path, "w", encoding="utf-8") as fh:
+                    fh.write(tagged)
     except OSError as e:
         if e.filename == out_path:
             _die(f"{out_path}: cannot write ({e.strerror or e})")
@@ -316,6 +343,8 @@ def ner(in_path, out_path, skip_malformed) -> None:
         _die(f"{name}: internal error: {type(e).__name__}: {str(e).replace(tmp.name, name)}")
     finally:
         os.unlink(tmp.name)
+        if raw:
+            os.unlink(target)
     if n is not None and out_path != "-":
         click.echo(f"hadath: tagged {n} tokens -> {out_path}", err=True)
 
