@@ -150,6 +150,7 @@ def analyze(
     source: str | None = None,
     id: str | None = None,
     settings: Settings | None = None,
+    published_hint: str | datetime | None = None,
 ) -> Document:
     """Analyse one Arabic news article.
 
@@ -168,6 +169,10 @@ def analyze(
         source: Outlet name or id given separately.
         id: Identifier to keep on the document.
         settings: Pipeline settings; defaults when None.
+        published_hint: A weaker publication time from a corpus field (e.g.
+            SaudiNewsNet's crawl time ``date_extracted``): the reference for
+            relative times, the metadata's publication time (source "input")
+            only when the page has no date of its own.
 
     Returns:
         The filled :class:`~hadath.document.Document`.
@@ -176,7 +181,8 @@ def analyze(
         hadath.io.ingest.InputError: For empty, binary or unreadable input.
     """
     return get_pipeline(settings).analyze(
-        text_or_bytes, id=id, url=url, published=published, title=title, author=author, source=source
+        text_or_bytes, id=id, url=url, published=published, title=title, author=author, source=source,
+        published_hint=published_hint,
     )
 
 
