@@ -18,6 +18,11 @@ Rules that look at two items or the wider context (ids in quantities.yaml):
 
 * ``range.*``: "ما بين 10 و15 شخصا", "من 5 إلى 7 قتلى", "10-15 شخصا" are ONE
   item, value = min = the lower bound, max = the upper bound, approx true;
+  without a head, "X إلى/حتى Y" is a range only before what Y counts
+  ("قتل نحو 15 إلى 20 مسلحا": one item from نحو, min 15, max 20);
+* ``measure.calibre``: a number right after a gun noun (calibre_before:
+  "برشاش ثلاثة وعشرين", "مدفع عيار 120") is a calibre in mm with no object;
+* spans hold no lone bracket: "(20) قطعة سلاح" takes its opening bracket;
 * ``count.others``: "وأصيب 17 آخرون" counts others; object_lemma from the
   casualty verb (injured) or the earlier count of the sentence;
 * ``year.bare``: a bare 4-digit year-like number (1900-2100) with no counted
@@ -197,6 +202,7 @@ class QuantityExtractor:
         self.range_conn = {normalize_word(k): {normalize_word(w) for w in v}
                            for k, v in raw["range_connectors"].items()}
         self.range_not_after = {normalize_word(w) for w in raw["range_not_after"]}
+        self.calibre_before = {normalize_word(w) for w in raw["calibre_before"]}
         self.others = {normalize_word(w) for w in raw["others"]}
         self.year_like = tuple(int(v) for v in raw["year_like"])
         self.year_before = {_nw(w): True for w in raw["year_before"]}
@@ -373,10 +379,36 @@ class QuantityExtractor:
             items.append(item)
         self._others_lemmas(doc.text, items)
         self._ranges(doc.text, items)
+        for it in items:
+            self._balance(doc, it)
         doc.quantities.extend(items)
 
     _SCALES = (("مليار", 10**9), ("بليون", 10**9), ("ملايين", 10**6), ("مليون", 10**6), ("الاف", 1000),
                ("الف", 1000))
+
+    @staticmethod
+    def _balance(doc, it: dict) -> None:
+        """No lone bracket in a span: "(20) قطعة سلاح" takes its opening bracket (the span
+        starts at the digit otherwise: "20) قطعة سلاح" is wrong); a closing bracket with no
+        opening one in reach ends the span before it."""
+        text = doc.text
+        s, e = it["start"], it["end"]
+        for op, cl in (("(", ")"), ("[", "]")):
+            seg = text[s:e]
+            if seg.count(cl) <= seg.count(op):
+                continue
+            k = s
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            if k > 0 and text[k - 1] == op:
+                s = k - 1
+            else:
+                cut = seg.find(cl)
+                e = s + len(seg[:cut].rstrip())
+                if e <= s:
+                    return
+        if (s, e) != (it["start"], it["end"]):
+            it.update(doc.span(s, e))
 
     def _ranges(self, text: str, items: list[dict]) -> None:
         """Ranges (rule range.*, quantities.yaml): "ما بين 10 و15 شخصا", "بين 100 و300 ألف ريال".
@@ -433,10 +465,12 @@ class QuantityExtractor:
             head = "من" if words[-1] == "من" else "بين"
         conns = self.range_conn.get(head or "none", set())
         is_range = gap in conns
-        if is_range and head == "من" and any(w in self.range_not_after or (w[:1] in "وف" and w[1:] in
-                                                                          self.range_not_after)
-                                              for w in words[-5:-1]):
+        if is_range and head in ("من", None) and any(w in self.range_not_after or (w[:1] in "وف" and w[1:] in
+                                                                                self.range_not_after)
+                                                      for w in (words[-5:-1] if head else words[-4:])):
             is_range = False  # "ارتفع عدد القتلى من 5 إلى 7": a change
+        if is_range and head is None and gap in ("الى", "حتى") and q2["object"] is None and q2["unit"] is None:
+            is_range = False  # without a head "X إلى Y" is a range only before what it counts
         if not is_range and gap == "و":
             return None
         v1 = q1["value"]
@@ -624,6 +658,11 @@ class QuantityExtractor:
         # الاثنين = Monday
         if m.kind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
+        # rule measure.calibre: "برشاش ثلاثة وعشرين", "مدفع عيار 120": a calibre in mm, nothing counted
+        if prev and i0 > 0 and gap_ok(i0 - 1, i0 + 1) and m.kind in ("words", "digits") and any(
+                w in self.calibre_before for _, w in self._strip(prev)) and not (nxt and self._match(toks, j, self.units)):
+            return self._out(doc, norm, m.start, m.end, "measure", value, False, None, None, "mm", None,
+                             "mm (gun calibre)", "measure.calibre") | {"_nend": m.end}
         # fractions alone: only before a defined or known noun ("نصف السكان", "ثلثي أصوات")
         if m.rule == "num.fraction" and isinstance(value, float) and value < 1:
             if nw.startswith("ال") or not nxt or nxt in self.stop or nxt in self.time_units or nxt[0].isdigit():
