@@ -561,6 +561,8 @@ class Coder:
             if (actor is None and w0 in self.passive_verbs and opens and direct and direct[0]["i0"] == i1
                     and not direct[0].get("place") and not toks[i1]["t"].startswith(("ال", "لل"))
                     and not direct[0].get("entity")
+                    # (armed men in the nominative plural are the attackers: "خطف مسلحون، قبل خمسة أيام، عددا من")
+                    and not (direct[0].get("sector") in ("UAF", "REB") and toks[direct[0]["i1"] - 1]["t"].endswith("ون"))
                     and (nxt_k >= b or self._is_break(toks[nxt_k]) or toks[nxt_k]["t"] in self.preps
                          or toks[nxt_k]["t"][:1] in "بو" or self._has(toks[nxt_k], self.time_words))
                     and not any(m["i0"] >= direct[0]["i1"] and not m.get("place") and not any(
