@@ -5,7 +5,11 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
 
 1. ``gazetteer:<kind>``: names of the compiled gazetteer and ``ar/aliases.yaml``, clitic-aware
    (:mod:`.gazetteer`), linked from the document (:mod:`.linker`); a one-word name written with
-   tanween (دورًا) is a word, not a name;
+   tanween (دورًا) is a word, not a name; a city/region name that is a frequent word (ينقل، مشهد،
+   عشاق) needs evidence (``ar/place_evidence.yaml``: a cue such as في/مدينة/بلدة before it, a
+   dateline, its country named, or a listed big city); names of one coordinated list share a kind
+   (عمان among capitals = Amman, among Gulf states = Oman); a place word without a cue next to a
+   person's name is part of the name (بول بيا، أندرو اكسوم);
 2. ``institution-nationality:<id>``: "institution + nationality adjective" organisations
    (السلطات الألمانية -> ORG, DEU, DEUGOV; الشعب العراقي -> NORP; ``ar/institutions.yaml``); after a
    title word the phrase is a role of a person instead (منسق الاستخبارات الوطنية الفرنسية), except
@@ -17,7 +21,9 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    to the person as ``roles`` and give the person's country and agent code;
 5. ``model``: NER model spans (:mod:`.ner_model`, when the module and its model file exist) for
    names the gazetteer does not know; only clauses holding a name-like rare word are tagged;
-6. ``anaphor`` (التنظيم after ISIS), ``surname`` (المالكي after نوري المالكي), then clustering
+6. ``place-head-name``: the full name after a place head (بلدة تل حلف; منطقة أصفر ونجار gives two
+   places);
+7. ``anaphor`` (التنظيم after ISIS), ``surname`` (المالكي after نوري المالكي), then clustering
    (:mod:`.cluster`). Authors in the byline and boilerplate text give no entities.
 
 Each entity follows the ``entity`` $def of ``hadath.document/1`` plus ``rule`` (the rule id of its
@@ -245,6 +251,7 @@ class EntityExtractor:
         self.pe_places = frozenset(name_key(w) for w in pe["places"])
         self.pe_heads = frozenset(name_key(w) for w in pe["heads"])
         self.pe_compound = frozenset(name_key(w) for w in pe["compound_first"])
+        self._head_forms = _clitic_forms(self.pe_heads)  # بلدة، وبمدينة ...
         stop = yaml.safe_load((DATA_DIR / "stopnames.yaml").read_text("utf-8"))
         forms = sorted({name_key(f) for f in stop.get("formulae", [])}, key=len, reverse=True)
         #: first words of the formulae: a text without any has no formula
@@ -554,7 +561,8 @@ class EntityExtractor:
         there. Spans replace the model's or gazetteer's partial place spans there.
         """
         n = len(words)
-        heads = [i for i, w in enumerate(wtexts) if i + 1 < n and any(r in self.pe_heads for _p, r in _strip_clitic(w))]
+        hf = self._head_forms
+        heads = [i for i, w in enumerate(wtexts) if w in hf and i + 1 < n]
         if not heads:
             return
         lim = self.pe_rank
