@@ -134,10 +134,10 @@ def _init_worker() -> None:
             os._exit(1)
 
 
-def _analyze_chunk(records: list[dict[str, Any]], settings: Settings) -> list[tuple[str, Any]]:
+def _analyze_chunk(records: list[dict[str, Any]], settings: Settings, as_json: bool = False) -> list[tuple[str, Any]]:
     from hadath.pipeline import analyze_record
 
-    return [analyze_record(r, settings) for r in records]
+    return [analyze_record(r, settings, as_json=as_json) for r in records]
 
 
 def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
@@ -152,7 +152,7 @@ def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
 
 
 def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, settings: Settings,
-                     chunksize: int = 8) -> Iterator[tuple[str, Any]]:
+                     chunksize: int = 8, as_json: bool = False) -> Iterator[tuple[str, Any]]:
     """Analyse records in ``n_process`` worker processes; yield results in input order.
 
     At most ``2 * n_process`` chunks are in flight, so ``records`` is consumed
@@ -163,9 +163,11 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
         n_process: Number of worker processes (>= 1).
         settings: Pipeline settings.
         chunksize: Records per task.
+        as_json: Workers send each document as its JSON text (see
+            :func:`hadath.pipeline.analyze_record`).
 
     Yields:
-        ``("ok", document_dict)`` or ``("error", message)`` per record.
+        ``("ok", document_dict or JSON str)`` or ``("error", message)`` per record.
     """
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -191,7 +193,7 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                pending.append((chunk, ex.submit(_analyze_chunk, chunk, settings)))
+                pending.append((chunk, ex.submit(_analyze_chunk, chunk, settings, as_json)))
             if not pending:
                 return
             chunk, fut = pending.popleft()
@@ -207,7 +209,7 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
                 for c in redo:
                     for rec in c:
                         try:
-                            yield from ex.submit(_analyze_chunk, [rec], settings).result()
+                            yield from ex.submit(_analyze_chunk, [rec], settings, as_json).result()
                         except BrokenProcessPool:
                             ex.shutdown(wait=False, cancel_futures=True)
                             ex = executor()
@@ -332,7 +334,7 @@ def run_batch(
     """
     from hadath.io.readers import ANALYZE_KEYS, iter_input
     from hadath.io.writers import JsonlLog
-    from hadath.pipeline import analyze_many
+    from hadath.pipeline import analyze_record
 
     settings = settings or Settings()
     out = Path(out)
@@ -441,11 +443,17 @@ def run_batch(
     except ValueError:  # not the main thread
         old_term = None
     try:
-        for status, value in analyze_many(feed(), n_process=n_jobs, settings=settings, chunksize=chunksize):
+        if n_jobs == 1:
+            results = (analyze_record(r, settings, as_json=True) for r in feed())
+        else:
+            results = parallel_analyze(feed(), n_process=n_jobs, settings=settings, chunksize=chunksize,
+                                       as_json=True)
+        for status, value in results:
             rid, where = metas.popleft()
             if status == "ok":
                 pending_seq.append(docs.lines)
-                docs.write(value)
+                docs.write_line(value + "\n")  # the document's JSON text as the worker wrote it
+                value = json.loads(value)
                 pending_db.append(value)
                 pending_inp.append(where)
                 counts["ok"] += 1

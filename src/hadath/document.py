@@ -113,7 +113,11 @@ class Document:
         return make_span(self.text, start, end, **extra)
 
     def to_dict(self) -> dict[str, Any]:
-        """Serialise to the ``hadath.document/1`` JSON object (a new dict)."""
+        """Serialise to the ``hadath.document/1`` JSON object (a new dict of JSON types only)."""
+        return json.loads(json.dumps(self._raw_dict(), ensure_ascii=False))
+
+    def _raw_dict(self) -> dict[str, Any]:
+        """The document object, sharing this document's lists (not a copy)."""
         d: dict[str, Any] = {
             "schema": SCHEMA_ID,
             "id": self.id,
@@ -133,11 +137,11 @@ class Document:
         }
         if self.tokens is not None:
             d["tokens"] = self.tokens
-        return json.loads(json.dumps(d, ensure_ascii=False))
+        return d
 
     def to_json(self, *, pretty: bool = False) -> str:
-        """Serialise to a JSON string (UTF-8 text, not ASCII-escaped)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
+        """Serialise to a JSON string (UTF-8 text, not ASCII-escaped); same text as ``json.dumps(to_dict())``."""
+        return json.dumps(self._raw_dict(), ensure_ascii=False, indent=2 if pretty else None)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Document":

@@ -191,16 +191,19 @@ _RECORD_KEYS = frozenset({"data", "id", "url", "published", "title", "author", "
                           "published_hint"})
 
 
-def analyze_record(record: dict[str, Any], settings: Settings | None = None) -> tuple[str, Any]:
+def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
+                   as_json: bool = False) -> tuple[str, Any]:
     """Analyse one record, catching every error (the unit of work of :func:`analyze_many`).
 
     Args:
         record: Keyword arguments of :meth:`Pipeline.analyze`, the article under
             ``"data"`` (or ``"text"`` / ``"html"`` / ``"content"``, as in JSONL input).
         settings: Pipeline settings.
+        as_json: Give the document as its JSON text (:meth:`Document.to_json`: one
+            serialisation, cheap to send between processes) instead of a dict.
 
     Returns:
-        ``("ok", document_dict)`` or ``("error", one-line message)``; input
+        ``("ok", document_dict or JSON str)`` or ``("error", one-line message)``; input
         errors read ``"<input>: <problem>"``, anything else
         ``"<input>: internal error: <Type>: <message>"``.
     """
@@ -218,7 +221,8 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None) -> 
         problem = f"unknown keys {unknown}" if unknown else "no article (give 'data', 'text' or 'html')"
         return "error", f"{name}: bad record: {problem}; allowed keys: {sorted(_RECORD_KEYS)}"
     try:
-        return "ok", get_pipeline(settings or Settings()).analyze(**record).to_dict()
+        doc = get_pipeline(settings or Settings()).analyze(**record)
+        return "ok", (doc.to_json() if as_json else doc.to_dict())
     except InputError as e:
         return "error", str(e)
     except Exception as e:  # noqa: BLE001 - a batch records every failure and goes on
