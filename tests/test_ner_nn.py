@@ -60,8 +60,8 @@ def test_tiny_training_deterministic_and_onnx_matches(shared_data, tmp_path):
     vocab = build_vocab(sents, words)
     gaz = ["باريس\tLOC"]
     quiet = lambda *a, **k: None  # noqa: E731
-    m1 = train(sents, [], vocab, X, gaz, tmp_path / "a", epochs=1, hidden=16, log=quiet)
-    m2 = train(sents, [], vocab, X, gaz, tmp_path / "b", epochs=1, hidden=16, log=quiet)
+    m1 = train(sents, [], vocab, X, gaz, tmp_path / "a", epochs=1, hidden=16, log=quiet, quantize=False)
+    m2 = train(sents, [], vocab, X, gaz, tmp_path / "b", epochs=1, hidden=16, log=quiet, quantize=False)
     for p1, p2 in zip(m1.parameters(), m2.parameters()):
         assert torch.equal(p1, p2)
     onnx_model = NerModel.load(tmp_path / "a")
@@ -93,7 +93,7 @@ def test_tiny_crf_multitask_padded_onnx(shared_data, tmp_path):
     vocab = build_vocab(sents, words)
     quiet = lambda *a, **k: None  # noqa: E731
     m = train(sents[:80], [], vocab, X, ["باريس\tLOC"], tmp_path, epochs=1, hidden=8, log=quiet, crf=True,
-              aux=[sents[80:]])
+              aux=[sents[80:]], quantize=False)
     onnx_model = NerModel.load(tmp_path)
     assert onnx_model._padded and onnx_model._crf is not None
     probe = sents[:30]
@@ -102,3 +102,28 @@ def test_tiny_crf_multitask_padded_onnx(shared_data, tmp_path):
     together = onnx_model.predict([s[0] for s in probe])
     alone = [onnx_model.predict([s[0]])[0] for s in probe]
     assert together == alone
+
+
+@pytest.mark.shared
+def test_tiny_training_quantized_export_tags(shared_data, tmp_path):
+    """The default export stores int8 weights; the model loads and tags every token, same bytes on a re-export."""
+    pytest.importorskip("torch")
+    pytest.importorskip("onnxruntime")
+    from hadath.train.ner import dev_split, load_anercorp
+    from hadath.train.ner_nn import build_vocab, export, train
+
+    sents = dev_split(load_anercorp(shared_data))[0][:60]
+    words = sorted({w for toks, _ in sents for w in toks})[:300]
+    X = np.random.default_rng(2).standard_normal((len(words), 8)).astype(np.float32)
+    vocab = build_vocab(sents, words)
+    quiet = lambda *a, **k: None  # noqa: E731
+    m = train(sents, [], vocab, X, ["باريس\tLOC"], tmp_path / "q", epochs=1, hidden=8, log=quiet)
+    import onnx
+
+    ops = {n.op_type for n in onnx.load(str(tmp_path / "q" / "ner_nn.onnx")).graph.node}
+    assert "DynamicQuantizeLSTM" in ops
+    model = NerModel.load(tmp_path / "q")
+    tags = model.predict([s[0] for s in sents[:10]])
+    assert [len(t) for t in tags] == [len(s[0]) for s in sents[:10]]
+    export(m, vocab, ["باريس\tLOC"], tmp_path / "q2")
+    assert (tmp_path / "q" / "ner_nn.onnx").read_bytes() == (tmp_path / "q2" / "ner_nn.onnx").read_bytes()

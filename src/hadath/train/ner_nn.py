@@ -239,7 +239,7 @@ def _batch(feat: NnFeaturizer, sents, label_ix):
 def train(train_sents, dev_sents, vocab, vectors, gaz_lines, out_dir: Path, epochs: int = 12,
           batch: int = 16, lr: float = 2e-3, seed: int = 13, threads: int = 1, hidden: int = 128,
           word_dropout: float = 0.05, tune_words: bool = False, log=print, crf: bool = False,
-          aux: Sequence = ()):
+          aux: Sequence = (), quantize: bool = True):
     """Train, export ``ner_nn.onnx`` + ``ner_nn_vocab.json`` + gazetteer into ``out_dir``.
 
     Args:
@@ -247,6 +247,7 @@ def train(train_sents, dev_sents, vocab, vectors, gaz_lines, out_dir: Path, epoc
         aux: Auxiliary corpora (lists of sentences), each trained with its
             own output head (multi-task); only head 0 (``train_sents``) is exported.
         crf: Train a CRF output layer (its scores go into the vocabulary file).
+        quantize: Store the LSTM and output weights as int8 (see :func:`export`).
     """
     import numpy as np
     import torch
@@ -309,7 +310,7 @@ def train(train_sents, dev_sents, vocab, vectors, gaz_lines, out_dir: Path, epoc
             msg += f"; dev P {100 * res['overall']['precision']:.2f} R {100 * res['overall']['recall']:.2f}" \
                    f" F1 {100 * res['overall']['f1']:.2f}"
         log(msg, flush=True)
-    export(model, vocab, gaz_lines, out_dir)
+    export(model, vocab, gaz_lines, out_dir, quantize=quantize)
     return model
 
 
@@ -342,7 +343,7 @@ def evaluate_torch(model, feat: NnFeaturizer, sents):
     return score([s[1] for s in sents], [preds[i] for i in range(len(sents))])
 
 
-def export(model, vocab: dict, gaz_lines, out_dir: Path) -> None:
+def export(model, vocab: dict, gaz_lines, out_dir: Path, quantize: bool = True) -> None:
     """Write ``ner_nn.onnx``, ``ner_nn_vocab.json`` and ``ner_gazetteer.tsv``.
 
     The ONNX graph takes right-padded batches: ``ids``, ``gaz``, ``charvec``
@@ -352,7 +353,10 @@ def export(model, vocab: dict, gaz_lines, out_dir: Path) -> None:
     ``n``, ``n-1-t`` for ``t < n``, else ``t``); the backward LSTM runs over
     each sentence reversed within its own length, so padding never reaches a
     real token. Head 0 only; CRF scores, if any, are stored in the vocabulary
-    file under ``crf``.
+    file under ``crf``. With ``quantize`` (the default) the LSTM and MatMul weights
+    are stored as int8 by onnxruntime's dynamic quantization (activations quantized
+    at run time): about 1.7x more tokens/s, dev F1 73.29 against 73.20 for the
+    float model (evaluation/NER.md); deterministic, like the float export.
     """
     import torch
     from torch import nn
@@ -399,7 +403,14 @@ def export(model, vocab: dict, gaz_lines, out_dir: Path) -> None:
                       "rev": {0: "B", 1: "T"}, "logp": {0: "B", 1: "T"}},
         opset_version=17, dynamo=False,
     )
-    tmp.replace(out_dir / NN_MODEL_FILE)
+    if quantize:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(tmp), str(out_dir / NN_MODEL_FILE), weight_type=QuantType.QInt8,
+                         op_types_to_quantize=["LSTM", "MatMul"])
+        tmp.unlink()
+    else:
+        tmp.replace(out_dir / NN_MODEL_FILE)
     vocab = dict(vocab)
     # the character CNN depends on the word only: run at inference in numpy, once per word type
     vocab["char_cnn"] = {
@@ -433,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--tune-words", action="store_true", help="fine-tune the pretrained word vectors")
     ap.add_argument("--crf", action="store_true", help="CRF output layer (learned transitions)")
+    ap.add_argument("--float-weights", action="store_true", help="keep float32 weights (no int8 quantization)")
     ap.add_argument("--aux", default="", help="auxiliary corpora with their own output heads: aqmar,wojood")
     a = ap.parse_args(argv)
     try:
@@ -463,7 +475,8 @@ def main(argv: list[str] | None = None) -> int:
     loaders = {"aqmar": load_aqmar, "wojood": load_wojood}
     aux = [loaders[n](a.data) for n in a.aux.split(",") if n]
     train(train_s, dev_s, vocab, X, gaz, a.out, epochs=a.epochs, batch=a.batch, lr=a.lr, seed=a.seed,
-          threads=a.threads, hidden=a.hidden, tune_words=a.tune_words, crf=a.crf, aux=aux)
+          threads=a.threads, hidden=a.hidden, tune_words=a.tune_words, crf=a.crf, aux=aux,
+          quantize=not a.float_weights)
     from hadath.extract.entities.ner_model import NnNerModel
 
     m = NnNerModel.load(a.out)
