@@ -856,7 +856,11 @@ def viterbi_bio(logp, start_ok, trans_ok, lengths=None, crf=None):
             layer, added to the scores (forbidden BIO moves stay forbidden).
 
     Returns:
-        int array ``(B, T)`` of label indices (padding positions repeat the last label).
+        int array ``(B, T)`` of label indices (values at padding positions are unspecified).
+
+    Without CRF scores the transitions only forbid moves, so a sentence whose
+    per-token argmax is already valid BIO is its own best path: only the other
+    rows go through the dynamic programme (same result, far fewer steps).
 
     Example:
         >>> import numpy as np
@@ -865,6 +869,28 @@ def viterbi_bio(logp, start_ok, trans_ok, lengths=None, crf=None):
         >>> viterbi_bio(lp, s, t, lengths=np.array([2])).tolist()
         [[1, 2, 2]]
     """
+    import numpy as np
+
+    B, T, L = logp.shape
+    if crf is None:
+        greedy = logp.argmax(axis=2)
+        ok = start_ok[greedy[:, 0]]
+        if T > 1:
+            step_ok = trans_ok[greedy[:, :-1], greedy[:, 1:]]
+            if lengths is not None:
+                step_ok |= np.arange(1, T)[None, :] >= np.asarray(lengths)[:, None]
+            ok &= step_ok.all(axis=1)
+        if ok.all():
+            return greedy
+        bad = np.flatnonzero(~ok)
+        greedy[bad] = _viterbi(logp[bad], start_ok, trans_ok,
+                               None if lengths is None else np.asarray(lengths)[bad], None)
+        return greedy
+    return _viterbi(logp, start_ok, trans_ok, lengths, crf)
+
+
+def _viterbi(logp, start_ok, trans_ok, lengths, crf):
+    """The dynamic programme of :func:`viterbi_bio` over every row."""
     import numpy as np
 
     B, T, L = logp.shape
@@ -882,7 +908,7 @@ def viterbi_bio(logp, start_ok, trans_ok, lengths=None, crf=None):
     for t in range(1, T):
         cand = score[:, :, None] + trans[None]
         arg = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + logp[:, t]
+        new = cand.max(axis=1) + logp[:, t]
         if lengths is not None:
             live = (t < lengths)[:, None]
             arg = np.where(live, arg, ident)
