@@ -151,6 +151,7 @@ def analyze(
     id: str | None = None,
     settings: Settings | None = None,
     published_hint: str | datetime | None = None,
+    now: datetime | None = None,
 ) -> Document:
     """Analyse one Arabic news article.
 
@@ -162,7 +163,9 @@ def analyze(
             stays a date); it wins over a date found in the page (metadata
             source "input") and is the reference for relative times. Without an
             offset it is read in the outlet's home zone, else
-            ``Settings.default_timezone``, else UTC (with a warning).
+            ``Settings.default_timezone``; with neither its ``timezone`` stays
+            null and the document gets a warning (relative times are then
+            resolved as if it were UTC).
         title: Headline given separately (structured corpora).
         author: Author field given separately; "CITY: NAME" is split into a
             dateline place and an author.
@@ -173,6 +176,9 @@ def analyze(
             SaudiNewsNet's crawl time ``date_extracted``): the reference for
             relative times, the metadata's publication time (source "input")
             only when the page has no date of its own.
+        now: The wall-clock time (aware datetime) used to resolve relative
+            publication stamps on the page such as "منذ ساعتين" (as ``hadath
+            analyze --now``); None leaves them unresolved.
 
     Returns:
         The filled :class:`~hadath.document.Document`.
@@ -182,7 +188,7 @@ def analyze(
     """
     return get_pipeline(settings).analyze(
         text_or_bytes, id=id, url=url, published=published, title=title, author=author, source=source,
-        published_hint=published_hint,
+        published_hint=published_hint, now=now,
     )
 
 
