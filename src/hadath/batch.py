@@ -18,6 +18,13 @@ generated id (``"x.jsonl:3"``, from a file name) that an earlier input took
 (``"corpus/b/x.jsonl:3"``, the record's ``alt_id``).
 ``hadath.db``
     SQLite (see :mod:`hadath.io.store`): documents and every extracted item.
+``fingerprints.jsonl``
+    ``{"id", "sha1"}`` a line for every input this folder's runs analysed
+    or failed: the SHA-1 of what the analysis reads from it (the article
+    data and the ``kind``, ``url``, ``published``, ``published_hint``,
+    ``title``, ``author``, ``source`` fields, or the read error; not the
+    path, so a moved corpus still resumes). Written before the input's
+    document or failure line; the last line of an id wins.
 
 Resume: killed at any point (even SIGKILL) and restarted with the same
 output folder, the runner cuts a partial last line, takes the ids already
@@ -25,6 +32,15 @@ in documents.jsonl and failures.jsonl as done, brings hadath.db in line with
 documents.jsonl (documents.jsonl is the ledger; the database is written
 after it, chunk by chunk) and goes on with the inputs not done. No input is
 lost and none is written twice. ``resume=False`` starts afresh.
+
+Changed inputs: on resume an id already done whose fingerprint differs from
+the one recorded (e.g. record ``a1`` now has another text) is neither
+skipped in silence nor analysed again (documents.jsonl is append-only and
+its ids unique): it is refused with the warning ``"<input>: id <id>: input
+changed since the earlier run; not re-analysed (use --no-resume or a new
+--out)"`` on stderr, counted in :attr:`BatchResult.changed` (``hadath run``
+then exits 1) and listed in :attr:`BatchResult.changed_inputs`. An id done
+by a run that recorded no fingerprint (older hadath) is skipped as before.
 
 The process pool lives here (:func:`parallel_analyze`, used by
 :func:`hadath.analyze_many`): workers are forked after the pipeline is built,
@@ -49,11 +65,16 @@ from typing import Any
 
 from hadath.settings import Settings
 
-__all__ = ["BatchError", "BatchResult", "run_batch", "parallel_analyze", "peak_rss_mb", "check_output"]
+__all__ = ["BatchError", "BatchResult", "run_batch", "parallel_analyze", "peak_rss_mb", "check_output",
+           "fingerprint"]
 
 DOCUMENTS = "documents.jsonl"
 FAILURES = "failures.jsonl"
 DATABASE = "hadath.db"
+FINGERPRINTS = "fingerprints.jsonl"
+
+#: Record keys whose content makes the fingerprint of an input (see the module docstring).
+_FINGERPRINT_KEYS = ("data", "error", "kind", "url", "published", "published_hint", "title", "author", "source")
 
 
 class BatchError(Exception):
@@ -79,6 +100,9 @@ class BatchResult:
         earlier_failures: Lines in failures.jsonl before this call (earlier runs).
         empty_inputs: INPUT arguments in which no article was found (an empty
             folder, an empty JSONL file...).
+        changed: Inputs refused because an earlier run analysed the same id
+            from a different content (see the module docstring).
+        changed_inputs: ``(id, input)`` of those inputs, in input order.
     """
 
     ok: int
@@ -94,11 +118,13 @@ class BatchResult:
     skipped_failed: int = 0
     earlier_failures: int = 0
     empty_inputs: tuple[str, ...] = ()
+    changed: int = 0
+    changed_inputs: tuple[tuple[str, str], ...] = ()
 
     @property
     def this_run_failed(self) -> bool:
-        """True when an input of this call failed (now, or in an earlier run and was skipped)."""
-        return bool(self.failed or self.skipped_failed)
+        """True when an input of this call failed (now, or in an earlier run and was skipped) or was refused as changed."""
+        return bool(self.failed or self.skipped_failed or self.changed)
 
     @property
     def articles_per_s(self) -> float:
@@ -292,6 +318,61 @@ def _open_store(out: Path, docs_path: Path, doc_ids: set[str]):
     return store
 
 
+def fingerprint(rec: dict[str, Any]) -> str:
+    """SHA-1 (hex) of what the analysis reads from a record (see the module docstring).
+
+    Args:
+        rec: A record of :mod:`hadath.io.readers` (``data`` as str or bytes).
+
+    Returns:
+        40 hex digits; the same for records that differ only in ``id``, ``input`` or ``path``.
+
+    Example:
+        >>> a = {"id": "a1", "data": "نص", "kind": "text", "path": "x.jsonl"}
+        >>> fingerprint(a) == fingerprint({**a, "id": "b", "path": "y.jsonl"})
+        True
+        >>> fingerprint(a) == fingerprint({**a, "data": "نص آخر"})
+        False
+    """
+    import hashlib
+
+    h = hashlib.sha1()
+    for key in _FINGERPRINT_KEYS:
+        v = rec.get(key)
+        if v is None:
+            continue
+        b = v if isinstance(v, (bytes, bytearray)) else str(v).encode("utf-8", "surrogatepass")
+        h.update(f"{key}:{len(b)}:".encode())
+        h.update(b)
+    return h.hexdigest()
+
+
+class _Fingerprints:
+    """The fingerprints.jsonl sidecar: read back on open, appended line by line (line-buffered)."""
+
+    def __init__(self, path: Path) -> None:
+        self.known: dict[str, str] = {}
+        ends_clean = True
+        if path.exists():
+            raw = path.read_bytes()
+            ends_clean = not raw or raw.endswith(b"\n")
+            for line in raw.splitlines():
+                try:
+                    obj = json.loads(line)
+                    self.known[str(obj["id"])] = str(obj["sha1"])
+                except (ValueError, KeyError, TypeError):
+                    continue  # a line cut by a kill
+        self._fh = path.open("a", encoding="utf-8", buffering=1)
+        if not ends_clean:
+            self._fh.write("\n")
+
+    def write(self, rid: str, sha1: str) -> None:
+        self._fh.write(json.dumps({"id": rid, "sha1": sha1}, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self._fh.close()
+
+
 def _interrupt(signum, frame) -> None:
     """SIGTERM: stop like Ctrl-C (what is done is flushed)."""
     raise KeyboardInterrupt
@@ -343,11 +424,14 @@ def run_batch(
     lock = _lock(out)
     docs_path, fail_path = out / DOCUMENTS, out / FAILURES
     if not resume:
-        for p in (docs_path, fail_path, out / DATABASE, out / (DATABASE + "-wal"), out / (DATABASE + "-shm")):
+        for p in (docs_path, fail_path, out / DATABASE, out / (DATABASE + "-wal"), out / (DATABASE + "-shm"),
+                  out / FINGERPRINTS):
             p.unlink(missing_ok=True)
     docs = JsonlLog(docs_path)
     fails = JsonlLog(fail_path)
     store = _open_store(out, docs_path, docs.ids)
+    prints = _Fingerprints(out / FINGERPRINTS)
+    changed: list[tuple[str, str]] = []
     done = docs.ids | fails.ids
     earlier_failures = fails.lines
     empty_inputs: list[str] = []
@@ -411,13 +495,21 @@ def run_batch(
             seen[rid] = where
             if rec.get("alt_id"):
                 seen.setdefault(rec["alt_id"], where)  # the same file given twice is a duplicate too
+            fp = fingerprint(rec)
             if rid in done:
+                old = prints.known.get(rid)
+                if old is not None and old != fp:
+                    changed.append((rid, where))
+                    bar.write(f"hadath: warning: {where}: id {rid}: input changed since the earlier run; "
+                              "not re-analysed (use --no-resume or a new --out)", file=sys.stderr)
+                    continue
                 skip(rid)
                 continue
+            prints.write(rid, fp)  # before the input's document or failure line
             if "error" in rec:
                 fail(rid, where, f"{where}: {rec['error']}")
                 continue
-            metas.append((rid, where))
+            metas.append((rid, where, rec.get("path")))
             kw = {k: rec[k] for k in ANALYZE_KEYS if k in rec}
             kw["id"] = rid
             yield kw
@@ -449,7 +541,7 @@ def run_batch(
             results = parallel_analyze(feed(), n_process=n_jobs, settings=settings, chunksize=chunksize,
                                        as_json=True)
         for status, value in results:
-            rid, where = metas.popleft()
+            rid, where, path = metas.popleft()
             if status == "ok":
                 pending_seq.append(docs.lines)
                 docs.write_line(value + "\n")  # the document's JSON text as the worker wrote it
@@ -460,8 +552,10 @@ def run_batch(
                 counts["sentences"] += len(value.get("sentences") or [])
                 bar.update(1)
             else:
-                if where != rid and value.startswith(f"{rid}: "):
-                    value = f"{where}: {value[len(rid) + 2:]}"  # name the input, not only its id
+                for name in (rid, path):  # name the input (file:line), not only its id or file
+                    if name and where != name and value.startswith(f"{name}: "):
+                        value = f"{where}: {value[len(name) + 2:]}"
+                        break
                 fail(rid, where, value)
             state["since"] += 1
             flush()
@@ -475,6 +569,7 @@ def run_batch(
         docs.close()
         fails.close()
         store.close()
+        prints.close()
         if lock is not None:
             lock.close()
     main_mb, worker_mb = peak_rss_mb()
@@ -483,7 +578,7 @@ def run_batch(
         total_documents=docs.lines, total_failures=fails.lines, seconds=time.monotonic() - start,
         sentences=counts["sentences"], peak_rss_main_mb=main_mb, peak_rss_worker_mb=worker_mb, out=out,
         skipped_failed=counts["skipped_failed"], earlier_failures=earlier_failures,
-        empty_inputs=tuple(empty_inputs),
+        empty_inputs=tuple(empty_inputs), changed=len(changed), changed_inputs=tuple(changed),
     )
 
 

@@ -155,9 +155,13 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
 
     Writes DIR/documents.jsonl (input order, ids kept), DIR/failures.jsonl and
     DIR/hadath.db (SQLite). Killed and restarted with the same --out, it
-    resumes. Exit code 1 when an input of this run failed (now, or in an
-    earlier run into the same --out) or an INPUT held no article; failures
-    that earlier runs recorded for other inputs are reported, not counted.
+    resumes; an id done earlier whose input has changed since (another text,
+    title...) is refused with a warning, not re-analysed (use --no-resume or
+    a new --out). CSV files with a text, content or html column are read one
+    article a row. Exit code 1 when an input of this run failed (now, or in an
+    earlier run into the same --out), was refused as changed, or an INPUT
+    held no article; failures that earlier runs recorded for other inputs
+    are reported, not counted.
     """
     settings = _settings(config, include)
     from hadath.batch import BatchError, run_batch
@@ -181,6 +185,8 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
     skipped = f"{res.skipped} already done"
     if res.skipped_failed:
         skipped += f" ({res.skipped_failed} of them failures)"
+    if res.changed:
+        skipped += f", {res.changed} refused: input changed since the earlier run"
     click.echo(
         f"hadath: {res.total_documents} documents, {res.total_failures} failures in {out} "
         f"(this run: {res.ok} written, {res.failed} failed, {skipped}; "
@@ -191,7 +197,8 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
     if res.earlier_failures and not res.this_run_failed:
         click.echo(f"hadath: {res.earlier_failures} failures from earlier runs in "
                    f"{os.path.join(out, 'failures.jsonl')}", err=True)
-    # exit 1 when an input of this run failed (now or in an earlier run) or held no article
+    # exit 1 when an input of this run failed (now or in an earlier run), was refused as changed,
+    # or held no article
     sys.exit(1 if res.this_run_failed or res.empty_inputs else 0)
 
 
