@@ -8,6 +8,14 @@ An INPUT may be:
 * a JSONL file (``.jsonl`` / ``.ndjson``): one object a line with ``text`` or
   ``html`` (or ``content``), optional ``id``, ``url``, ``published``,
   ``title``, ``author``, ``source``; id = ``id`` or ``"<file name>:<line number>"``;
+  ``path`` (``doc.input.path``) = the file, ``input`` = ``"<file>:<line number>"``;
+* a CSV file (``.csv``, UTF-8, comma-separated, first row the header): one
+  record a row, like a JSONL object whose keys are the header's columns
+  (matched without case or surrounding blanks; empty cells count as
+  missing); the header must have a ``text``, ``content`` or ``html`` column,
+  else the file fails as one input naming the missing column; id = ``id`` or
+  ``"<file name>:<line number>"`` (the line the row starts on: the first
+  row under the header is line 2);
 * a JSON file (``.json``) holding an array of such objects or of SaudiNewsNet
   objects ``{source, url, date_extracted, title, author, content}``
   (``date_extracted``, the crawl time, becomes ``published_hint``: used
@@ -41,6 +49,7 @@ Example:
 """
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -128,6 +137,75 @@ def _iter_jsonl(fh: BinaryIO, where: str, default_id, alt_id=None) -> Iterator[d
         yield record_from_object(obj, rid, f"{where}:{lineno}", alt)
 
 
+def _iter_jsonl_file(fh: BinaryIO, path: str, default_id, alt_id=None) -> Iterator[dict[str, Any]]:
+    """JSONL records with ``path`` set to the file (``input`` keeps ``file:line``)."""
+    for rec in _iter_jsonl(fh, path, default_id, alt_id):
+        if "error" not in rec:
+            rec["path"] = path
+        yield rec
+
+
+#: Columns of a CSV header that hold the article (any one is enough).
+CSV_TEXT_COLUMNS = ("text", "content", "html")
+
+
+def _iter_csv(path: Path) -> Iterator[dict[str, Any]]:
+    """Records of a CSV file, one a row (see the module docstring)."""
+    name, where = path.name, str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        yield {"id": where, "input": where, "error": f"cannot read ({e.strerror or e})"}
+        return
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        yield {"id": where, "input": where, "error": f"CSV file is not UTF-8 ({e.reason} at byte {e.start})"}
+        return
+    del raw
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, 1 << 30))  # articles are longer than csv's 128 KiB default
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader, None)
+        except csv.Error as e:
+            yield {"id": where, "input": where, "error": f"CSV header is unreadable ({e})"}
+            return
+        if header is None:
+            return  # an empty file: no article (reported as an empty input)
+        cols = [h.strip().lower() for h in header]
+        if not any(c in cols for c in CSV_TEXT_COLUMNS):
+            shown = ", ".join(repr(h) for h in header[:10]) + (", ..." if len(header) > 10 else "")
+            yield {"id": where, "input": where,
+                   "error": f"CSV header has no text, content or html column (columns: {shown})"}
+            return
+        lineno = reader.line_num + 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                rid = f"{name}:{lineno}"
+                yield {"id": rid, "input": f"{where}:{lineno}", **_alt(f"{where}:{lineno}", rid),
+                       "error": f"CSV row at line {lineno} is unreadable ({e})"}
+                break  # the csv reader cannot go on after a broken row
+            start, lineno = lineno, reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line
+            obj: dict[str, Any] = {}
+            for col, cell in zip(cols, row):
+                if col and col not in obj and cell.strip():
+                    obj[col] = cell
+            rec = record_from_object(obj, f"{name}:{start}", f"{where}:{start}", f"{where}:{start}")
+            if "error" not in rec:
+                rec["path"] = where
+            yield rec
+    finally:
+        csv.field_size_limit(limit)
+
+
 def _iter_json_array(raw: bytes, name: str, where: str, start: int = 0,
                      qualified: str | None = None) -> Iterator[dict[str, Any]]:
     try:
@@ -187,8 +265,8 @@ def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
                 del raw
             elif ext in _JSONL:
                 first = index
-                for rec in _iter_jsonl(io.BytesIO(raw), where, lambda n: f"{name}:{first + n - 1}",
-                                       lambda n: f"{qual}:{first + n - 1}"):
+                for rec in _iter_jsonl_file(io.BytesIO(raw), where, lambda n: f"{name}:{first + n - 1}",
+                                            lambda n: f"{qual}:{first + n - 1}"):
                     yield rec
                 index += raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
             else:
@@ -228,9 +306,11 @@ def _iter_path(path: Path) -> Iterator[dict[str, Any]]:
     elif ext in _JSONL:
         try:
             with path.open("rb") as fh:
-                yield from _iter_jsonl(fh, str(path), lambda n: f"{path.name}:{n}", lambda n: f"{path}:{n}")
+                yield from _iter_jsonl_file(fh, str(path), lambda n: f"{path.name}:{n}", lambda n: f"{path}:{n}")
         except OSError as e:
             yield {"id": str(path), "input": str(path), "error": f"cannot read ({e.strerror or e})"}
+    elif ext == ".csv":
+        yield from _iter_csv(path)
     elif ext == ".json":
         try:
             raw = path.read_bytes()
