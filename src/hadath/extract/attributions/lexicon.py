@@ -115,7 +115,9 @@ class CueLexicon:
         impersonal, not_sources, blockers_before, complementizers, after_according, settings_after,
         settings_fi, time_words, clause_openers, auxiliaries, content_nouns, quantifiers: word sets
             (quantifiers: كل، بعض، أي ... which with من/ما make "whoever", never a speaker;
-            month_words: the words of Gregorian month names, for dates when no times are given).
+            month_words: the words of Gregorian month names, for dates when no times are given;
+            addressees: nouns that after ل/لل end a speaker, "قال أبوت للبرلمان"; document_heads /
+            document_adjectives: a definite report/statement head keeps only its adjectives).
         quotes: Opening mark -> closing mark.
         anaphors: Definite head -> heads of the full mentions it may refer back to.
     """
@@ -137,6 +139,9 @@ class CueLexicon:
     content_nouns: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
     month_words: frozenset[str] = frozenset()
+    addressees: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()
+    document_adjectives: frozenset[str] = frozenset()
     quotes: dict[str, str] = field(default_factory=dict)
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -190,7 +195,8 @@ class CueLexicon:
         lex.not_sources = frozenset(_norm_list(cues.get("not_sources")))
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))
         for key in ("complementizers", "after_according", "settings_after", "settings_fi", "time_words",
-                    "clause_openers", "auxiliaries", "content_nouns", "quantifiers"):
+                    "clause_openers", "auxiliaries", "content_nouns", "quantifiers", "addressees", "document_heads",
+                    "document_adjectives"):
             setattr(lex, key, frozenset(_norm_list(gram.get(key))))
         lex.month_words = frozenset(w for m in _norm_list(gram.get("months")) for w in m.split())
         lex.quotes = dict(gram["quotes"])

@@ -145,6 +145,23 @@ class RuleParser:
         fi = self.lex.settings_fi
         return w in fi or (w.startswith("ال") and w[2:] in fi)
 
+    def _after_setting(self, w: str) -> bool:
+        """Word ``w`` after a speaker opens an addressee or setting (``settings_after``, or ل/لل +
+        a noun of ``addressees``: للبرلمان، لنواب، لأنصاره)."""
+        if w in self.lex.settings_after:
+            return True
+        if len(w) < 3 or w[0] != "ل":
+            return False
+        rest = w[1:]
+        ad = self.lex.addressees
+        return rest in ad or (rest[0] == "ل" and "ا" + rest in ad)
+
+    def _document_adjective(self, w: str) -> bool:
+        """Word ``w`` may follow a definite document head inside the speaker (التقرير السنوي)."""
+        if w in self.lex.document_adjectives:
+            return True
+        return w.startswith("ال") and len(w) > 4 and (w.endswith("ى") or w.endswith("يه") or w.endswith("يين"))
+
     def _is_compl(self, w: str) -> bool:
         return w in self.lex.complementizers
 
@@ -298,7 +315,7 @@ class RuleParser:
             if w == "من" and j + 1 < n and toks[j + 1][2] in _SIDE_WORDS:
                 j += 2
                 continue
-            if w == "ل" or w in lex.settings_after:
+            if w == "ل" or self._after_setting(w):
                 q = self._skip_quoted(toks, j + 1, n)
                 if q is not None:
                     j = q
@@ -348,6 +365,7 @@ class RuleParser:
         if j < n and (self._cue_at(toks[j][2]) or toks[j][2] in _PREPOSITIONS
                       or not any(ch.isalpha() for ch in toks[j][2]) and toks[j][2] not in self._openq):
             return j, j
+        doc_head = j < n and toks[j][2] in lex.document_heads
         while k < n and k - j < _MAX_SPEAKER:
             w = toks[k][2]
             if w in self._openq:
@@ -361,7 +379,7 @@ class RuleParser:
                 break
             if k > j and self._time_at(toks, k, n):
                 break  # "وزارة الدفاع الجزائرية في 12 جانفي 2016": the speaker ends before the date
-            if k > j and (w in lex.time_words or w in lex.settings_after or w in stops or w == "عن"
+            if k > j and (w in lex.time_words or self._after_setting(w) or w in stops or w == "عن"
                           or w in lex.content_nouns or w in _RELATIVES or w in lex.clause_openers):
                 break
             if w == _FI and k + 1 < n and self._fi_setting(toks[k + 1][2]):
@@ -370,6 +388,11 @@ class RuleParser:
                 break
             if k > j and self._cue_at(w):
                 break
+            if doc_head and k > j:
+                if w[:1] == "ل" and len(w) > 2:
+                    doc_head = False  # "التقرير الأخير للمنظمة ...": its owner, an ordinary noun phrase
+                elif not self._document_adjective(w):
+                    break  # "أورد التقرير عدد العمليات": a report's name is not followed by a name
             k += 1
         return j, k
 
@@ -467,7 +490,7 @@ class RuleParser:
             if w == _FI and k + 1 < n and self._fi_setting(toks[k + 1][2]):
                 k = self._skip_np(toks, k + 2, n, extra)
                 continue
-            if w == "ل" or w in lex.settings_after:
+            if w == "ل" or self._after_setting(w):
                 q = self._skip_quoted(toks, k + 1, n)
                 k = q if q is not None else self._skip_np(toks, k + 1, n, extra)
                 continue
@@ -645,7 +668,7 @@ class RuleParser:
         if cq is None:
             return True
         nxt = toks[cq + 1][2] if cq + 1 < n else ""
-        if cq - k <= 4 and (self._is_compl(nxt) or nxt in ("،", ",", "ل") or nxt in self.lex.settings_after
+        if cq - k <= 4 and (self._is_compl(nxt) or nxt in ("،", ",", "ل") or self._after_setting(nxt)
                             or nxt in self.lex.time_words or (nxt and nxt != ":" and cq - k <= 3)):
             return False
         return True
