@@ -117,7 +117,8 @@ class CueLexicon:
             (quantifiers: كل، بعض، أي ... which with من/ما make "whoever", never a speaker;
             month_words: the words of Gregorian month names, for dates when no times are given;
             addressees: nouns that after ل/لل end a speaker, "قال أبوت للبرلمان"; document_heads /
-            document_adjectives: a definite report/statement head keeps only its adjectives).
+            document_adjectives: a definite report/statement head keeps only its adjectives;
+            document_participles: الصادر ... after which the noun phrase goes on).
         quotes: Opening mark -> closing mark.
         anaphors: Definite head -> heads of the full mentions it may refer back to.
     """
@@ -142,6 +143,7 @@ class CueLexicon:
     addressees: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
     document_adjectives: frozenset[str] = frozenset()
+    document_participles: frozenset[str] = frozenset()
     quotes: dict[str, str] = field(default_factory=dict)
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -196,7 +198,7 @@ class CueLexicon:
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))
         for key in ("complementizers", "after_according", "settings_after", "settings_fi", "time_words",
                     "clause_openers", "auxiliaries", "content_nouns", "quantifiers", "addressees", "document_heads",
-                    "document_adjectives"):
+                    "document_adjectives", "document_participles"):
             setattr(lex, key, frozenset(_norm_list(gram.get(key))))
         lex.month_words = frozenset(w for m in _norm_list(gram.get("months")) for w in m.split())
         lex.quotes = dict(gram["quotes"])

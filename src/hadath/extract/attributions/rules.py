@@ -379,6 +379,9 @@ class RuleParser:
                 break
             if k > j and self._time_at(toks, k, n):
                 break  # "وزارة الدفاع الجزائرية في 12 جانفي 2016": the speaker ends before the date
+            if k > j and w in ("عن", "من", _FI) and toks[k - 1][2] in lex.document_participles:
+                k += 1  # "البيان الصادر عن الوزارة": the participle's complement
+                continue
             if k > j and (w in lex.time_words or self._after_setting(w) or w in stops or w == "عن"
                           or w in lex.content_nouns or w in _RELATIVES or w in lex.clause_openers):
                 break
@@ -389,8 +392,9 @@ class RuleParser:
             if k > j and self._cue_at(w):
                 break
             if doc_head and k > j:
-                if w[:1] == "ل" and len(w) > 2:
-                    doc_head = False  # "التقرير الأخير للمنظمة ...": its owner, an ordinary noun phrase
+                if (w[:1] == "ل" and len(w) > 2) or w in lex.document_participles:
+                    # "التقرير الأخير للمنظمة", "التقرير الصادر من المجلس": an ordinary noun phrase goes on
+                    doc_head = False
                 elif not self._document_adjective(w):
                     break  # "أورد التقرير عدد العمليات": a report's name is not followed by a name
             k += 1
@@ -472,8 +476,8 @@ class RuleParser:
                 return None
             if w in self._openq:  # a quoted name in a setting: في تصريحات نقلتها "سكاي نيوز" أن
                 q = self._skip_quoted(toks, k, n)
-                if q is None:
-                    return None
+                if q is None:  # a long quotation after a setting: "يقول أوباما في الفيديو “ان ...”"
+                    return self._quote_or_plain(toks, k, n)
                 k = q
                 continue
             if w in lex.time_words or w == "،" or w == ",":
@@ -650,6 +654,11 @@ class RuleParser:
         if after < n and after - s0 <= 4 and toks[after][2][:1] not in "وف" and self._cue_at(toks[after][2]):
             after += 1
         op = self._open_content(toks, after, n, entry, allow_np=allow_np, strict=entry.strict)
+        if op is None and toks[s0][2] in lex.document_heads and entry.opens and s1 < n:
+            # "ودعا البيان الأكراد إلى ...": the object noun phrase after a report/statement, then the opener
+            m = self._skip_np(toks, s1, n, entry.opens)
+            if m < n and toks[m][2] in entry.opens:
+                op = self._open_content(toks, m, n, entry, allow_np=allow_np, strict=entry.strict)
         if op is None and s1 - s0 >= 3 and ctx["ents"] and allow_np:
             cut = self._entity_cut(toks, s0, s1, ctx["ents"])
             if cut is not None:
