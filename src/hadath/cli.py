@@ -29,6 +29,22 @@ def _die(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def _read_bytes(path: str, name: str, folder_problem: str) -> bytes:
+    """The bytes of ``path`` (``-``: standard input); a one-line error naming ``name`` otherwise."""
+    try:
+        if path == "-":
+            return sys.stdin.buffer.read()
+        with open(path, "rb") as fh:
+            return fh.read()
+    except IsADirectoryError:
+        _die(f"{name}: {folder_problem}")
+    except FileNotFoundError:
+        _die(f"{name}: no such file")
+    except OSError as e:
+        _die(f"{name}: cannot read ({e.strerror or e})")
+    raise AssertionError("unreachable")  # _die exits
+
+
 def _debug() -> bool:
     return os.environ.get("HADATH_DEBUG", "") not in ("", "0")
 
@@ -100,20 +116,10 @@ def analyze(path: str | None, example, url, published, source, title, now, inclu
         path = "<bundled sample: masrawy_2016-06-08>"
         url = url or EXAMPLE_URL
     name = path
-    try:
-        if example:
-            data = resources.files("hadath.data").joinpath(EXAMPLE_FILE).read_bytes()
-        elif path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as fh:
-                data = fh.read()
-    except IsADirectoryError:
-        _die(f"{name}: is a folder (use 'hadath run {name} --out DIR' for many articles)")
-    except FileNotFoundError:
-        _die(f"{name}: no such file")
-    except OSError as e:
-        _die(f"{name}: cannot read ({e.strerror or e})")
+    if example:
+        data = resources.files("hadath.data").joinpath(EXAMPLE_FILE).read_bytes()
+    else:
+        data = _read_bytes(path, name, f"is a folder (use 'hadath run {name} --out DIR' for many articles)")
     from hadath.io.ingest import InputError
     from hadath.io.writers import write_json
     from hadath.pipeline import get_pipeline
@@ -287,18 +293,7 @@ def ner(in_path, out_path, skip_malformed) -> None:
         from hadath.extract.entities.ner_model import tag_conll
     except ImportError as e:
         _die(f"ner: the NER model module is not available ({e})")
-    try:
-        if in_path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(in_path, "rb") as fh:
-                data = fh.read()
-    except IsADirectoryError:
-        _die(f"{name}: is a folder, not a CoNLL file")
-    except FileNotFoundError:
-        _die(f"{name}: no such file")
-    except OSError as e:
-        _die(f"{name}: cannot read ({e.strerror or e})")
+    data = _read_bytes(in_path, name, "is a folder, not a CoNLL file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:

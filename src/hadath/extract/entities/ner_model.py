@@ -765,26 +765,7 @@ class NnFeaturizer:
             int64 (B, T, NN_MAX_CHARS)}`` (numpy arrays) with ids = word,
             stem, clitic, shape.
         """
-        import numpy as np
-
-        B, T = len(sentences), len(sentences[0])
-        ids = np.zeros((B, T, 4), dtype=np.int64)
-        gaz = np.zeros((B, T, len(NN_GAZ_FEATURES)), dtype=np.float32)
-        chars = np.zeros((B, T, NN_MAX_CHARS), dtype=np.int64)
-        cache = self._cache
-        gi = self.gaz_index
-        for b, words in enumerate(sentences):
-            ents = [cache.get(w) or self._word(w) for w in words]
-            ids[b] = [e[2:6] for e in ents]
-            chars[b] = [e[6] for e in ents]
-            if any(e[1] for e in ents):
-                for t, fs in enumerate(self.gaz.match([e[0] for e in ents], [e[1] for e in ents])):
-                    for f in fs:
-                        j = gi.get(f)
-                        if j is not None:
-                            gaz[b, t, j] = 1.0
-        return {"ids": ids, "gaz": gaz, "chars": chars}
-
+        return self._arrays(sentences, charvec=False)
 
     def arrays_padded(self, sentences: Sequence[Sequence[str]]):
         """Like :meth:`arrays` for sentences of any lengths, right-padded to the longest.
@@ -798,12 +779,16 @@ class NnFeaturizer:
             With a ``char_cnn`` vocabulary, ``charvec`` (float32 ``(B, T, filters)``,
             :meth:`char_vector` of each word, cached per word type) replaces ``chars``.
         """
+        return self._arrays(sentences, charvec=self._cnn is not None)
+
+    def _arrays(self, sentences: Sequence[Sequence[str]], charvec: bool):
+        """Right-padded input arrays (see :meth:`arrays_padded`); ``charvec``: CNN outputs instead of char ids."""
         import numpy as np
 
         B, T = len(sentences), max(len(s) for s in sentences)
         ids = np.zeros((B, T, 4), dtype=np.int64)
         gaz = np.zeros((B, T, len(NN_GAZ_FEATURES)), dtype=np.float32)
-        cnn = self._cnn is not None
+        cnn = charvec
         if cnn:
             chars = np.zeros((B, T, self._cnn[1].shape[1]), dtype=np.float32)
         else:
