@@ -58,7 +58,7 @@ import signal
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -160,10 +160,11 @@ def _init_worker() -> None:
             os._exit(1)
 
 
-def _analyze_chunk(records: list[dict[str, Any]], settings: Settings, as_json: bool = False) -> list[tuple[str, Any]]:
+def _analyze_chunk(records: list[dict[str, Any]], settings: Settings, as_json: bool = False,
+                   encode: Callable[[Any], Any] | None = None) -> list[tuple[str, Any]]:
     from hadath.pipeline import analyze_record
 
-    return [analyze_record(r, settings, as_json=as_json) for r in records]
+    return [analyze_record(r, settings, as_json=as_json, encode=encode) for r in records]
 
 
 def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
@@ -178,7 +179,8 @@ def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
 
 
 def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, settings: Settings,
-                     chunksize: int = 8, as_json: bool = False) -> Iterator[tuple[str, Any]]:
+                     chunksize: int = 8, as_json: bool = False,
+                     encode: Callable[[Any], Any] | None = None) -> Iterator[tuple[str, Any]]:
     """Analyse records in ``n_process`` worker processes; yield results in input order.
 
     At most ``2 * n_process`` chunks are in flight, so ``records`` is consumed
@@ -191,6 +193,8 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
         chunksize: Records per task.
         as_json: Workers send each document as its JSON text (see
             :func:`hadath.pipeline.analyze_record`).
+        encode: Workers send ``encode(document)`` instead (a module-level
+            function, so that it can be pickled).
 
     Yields:
         ``("ok", document_dict or JSON str)`` or ``("error", message)`` per record.
@@ -219,7 +223,7 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                pending.append((chunk, ex.submit(_analyze_chunk, chunk, settings, as_json)))
+                pending.append((chunk, ex.submit(_analyze_chunk, chunk, settings, as_json, encode)))
             if not pending:
                 return
             chunk, fut = pending.popleft()
@@ -235,7 +239,7 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
                 for c in redo:
                     for rec in c:
                         try:
-                            yield from ex.submit(_analyze_chunk, [rec], settings, as_json).result()
+                            yield from ex.submit(_analyze_chunk, [rec], settings, as_json, encode).result()
                         except BrokenProcessPool:
                             ex.shutdown(wait=False, cancel_futures=True)
                             ex = executor()
@@ -414,6 +418,7 @@ def run_batch(
             the reverse) or a folder another run is writing to.
     """
     from hadath.io.readers import ANALYZE_KEYS, iter_input
+    from hadath.io.store import N_SENTENCES, encode_document
     from hadath.io.writers import JsonlLog
     from hadath.pipeline import analyze_record
 
@@ -449,9 +454,7 @@ def run_batch(
     metas: collections.deque = collections.deque()
     seen: dict[str, str] = {}  # id -> the input that has it (ids of this run, done or not)
     counts = {"ok": 0, "failed": 0, "skipped": 0, "skipped_failed": 0, "sentences": 0}
-    pending_db: list[dict[str, Any]] = []
-    pending_seq: list[int] = []
-    pending_inp: list[str | None] = []
+    pending_db: list[tuple[int, str, tuple, list[tuple]]] = []  # (seq, input, document row, item rows)
     state = {"last": time.monotonic(), "since": 0}
 
     def fail(rid: str, where: str, error: str) -> None:
@@ -521,10 +524,8 @@ def run_batch(
         docs.flush()
         fails.flush()
         if pending_db:
-            store.add(pending_db, seqs=pending_seq, inputs=pending_inp)
+            store.add_rows(pending_db)
             pending_db.clear()
-            pending_seq.clear()
-            pending_inp.clear()
         store.commit()
         state["last"], state["since"] = now, 0
 
@@ -536,20 +537,19 @@ def run_batch(
         old_term = None
     try:
         if n_jobs == 1:
-            results = (analyze_record(r, settings, as_json=True) for r in feed())
+            results = (analyze_record(r, settings, encode=encode_document) for r in feed())
         else:
             results = parallel_analyze(feed(), n_process=n_jobs, settings=settings, chunksize=chunksize,
-                                       as_json=True)
+                                       encode=encode_document)
         for status, value in results:
             rid, where, path = metas.popleft()
             if status == "ok":
-                pending_seq.append(docs.lines)
-                docs.write_line(value + "\n")  # the document's JSON text as the worker wrote it
-                value = json.loads(value)
-                pending_db.append(value)
-                pending_inp.append(where)
+                # the worker wrote the document's JSON text and its store rows (encode_document)
+                text, drow, irows = value
+                pending_db.append((docs.lines, where, drow, irows))
+                docs.write_line(text + "\n")
                 counts["ok"] += 1
-                counts["sentences"] += len(value.get("sentences") or [])
+                counts["sentences"] += drow[N_SENTENCES]
                 bar.update(1)
             else:
                 for name in (rid, path):  # name the input (file:line), not only its id or file

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -198,7 +198,7 @@ _RECORD_KEYS = frozenset({"data", "id", "url", "published", "title", "author", "
 
 
 def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
-                   as_json: bool = False) -> tuple[str, Any]:
+                   as_json: bool = False, encode: Callable[[Document], Any] | None = None) -> tuple[str, Any]:
     """Analyse one record, catching every error (the unit of work of :func:`analyze_many`).
 
     Args:
@@ -207,9 +207,12 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
         settings: Pipeline settings.
         as_json: Give the document as its JSON text (:meth:`Document.to_json`: one
             serialisation, cheap to send between processes) instead of a dict.
+        encode: Give ``encode(document)`` instead (wins over ``as_json``); batch
+            workers use :func:`hadath.io.store.encode_document`.
 
     Returns:
-        ``("ok", document_dict or JSON str)`` or ``("error", one-line message)``; input
+        ``("ok", value)``, the value being the document dict, its JSON text or
+        ``encode``'s value; or ``("error", one-line message)``; input
         errors read ``"<input>: <problem>"``, anything else
         ``"<input>: internal error: <Type>: <message>"``.
     """
@@ -228,6 +231,8 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
         return "error", f"{name}: bad record: {problem}; allowed keys: {sorted(_RECORD_KEYS)}"
     try:
         doc = get_pipeline(settings or Settings()).analyze(**record)
+        if encode is not None:
+            return "ok", encode(doc)
         return "ok", (doc.to_json() if as_json else doc.to_dict())
     except InputError as e:
         return "error", str(e)

@@ -37,10 +37,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["Store", "ITEM_KINDS"]
+__all__ = ["Store", "ITEM_KINDS", "document_rows", "encode_document"]
 
 #: Document list name -> item kind in the ``items`` table.
 ITEM_KINDS: tuple[tuple[str, str], ...] = (
@@ -105,6 +105,78 @@ def _label_value(kind: str, item: dict[str, Any]) -> tuple[Any, Any]:
         return ("direct" if item.get("direct") else "indirect"), (sp or {}).get("text") if isinstance(sp, dict) else None
     return None, None
 
+#: Position of ``n_sentences`` in a :func:`document_rows` document row.
+N_SENTENCES = 12
+
+
+def document_rows(d: Mapping[str, Any], payloads: Mapping[str, list[str]] | None = None
+                  ) -> tuple[tuple, list[tuple]]:
+    """The ``documents`` row (less ``seq`` and ``input``) and the ``items`` rows of one document.
+
+    Args:
+        d: A ``hadath.document/1`` dict (or :meth:`~hadath.document.Document._raw_dict`).
+        payloads: For each item list (``"times"`` ...), the JSON text of each of its
+            items when already serialised (see :func:`encode_document`); else each
+            item is serialised here.
+
+    Returns:
+        ``(document_row, item_rows)``: ``document_row`` is the 16 ``documents``
+        columns other than ``seq`` and ``input``, starting with the id; each item
+        row has the 10 ``items`` columns.
+    """
+    md = d.get("metadata") or {}
+    pub = md.get("published") or {}
+    headline = md.get("headline")
+    authors = [a.get("text") if isinstance(a, dict) else a for a in md.get("authors") or []]
+    ip = d.get("input") or {}
+    doc_id = d["id"]
+    drow = (
+        doc_id, ip.get("kind"), ip.get("encoding"), ip.get("url"), ip.get("path"),
+        d.get("language"), md.get("outlet"), pub.get("value"), pub.get("timezone"),
+        headline.get("text") if isinstance(headline, dict) else headline, _j(authors),
+        len(d.get("paragraphs") or []), len(d.get("sentences") or []),
+        _j(d.get("warnings") or []), d.get("text"), _j(md),
+    )
+    irows = []
+    for key, kind in ITEM_KINDS:
+        items = d.get(key) or []
+        texts = payloads.get(key) if payloads else None
+        for idx, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            start, end, text = _anchor(kind, item)
+            label, value = _label_value(kind, item)
+            irows.append((doc_id, kind, idx, start, end, text, _scalar(label), _scalar(value),
+                          item.get("rule"), texts[idx] if texts is not None else _j(item)))
+    return drow, irows
+
+
+def encode_document(doc: Any) -> tuple[str, tuple, list[tuple]]:
+    """A document's JSON text and its store rows, serialising each item once.
+
+    The text is exactly :meth:`hadath.document.Document.to_json`'s; each item's
+    JSON text is both part of it and its ``payload`` in the ``items`` table. Used by
+    batch workers, so that the writing process neither parses nor re-serialises.
+
+    Args:
+        doc: A :class:`hadath.document.Document`.
+
+    Returns:
+        ``(json_text, document_row, item_rows)`` (rows as :func:`document_rows`).
+    """
+    raw = doc._raw_dict()
+    lists = {key for key, _ in ITEM_KINDS}
+    payloads: dict[str, list[str]] = {}
+    parts = []
+    for key, value in raw.items():
+        if key in lists and isinstance(value, list):
+            texts = payloads[key] = [_j(v) for v in value]
+            parts.append(f'"{key}": [' + ", ".join(texts) + "]")
+        else:
+            parts.append(f'"{key}": ' + _j(value))
+    drow, irows = document_rows(raw, payloads)
+    return "{" + ", ".join(parts) + "}", drow, irows
+
 
 class Store:
     """The SQLite file of a batch. Not shared between processes; one writer.
@@ -145,31 +217,21 @@ class Store:
         docs = list(docs)
         seqs = list(seqs) if seqs is not None else [None] * len(docs)
         inputs = list(inputs) if inputs is not None else [None] * len(docs)
-        self.delete(d["id"] for d in docs)
-        drows, irows = [], []
-        for d, seq, inp in zip(docs, seqs, inputs):
-            md = d.get("metadata") or {}
-            pub = md.get("published") or {}
-            headline = md.get("headline")
-            authors = [a.get("text") if isinstance(a, dict) else a for a in md.get("authors") or []]
-            ip = d.get("input") or {}
-            drows.append((
-                d["id"], seq, inp, ip.get("kind"), ip.get("encoding"), ip.get("url"), ip.get("path"),
-                d.get("language"), md.get("outlet"), pub.get("value"), pub.get("timezone"),
-                headline.get("text") if isinstance(headline, dict) else headline, _j(authors),
-                len(d.get("paragraphs") or []), len(d.get("sentences") or []),
-                _j(d.get("warnings") or []), d.get("text"), _j(md),
-            ))
-            for key, kind in ITEM_KINDS:
-                for idx, item in enumerate(d.get(key) or []):
-                    if not isinstance(item, dict):
-                        continue
-                    start, end, text = _anchor(kind, item)
-                    label, value = _label_value(kind, item)
-                    irows.append((d["id"], kind, idx, start, end, text, _scalar(label), _scalar(value),
-                                  item.get("rule"), _j(item)))
-        self.db.executemany("INSERT INTO documents VALUES (" + ",".join("?" * 18) + ")", drows)
-        self.db.executemany("INSERT INTO items VALUES (" + ",".join("?" * 10) + ")", irows)
+        self.add_rows((seq, inp, *document_rows(d)) for d, seq, inp in zip(docs, seqs, inputs))
+
+    def add_rows(self, rows: Iterable[tuple[int | None, str | None, tuple, list[tuple]]]) -> None:
+        """Insert (or replace) documents given as :func:`document_rows` output.
+
+        Args:
+            rows: ``(seq, input, document_row, item_rows)`` per document, the last
+                two as :func:`document_rows` (or :func:`encode_document`) gives them.
+        """
+        rows = list(rows)
+        self.delete(r[2][0] for r in rows)
+        self.db.executemany("INSERT INTO documents VALUES (" + ",".join("?" * 18) + ")",
+                            [(dr[0], seq, inp, *dr[1:]) for seq, inp, dr, _ in rows])
+        self.db.executemany("INSERT INTO items VALUES (" + ",".join("?" * 10) + ")",
+                            [ir for *_, irs in rows for ir in irs])
 
     def commit(self) -> None:
         """Commit the open transaction."""
