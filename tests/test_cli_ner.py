@@ -89,10 +89,10 @@ def test_check_conll_maps_only_per():
 def test_unreadable_inputs(tmp_path):
     res = run("ner", "--conll", str(tmp_path / "nope.conll"))
     assert res.exit_code == 1 and res.stderr == f"hadath: error: {tmp_path / 'nope.conll'}: no such file\n"
-    bad = tmp_path / "latin1.conll"
-    bad.write_bytes("café O\n".encode("latin-1"))
+    bad = tmp_path / "image.conll"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     res = run("ner", "--conll", str(bad))
-    assert res.exit_code == 1 and res.stderr.startswith(f"hadath: error: {bad}: not UTF-8 text")
+    assert res.exit_code == 1 and res.stderr.startswith(f"hadath: error: {bad}: binary data")
     ok = tmp_path / "ok.conll"
     ok.write_text("قال O\n", "utf-8")
     res = run("ner", "--conll", str(ok), "--out", str(tmp_path / "no" / "dir" / "o.conll"))
@@ -108,3 +108,12 @@ def test_anercorp_train_file_has_malformed_lines(shared_data):
     assert res.exit_code == 1
     assert res.stderr == (f"hadath: error: {src}: line 79248: expected 2 columns (token TAG), "
                           "found a token or a tag alone: 'O'\n")
+
+
+def test_legacy_encodings_are_read_with_a_warning(tmp_path):
+    cp = tmp_path / "cp1256.conll"
+    cp.write_bytes("قال O\nالرئيس O\nفي O\nباريس B-LOC\n".encode("cp1256"))
+    res = run("ner", "--conll", str(cp))
+    assert res.exit_code == 0, res.stderr
+    assert res.stderr == f"hadath: warning: {cp}: not UTF-8; read as cp1256\n"
+    assert res.stdout.splitlines()[3] == "باريس B-LOC B-LOC"

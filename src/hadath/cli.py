@@ -284,7 +284,9 @@ def ner(in_path, out_path, skip_malformed) -> None:
     gold B-PER/I-PER is written as B-PERS/I-PERS. A malformed line (not two
     columns, a tag outside the set) stops with an error naming the line.
     A file whose every line holds one column (tokens, no gold tags; blank
-    lines end sentences) is tagged as raw text: "token PRED" lines.
+    lines end sentences) is tagged as raw text: "token PRED" lines. A file
+    that is not UTF-8 (CP1256, ISO-8859-6, UTF-16 ...) is decoded as the
+    other inputs are, with a warning naming the encoding.
     """
     import tempfile
 
@@ -296,8 +298,18 @@ def ner(in_path, out_path, skip_malformed) -> None:
     data = _read_bytes(in_path, name, "is a folder, not a CoNLL file")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        _die(f"{name}: not UTF-8 text ({e.reason} at byte {e.start})")
+    except UnicodeDecodeError as e:  # a legacy Arabic encoding (CP1256, ISO-8859-6, UTF-16 ...)
+        from hadath.io.decode import decode_bytes
+        from hadath.io.ingest import InputError
+
+        try:
+            dec = decode_bytes(data, name=name, max_bytes=max(len(data), 1))
+        except InputError as err:
+            _die(f"{err} (not UTF-8 either: {e.reason} at byte {e.start})")
+        if dec.encoding.split("+")[0] in ("utf-8", "utf_8"):
+            _die(f"{name}: not UTF-8 text ({e.reason} at byte {e.start})")
+        click.echo(f"hadath: warning: {name}: not UTF-8; read as {dec.encoding}", err=True)
+        text = dec.text
     rows = [ln.split() for ln in text.splitlines()]
     token_rows = [r for r in rows if r and r[0] != "-DOCSTART-"]
     if not token_rows:
