@@ -121,3 +121,18 @@ def test_readers_give_alt_ids_only_to_generated_ids(tmp_path):
     arr.write_text(json.dumps([{"content": A}, {"content": B, "id": 5}]), "utf-8")
     assert [(r["id"], r.get("alt_id")) for r in iter_records([str(arr)])] == [
         ("arr.json:0", f"{arr}:0"), ("5", None)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_failures_are_in_input_order(tmp_path, jobs):
+    """Refused inputs (duplicate id, bad line) and failed analyses interleave in input order."""
+    rows = [{"id": "a", "text": A}, {"id": "b", "html": "<p>x</p>"}, {"id": "a", "text": B},
+            {"id": "c", "text": B}, {"id": "d", "html": "<p>y</p>"}]
+    src = _jsonl(tmp_path / "in.jsonl", rows)
+    with open(src, "a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+    out = tmp_path / "out"
+    run_batch([str(src)], out, jobs=jobs, settings=FAST, progress=False, chunksize=1)
+    fails = _read(out / "failures.jsonl")
+    assert [f["input"] for f in fails] == [f"{src}:2", f"{src}:3", f"{src}:5", f"{src}:6"]
+    assert [d["id"] for d in _read(out / "documents.jsonl")] == ["a", "c"]

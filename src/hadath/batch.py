@@ -5,7 +5,7 @@ Output folder:
 ``documents.jsonl``
     One ``hadath.document/1`` object a line, in input order, ids kept.
 ``failures.jsonl``
-    ``{"id", "input", "error"}`` a line for every input that could not be analysed;
+    ``{"id", "input", "error"}`` a line for every input that could not be analysed, in input order;
     ``input`` names that input (``file:line`` for JSONL) and so does the start of ``error``.
 
 Ids: every document and failure line has an id no other line of the run has.
@@ -471,6 +471,12 @@ def run_batch(
             if n == 0:
                 empty_inputs.append(arg)
 
+    def early_failures() -> None:
+        # inputs refused before analysis (unreadable, duplicate id) wait in ``metas`` with the
+        # analysed ones, so that failures.jsonl, like documents.jsonl, is in input order
+        while metas and metas[0][0] is None:
+            fail(*metas.popleft()[1])
+
     def skip(rid: str) -> None:
         counts["skipped"] += 1
         if rid in fails.ids:
@@ -493,7 +499,7 @@ def run_batch(
                     continue
                 own = f"; it is also unreadable: {rec['error']}" if "error" in rec else ""
                 which = "the same input, given twice," if first == where else f"the earlier input {first}"
-                fail(fid, where, f"{where}: duplicate id {rid!r}: {which} has it; not analysed{own}")
+                metas.append((None, (fid, where, f"{where}: duplicate id {rid!r}: {which} has it; not analysed{own}")))
                 continue
             seen[rid] = where
             if rec.get("alt_id"):
@@ -510,9 +516,9 @@ def run_batch(
                 continue
             prints.write(rid, fp)  # before the input's document or failure line
             if "error" in rec:
-                fail(rid, where, f"{where}: {rec['error']}")
+                metas.append((None, (rid, where, f"{where}: {rec['error']}")))
                 continue
-            metas.append((rid, where, rec.get("path")))
+            metas.append((rid, where, rec.get("path")))  # matched with the workers' results, in order
             kw = {k: rec[k] for k in ANALYZE_KEYS if k in rec}
             kw["id"] = rid
             yield kw
@@ -542,6 +548,7 @@ def run_batch(
             results = parallel_analyze(feed(), n_process=n_jobs, settings=settings, chunksize=chunksize,
                                        encode=encode_document)
         for status, value in results:
+            early_failures()
             rid, where, path = metas.popleft()
             if status == "ok":
                 # the worker wrote the document's JSON text and its store rows (encode_document)
@@ -561,6 +568,7 @@ def run_batch(
             flush()
             if counts["failed"]:
                 bar.set_postfix(failed=counts["failed"], refresh=False)
+        early_failures()  # refused inputs after the last analysed one
     finally:
         if old_term is not None:
             signal.signal(signal.SIGTERM, old_term)
