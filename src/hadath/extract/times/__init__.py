@@ -33,6 +33,7 @@ from hadath.extract.times.match import find
 from hadath.extract.times.resolve import resolve
 from hadath.extract.quantities.numbers import Tokens, state_tokens
 from hadath.extract.times.rules import TimeLexicon, load_yaml
+from hadath.text.clitics import load_vocab
 from hadath.text.normalize import Normalized, normalize, normalize_word
 
 __all__ = ["TimeExtractor"]
@@ -94,9 +95,17 @@ class FutureCues:
 
     Args:
         data: The parsed ``tense.yaml`` (see there for the keys and the source).
+        vocab: Normalised word form -> corpus count (the shipped
+            :func:`hadath.text.clitics.load_vocab`); a س-word is a future verb only
+            when what follows س is a known imperfect form (``future_verb_known``).
+            None skips that check (the lists in ``tense.yaml`` alone decide).
 
     Example:
-        >>> cues = FutureCues(load_yaml("tense.yaml"))
+        >>> from hadath.text.clitics import load_vocab
+        >>> cues = FutureCues(load_yaml("tense.yaml"), load_vocab())
+        >>> t = normalize("وقال سناتور أمريكي في يناير").text
+        >>> cues.before(t, t.index("يناير"))
+        False
         >>> t = normalize("قال إنه سيزور البلاد في سبتمبر").text
         >>> cues.before(t, t.index("سبتمبر"))
         True
@@ -105,7 +114,7 @@ class FutureCues:
         False
     """
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, vocab: dict[str, int] | None = None) -> None:
         def alt(words) -> str:
             forms = sorted({" ".join(normalize_word(w).split()) for w in words}, key=len, reverse=True)
             return "|".join(re.escape(f).replace("\\ ", r"\s+") for f in forms)
@@ -120,6 +129,47 @@ class FutureCues:
         self.not_endings = tuple(normalize_word(w) for w in data["future_verb_not_endings"])
         self.not_starts = tuple(normalize_word(w + "م")[:-1] for w in data["future_verb_not_starts"])
         self.not_words = frozenset(normalize_word(w) for w in data["future_verb_not_words"])
+        self.scheduled_rx = re.compile(r"(?<!\w)[وف]?(?:" + alt(data["near_future_verbs"]) + r")(?!\w)")
+        self.near_days = int(data["near_future_days"])
+        self.near_days_any = int(data["near_future_days_any"])
+        known = data["future_verb_known"]
+        self.known: frozenset[str] | None = None
+        if vocab is not None:
+            lo = int(known["min_count"])
+            self.known = frozenset(w for w, c in vocab.items() if c >= lo and w[:1] in "يتن")
+        self.known_suffixes = tuple(sorted({normalize_word(x) for x in known["suffixes"]}, key=len, reverse=True))
+        self.known_min_stem = int(known["min_stem"])
+
+    def _imperfect(self, rest: str) -> bool:
+        """Whether ``rest`` (a word without its س) is a known imperfect form, bare or before suffixes."""
+        known = self.known
+        if known is None or rest in known:
+            return True
+        for suf in self.known_suffixes:  # verb endings and object pronouns: سيترشحون، سيزورها
+            if rest.endswith(suf) and len(rest) - len(suf) >= self.known_min_stem:
+                stem = rest[:-len(suf)]
+                if stem in known or (stem[-1] == "ي" and stem[:-1] + "ى" in known):
+                    return True
+        return False
+
+    def near_window(self, text: str, pos: int) -> int:
+        """Days ahead of the reference a yearless single day may lie (rule tense.near_future).
+
+        Args:
+            text: Normalised text.
+            pos: Start of the date (code point of ``text``).
+
+        Returns:
+            ``near_future_days`` when the sentence of ``pos`` holds a scheduling
+            verb (``near_future_verbs``: تقام، تنطلق، يلتقي ...), else
+            ``near_future_days_any``.
+        """
+        lo = max(0, pos - 400)
+        for m in _SENT_BREAK.finditer(text, lo, pos):
+            lo = m.end()
+        m = _SENT_BREAK.search(text, pos, min(len(text), pos + 400))
+        hi = m.start() if m else min(len(text), pos + 400)
+        return self.near_days if self.scheduled_rx.search(text, lo, hi) else self.near_days_any
 
     def before(self, text: str, pos: int) -> bool:
         """Whether a future cue stands in the sentence of ``pos`` before it.
@@ -142,7 +192,7 @@ class FutureCues:
         for m in self.verb_rx.finditer(text, lo, pos):
             w = m.group(1)
             if len(w) >= self.min_len and not w.endswith(self.not_endings) and not w.startswith(self.not_starts) \
-                    and w not in self.not_words:
+                    and w not in self.not_words and self._imperfect(w[1:]):
                 return True
         return False
 
@@ -159,7 +209,7 @@ class TimeExtractor:
     def __init__(self, settings: Any) -> None:
         self.settings = settings
         self.lex = TimeLexicon.load()
-        self.future = FutureCues(load_yaml("tense.yaml"))
+        self.future = FutureCues(load_yaml("tense.yaml"), load_vocab())
 
     def __call__(self, state: Any) -> None:
         """Fill ``state.doc.times`` from ``state.norm`` and ``state.reference_time``."""
@@ -191,6 +241,10 @@ class TimeExtractor:
                     d["future"] = True
             elif open_ and prev_open is not None and self._interval_end(prev_open, c, text):
                 c["after_prev"] = True  # "ما بين 15 يونيو إلى 15 سبتمبر": the end on or after the start
+            elif open_:
+                near = self.future.near_window(text, c["s"])
+                for d in open_:  # rule tense.near_future: a day a few weeks ahead, not a year back
+                    d["near"] = near
             prev_open = c if open_ else None
         anchor = self._anchor(cands, ref)
         out = []

@@ -16,7 +16,10 @@ Choices (documented here because news needs them):
   2015-07-14 Umm al-Qura). When the sentence holds a future cue before it
   (سوف, لن, a س/ست/سي/سن-prefixed imperfect verb, المقبل/القادم, من المقرر,
   من المتوقع ...; the extractor sets ``future`` on the meaning) it is the
-  next occurrence, the current one counting as current. An open date that
+  next occurrence, the current one counting as current. Without a cue, a
+  single day at most ``near_future_days`` (tense.yaml) after the reference
+  is taken rather than the same day almost a year before (rule
+  tense.near_future: "تقام المباراة يوم 12 أغسطس" on 5 August). An open date that
   ends an interval opened by another open date in the same sentence ("ما بين
   15 يونيو إلى 15 سبتمبر") is the first one not ending before that start
   (``not_before``, set by the extractor).
@@ -135,9 +138,10 @@ class _Span:
 
 
 def _pick(cands: list[_Span], refd: date, mod: int | None, future: bool = False,
-          not_before: date | None = None) -> _Span:
+          not_before: date | None = None, near: int | None = None) -> _Span:
     """The occurrence meant: ``mod`` -1 the last one ended before ``refd``, +1 the first one after
-    it; None: the one containing ``refd``, else the latest before it (``future``: the first after it)."""
+    it; None: the one containing ``refd``, else the latest before it (``future``: the first after it;
+    ``near``: a single day at most ``near`` days after ``refd`` before that, rule tense.near_future)."""
     cands = sorted(cands, key=lambda c: c.start)
     if mod is not None and mod < 0:
         past = [c for c in cands if c.end < refd]
@@ -151,6 +155,10 @@ def _pick(cands: list[_Span], refd: date, mod: int | None, future: bool = False,
     if future:
         fut = [c for c in cands if c.end >= refd]
         return fut[0] if fut else cands[-1]
+    if near:
+        for c in cands:
+            if c.grain == "day" and refd < c.start and (c.start - refd).days <= near:
+                return c
     past = [c for c in cands if c.start <= refd]
     return past[-1] if past else cands[0]
 
@@ -194,7 +202,8 @@ def _date_span(sem: dict, ref: datetime | None) -> _Span | None:
         for c in cands:
             return c
     cands = [c for c in (build(base - 1), build(base), build(base + 1)) if c]
-    return _pick(cands, refd, sem.get("mod"), bool(sem.get("future")), sem.get("not_before")) if cands else None
+    return _pick(cands, refd, sem.get("mod"), bool(sem.get("future")), sem.get("not_before"),
+                 sem.get("near")) if cands else None
 
 
 def _weekday_date(anchor: date, wd: int, mod: int | None, future: bool = False) -> date:
