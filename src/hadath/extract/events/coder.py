@@ -19,7 +19,16 @@ The coder works sentence by sentence over the normalised text
    counted phrase before a plural one with no object (أربعة مدنيين قتلوا) are
    passive: the counted phrase is the victim, never the actor; a bare counted
    phrase (23 شخصا) is a possible victim / detainee only; a phrase after في /
-   بـ-place is neither actor nor recipient.
+   بـ-place is neither actor nor recipient. An indefinite accusative agent noun
+   (tanween alef: مسلحا، جنديا، شخصا; ``_acc_agent``) is an object: it ends the
+   actor before it ("قتل الجيش مسلحا": actor الجيش, recipient مسلحا) and is
+   never an actor itself. A definite noun after such a verb (قتل الجندي) is
+   the victim only with evidence (``_roles``, how ``passive-vowelled`` /
+   ``passive-definite``): passive vowels on the verb (قُتل، قُتِل), an agent
+   phrase after the noun (cues ``passive_agent_phrases``: برصاص، في هجوم،
+   جراء; the mention after برصاص / بنيران is the actor), or a person noun (not
+   ``collective_agents``: الجيش، الشرطة) with no object after it; active vowels
+   (قَتل) or an object ("قتل الجندي مسلحا") keep the verb active.
 5. Place (the nearest في / بـ + place of the trigger's clause), date (a time of
    the sentence, else the publication date), size (dead / injured / arrested /
    participants: each count goes to ONE event, the nearest ASSAULT / COERCE
@@ -126,6 +135,12 @@ class Coder:
         self.participant_counts = _ns(c["participant_counts"])
         self.actor_stop = _ns(c["actor_stopwords"]) | {w[2:] for w in _ns(c["actor_stopwords"]) if w.startswith("ال")}
         self.modifiers = _ns(c["mention_modifiers"])
+        self.acc_adverbs = _ns(c.get("accusative_adverbs", []))
+        self.alef_nouns = _ns(c.get("alef_final_nouns", []))
+        self.passive_agent_phrases = [tuple(normalize_word(w) for w in p.split()) for p in c.get("passive_agent_phrases", [])]
+        self.collective_agents = _ns(c.get("collective_agents", []))
+        self.agentive_phrase_heads = _ns(c.get("agentive_phrase_heads", []))
+        self._raw = ""
         self.topic_openers = _ns(c.get("topic_openers", []))
         self.perception = _ns(c.get("perception_verbs", []))
         self.char_subjects = _ns(c.get("characterisation_subjects", []))
@@ -234,9 +249,11 @@ class Coder:
                 continue
             found = None
             if self._stem(toks[i]) not in lex.first_words:
-                i += 1
-                continue
-            for n in range(min(maxn, b - i), 0, -1):
+                found = self._acc_agent(toks, i, a)
+                if found is None:
+                    i += 1
+                    continue
+            for n in range(min(maxn, b - i), 0, -1) if found is None else ():
                 if not all(toks[k]["w"] for k in range(i, i + n)):
                     continue
                 key = " ".join(self._stem(toks[k]) for k in range(i, i + n))
@@ -260,10 +277,27 @@ class Coder:
                              "entity": None, "place": False}
                     break
             if not found:
+                found = self._acc_agent(toks, i, a)
+            if not found:
                 i += 1
                 continue
+            if found["sector"] is not None and found["i1"] == i + 1 and self._acc_stem(toks[i]) is not None:
+                # an indefinite accusative agent (مسلحا، جنديا): an object; only its agreeing accusative
+                # nationality extends it ("جنديا إسرائيليا")
+                found["accusative"] = True
+                j = i + 1
+                while j < b and j - i < 3 and toks[j]["w"] and not covered[j - a] and toks[j]["t"].endswith("ا"):
+                    nat = self._acc_stem(toks[j])
+                    ck = (lex.countries.get(nat) if nat else None) or lex.countries.get(self._stem(toks[j]))
+                    if ck and found["country"] is None:
+                        found["country"] = ck[0]
+                    elif not (nat and (nat in lex.curated_agents or self._stem(toks[j]) in lex.curated_agents)):
+                        break  # ("مهاجما انتحاريا": an agreeing accusative agent noun)
+                    j += 1
+                found["i1"] = j
+                found["code"] = (found["country"] or "") + found["sector"]
             # extend an agent with following agents / nationality / named actor ("قوات الجيش العراقي")
-            if found["sector"] is not None:
+            if found["sector"] is not None and not found.get("accusative"):
                 j = found["i1"]
                 while j < b and j - i < 7 and toks[j]["w"] and not covered[j - a]:
                     ext = None
@@ -283,6 +317,10 @@ class Coder:
                             found["code"] = self._actor_code(key, day)
                             ext = j + n
                         elif key in lex.agents:
+                            # "قتل الجيش مسلحا": an indefinite accusative noun after a definite one is the
+                            # object, not part of the actor (a definite noun takes no indefinite modifier)
+                            if self._acc_stem(toks[j]) is not None and self._definite(toks[j - 1]):
+                                break
                             ext = j + n
                         if ext:
                             break
@@ -307,7 +345,7 @@ class Coder:
             p = joined[-1] if joined else None
             # (a counted phrase is never part of a title: "اعتقلت الشرطة التركية عشرة أشخاص" is subject + object)
             if (p is not None and p["i1"] == m["i0"] and not p.get("place") and not m.get("place")
-                    and m.get("count") is None
+                    and m.get("count") is None and not m.get("accusative")
                     and (p.get("entity") is None) != (m.get("entity") is None)):
                 q = dict(m if m.get("entity") else p)
                 q["i0"], q["i1"] = p["i0"], m["i1"]
@@ -350,7 +388,108 @@ class Coder:
         joined.sort(key=lambda m: m["i0"])
         return joined
 
+    def _acc_agent(self, toks, i: int, a: int) -> dict[str, Any] | None:
+        """A one-word mention of an indefinite accusative curated agent noun (``جنديا``، ``شخصا``، ``صحفيا``:
+        the noun without its tanween alef), marked ``object_only`` (never an actor), or None. Only curated
+        agents (the derived lexicon lists participles such as مشير، داعي، معلق) and not after a number, where
+        the accusative is the counted noun of a bare counted phrase ("13 متظاهرا")."""
+        lex = self.lex
+        alt = self._acc_stem(toks[i])
+        if (alt is None or alt not in lex.curated_agents or toks[i]["t"] in self.acc_adverbs
+                or (i > a and self._number(toks[i - 1]) is not None)):
+            return None
+        return {"i0": i, "i1": i + 1, "code": None, "sector": lex.agents[alt], "country": None,
+                "entity": None, "place": False, "object_only": True}
+
+    def _voice(self, tok: dict[str, Any]) -> str | None:
+        """Voice of a past verb from its diacritics in the raw text: ``"passive"`` (a damma on a letter
+        before the last, or a kasra inside the stem: قُتل، قتِل، اُعتُقل، أُصيب), ``"active"`` (a fatha on
+        its first or second letter and no passive mark: قَتل، اعتَقل), or None (unvowelled)."""
+        raw = self._raw[tok["rs"]:tok["re"]]
+        letters: list[list[str]] = []
+        for ch in raw:
+            if "\u064B" <= ch <= "\u0652":
+                if letters:
+                    letters[-1].append(ch)
+            elif ch.isalpha():
+                letters.append([ch])
+        if len(letters) > 3 and letters[0][0] in "وف" and tok["t"][1:] in self.passive_verbs:
+            letters = letters[1:]  # the conjunction
+        if len(letters) < 2:
+            return None
+        marks = [set(x[1:]) for x in letters]
+        if any("\u064F" in m for m in marks[:-1]) or any("\u0650" in m for m in marks[1:-1]):
+            return "passive"
+        if "\u064E" in marks[0] or "\u064E" in marks[1]:
+            return "active"
+        return None
+
+    def _agent_phrase_at(self, toks, k: int, b: int) -> tuple[str, ...] | None:
+        """The passive-agent phrase (``passive_agent_phrases`` of ``ar/cues.yaml``: برصاص، في هجوم، جراء
+        ...) starting at token ``k`` (after one time word at most), or None."""
+        if k < b and self._has(toks[k], self.time_words):
+            k += 1
+        for ph in self.passive_agent_phrases:
+            if k + len(ph) <= b and all(toks[k + q]["w"] and toks[k + q]["t"] == ph[q] for q in range(len(ph))):
+                return ph
+        return None
+
+    def _passive_agent(self, toks, victim, after, b):
+        """The actor named by an agentive phrase right after a passive victim ("برصاص قناص"، "بنيران
+        الجيش"): the mention that follows it, else None."""
+        k = victim["i1"]
+        ph = self._agent_phrase_at(toks, k, b)
+        if ph is None or ph[0] not in self.agentive_phrase_heads:
+            return None
+        if k < b and self._has(toks[k], self.time_words):
+            k += 1
+        k += len(ph)
+        return next((m for m in after if m["i0"] == k and not m.get("place") and not m.get("object_only")), None)
+
+    def _object_after(self, toks, k: int, b: int, after) -> bool:
+        """True when an object candidate follows token ``k`` in the sentence: a mention not introduced by a
+        preposition, ب or a clause break, or an indefinite accusative agent noun (مسلحا، شخصا)."""
+        for m in after:
+            if m["i0"] >= k and not m.get("place") and (m.get("accusative") or m.get("count") is not None or not any(
+                    toks[q]["t"] in self.preps or toks[q]["t"][:1] == "ب" or self._is_break(toks[q])
+                    for q in range(k, m["i0"]))):
+                return True
+        for q in range(k, min(b, k + 8)):
+            alt = self._acc_stem(toks[q])
+            if alt is not None and alt in self.lex.curated_agents and not self._prep_before(toks, {"i0": q}, 0):
+                return True
+        return False
+
+    @staticmethod
+    def _definite(tok: dict[str, Any]) -> bool:
+        """True for a word with the article (``الجيش``، ``والشرطة``، ``للجيش``، ``بالقوات``)."""
+        t = tok["t"]
+        if not tok["w"]:
+            return False
+        if t[:1] in "وف" and len(t) > 4:
+            t = t[1:]
+        if t.startswith("لل"):
+            return len(t) > 3
+        if t[:1] in "بلك" and t[1:3] == "ال":
+            t = t[1:]
+        return t.startswith("ال") and len(t) > 3
+
+    def _acc_stem(self, tok: dict[str, Any]) -> str | None:
+        """Stem of an indefinite accusative noun with the tanween alef (``مسلحا`` -> ``مسلح``,
+        ``جنديا`` -> ``جندي``), or None: a word without the article or a proclitic, of 4+ letters, that
+        ends in ا and is no country name (``روسيا``) or plural verb (``قتلوا``)."""
+        t = tok["t"]
+        if (not tok["w"] or len(t) < 4 or not t.endswith("ا") or t.endswith(("وا", "اا", "ها", "نا"))
+                or t.startswith("ال") or self._definite(tok) or t[0].isdigit()):
+            return None
+        if t[:1] in "وف" and len(t) > 4 and stem_norm(t[1:-1]) in self.lex.curated_agents:
+            t = t[1:]  # "وضابطا": the conjunction
+        if self._stem(tok) in self.lex.countries or t in self.alef_nouns:
+            return None
+        return stem_norm(t[:-1])
+
     def _number(self, tok: dict[str, Any]) -> float | None:
+
         if not tok["w"]:
             return None
         t = tok["t"]
@@ -550,7 +689,13 @@ class Coder:
             opens = i0 == cs or (tok[:1] in "وف" and w0 != tok) or (i0 > a and toks[i0 - 1]["t"] in ("و", "ف"))
             counted = [m for m in after if m["i0"] in (i1, i1 + 1) and m.get("count") is not None
                        and not self._prep_before(toks, m, a)]
-            if w0 in self.passive_verbs and opens and counted and (
+            if how == "agent-marker" and direct and direct[0]["i1"] <= actor["i0"] and not direct[0].get("place"):
+                recipient = direct[0]  # "قتل الجندي على يد مسلحين": the noun before the agent is the victim
+            voice = self._voice(toks[i0]) if w0 in self.passive_verbs else None
+            if voice == "passive" and actor is None and direct and not direct[0].get("place"):
+                # "قُتل الجندي"، "اُعتُقل الناشط": a verb vowelled as passive; what follows is the victim
+                return self._passive_agent(toks, direct[0], after, b), direct[0], "passive-vowelled"
+            if voice != "active" and w0 in self.passive_verbs and opens and counted and (
                     counted[0]["i0"] == i1 or self._has(toks[i1], self.time_words)):
                 recipient = counted[0]
                 how = how or "passive-counted"
@@ -558,8 +703,22 @@ class Coder:
             # "قتل جندي في ..."، "اغتيل ضابط": an unvowelled passive-capable verb opening its clause, followed by an
             # indefinite noun with no agent (على يد) and no object after it, is passive: the noun is the victim
             nxt_k = direct[0]["i1"] if direct else b
-            if (actor is None and w0 in self.passive_verbs and opens and direct and direct[0]["i0"] == i1
-                    and not direct[0].get("place") and not toks[i1]["t"].startswith(("ال", "لل"))
+            # a definite noun ("قتل الجندي في هجوم") is the victim only with evidence: an agent phrase after it
+            # (برصاص، في هجوم، جراء), or a person (no collective body such as الجيش, no named entity) with no
+            # object anywhere after it ("قتل الجندي مسلحا" is active)
+            definite = toks[i1]["t"].startswith(("ال", "لل"))
+            if (actor is None and voice != "active" and w0 in self.passive_verbs and opens and direct
+                    and direct[0]["i0"] == i1 and definite and not direct[0].get("place")
+                    and not direct[0].get("accusative")):
+                ev_phrase = self._agent_phrase_at(toks, nxt_k, b)
+                if ev_phrase is not None or (
+                        not direct[0].get("entity") and not self._has(toks[i1], self.collective_agents)
+                        and (nxt_k >= b or self._is_break(toks[nxt_k]) or toks[nxt_k]["t"] in self.preps
+                             or self._has(toks[nxt_k], self.time_words))
+                        and not self._object_after(toks, nxt_k, b, after)):
+                    return self._passive_agent(toks, direct[0], after, b), direct[0], "passive-definite"
+            if (actor is None and voice != "active" and w0 in self.passive_verbs and opens and direct and direct[0]["i0"] == i1
+                    and not direct[0].get("place") and not definite
                     and not direct[0].get("entity")
                     # (armed men in the nominative plural are the attackers: "خطف مسلحون، قبل خمسة أيام، عددا من")
                     and not (direct[0].get("sector") in ("UAF", "REB") and toks[direct[0]["i1"] - 1]["t"].endswith("ون"))
@@ -594,7 +753,7 @@ class Coder:
             if actor is None:
                 if adjacent_before:
                     actor, how = before[-1], "subject-verb"
-                elif direct and not plural_subject_first:
+                elif direct and not plural_subject_first and not direct[0].get("accusative"):
                     actor, how = direct[0], "verb-subject"
                 elif before:
                     # (a phrase governed by a preposition, "حاجزا للجيش", is no subject)
@@ -652,6 +811,12 @@ class Coder:
                 recipient = cand[0] if cand else None
         if recipient is actor:
             recipient = None
+        if actor is not None and actor.get("object_only"):
+            # an indefinite accusative noun (شخصا، جنديا) is an object, or the subject of إن/أن of a passive verb
+            # ("إن شخصا قتل"): who was harmed, never who acted
+            if recipient is None:
+                recipient = actor
+            actor, how = None, ""
         return actor, recipient, how
 
     # ------------------------------------------------------------------ coding
@@ -672,6 +837,7 @@ class Coder:
         doc = state.doc
         text = doc.text
         toks = self.tokenize(state.norm)
+        self._raw = state.norm.raw
         if not toks:
             return []
         starts = [t["rs"] for t in toks]
@@ -847,7 +1013,7 @@ class Coder:
             # a suicide bomber or gunmen named earlier in the sentence carried out its attack ("إن انتحاريا يقود
             # سيارة مفخخة فجر نفسه"), even when word order does not make them the subject
             # (only before the trigger: after it, "تصفية المسلحين", they are more often the target)
-            armed = [m for m in ments if m.get("sector") in ("UAF", "REB") and m["i1"] <= i0
+            armed = [m for m in ments if m.get("sector") in ("UAF", "REB") and m["i1"] <= i0 and not m.get("object_only")
                      and not (recipient is not None and m["i0"] < recipient["i1"] and recipient["i0"] < m["i1"])]
             if armed:
                 actor = armed[-1]
@@ -855,7 +1021,7 @@ class Coder:
         if rule.type == "PROTEST" and actor is None:
             # protesters, students, workers ... named in the sentence are who protests ("تظاهر الطلاب",
             # "ورشق مئات المتظاهرين"), even when the trigger is the participant noun itself
-            civil = [m for m in ments if m.get("sector") in _CIVIL_SECTORS and m is not recipient]
+            civil = [m for m in ments if m.get("sector") in _CIVIL_SECTORS and m is not recipient and not m.get("object_only")]
             if civil:
                 actor = min(civil, key=lambda m: abs(m["i0"] - i0))
                 how = "protest-participants"
