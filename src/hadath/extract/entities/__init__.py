@@ -17,10 +17,15 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
 3. ``place-head:<id>`` (جامعة تعز، شرطة كابل), ``quoted-media`` (لـ«سبق»), ``media-head``
    (صحيفة الوئام), ``ministry`` (وزارة الصحة, the article's country);
 4. person rules (``ar/titles.yaml``): ``person-apposition`` (NAME، TITLE ...), ``person-title``
-   (TITLE [nationality] NAME), ``person-firstname`` (known first name + rare words); titles attach
-   to the person as ``roles`` and give the person's country and agent code;
+   (TITLE [nationality] NAME), ``person-honorific`` (a one-word gazetteer city/region after a
+   definite honorific such as الملكة/الأمير/الشيخ, or after a construct title with its country, is a
+   person's name whatever the city's size: الملكة صوفيا; ملك الأردن / أمير الرياض stay places),
+   ``person-firstname`` (known first name + rare words); titles attach to the person as ``roles``
+   and give the person's country and agent code;
 5. ``model``: NER model spans (:mod:`.ner_model`, when the module and its model file exist) for
-   names the gazetteer does not know; only clauses holding a name-like rare word are tagged;
+   names the gazetteer does not know; only clauses holding a name-like rare word are tagged; a
+   place span made only of place nouns and common modifiers (``place-modifier``,
+   ``ar/place_modifiers.yaml``: منطقة عازلة، آمنة، حدودية) is dropped;
 6. ``place-head-name``: the full name after a place head (بلدة تل حلف; منطقة أصفر ونجار gives two
    places);
 7. ``anaphor`` (التنظيم after ISIS), ``surname`` (المالكي after نوري المالكي), then clustering
@@ -240,6 +245,9 @@ class EntityExtractor:
         self._compound = frozenset((f[0],) for f in self.first_names if len(f) == 1)
         self._chain_names = self.first_names | self._compound
         self.weak_first = frozenset((name_key(f),) for f in tit.get("weak_first_names", []))
+        #: definite titles after which a one-word city/region is a person's name (rule person-honorific)
+        self.honorifics = frozenset(tuple(name_key(h).split()) for h in tit.get("honorifics", []))
+        self.place_object_verbs = frozenset(name_key(v) for v in tit.get("place_object_verbs", []))
         self._first_words = frozenset(f[0] for f in self.first_names | self.weak_first)
         pe = yaml.safe_load((DATA_DIR / "place_evidence.yaml").read_text("utf-8"))
         #: place-evidence gate (``ar/place_evidence.yaml``): frequent-word rank limit, cue words,
@@ -252,6 +260,11 @@ class EntityExtractor:
         self.pe_heads = frozenset(name_key(w) for w in pe["heads"])
         self.pe_compound = frozenset(name_key(w) for w in pe["compound_first"])
         self._head_forms = _clitic_forms(self.pe_heads)  # بلدة، وبمدينة ...
+        pm = yaml.safe_load((DATA_DIR / "place_modifiers.yaml").read_text("utf-8"))
+        #: place-modifier filter (``ar/place_modifiers.yaml``): words that follow a place noun and are
+        #: no name (عازلة، آمنة، حدودية، صناعية), and the place nouns themselves
+        self.pm_words = frozenset(name_key(w) for g in pm["groups"] for w in g["words"])
+        self.pm_heads = (frozenset(name_key(w) for w in pm.get("heads", [])) | self.pe_heads | self.pe_strong)
         stop = yaml.safe_load((DATA_DIR / "stopnames.yaml").read_text("utf-8"))
         forms = sorted({name_key(f) for f in stop.get("formulae", [])}, key=len, reverse=True)
         #: first words of the formulae: a text without any has no formula
@@ -572,7 +585,7 @@ class EntityExtractor:
 
         def rare(w: str) -> bool:
             return (self.gaz.word_rank(w) >= lim or self._name_candidate(w)) and not w.startswith("ال") and not (
-                w.endswith(("يه", "ى")) or w in self.gaz.stop)
+                w.endswith(("يه", "ى")) or w in self.gaz.stop or self._modifier_only(w))
 
         def name_at(k: int, off: int) -> tuple[int, int, bool] | None:
             """(first word, last word, compound) of a name starting at word k (``off`` letters of
@@ -901,8 +914,8 @@ class EntityExtractor:
                 w = wtexts[k]
                 if text[words[k - 1][1]:words[k][0]].strip():
                     break
-                if k == j and w.startswith("ال"):
-                    break
+                if (k == j and w.startswith("ال")) or (k > j and (w in self.pe_strong or title_len[k])):
+                    break  # (a place head or a title ends the name: الأمير حمزة مخيم الزعتري، رانيا قرينة الملك)
                 if nl(k) or (k == j and (w,) in self.first_names) or (k > j and w in self.particles):
                     k += 1
                 else:
@@ -911,6 +924,44 @@ class EntityExtractor:
                 if j > i:
                     self._title_role(text, words, wtexts, i, j - 1, roles)
                 add(j, k - 1, 0, "person-title", (words[i][0], words[j - 1][1]) if j > i else None)
+        # person-honorific: TITLE NAME, where NAME is a one-word city/region of the gazetteer (الملكة صوفيا،
+        # الأمير حمزة، ملكة إسبانيا صوفيا): after an honorific (``honorifics`` of ``ar/titles.yaml``) or a first
+        # name the title makes it a person. The title must be definite (with the article, or a construct
+        # with its country: ملكة إسبانيا); a construct title governs a genitive place instead (ملك الأردن،
+        # أمير الرياض), and a country stays a country.
+        for i in title_at:
+            j = i + title_len[i]
+            tkey = list(wtexts[i:j])
+            if tkey[0] not in self._title_first and tkey[0][:1] in "وفكبل":
+                tkey[0] = tkey[0][1:]
+            definite = tkey[-1].startswith("ال")
+            # (a nationality adjective of a definite title, or the country of a construct one, comes between)
+            for _ in range(2):
+                if j >= n or text[words[j - 1][1]:words[j][0]].strip():
+                    break
+                country = any(x.start == words[j][0] and x.source == "gazetteer" and x.entry is not None
+                              and x.entry.kind == "country" for x in mentions)
+                if (definite and wtexts[j].startswith("ال") and not country) or (not definite and country and j == i + title_len[i]):
+                    if country:
+                        definite = True
+                    j = word_at(max(x.end for x in mentions if x.start == words[j][0]) - 1) + 1 if country else j + 1
+                else:
+                    break
+            if not definite or j >= n or text[words[j - 1][1]:words[j][0]].strip():
+                continue
+            place = next((x for x in mentions if x.start == words[j][0] and x.end == words[j][1]
+                          and x.source == "gazetteer" and x.label in ("GPE", "LOC") and x.entry is not None
+                          and x.entry.kind in ("city", "region")), None)
+            if place is None or any(x.start < words[i][1] and words[i][0] < x.end for x in mentions):
+                continue  # (a title inside a name: الشيخ زويد)
+            if not self._honorific(tkey) and (wtexts[j],) not in self.first_names:
+                continue
+            if place.key in self.pe_places and (j > i + title_len[i] or i > 0 and (
+                    wtexts[i - 1] in self.place_object_verbs or wtexts[i - 1][1:] in self.place_object_verbs)):
+                continue  # وصل الأمير جدة: a visit (and a listed big city after "title + country" is no name)
+            mentions.remove(place)
+            self._title_role(text, words, wtexts, i, j - 1, roles)
+            add(j, j, 0, "person-honorific", (words[i][0], words[j - 1][1]))
         # person-firstname: FIRST NAME [NAME]
         for i in index.positions(index.first):
             if i >= n - 1:
@@ -946,6 +997,15 @@ class EntityExtractor:
                     break
             if k > i + fl and wtexts[k - 1] not in self.particles:
                 add(i, k - 1, 0, "person-firstname", None)
+
+    def _honorific(self, title_words) -> bool:
+        """True when the title words (normalised, a proclitic allowed on the first) are an honorific of
+        ``ar/titles.yaml`` (الملك، الملكة، الأمير، الشيخ، السيد ...), with or without the article (ملكة)."""
+        first = title_words[0]
+        if first not in self._title_first and first[:1] in "وفكبل":
+            first = first[1:]
+        head = first if first.startswith("ال") else "ال" + first
+        return (head, *title_words[1:]) in self.honorifics
 
     def _title_role(self, text, words, wtexts, i: int, last: int, roles) -> None:
         """Record the role ``words[i..last]`` (a title and its complement) with the title's agent
@@ -1073,6 +1133,8 @@ class EntityExtractor:
                 key = "ال" + key[2:]  # للمدينة -> المدينة
             if any(covered[a:b]):
                 continue
+            if label in ("LOC", "GPE", "FAC") and self._modifier_only(key):
+                continue  # rule place-modifier: منطقة عازلة، منطقة آمنة: a common word after a place noun
             if any(softcov[a:b]):
                 if label != "PER":
                     continue
@@ -1145,6 +1207,30 @@ class EntityExtractor:
              | (_FIRST_WORD if w in self._first_words else 0))
         cache[w] = f
         return f
+
+    def _modifier_only(self, key: str) -> bool:
+        """True when a place span is made only of place nouns and common modifiers (rule
+        ``place-modifier``, ``ar/place_modifiers.yaml``): "عازلة"، "منطقة عازلة"، "والمنطقة الصناعية",
+        not "منطقة القصيم" or "المنطقة الخضراء". Words are normalised; a proclitic and the article
+        are ignored.
+
+        Example (with a loaded extractor ``x``): ``x._modifier_only("منطقه عازله")`` is True.
+        """
+        parts = key.split()
+        if not parts:
+            return False
+        seen_mod = False
+        for w in parts:
+            cands = {w}
+            for _p, rest in _strip_clitic(w):
+                cands.add(rest)
+                if rest.startswith("ال") and len(rest) > 3:
+                    cands.add(rest[2:])
+            if not cands.isdisjoint(self.pm_words):
+                seen_mod = True
+            elif cands.isdisjoint(self.pm_heads):
+                return False
+        return seen_mod
 
     def _name_candidate(self, w: str) -> bool:
         """A word that may belong to a name the gazetteer lacks: not among the frequent words, and
