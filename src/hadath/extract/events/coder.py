@@ -346,6 +346,9 @@ class Coder:
             # (a counted phrase is never part of a title: "اعتقلت الشرطة التركية عشرة أشخاص" is subject + object)
             if (p is not None and p["i1"] == m["i0"] and not p.get("place") and not m.get("place")
                     and m.get("count") is None and not m.get("accusative")
+                    # ("التقت الملكة صوفيا بالرئيس": a proclitic preposition or و before the article starts
+                    # another phrase)
+                    and not self._clitic_article(toks[m["i0"]])
                     and (p.get("entity") is None) != (m.get("entity") is None)):
                 q = dict(m if m.get("entity") else p)
                 q["i0"], q["i1"] = p["i0"], m["i1"]
@@ -459,6 +462,13 @@ class Coder:
             if alt is not None and alt in self.lex.curated_agents and not self._prep_before(toks, {"i0": q}, 0):
                 return True
         return False
+
+    @staticmethod
+    def _clitic_article(tok: dict[str, Any]) -> bool:
+        """True for a word with a proclitic before the article: ``بالرئيس``، ``والجيش``، ``للشرطة``."""
+        t = tok["t"]
+        return bool(tok["w"]) and len(t) > 4 and (t.startswith("لل") or (t[0] in "وفبلك" and (
+            t[1:3] == "ال" or (t[1] in "بلك" and t[2:4] == "ال"))))
 
     @staticmethod
     def _definite(tok: dict[str, Any]) -> bool:
