@@ -99,6 +99,7 @@ class Coder:
         c = lex.cues
         self.neg_before = _ns(c["negation_before"])
         self.passive_verbs = _ns(c["passive_verbs"])
+        self.passive_only = _ns(c.get("passive_only_verbs", []))
         self.not_counted = _ns(c["not_counted"])
         self.result_verbs = _ns(c["result_verbs"])
         self.cause_frames = _ns(c.get("cause_frames", []))
@@ -430,8 +431,9 @@ class Coder:
     def _agent_phrase_at(self, toks, k: int, b: int) -> tuple[str, ...] | None:
         """The passive-agent phrase (``passive_agent_phrases`` of ``ar/cues.yaml``: برصاص، في هجوم، جراء
         ...) starting at token ``k`` (after one time word at most), or None."""
-        if k < b and self._has(toks[k], self.time_words):
-            k += 1
+        for _ in range(2):  # (one time word or ل-genitive between: "قتل القائد العسكري للتنظيم في غارة")
+            if k < b and toks[k]["w"] and (self._has(toks[k], self.time_words) or toks[k]["t"].startswith("لل")):
+                k += 1
         for ph in self.passive_agent_phrases:
             if k + len(ph) <= b and all(toks[k + q]["w"] and toks[k + q]["t"] == ph[q] for q in range(len(ph))):
                 return ph
@@ -444,14 +446,20 @@ class Coder:
         ph = self._agent_phrase_at(toks, k, b)
         if ph is None or ph[0] not in self.agentive_phrase_heads:
             return None
-        if k < b and self._has(toks[k], self.time_words):
+        while not (k + len(ph) <= b and all(toks[k + q]["t"] == ph[q] for q in range(len(ph)))):
             k += 1
         k += len(ph)
         return next((m for m in after if m["i0"] == k and not m.get("place") and not m.get("object_only")), None)
 
-    def _object_after(self, toks, k: int, b: int, after) -> bool:
-        """True when an object candidate follows token ``k`` in the sentence: a mention not introduced by a
-        preposition, ب or a clause break, or an indefinite accusative agent noun (مسلحا، شخصا)."""
+    def _object_after(self, toks, k: int, b: int, after, trig_spans=()) -> bool:
+        """True when an object candidate follows token ``k`` in its clause (up to the next trigger opened by
+        و/ف): a mention not introduced by a preposition, ب or a clause break, or an indefinite accusative
+        agent noun (مسلحا، شخصا)."""
+        nxt = [t for t in range(k, b) if toks[t]["t"][:1] in "وف" and (
+            t in trig_spans or toks[t]["t"][1:] in self.passive_verbs or toks[t]["t"][1:] in self.passive_only)]
+        if nxt:
+            b = min(b, min(nxt))
+        after = [m for m in after if m["i0"] < b]
         for m in after:
             if m["i0"] >= k and not m.get("place") and (m.get("accusative") or m.get("count") is not None or not any(
                     toks[q]["t"] in self.preps or toks[q]["t"][:1] == "ب" or self._is_break(toks[q])
@@ -702,14 +710,19 @@ class Coder:
             if how == "agent-marker" and direct and direct[0]["i1"] <= actor["i0"] and not direct[0].get("place"):
                 recipient = direct[0]  # "قتل الجندي على يد مسلحين": the noun before the agent is the victim
             voice = self._voice(toks[i0]) if w0 in self.passive_verbs else None
-            if voice == "passive" and actor is None and direct and not direct[0].get("place"):
-                # "قُتل الجندي"، "اُعتُقل الناشط": a verb vowelled as passive; what follows is the victim
-                return self._passive_agent(toks, direct[0], after, b), direct[0], "passive-vowelled"
+            if voice is None and (w0 in self.passive_only or tok in self.passive_only):
+                voice = "passive"  # أصيب، اغتيل: passive forms whatever the vowels
             if voice != "active" and w0 in self.passive_verbs and opens and counted and (
                     counted[0]["i0"] == i1 or self._has(toks[i1], self.time_words)):
                 recipient = counted[0]
                 how = how or "passive-counted"
                 return actor, recipient, how
+            if (voice == "passive" and actor is None and direct and not direct[0].get("place")
+                    and not self._clitic_article(toks[direct[0]["i0"]])):
+                # "قُتل الجندي"، "اُعتُقل الناشط"، "أصيب الجندي": a passive verb (vowels or form); what follows
+                # is the victim ("واصيب بالجراح": a ب-phrase is none)
+                return self._passive_agent(toks, direct[0], after, b), direct[0], (
+                    "passive-form" if (w0 in self.passive_only or tok in self.passive_only) else "passive-vowelled")
             # "قتل جندي في ..."، "اغتيل ضابط": an unvowelled passive-capable verb opening its clause, followed by an
             # indefinite noun with no agent (على يد) and no object after it, is passive: the noun is the victim
             nxt_k = direct[0]["i1"] if direct else b
@@ -724,8 +737,11 @@ class Coder:
                 if ev_phrase is not None or (
                         not direct[0].get("entity") and not self._has(toks[i1], self.collective_agents)
                         and (nxt_k >= b or self._is_break(toks[nxt_k]) or toks[nxt_k]["t"] in self.preps
-                             or self._has(toks[nxt_k], self.time_words))
-                        and not self._object_after(toks, nxt_k, b, after)):
+                             or self._has(toks[nxt_k], self.time_words)
+                             # ("قتل الجندي وأصيب اثنان": و + the next trigger starts another clause)
+                             or (toks[nxt_k]["t"][:1] in "وف" and (nxt_k in trig_spans or toks[nxt_k]["t"][1:] in (
+                                 self.passive_verbs | self.passive_only))))
+                        and not self._object_after(toks, nxt_k, b, after, trig_spans)):
                     return self._passive_agent(toks, direct[0], after, b), direct[0], "passive-definite"
             if (actor is None and voice != "active" and w0 in self.passive_verbs and opens and direct and direct[0]["i0"] == i1
                     and not direct[0].get("place") and not definite
@@ -763,7 +779,7 @@ class Coder:
             if actor is None:
                 if adjacent_before:
                     actor, how = before[-1], "subject-verb"
-                elif direct and not plural_subject_first and not direct[0].get("accusative"):
+                elif direct and not plural_subject_first and not direct[0].get("accusative") and voice != "passive":
                     actor, how = direct[0], "verb-subject"
                 elif before:
                     # (a phrase governed by a preposition, "حاجزا للجيش", is no subject)
