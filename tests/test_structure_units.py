@@ -8,6 +8,7 @@ import pytest
 from hadath import Pipeline, Settings
 from hadath.extract.structure import StructureStage
 from hadath.pipeline import State
+from hadath.extract.structure import NO_PUBLICATION_TIME
 
 BODY = "وأعلنت الجهات المختصة أمس عن بدء المرحلة الثانية من المشروع في المنطقة."
 
@@ -112,7 +113,14 @@ def test_language(pipe):
     assert doc.language == "en"
     assert any("Arabic" in w for w in doc.warnings)
     doc, _ = _run(pipe, BODY)
-    assert doc.language == "ar" and doc.warnings == []
+    assert doc.language == "ar" and doc.warnings == [NO_PUBLICATION_TIME]
+
+
+def test_no_publication_time_warns_once(pipe):
+    doc, state = _run(pipe, BODY)
+    assert state.reference_time is None and doc.warnings == [NO_PUBLICATION_TIME]
+    doc, state = _run(pipe, f"11:39 ص الأربعاء 08 يونيو 2016\n{BODY}", source="masrawy")
+    assert state.reference_time is not None and doc.warnings == []
 
 
 def test_headline_from_title_and_repeat_in_content(pipe):

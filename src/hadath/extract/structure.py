@@ -48,7 +48,11 @@ from hadath.extract.metadata import (
     BylineParser, BylineResult, DateLineParser, DateStamp, OutletTable, norm_key, url_date,
 )
 
-__all__ = ["StructureStage", "detect_language"]
+__all__ = ["StructureStage", "detect_language", "NO_PUBLICATION_TIME"]
+
+#: Warning of a document with no publication time (none in the page, its URL or the input fields).
+NO_PUBLICATION_TIME = ("no publication time found in the page, its URL or the input fields (give --published, "
+                       "or a 'published' field): relative times and dates without a year are left unresolved")
 
 _TRIM = " \t\r\f\v\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 _SENT_END = re.compile(r"[.!؟?…]\s*[\"'»”)]*\s*$")
@@ -533,6 +537,8 @@ class StructureStage:
             state.reference_time = ref
         elif isinstance(ref, date):
             state.reference_time = datetime(ref.year, ref.month, ref.day, tzinfo=zi or timezone.utc)
+        if state.reference_time is None:
+            doc.warnings.append(NO_PUBLICATION_TIME)
 
     @staticmethod
     def _parse_iso(v: Any) -> datetime | date | None:
