@@ -203,7 +203,10 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
 
     Args:
         record: Keyword arguments of :meth:`Pipeline.analyze`, the article under
-            ``"data"`` (or ``"text"`` / ``"html"`` / ``"content"``, as in JSONL input).
+            ``"data"`` (or ``"text"`` / ``"html"`` / ``"content"``, as in JSONL input);
+            the publication time may also be under a feed name of
+            :data:`hadath.io.readers.PUBLISHED_KEYS` (``date``, ``pubDate`` ...), and
+            a SaudiNewsNet article's ``date_extracted`` is its ``published_hint``.
         settings: Pipeline settings.
         as_json: Give the document as its JSON text (:meth:`Document.to_json`: one
             serialisation, cheap to send between processes) instead of a dict.
@@ -225,6 +228,13 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
             record["data"] = record.pop(alias)
             if kind and "kind" not in record:
                 record["kind"] = kind
+    from hadath.io.readers import PUBLISHED_KEYS
+
+    for alias in PUBLISHED_KEYS[1:]:  # feed spellings of the publication time (date, pubDate ...)
+        if alias in record and "published" not in record:
+            record["published"] = record.pop(alias)
+    if "date_extracted" in record and "published_hint" not in record:  # a SaudiNewsNet article as it is
+        record["published_hint"] = record.pop("date_extracted")
     unknown = sorted(set(record) - _RECORD_KEYS)
     if unknown or "data" not in record:
         problem = f"unknown keys {unknown}" if unknown else "no article (give 'data', 'text' or 'html')"

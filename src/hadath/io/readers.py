@@ -7,7 +7,9 @@ An INPUT may be:
   skipped), each read as below;
 * a JSONL file (``.jsonl`` / ``.ndjson``): one object a line with ``text`` or
   ``html`` (or ``content``), optional ``id``, ``url``, ``published``,
-  ``title``, ``author``, ``source``; id = ``id`` or ``"<file name>:<line number>"``;
+  ``title``, ``author``, ``source`` (also read under the usual feed names:
+  :data:`PUBLISHED_KEYS` such as ``date``, ``pubDate``, ``datePublished``;
+  ``headline``; ``byline`` / ``authors``; ``link``); id = ``id`` or ``"<file name>:<line number>"``;
   ``path`` (``doc.input.path``) = the file, ``input`` = ``"<file>:<line number>"``;
 * a CSV file (``.csv``, UTF-8, comma-separated, first row the header): one
   record a row, like a JSONL object whose keys are the header's columns
@@ -67,6 +69,28 @@ ANALYZE_KEYS = ("data", "id", "url", "published", "published_hint", "title", "au
 _JSONL = {".jsonl", ".ndjson"}
 
 
+#: Field names read as the publication time of a JSON/CSV record, first found wins
+#: (common feed and scraper spellings: RSS pubDate, schema.org datePublished ...).
+PUBLISHED_KEYS = ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "publish_date",
+                  "publication_date", "datePublished", "date_published")
+#: Field names read as the headline, the byline and the page address.
+TITLE_KEYS = ("title", "headline")
+AUTHOR_KEYS = ("author", "byline", "authors")
+URL_KEYS = ("url", "link", "href")
+
+
+def _first(obj: dict, keys: tuple[str, ...]) -> Any:
+    """The value of the first of ``keys`` (matched without case) that ``obj`` has and is not empty."""
+    low = {k.lower(): v for k, v in obj.items() if isinstance(k, str)}
+    for k in keys:
+        v = low.get(k.lower())
+        if v not in (None, ""):
+            if isinstance(v, list):  # "authors": ["a", "b"]
+                v = "، ".join(str(x) for x in v if x not in (None, ""))
+            return v
+    return None
+
+
 def _str_or_none(v: Any) -> str | None:
     if v is None:
         return None
@@ -104,16 +128,17 @@ def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None
         data, kind = obj["content"], "text"
     else:
         return {"id": rid, "input": where, **alt, "error": "no text, html or content string in the object"}
-    published, hint = obj.get("published") or None, obj.get("date_extracted") or None
+    published = _first(obj, PUBLISHED_KEYS)
+    hint = obj.get("date_extracted") or None
     if isinstance(hint, str) and len(hint) >= 19 and hint[10] == " ":
         hint = hint[:10] + "T" + hint[11:]
     if isinstance(published, str) and len(published) >= 19 and published[10] == " ":
         published = published[:10] + "T" + published[11:]
     return {
         "id": rid, "input": where, "data": data, "kind": kind,
-        "url": _str_or_none(obj.get("url")), "published": _str_or_none(published),
+        "url": _str_or_none(_first(obj, URL_KEYS)), "published": _str_or_none(published),
         "published_hint": _str_or_none(hint),
-        "title": _str_or_none(obj.get("title")), "author": _str_or_none(obj.get("author")),
+        "title": _str_or_none(_first(obj, TITLE_KEYS)), "author": _str_or_none(_first(obj, AUTHOR_KEYS)),
         "source": _str_or_none(obj.get("source")), "path": None, **alt,
     }
 
