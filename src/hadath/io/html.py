@@ -169,6 +169,9 @@ class HtmlExtractor:
                               include_tables=True, deduplicate=False,
                               date_extraction_params={"extensive_search": False, "original_date": True})
         fixes: list[str] = []
+        # a line break separates words: "سيناء<br>وأضاف" is two words, not "سيناءوأضاف"
+        for br in ([] if res is None or res.body is None else list(res.body.iter("lb", "br"))) + list(tree.iter("br")):
+            br.tail = " " + (br.tail or "")
         paras = self._paragraphs(res.body) if res is not None and res.body is not None else []
         for bad in tree.xpath("//script|//style|//noscript|//template"):
             bad.drop_tree()
