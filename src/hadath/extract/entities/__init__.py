@@ -18,7 +18,8 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    (صحيفة الوئام), ``ministry`` (وزارة الصحة, the article's country);
 4. person rules (``ar/titles.yaml``): ``person-apposition`` (NAME، TITLE ...), ``person-title``
    (TITLE [nationality] NAME), ``person-honorific`` (a one-word gazetteer city/region after a
-   definite honorific such as الملكة/الأمير/الشيخ, or after a construct title with its country, is a
+   definite honorific such as الملكة/الأمير/الشيخ/السيدة (``honorifics`` of ``ar/titles.yaml``, titles
+   or not), or after a construct title with its country, is a
    person's name whatever the city's size: الملكة صوفيا; ملك الأردن / أمير الرياض stay places),
    ``person-firstname`` (known first name + rare words); titles attach to the person as ``roles``
    and give the person's country and agent code;
@@ -248,6 +249,9 @@ class EntityExtractor:
         #: definite titles after which a one-word city/region is a person's name (rule person-honorific)
         self.honorifics = frozenset(tuple(name_key(h).split()) for h in tit.get("honorifics", []))
         self.place_object_verbs = frozenset(name_key(v) for v in tit.get("place_object_verbs", []))
+        #: written forms (with a proclitic) of the one-word honorifics, titles or not (السيد، والسيدة)
+        self.honorifics_first = frozenset(h[0] for h in self.honorifics)
+        self._honor_forms = _clitic_forms({h[0] for h in self.honorifics if len(h) == 1})
         self._first_words = frozenset(f[0] for f in self.first_names | self.weak_first)
         pe = yaml.safe_load((DATA_DIR / "place_evidence.yaml").read_text("utf-8"))
         #: place-evidence gate (``ar/place_evidence.yaml``): frequent-word rank limit, cue words,
@@ -929,10 +933,12 @@ class EntityExtractor:
         # name the title makes it a person. The title must be definite (with the article, or a construct
         # with its country: ملكة إسبانيا); a construct title governs a genitive place instead (ملك الأردن،
         # أمير الرياض), and a country stays a country.
-        for i in title_at:
-            j = i + title_len[i]
+        honor_at = index.positions(self._honor_forms.intersection(index.types))
+        for i in sorted(set(title_at).union(honor_at)):
+            tl = title_len[i] or 1  # (an honorific that is no title: السيد، السيدة)
+            j = i + tl
             tkey = list(wtexts[i:j])
-            if tkey[0] not in self._title_first and tkey[0][:1] in "وفكبل":
+            if tkey[0] not in self._title_first and tkey[0] not in self.honorifics_first and tkey[0][:1] in "وفكبل":
                 tkey[0] = tkey[0][1:]
             definite = tkey[-1].startswith("ال")
             # (a nationality adjective of a definite title, or the country of a construct one, comes between)
@@ -941,7 +947,7 @@ class EntityExtractor:
                     break
                 country = any(x.start == words[j][0] and x.source == "gazetteer" and x.entry is not None
                               and x.entry.kind == "country" for x in mentions)
-                if (definite and wtexts[j].startswith("ال") and not country) or (not definite and country and j == i + title_len[i]):
+                if (definite and wtexts[j].startswith("ال") and not country) or (not definite and country and j == i + tl):
                     if country:
                         definite = True
                     j = word_at(max(x.end for x in mentions if x.start == words[j][0]) - 1) + 1 if country else j + 1
@@ -956,7 +962,7 @@ class EntityExtractor:
                 continue  # (a title inside a name: الشيخ زويد)
             if not self._honorific(tkey) and (wtexts[j],) not in self.first_names:
                 continue
-            if place.key in self.pe_places and (j > i + title_len[i] or i > 0 and (
+            if place.key in self.pe_places and (j > i + tl or i > 0 and (
                     wtexts[i - 1] in self.place_object_verbs or wtexts[i - 1][1:] in self.place_object_verbs)):
                 continue  # وصل الأمير جدة: a visit (and a listed big city after "title + country" is no name)
             mentions.remove(place)
@@ -1002,7 +1008,7 @@ class EntityExtractor:
         """True when the title words (normalised, a proclitic allowed on the first) are an honorific of
         ``ar/titles.yaml`` (الملك، الملكة، الأمير، الشيخ، السيد ...), with or without the article (ملكة)."""
         first = title_words[0]
-        if first not in self._title_first and first[:1] in "وفكبل":
+        if first not in self._title_first and first not in self.honorifics_first and first[:1] in "وفكبل":
             first = first[1:]
         head = first if first.startswith("ال") else "ال" + first
         return (head, *title_words[1:]) in self.honorifics
