@@ -28,3 +28,13 @@ def test_encode_document_matches_to_json_and_rows(sample_text, tmp_path):
     assert st.db.execute("select seq, input from documents").fetchall() == [(1, "again.txt")]
     assert st.db.execute("select count(*) from items").fetchone()[0] == len(irows)
     st.close()
+
+
+def test_entity_and_event_rows_take_the_text_of_their_span():
+    text = "قال مجلس الأمن إن مجلس الأمن الدولي سيجتمع."
+    doc = {"id": "d", "text": text, "input": {}, "metadata": {}, "warnings": [],
+           "entities": [{"id": "e1", "label": "ORG", "text": "مجلس الأمن الدولي",
+                         "mentions": [{"start": 4, "end": 14, "text": "مجلس الأمن"},
+                                      {"start": 18, "end": 35, "text": "مجلس الأمن الدولي"}]}]}
+    _, (row,) = document_rows(doc)
+    assert row[3:6] == (4, 14, "مجلس الأمن") and text[4:14] == "مجلس الأمن"

@@ -13,7 +13,7 @@ Tables:
     ``entity``, ``attribution``, ``event``, ``boilerplate``), ``idx`` (its
     position in the document's list), ``start``, ``end`` (code points of the
     document text; for entities their first mention, for events their
-    trigger), ``text``, ``label`` (time kind, quantity kind, entity label,
+    trigger), ``text`` (of that span), ``label`` (time kind, quantity kind, entity label,
     event type, boilerplate reason), ``value`` (time value, quantity value,
     entity canonical name, event CAMEO code), ``rule``, ``payload`` (the item
     as JSON).
@@ -83,8 +83,8 @@ def _anchor(kind: str, item: dict[str, Any]) -> tuple[Any, Any, Any]:
         return item.get("start"), item.get("end"), item.get("text")
     for key in ("mentions", "triggers"):
         if item.get(key):
-            m = item[key][0]
-            return m.get("start"), m.get("end"), item.get("text") or m.get("text")
+            m = item[key][0]  # its span and its own text, so that text == document text[start:end]
+            return m.get("start"), m.get("end"), m.get("text")
     trig = item.get("trigger")
     if isinstance(trig, dict):
         return trig.get("start"), trig.get("end"), trig.get("text")
