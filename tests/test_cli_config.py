@@ -57,3 +57,19 @@ def test_good_config_values(tmp_path):
     assert load_settings(cfg) == Settings(stages=("times",), max_chars=5000, include_tokens=True,
                                           default_timezone="Asia/Riyadh")
     assert load_settings(cfg, include_tokens=False).include_tokens is False
+
+
+@pytest.mark.parametrize("body,problem", [
+    ('stages = ["times"]\n', "no [hadath] table; these look like settings written without the table: ['stages']; "
+                             "write them under a [hadath] line"),
+    ("[other]\nx = 1\n", "no [hadath] table (it has ['other']); write them under a [hadath] line"),
+])
+def test_settings_outside_the_hadath_table_are_an_error(tmp_path, body, problem):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(body, "utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text(AR, "utf-8")
+    res = CliRunner().invoke(cli, ["analyze", str(f), "--config", str(cfg)])
+    assert res.exit_code == 2 and res.stderr == f"hadath: error: --config {cfg}: {problem}\n"
+    cfg.write_text("", "utf-8")  # an empty file is the defaults
+    assert load_settings(cfg) == Settings()

@@ -53,7 +53,7 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
 
     Raises:
         ValueError: One line ``"<file>: <key>: <problem>"`` when the file is not
-            TOML, names an unknown setting or holds a bad value.
+            TOML, has no ``[hadath]`` table, names an unknown setting or holds a bad value.
         OSError: If the file cannot be read.
 
     Example:
@@ -75,6 +75,12 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
             raise ValueError(f"{path}: not valid TOML ({e})") from None
         except UnicodeDecodeError:
             raise ValueError(f"{path}: not valid TOML (not UTF-8 text)") from None
+        if doc and "hadath" not in doc:  # an empty file is the defaults
+            known = sorted(f.name for f in dataclasses.fields(Settings))
+            top = sorted(doc)
+            hint = (f"; these look like settings written without the table: {top}"
+                    if set(top) & set(known) else f" (it has {top})")
+            raise ValueError(f"{path}: no [hadath] table{hint}; write them under a [hadath] line")
         data = doc.get("hadath", {})
         if not isinstance(data, dict):
             raise ValueError(f"{path}: hadath: expected a table [hadath], got {type(data).__name__}")
