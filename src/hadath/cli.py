@@ -176,6 +176,9 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
         res = run_batch(list(inputs), out, jobs=jobs, resume=resume, settings=settings, progress=progress)
     except BatchError as e:
         _die(str(e), 2)
+    except OSError as e:  # the output folder or a file in it cannot be made or written
+        where = e.filename or out
+        _die(f"{where}: cannot write the output ({e.strerror or e})", 2)
     except KeyboardInterrupt:
         click.echo(f"hadath: interrupted; run the same command again to resume in {out}", err=True)
         sys.exit(130)
