@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import datetime
+from pathlib import Path
 
 import click
 
@@ -106,7 +107,12 @@ def cli() -> None:
 @_config_option
 def analyze(path: str | None, example, url, published, source, title, now, include, pretty, out,
             config) -> None:
-    """Analyse one article (a text or HTML file, or - for stdin) and print its JSON document."""
+    """Analyse one article (a text or HTML file, or - for stdin) and print its JSON document.
+
+    A .json, .jsonl, .csv or .zip file is read as hadath run reads it: its one
+    article is analysed with its fields (id, url, published, title ...; the
+    options given here win); a file with more articles is refused (use hadath run).
+    """
     settings = _settings(config, include)
     if example == (path is not None):
         raise click.UsageError("give either PATH (a file, or - for stdin) or --example")
@@ -124,10 +130,15 @@ def analyze(path: str | None, example, url, published, source, title, now, inclu
     from hadath.io.writers import write_json
     from hadath.pipeline import get_pipeline
 
+    fields: dict = {}
+    if path and path != "-" and not example and Path(path).suffix.lower() in _RECORD_SUFFIXES:
+        fields = _one_record(path)  # a JSON/JSONL/CSV/zip file: its one article, with its fields
+        data = fields.pop("data")
+    given = {"url": url, "published": published, "source": source, "title": title}
+    fields.update({k: v for k, v in given.items() if v is not None})  # the command line wins
     try:
-        doc = get_pipeline(settings).analyze(data, url=url, published=published, source=source, title=title,
-                                             path=path, now=datetime.fromisoformat(now.replace("Z", "+00:00"))
-                                             if now else None)
+        doc = get_pipeline(settings).analyze(data, path=path, now=datetime.fromisoformat(now.replace("Z", "+00:00"))
+                                             if now else None, **fields)
     except InputError as e:
         _die(str(e))
     except Exception as e:  # noqa: BLE001 - one line, never a traceback
@@ -142,6 +153,27 @@ def analyze(path: str | None, example, url, published, source, title, now, inclu
         os._exit(0)
     except OSError as e:
         _die(f"{out}: cannot write ({e.strerror or e})")
+
+
+#: Files ``hadath analyze`` reads as records (as ``hadath run`` does), not as article text.
+_RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".zip")
+
+
+def _one_record(path: str) -> dict:
+    """The one article of a JSON/JSONL/CSV/zip file as :meth:`Pipeline.analyze` keywords; exits otherwise."""
+    from itertools import islice
+
+    from hadath.io.readers import ANALYZE_KEYS, iter_input
+
+    recs = list(islice(iter_input(path), 2))
+    if not recs:
+        _die(f"{path}: no article in the file")
+    if len(recs) > 1:
+        _die(f"{path}: holds more than one article; use 'hadath run {path} --out DIR'")
+    (rec,) = recs
+    if "error" in rec:
+        _die(f"{rec.get('input') or path}: {rec['error']}")
+    return {k: rec[k] for k in ANALYZE_KEYS if k not in ("path",) and rec.get(k) is not None}
 
 
 @cli.command(context_settings=CONTEXT, short_help="Analyse a corpus into documents.jsonl and hadath.db.")
