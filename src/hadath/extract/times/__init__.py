@@ -12,7 +12,11 @@ Each item follows the ``time`` $def of ``document.schema.json``:
 plus optional ``bound`` (min|max|approx), ``part`` (day part / early|mid|late),
 ``duration`` (the length of a "منذ ثلاثين عاما"), ``interval`` (anchored
 span of a "الأيام الثلاثة الماضية"), ``resolved`` (a bare clock time on the
-reference day) and ``timezone``.
+reference day), ``timezone``, ``year_from`` ("context": the year came from a
+dated neighbour or a bare year opening a "when"-clause, rules year.context and
+year.when) and ``ref_from`` ("now": the page's relative publication stamp,
+resolved against the caller's wall-clock time like metadata.published, rule
+stamp.now).
 
 Example:
     >>> from datetime import datetime, timezone
@@ -209,11 +213,47 @@ class TimeExtractor:
     def __init__(self, settings: Any) -> None:
         self.settings = settings
         self.lex = TimeLexicon.load()
-        self.future = FutureCues(load_yaml("tense.yaml"), load_vocab())
+        self.vocab = load_vocab()
+        self.future = FutureCues(load_yaml("tense.yaml"), self.vocab)
 
     def __call__(self, state: Any) -> None:
-        """Fill ``state.doc.times`` from ``state.norm`` and ``state.reference_time``."""
-        state.doc.times = self._extract(state.norm, state.reference_time, state_tokens(state))
+        """Fill ``state.doc.times`` from ``state.norm`` and ``state.reference_time``.
+
+        Rule stamp.now: the publication stamp found in the page
+        (``state.doc.metadata["published"]["span"]``, set by the structure
+        stage) that is relative ("منذ ساعتين") was resolved there against the
+        caller's wall-clock time (``state.scratch["input"]["now"]``); the
+        times item over that span is resolved against the same ``now`` (in
+        the publication value's UTC offset), not against the publication time
+        it produced, so both carry the same value.
+        """
+        state.doc.times = self._extract(state.norm, state.reference_time, state_tokens(state),
+                                        self._stamp(state))
+
+    @staticmethod
+    def _stamp(state: Any) -> tuple[int, int, datetime] | None:
+        """The publication stamp's raw span and the ``now`` it was resolved against, or None.
+
+        Returns:
+            ``(start, end, now)`` (code points of ``doc.text``; ``now`` moved to
+            the UTC offset of ``metadata["published"]["value"]`` when that is
+            an aware datetime) when the page's stamp gave the publication time
+            (source text/html) and the caller gave an aware ``now``; else None.
+        """
+        meta = getattr(state.doc, "metadata", None) or {}
+        pub = meta.get("published") or {}
+        span = pub.get("span")
+        now = ((getattr(state, "scratch", None) or {}).get("input") or {}).get("now")
+        if not isinstance(span, dict) or not isinstance(now, datetime) or now.tzinfo is None \
+                or pub.get("source") not in ("text", "html"):
+            return None
+        try:
+            value = datetime.fromisoformat(str(pub.get("value")))
+        except ValueError:
+            value = None
+        if value is not None and value.tzinfo is not None:
+            now = now.astimezone(value.tzinfo)
+        return int(span["start"]), int(span["end"]), now
 
     def extract(self, text: str, reference_time: datetime | None = None) -> list[dict[str, Any]]:
         """Times in a plain string (offsets into ``text``).
@@ -227,7 +267,8 @@ class TimeExtractor:
         """
         return self._extract(normalize(text), reference_time)
 
-    def _extract(self, norm: Normalized, ref: datetime | None, tokens: Tokens | None = None) -> list[dict[str, Any]]:
+    def _extract(self, norm: Normalized, ref: datetime | None, tokens: Tokens | None = None,
+                 stamp: tuple[int, int, datetime] | None = None) -> list[dict[str, Any]]:
         text = norm.text
         if not text.strip():
             return []
@@ -257,14 +298,17 @@ class TimeExtractor:
                     nb = None
                 for d in _open_dates(c["sem"], []) if nb else ():
                     d["not_before"] = nb
+            s, e = norm.raw_span(c["s"], c["e"])
+            c_ref, c_anchor = ref, anchor
+            if stamp is not None and s < stamp[1] and stamp[0] < e:  # rule stamp.now (see __call__)
+                c_ref, c_anchor = stamp[2], stamp[2].date()
             try:
-                res = resolve(c["sem"], ref, anchor)
+                res = resolve(c["sem"], c_ref, c_anchor)
             except (ValueError, OverflowError):  # a date outside the calendars (year 0, Hijri 1600 ...)
                 res = None
             last_value = res.get("value") if res else None
             if res is None:
                 continue
-            s, e = norm.raw_span(c["s"], c["e"])
             raw = norm.raw
             if c["rule"] == "now" and raw[s] == "آ":
                 continue  # "آلان" (Alain) is not "الآن"
@@ -275,6 +319,8 @@ class TimeExtractor:
             item["rule"] = "times." + c["rule"]
             if c.get("year_from"):
                 item["year_from"] = c["year_from"]
+            if c_ref is not ref:
+                item["ref_from"] = "now"
             out.append(item)
         return out
 
@@ -286,6 +332,9 @@ class TimeExtractor:
         the one after); across an interval word (حتى، إلى) a date that falls
         earlier in the calendar year than the dated one before it moves to the
         next year (later than the dated one after it: the year before).
+        Rule year.when: the candidate right before it may also be a bare
+        year that opens a "when"-clause holding the date ("عام 2011 عندما
+        اندلعت الاحتجاجات في 15 آذار" -> 2011-03-15; see :meth:`_when_year`).
         Changes the meanings in place and marks the candidate ``year_from``.
         """
         fwd = self.lex.year_forward
@@ -301,6 +350,11 @@ class TimeExtractor:
                 if hi - lo > self.lex.year_reach or _SENT_BREAK.search(text, lo, hi):
                     break
                 d = _dated(cands[j]["sem"])
+                if d is None and j == i - 1:  # rule year.when: "عام 2011 عندما ... في 15 آذار"
+                    d = self._when_year(cands[j], c, text)
+                    if d is not None and d.get("cal", "gregorian") == cal:
+                        src = d
+                        break
                 if d is not None and d.get("cal", "gregorian") == cal:
                     src = d
                     gap_words = set(text[lo:hi].split())
@@ -328,6 +382,47 @@ class TimeExtractor:
                 if k and (sl["m"], sl.get("d") or 0) < key:
                     sl["y"] = y + 1
             c["year_from"] = "context"
+
+    def _when_year(self, year_c: dict, c: dict, text: str) -> dict | None:
+        """Rule year.when (relative.yaml): the bare year of ``year_c`` when a "when"-clause it opens holds ``c``.
+
+        Args:
+            year_c: The candidate right before ``c`` (same sentence, within reach: checked by the caller).
+            c: A candidate with a yearless day/month.
+            text: Normalised text.
+
+        Returns:
+            The year's date meaning (``y`` set, ``m`` None) when one of
+            ``year_when_conjunctions`` follows the year at once (spaces or a
+            comma between) and no clause break (``year_when_break_*``) stands
+            between it and ``c``; else None.
+
+        Example:
+            >>> ex = TimeExtractor(None)
+            >>> t = normalize("عام 2011 عندما اندلعت الاحتجاجات في 15 آذار").text
+            >>> cands = find(ex.lex, t)
+            >>> ex._when_year(cands[0], cands[1], t)["y"]
+            2011
+            >>> t = normalize("انتخب عام 2011، وقال في 15 مارس").text
+            >>> cands = find(ex.lex, t)
+            >>> ex._when_year(cands[0], cands[1], t) is None
+            True
+        """
+        sem = year_c["sem"]
+        if sem.get("type") != "date" or sem.get("y") is None or sem.get("m") is not None \
+                or sem.get("mod") is not None:
+            return None
+        lex = self.lex
+        m = lex.when_rx.match(text, year_c["e"], c["s"])
+        if m is None or lex.when_break_rx.search(text, m.end(), c["s"]):
+            return None
+        lo_count, ratio = lex.when_clitic
+        for p in lex.when_punct_rx.finditer(text, m.end(), c["s"]):
+            w = p.group(1)
+            rest = self.vocab.get(w[1:], 0)
+            if rest >= lo_count and rest * ratio >= self.vocab.get(w, 0):
+                return None  # "، وقال ...": a new clause, no longer about that year
+        return sem
 
     def _interval_end(self, prev: dict, c: dict, text: str) -> bool:
         """Whether ``c`` ends an interval that ``prev`` (an open date) starts: same sentence,

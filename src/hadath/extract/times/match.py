@@ -127,6 +127,21 @@ def h_numdate(lex, m, text, rule):
     return {"type": "date", "cal": "hijri" if hijri else "gregorian", "y": y, "m": mo, "d": d, "mod": None}
 
 
+def h_numdm(lex, m, text, rule):
+    """Rule num.dm: "في 12/7" -> day 12 of July, year left open (resolved like "12 يوليو")."""
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if not (1 <= mo <= 12 and 1 <= d <= (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[mo - 1]) \
+            or f"{d}/{mo}" in lex.daymonth_not:
+        return None
+    after = _WORD.findall(text[m.end():m.end() + 30])
+    if after[:1] == ["من"] and (len(after) < 2 or after[1] not in lex.daymonth_of_ok):
+        return None  # "في 1/2 من الحالات": a fraction
+    before = _WORD.findall(text[max(0, m.start("whole") - 80):m.start("whole")])[-lex.daymonth_score_window - 1:]
+    if any(w in lex.daymonth_score or _strip_clitic(w) in lex.daymonth_score for w in before):
+        return None  # "فاز الفريق في 3/1": a score
+    return {"type": "date", "cal": "gregorian", "y": None, "m": mo, "d": d, "mod": None}
+
+
 def h_year(lex, m, text, rule):
     y = int(m.group("y"))
     if 1300 <= y <= 1499:  # "عام 1436" without هـ: a Hijri year in this press
@@ -161,7 +176,7 @@ def h_hijri(lex, m, text, rule):
     y = _g(m, "y")
     if month is None and y is None:
         return None
-    if hmon in ("صفر",) and day is not None and y is None and not _g(m, "hm"):
+    if hmon in ("صفر",) and d is not None and y is None and not _g(m, "hm") and _g(m, "mod") is None:
         return None  # "3 صفر" may be a score
     sem = {"type": "date", "cal": "hijri", "y": int(y) if y else None, "m": month, "d": day,
            "mod": _mod(lex, m, "mod")}

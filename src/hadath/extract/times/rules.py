@@ -479,6 +479,15 @@ class TimeLexicon:
     year_forward: set[str] = field(default_factory=set)
     year_link: set[str] = field(default_factory=set)
     year_reach: int = 200
+    first_day: set[str] = field(default_factory=set)
+    daymonth_of_ok: set[str] = field(default_factory=set)
+    daymonth_not: set[str] = field(default_factory=set)
+    daymonth_score: set[str] = field(default_factory=set)
+    daymonth_score_window: int = 4
+    when_rx: re.Pattern | None = None
+    when_break_rx: re.Pattern | None = None
+    when_punct_rx: re.Pattern | None = None
+    when_clitic: tuple[int, int] = (20, 20)
     rules: list[Rule] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
     word_triggers: dict[str, set[str]] = field(default_factory=dict)
@@ -576,6 +585,17 @@ class TimeLexicon:
         lx.year_forward = {_n(w) for w in rel["year_context_forward"]}
         lx.year_link = {_n(w) for w in rel["year_context_link"]}
         lx.year_reach = int(rel["year_context_reach"])
+        # rule year.when: the conjunction right after the year; what closes its clause
+        lx.when_rx = re.compile(r"[\s،,]*(?:" + _alt(rel["year_when_conjunctions"]) + r")(?!\w)")
+        brk_pre = "".join(re.escape(_n(w)) for w in rel["year_when_break_prefixes"])
+        lx.when_punct_rx = re.compile(r"[،,:;؛()«»\-–]\s*([" + brk_pre + r"]\w+)")
+        lx.when_break_rx = re.compile(r"(?<!\w)(?:" + _alt(rel["year_when_break_words"]) + r")(?!\w)")
+        lx.when_clitic = (int(rel["year_when_clitic_min_count"]), int(rel["year_when_clitic_ratio"]))
+        lx.first_day = {_n(w) for w in rel["first_day"]}
+        lx.daymonth_of_ok = {_n(w) for w in rel["daymonth_of_ok"]}
+        lx.daymonth_not = {str(w) for w in rel["daymonth_not"]}
+        lx.daymonth_score = {_n(w) for w in rel["daymonth_score_words"]}
+        lx.daymonth_score_window = int(rel["daymonth_score_window"])
 
         un = load_yaml("units.yaml")
         sg, sg_trig, du, pl = [], [], [], []
@@ -619,6 +639,8 @@ class TimeLexicon:
                     hourw.append(k)
         for k, v in (("الحادى", 1), ("الحاديه", 1), ("العشرين", 20), ("الثلاثين", 30)):
             lx.ordinals[k] = v
+        for k in lx.first_day:  # rule first_day (relative.yaml): غرة = day 1, never an hour
+            lx.ordinals[k] = 1
         ord_units += ["الحادى", "الحاديه"]
 
         dp = load_yaml("dayparts.yaml")
@@ -649,7 +671,7 @@ class TimeLexicon:
         numw_al = f"(?:(?:ال)?{numw_atom}(?:\\s+و\\s?(?:ال)?{numw_atom})*)"
         ord_tens = "(?:العشرين|الثلاثين)"
         ord_simple = _alt([k for k in lx.ordinals if lx.ordinals[k] <= 12 and k not in ("الحادى", "الحاديه")])
-        orddays = f"(?:{_alt(ord_units)}\\s+و{ord_tens}|{ord_tens}|{ord_simple})"
+        orddays = f"(?:{_alt(ord_units)}\\s+و{ord_tens}|{ord_tens}|{ord_simple}|{_alt(lx.first_day)})"
         last_single = [n for e in rel["last_dir"] for n in e["names"]]
         last_dual = [n for e in rel["last_dir_dual"] for n in e["names"]]
         vcount = [normalize_word(w) for w in nums["vague_counts"]]
@@ -668,6 +690,7 @@ class TimeLexicon:
             "MODPOST": _alt(modpost),
             "ORDDAY": orddays,
             "YPREFIX": _alt(rel["year_prefixes"]),
+            "DMPRE": _alt(rel["daymonth_prefixes"]),
             "RELDAY": _alt([n for e in rel["days"] for n in e["names"]], al_variants=True),
             "NOW": _alt(rel["now"]),
             "VAGUE": _alt(rel["vague"], al_variants=True),
