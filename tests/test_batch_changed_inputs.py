@@ -60,16 +60,20 @@ def test_changed_metadata_counts_and_no_resume_clears(tmp_path):
     res = run_batch([str(src)], out, jobs=1, settings=FAST, progress=False, resume=False)
     assert (res.ok, res.changed) == (1, 0)
     assert read_jsonl(out / FINGERPRINTS) == [{"id": "a1", "sha1": fingerprint(
-        {"data": AR1, "kind": "text", "title": "عنوان آخر"})}]
+        {"data": AR1, "kind": "text", "title": "عنوان آخر"}), "src": f"{src.resolve()}:1", "file": str(src.resolve())}]
 
 
-def test_failed_input_that_changed_is_refused(tmp_path):
+def test_failed_input_that_changed_is_analysed_again(tmp_path):
+    """A failure is not a done document: once its input is fixed it is analysed again
+    (this test used to expect a refusal, which left --no-resume as the only way out)."""
     src, out = tmp_path / "a.jsonl", tmp_path / "out"
     write_jsonl(src, [{"id": "a1", "title": "no text"}])
     assert run_batch([str(src)], out, jobs=1, settings=FAST, progress=False).failed == 1
     write_jsonl(src, [{"id": "a1", "text": AR1}])
     res = run_batch([str(src)], out, jobs=1, settings=FAST, progress=False)
-    assert (res.ok, res.skipped, res.changed) == (0, 0, 1)
+    assert (res.ok, res.skipped, res.changed, res.retried, res.total_failures) == (1, 0, 0, 1, 0)
+    assert [d["id"] for d in read_jsonl(out / "documents.jsonl")] == ["a1"]
+    assert read_jsonl(out / "failures.jsonl") == []
 
 
 def test_done_ids_without_fingerprint_and_cut_sidecar(tmp_path):

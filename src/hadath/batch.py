@@ -7,6 +7,9 @@ Output folder:
 ``failures.jsonl``
     ``{"id", "input", "error"}`` a line for every input that could not be analysed, in input order;
     ``input`` names that input (``file:line`` for JSONL) and so does the start of ``error``.
+    Only live failures: at the end of every run (and at the start, after a
+    kill) a failure whose id documents.jsonl now has, or a later failure line
+    has, or whose input now has another id is removed (see "Failed inputs").
 
 Ids: every document and failure line has an id no other line of the run has.
 An input whose id an earlier input already used (the same explicit ``id`` twice)
@@ -16,15 +19,30 @@ dropped in silence nor merged, and the earlier document keeps its id. A
 generated id (``"x.jsonl:3"``, from a file name) that an earlier input took
 (two folders holding ``x.jsonl``) is replaced by its path-qualified form
 (``"corpus/b/x.jsonl:3"``, the record's ``alt_id``).
+
+Generated ids are stable per output folder: an input is recognised across
+runs by its place built from the resolved absolute path (the record's
+``src``, recorded in fingerprints.jsonl), so it keeps the id it first got
+whatever other inputs are given and however its path is spelled
+(``mix/a1.txt`` then ``/abs/mix/a1.txt``). A new input takes the first of
+its id, ``alt_id`` and ``src`` that neither this run nor an earlier run's
+other input holds; it takes an earlier input's id only when it has that
+input's fingerprint and that input's file no longer exists (a moved
+corpus). So ``run d2`` then ``run d1 d2`` leaves the record of
+``d2/feed.jsonl`` done under ``"feed.jsonl:1"`` and gives the one of
+``d1/feed.jsonl`` the id ``"d1/feed.jsonl:1"``. Explicit ids never change.
 ``hadath.db``
     SQLite (see :mod:`hadath.io.store`): documents and every extracted item.
 ``fingerprints.jsonl``
-    ``{"id", "sha1"}`` a line for every input this folder's runs analysed
-    or failed: the SHA-1 of what the analysis reads from it (the article
-    data and the ``kind``, ``url``, ``published``, ``published_hint``,
-    ``title``, ``author``, ``source`` fields, or the read error; not the
-    path, so a moved corpus still resumes). Written before the input's
-    document or failure line; the last line of an id wins.
+    ``{"id", "sha1", "src", "file"}`` a line for every input this folder's
+    runs analysed or failed: the SHA-1 of what the analysis reads from it
+    (the article data and the ``kind``, ``url``, ``published``,
+    ``published_hint``, ``title``, ``author``, ``source`` fields, or the
+    read error; not the path, so a moved corpus still resumes), the input's
+    place and its resolved file (absent for ``-``; ``"dup": true`` on the
+    line of a duplicate-id failure). Written before the input's document or
+    failure line, and again when a done input is met at a new place; the
+    last line of an id wins. Lines of older runs without ``src`` still work.
 
 Resume: killed at any point (even SIGKILL) and restarted with the same
 output folder, the runner cuts a partial last line, takes the ids already
@@ -33,14 +51,24 @@ documents.jsonl (documents.jsonl is the ledger; the database is written
 after it, chunk by chunk) and goes on with the inputs not done. No input is
 lost and none is written twice. ``resume=False`` starts afresh.
 
-Changed inputs: on resume an id already done whose fingerprint differs from
-the one recorded (e.g. record ``a1`` now has another text) is neither
-skipped in silence nor analysed again (documents.jsonl is append-only and
-its ids unique): it is refused with the warning ``"<input>: id <id>: input
-changed since the earlier run; not re-analysed (use --no-resume or a new
---out)"`` on stderr, counted in :attr:`BatchResult.changed` (``hadath run``
-then exits 1) and listed in :attr:`BatchResult.changed_inputs`. An id done
-by a run that recorded no fingerprint (older hadath) is skipped as before.
+Changed inputs: on resume an id documents.jsonl already has whose
+fingerprint differs from the one recorded (e.g. record ``a1`` now has
+another text) is neither skipped in silence nor analysed again
+(documents.jsonl is append-only and its ids unique): it is refused with the
+warning ``"<input>: id <id>: input changed since the earlier run; not
+re-analysed (use --no-resume or a new --out)"`` on stderr, counted in
+:attr:`BatchResult.changed` (``hadath run`` names them in its summary and
+exits 1) and listed in :attr:`BatchResult.changed_inputs`; it is not a
+failure of the input, so failures.jsonl does not list it. An id done by a
+run that recorded no fingerprint (older hadath) is skipped as before.
+
+Failed inputs: an id failures.jsonl has whose fingerprint differs from the
+recorded one (an empty file filled, a broken JSONL line repaired) is
+analysed again (:attr:`BatchResult.retried`); its old failure line is
+removed at the end of the run, replaced by its document or by its new
+failure line. A failure whose input (same ``src``) now has another id (a
+repaired line that holds an ``id``) and whose own id no input of the run
+has is removed too. Unchanged failures are skipped.
 
 The process pool lives here (:func:`parallel_analyze`, used by
 :func:`hadath.analyze_many`): workers are forked after the pipeline is built,
@@ -97,12 +125,15 @@ class BatchResult:
         peak_rss_worker_mb: Peak resident memory of the largest worker (MiB; 0 without workers).
         out: The output folder.
         skipped_failed: Of ``skipped``, the inputs an earlier run recorded as failures.
-        earlier_failures: Lines in failures.jsonl before this call (earlier runs).
+        earlier_failures: Lines of failures.jsonl at the end written by earlier
+            runs (failures of inputs analysed again by this call left out).
         empty_inputs: INPUT arguments in which no article was found (an empty
             folder, an empty JSONL file...).
         changed: Inputs refused because an earlier run analysed the same id
             from a different content (see the module docstring).
         changed_inputs: ``(id, input)`` of those inputs, in input order.
+        retried: Inputs an earlier run recorded as failures that had changed
+            since and were analysed again (counted in ``ok`` or ``failed`` too).
     """
 
     ok: int
@@ -120,6 +151,7 @@ class BatchResult:
     empty_inputs: tuple[str, ...] = ()
     changed: int = 0
     changed_inputs: tuple[tuple[str, str], ...] = ()
+    retried: int = 0
 
     @property
     def this_run_failed(self) -> bool:
@@ -352,10 +384,19 @@ def fingerprint(rec: dict[str, Any]) -> str:
 
 
 class _Fingerprints:
-    """The fingerprints.jsonl sidecar: read back on open, appended line by line (line-buffered)."""
+    """The fingerprints.jsonl sidecar: read back on open, appended line by line (line-buffered).
+
+    Attributes:
+        known: id -> SHA-1 (the last line of an id wins).
+        owner: id -> ``(src, src_file)`` of the input that last had the id
+            (lines of older runs, without ``src``, give none).
+        by_src: ``src`` -> the id its input got (duplicate-id failures left out).
+    """
 
     def __init__(self, path: Path) -> None:
         self.known: dict[str, str] = {}
+        self.owner: dict[str, tuple[str, str]] = {}
+        self.by_src: dict[str, str] = {}
         ends_clean = True
         if path.exists():
             raw = path.read_bytes()
@@ -363,18 +404,64 @@ class _Fingerprints:
             for line in raw.splitlines():
                 try:
                     obj = json.loads(line)
-                    self.known[str(obj["id"])] = str(obj["sha1"])
+                    rid = str(obj["id"])
+                    self.known[rid] = str(obj["sha1"])
                 except (ValueError, KeyError, TypeError):
                     continue  # a line cut by a kill
+                self._note(rid, obj.get("src"), obj.get("file"), bool(obj.get("dup")))
         self._fh = path.open("a", encoding="utf-8", buffering=1)
         if not ends_clean:
             self._fh.write("\n")
 
-    def write(self, rid: str, sha1: str) -> None:
-        self._fh.write(json.dumps({"id": rid, "sha1": sha1}, ensure_ascii=False) + "\n")
+    def _note(self, rid: str, src: Any, file: Any, dup: bool) -> None:
+        if isinstance(src, str) and src:
+            self.owner[rid] = (src, file if isinstance(file, str) else "")
+            if not dup:
+                self.by_src[src] = rid
+        else:
+            self.owner.pop(rid, None)
+
+    def write(self, rid: str, sha1: str, src: str | None = None, file: str | None = None,
+              dup: bool = False) -> None:
+        obj: dict[str, Any] = {"id": rid, "sha1": sha1}
+        if src:
+            obj["src"], obj["file"] = src, file or ""
+        if dup:
+            obj["dup"] = True
+        self._fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.known[rid] = sha1
+        self._note(rid, src, file, dup)
 
     def close(self) -> None:
         self._fh.close()
+
+
+def _compact_failures(path: Path, doc_ids: set[str], stale: set[str] = frozenset()) -> int:
+    """Keep in failures.jsonl only its live lines; return the number of lines dropped.
+
+    A line is dropped when documents.jsonl has its id (an input that failed,
+    was changed and then analysed), when a later line has its id (an input
+    that failed again) or when its id is in ``stale``. The file is replaced
+    atomically and only when a line is dropped; a partial last line (a kill)
+    is left to :class:`~hadath.io.writers.JsonlLog`.
+    """
+    from hadath.io.writers import iter_jsonl_lines
+
+    if not path.exists():
+        return 0
+    lines = list(iter_jsonl_lines(path))
+    last = {rid: i for i, (rid, _) in enumerate(lines)}
+    keep = [line for i, (rid, line) in enumerate(lines)
+            if last[rid] == i and rid not in doc_ids and rid not in stale]
+    if len(keep) == len(lines):
+        return 0
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.writelines(keep)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return len(lines) - len(keep)
 
 
 def _interrupt(signum, frame) -> None:
@@ -433,12 +520,13 @@ def run_batch(
                   out / FINGERPRINTS):
             p.unlink(missing_ok=True)
     docs = JsonlLog(docs_path)
+    _compact_failures(fail_path, docs.ids)  # a run killed before its own compaction
     fails = JsonlLog(fail_path)
     store = _open_store(out, docs_path, docs.ids)
     prints = _Fingerprints(out / FINGERPRINTS)
     changed: list[tuple[str, str]] = []
     done = docs.ids | fails.ids
-    earlier_failures = fails.lines
+    earlier_fail_ids = set(fails.ids)
     empty_inputs: list[str] = []
     n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
 
@@ -453,7 +541,10 @@ def run_batch(
 
     metas: collections.deque = collections.deque()
     seen: dict[str, str] = {}  # id -> the input that has it (ids of this run, done or not)
-    counts = {"ok": 0, "failed": 0, "skipped": 0, "skipped_failed": 0, "sentences": 0}
+    run_src: dict[str, str] = {}  # src -> the id its input got in this run
+    docs_written: set[str] = set()  # ids of the documents this run wrote
+    gone: dict[str, bool] = {}  # src_file -> no longer exists
+    counts = {"ok": 0, "failed": 0, "skipped": 0, "skipped_failed": 0, "sentences": 0, "retried": 0}
     pending_db: list[tuple[int, str, tuple, list[tuple]]] = []  # (seq, input, document row, item rows)
     state = {"last": time.monotonic(), "since": 0}
 
@@ -482,12 +573,46 @@ def run_batch(
         if rid in fails.ids:
             counts["skipped_failed"] += 1
 
+    def moved_away(file: str) -> bool:
+        if not file:
+            return False
+        if file not in gone:
+            gone[file] = not os.path.exists(file)
+        return gone[file]
+
+    def settle_id(rec: dict[str, Any], fp: str) -> str:
+        # the id of an input (see "Generated ids" in the module docstring); an id already in
+        # ``seen`` sends the input to the duplicate path
+        rid, src = rec["id"], rec.get("src")
+        if rec.get("explicit_id"):
+            return rid
+        if not src:  # standard input: no place to recognise
+            if rid in seen and rec.get("alt_id") and rec["alt_id"] not in seen:
+                rid = rec["alt_id"]
+            return rid
+        if src in run_src:  # the same input given twice (or spelled two ways)
+            return run_src[src]
+        known = prints.by_src.get(src)
+        if known is not None and prints.owner.get(known, ("",))[0] == src and known not in seen:
+            return known  # the id an earlier run gave this input
+        for cand in (rid, rec.get("alt_id"), src):
+            if not cand or cand in seen:
+                continue
+            own = prints.owner.get(cand)
+            if own is None or own[0] == src:
+                return cand  # free (or an id of an older run, which recorded no place)
+            if prints.known.get(cand) == fp and moved_away(own[1]):
+                return cand  # the input of an earlier run, moved: same content, its old file gone
+        return rid
+
     def feed() -> Iterator[dict[str, Any]]:
         # ids are settled before the resume check, so a rerun gives every input the same id
         for rec in records():
-            rid, where = rec["id"], rec["input"]
-            if rid in seen and rec.get("alt_id") and rec["alt_id"] not in seen:
-                rid = rec["alt_id"]  # a generated id an earlier input took: path-qualified form
+            where, src = rec["input"], rec.get("src")
+            fp = fingerprint(rec)
+            rid = settle_id(rec, fp)
+            if src:
+                run_src.setdefault(src, rid)
             if rid in seen:
                 first = seen[rid]
                 fid, k = f"{rid}@{where}", 2
@@ -497,24 +622,30 @@ def run_batch(
                 if fid in done:
                     skip(fid)
                     continue
+                prints.write(fid, fp, src, rec.get("src_file"), dup=True)
                 own = f"; it is also unreadable: {rec['error']}" if "error" in rec else ""
                 which = "the same input, given twice," if first == where else f"the earlier input {first}"
                 metas.append((None, (fid, where, f"{where}: duplicate id {rid!r}: {which} has it; not analysed{own}")))
                 continue
             seen[rid] = where
-            if rec.get("alt_id"):
-                seen.setdefault(rec["alt_id"], where)  # the same file given twice is a duplicate too
-            fp = fingerprint(rec)
+            if rec.get("alt_id") and not src:
+                seen.setdefault(rec["alt_id"], where)  # the same input given twice is a duplicate too
             if rid in done:
                 old = prints.known.get(rid)
                 if old is not None and old != fp:
-                    changed.append((rid, where))
-                    bar.write(f"hadath: warning: {where}: id {rid}: input changed since the earlier run; "
-                              "not re-analysed (use --no-resume or a new --out)", file=sys.stderr)
+                    if rid in docs.ids:
+                        changed.append((rid, where))
+                        bar.write(f"hadath: warning: {where}: id {rid}: input changed since the earlier run; "
+                                  "not re-analysed (use --no-resume or a new --out)", file=sys.stderr)
+                        continue
+                    counts["retried"] += 1  # an earlier failure whose input has changed: analysed again
+                else:
+                    if src and not rec.get("explicit_id") and prints.owner.get(rid, ("",))[0] != src \
+                            and old is not None:
+                        prints.write(rid, fp, src, rec.get("src_file"))  # moved, or done by an older run
+                    skip(rid)
                     continue
-                skip(rid)
-                continue
-            prints.write(rid, fp)  # before the input's document or failure line
+            prints.write(rid, fp, src, rec.get("src_file"))  # before the input's document or failure line
             if "error" in rec:
                 metas.append((None, (rid, where, f"{where}: {rec['error']}")))
                 continue
@@ -553,6 +684,7 @@ def run_batch(
             if status == "ok":
                 # the worker wrote the document's JSON text and its store rows (encode_document)
                 text, drow, irows = value
+                docs_written.add(rid)
                 pending_db.append((docs.lines, where, drow, irows))
                 docs.write_line(text + "\n")
                 counts["ok"] += 1
@@ -576,30 +708,40 @@ def run_batch(
         bar.close()
         docs.close()
         fails.close()
+        # failures of earlier runs that no longer hold: analysed again (now a document, or a
+        # newer failure line), or their input now has another id and theirs was not met
+        stale = {fid for fid in earlier_fail_ids - seen.keys()
+                 if (own := prints.owner.get(fid)) and own[0] in run_src and run_src[own[0]] != fid}
+        dropped = _compact_failures(fail_path, docs.ids | docs_written, stale)
         store.close()
         prints.close()
         if lock is not None:
             lock.close()
+    total_failures = fails.lines - dropped
     main_mb, worker_mb = peak_rss_mb()
     return BatchResult(
         ok=counts["ok"], failed=counts["failed"], skipped=counts["skipped"],
-        total_documents=docs.lines, total_failures=fails.lines, seconds=time.monotonic() - start,
+        total_documents=docs.lines, total_failures=total_failures, seconds=time.monotonic() - start,
         sentences=counts["sentences"], peak_rss_main_mb=main_mb, peak_rss_worker_mb=worker_mb, out=out,
-        skipped_failed=counts["skipped_failed"], earlier_failures=earlier_failures,
+        skipped_failed=counts["skipped_failed"], earlier_failures=total_failures - counts["failed"],
         empty_inputs=tuple(empty_inputs), changed=len(changed), changed_inputs=tuple(changed),
+        retried=counts["retried"],
     )
 
 
 def check_output(out: str | os.PathLike, *, schema: bool = False) -> dict[str, Any]:
     """Check a batch output folder: unique ids, the span invariant on every document, the database.
 
+    The ids of failures.jsonl are checked too: none may also be a document's
+    id or appear twice (``failure_id_clashes`` counts such lines).
+
     Args:
         out: A folder written by :func:`run_batch`.
         schema: Also validate every document against the JSON Schema (slower).
 
     Returns:
-        ``{"documents", "unique_ids", "failures", "span_errors" (count), "first_errors" (list of str),
-        "db_documents", "db_items", "schema_errors"}``.
+        ``{"documents", "unique_ids", "failures", "failure_id_clashes", "span_errors" (count),
+        "first_errors" (list of str), "db_documents", "db_items", "schema_errors"}``.
     """
     from hadath.document import check_spans, load_schema
 
@@ -629,13 +771,22 @@ def check_output(out: str | os.PathLike, *, schema: bool = False) -> dict[str, A
                     if len(first) < 5:
                         loc = "/".join(str(p) for p in err.absolute_path)
                         first.append(f"{doc['id']}: schema error at /{loc}: {err.message}")
-    fails = sum(1 for line in (out / FAILURES).open(encoding="utf-8") if line.strip()) \
-        if (out / FAILURES).exists() else 0
+    fails = clashes = 0
+    fail_ids: set[str] = set()
+    if (out / FAILURES).exists():
+        from hadath.io.writers import iter_jsonl_lines
+
+        for fid, _ in iter_jsonl_lines(out / FAILURES):  # complete lines (a kill may cut the last)
+            fails += 1
+            if fid in ids or fid in fail_ids:
+                clashes += 1
+            fail_ids.add(fid)
     db = sqlite3.connect(out / DATABASE)
     try:
         db_docs = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         db_items = db.execute("SELECT COUNT(*) FROM items").fetchone()[0]
     finally:
         db.close()
-    return {"documents": n, "unique_ids": len(ids), "failures": fails, "span_errors": span_errors,
+    return {"documents": n, "unique_ids": len(ids), "failures": fails, "failure_id_clashes": clashes,
+            "span_errors": span_errors,
             "schema_errors": schema_errors, "first_errors": first, "db_documents": db_docs, "db_items": db_items}

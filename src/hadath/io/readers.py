@@ -43,6 +43,14 @@ the keyword arguments of :meth:`hadath.pipeline.Pipeline.analyze` (``data``,
 for ``"x.jsonl:1"``), which the batch uses when two inputs with the same file
 name (in two folders) would otherwise share ids.
 
+Every record read from a file also carries ``src_file`` (the file's resolved
+absolute path: a zip for its members) and ``src``: the input's place built
+from that path (``"/abs/corpus/b/x.jsonl:1"``, ``"/abs/corpus/a.txt"``,
+``"/abs/z.zip:0"``), the same however the path was spelled, so that the
+batch recognises an input across runs (:mod:`hadath.batch`); and a record
+whose id is its object's own ``id`` carries ``explicit_id: True``. Records
+of ``-`` have neither.
+
 Example:
     >>> rec = record_from_object({"content": "نص", "date_extracted": "2015-07-24 15:58:44",
     ...                           "source": "sabq", "title": "", "author": ""}, "a.zip:0", "a.zip")
@@ -98,7 +106,8 @@ def _str_or_none(v: Any) -> str | None:
     return v if v.strip() else None
 
 
-def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None = None) -> dict[str, Any]:
+def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None = None,
+                       src: str | None = None) -> dict[str, Any]:
     """Map one JSON object (JSONL line, array item, SaudiNewsNet article) to a record.
 
     Args:
@@ -107,17 +116,21 @@ def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None
         where: The input's location for failures.jsonl.
         alt_id: The path-qualified form of ``default_id``; kept as ``alt_id``
             when the object has no id of its own and it differs.
+        src: The input's place from the resolved path, kept as ``src``.
 
     Returns:
         A record dict (see the module docstring); with ``error`` when the
         object has no usable text.
     """
-    alt = {"alt_id": alt_id} if alt_id and alt_id != default_id else {}
+    alt: dict[str, Any] = {"alt_id": alt_id} if alt_id and alt_id != default_id else {}
+    if src:
+        alt["src"] = src
     if not isinstance(obj, dict):
         return {"id": default_id, "input": where, **alt,
                 "error": f"expected a JSON object, got {type(obj).__name__}"}
     if obj.get("id") not in (None, ""):
-        rid, alt = str(obj["id"]), {}
+        rid = str(obj["id"])
+        alt = {"explicit_id": True, **({"src": src} if src else {})}
     else:
         rid = default_id
     if isinstance(obj.get("html"), str):
@@ -143,28 +156,32 @@ def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None
     }
 
 
-def _alt(alt_id: str | None, rid: str) -> dict[str, str]:
-    return {"alt_id": alt_id} if alt_id and alt_id != rid else {}
+def _alt(alt_id: str | None, rid: str, src: str | None = None) -> dict[str, str]:
+    out = {"alt_id": alt_id} if alt_id and alt_id != rid else {}
+    if src:
+        out["src"] = src
+    return out
 
 
-def _iter_jsonl(fh: BinaryIO, where: str, default_id, alt_id=None) -> Iterator[dict[str, Any]]:
+def _iter_jsonl(fh: BinaryIO, where: str, default_id, alt_id=None, src_id=None) -> Iterator[dict[str, Any]]:
     for lineno, raw in enumerate(fh, 1):
         if not raw.strip():
             continue
         rid = default_id(lineno)
         alt = alt_id(lineno) if alt_id else None
+        src = src_id(lineno) if src_id else None
         try:
             obj = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as e:
-            yield {"id": rid, "input": f"{where}:{lineno}", **_alt(alt, rid),
+            yield {"id": rid, "input": f"{where}:{lineno}", **_alt(alt, rid, src),
                    "error": f"line {lineno} is not JSON ({e})"}
             continue
-        yield record_from_object(obj, rid, f"{where}:{lineno}", alt)
+        yield record_from_object(obj, rid, f"{where}:{lineno}", alt, src)
 
 
-def _iter_jsonl_file(fh: BinaryIO, path: str, default_id, alt_id=None) -> Iterator[dict[str, Any]]:
+def _iter_jsonl_file(fh: BinaryIO, path: str, default_id, alt_id=None, src_id=None) -> Iterator[dict[str, Any]]:
     """JSONL records with ``path`` set to the file (``input`` keeps ``file:line``)."""
-    for rec in _iter_jsonl(fh, path, default_id, alt_id):
+    for rec in _iter_jsonl(fh, path, default_id, alt_id, src_id):
         if "error" not in rec:
             rec["path"] = path
         yield rec
@@ -174,8 +191,8 @@ def _iter_jsonl_file(fh: BinaryIO, path: str, default_id, alt_id=None) -> Iterat
 CSV_TEXT_COLUMNS = ("text", "content", "html")
 
 
-def _iter_csv(path: Path) -> Iterator[dict[str, Any]]:
-    """Records of a CSV file, one a row (see the module docstring)."""
+def _iter_csv(path: Path, res: str) -> Iterator[dict[str, Any]]:
+    """Records of a CSV file, one a row (see the module docstring); ``res``: its resolved path."""
     name, where = path.name, str(path)
     try:
         raw = path.read_bytes()
@@ -213,7 +230,7 @@ def _iter_csv(path: Path) -> Iterator[dict[str, Any]]:
                 break
             except csv.Error as e:
                 rid = f"{name}:{lineno}"
-                yield {"id": rid, "input": f"{where}:{lineno}", **_alt(f"{where}:{lineno}", rid),
+                yield {"id": rid, "input": f"{where}:{lineno}", **_alt(f"{where}:{lineno}", rid, f"{res}:{lineno}"),
                        "error": f"CSV row at line {lineno} is unreadable ({e})"}
                 break  # the csv reader cannot go on after a broken row
             start, lineno = lineno, reader.line_num + 1
@@ -223,7 +240,8 @@ def _iter_csv(path: Path) -> Iterator[dict[str, Any]]:
             for col, cell in zip(cols, row):
                 if col and col not in obj and cell.strip():
                     obj[col] = cell
-            rec = record_from_object(obj, f"{name}:{start}", f"{where}:{start}", f"{where}:{start}")
+            rec = record_from_object(obj, f"{name}:{start}", f"{where}:{start}", f"{where}:{start}",
+                                     f"{res}:{start}")
             if "error" not in rec:
                 rec["path"] = where
             yield rec
@@ -232,7 +250,7 @@ def _iter_csv(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def _iter_json_array(raw: bytes, name: str, where: str, start: int = 0,
-                     qualified: str | None = None) -> Iterator[dict[str, Any]]:
+                     qualified: str | None = None, res: str | None = None) -> Iterator[dict[str, Any]]:
     try:
         value = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as e:
@@ -245,7 +263,8 @@ def _iter_json_array(raw: bytes, name: str, where: str, start: int = 0,
         return
     for i, obj in enumerate(value):
         yield record_from_object(obj, f"{name}:{start + i}", where,
-                                 f"{qualified}:{start + i}" if qualified else None)
+                                 f"{qualified}:{start + i}" if qualified else None,
+                                 f"{res}:{start + i}" if res else None)
 
 
 def _file_record(path: Path, data: bytes | None = None, rid: str | None = None) -> dict[str, Any]:
@@ -259,7 +278,7 @@ def _file_record(path: Path, data: bytes | None = None, rid: str | None = None) 
             "url": None, "published": None, "title": None, "author": None, "source": None}
 
 
-def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
+def _iter_zip(path: Path, res: str) -> Iterator[dict[str, Any]]:
     name, qual = path.name, str(path)
     try:
         zf = zipfile.ZipFile(path)
@@ -278,12 +297,12 @@ def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
             try:
                 raw = zf.read(m)
             except (OSError, zipfile.BadZipFile, RuntimeError) as e:
-                yield {"id": f"{name}:{m}", "input": where, **_alt(f"{qual}:{m}", f"{name}:{m}"),
+                yield {"id": f"{name}:{m}", "input": where, **_alt(f"{qual}:{m}", f"{name}:{m}", f"{res}:{m}"),
                        "error": f"cannot read zip member ({e})"}
                 continue
             if ext == ".json":
                 n = 0
-                for rec in _iter_json_array(raw, name, where, start=index, qualified=qual):
+                for rec in _iter_json_array(raw, name, where, start=index, qualified=qual, res=res):
                     n += 1
                     yield rec
                 index += n
@@ -291,7 +310,7 @@ def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
             elif ext in _JSONL:
                 first = index
                 for rec in _iter_jsonl_file(io.BytesIO(raw), where, lambda n: f"{name}:{first + n - 1}",
-                                            lambda n: f"{qual}:{first + n - 1}"):
+                                            lambda n: f"{qual}:{first + n - 1}", lambda n: f"{res}:{first + n - 1}"):
                     yield rec
                 index += raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
             else:
@@ -299,7 +318,7 @@ def _iter_zip(path: Path) -> Iterator[dict[str, Any]]:
                 # (binary, empty ...) with a reason, so no member is silently lost
                 rec = _file_record(Path(where), raw, rid=f"{name}:{m}")
                 rec["path"] = where
-                rec.update(_alt(f"{qual}:{m}", rec["id"]))
+                rec.update(_alt(f"{qual}:{m}", rec["id"], f"{res}:{m}"))
                 yield rec
 
 
@@ -324,25 +343,42 @@ def iter_input(arg: str, *, stdin: BinaryIO | None = None) -> Iterator[dict[str,
     yield from _iter_path(path)
 
 
+def _resolved(path: Path) -> str:
+    """The absolute path with symbolic links resolved (the same however ``path`` is spelled)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # a symlink loop...
+        return os.path.abspath(path)
+
+
 def _iter_path(path: Path) -> Iterator[dict[str, Any]]:
+    res = _resolved(path)
+    for rec in _iter_path_records(path, res):
+        rec.setdefault("src", res)  # records of the whole file (a text file, an unreadable one)
+        rec["src_file"] = res
+        yield rec
+
+
+def _iter_path_records(path: Path, res: str) -> Iterator[dict[str, Any]]:
     ext = path.suffix.lower()
     if ext == ".zip":
-        yield from _iter_zip(path)
+        yield from _iter_zip(path, res)
     elif ext in _JSONL:
         try:
             with path.open("rb") as fh:
-                yield from _iter_jsonl_file(fh, str(path), lambda n: f"{path.name}:{n}", lambda n: f"{path}:{n}")
+                yield from _iter_jsonl_file(fh, str(path), lambda n: f"{path.name}:{n}", lambda n: f"{path}:{n}",
+                                            lambda n: f"{res}:{n}")
         except OSError as e:
             yield {"id": str(path), "input": str(path), "error": f"cannot read ({e.strerror or e})"}
     elif ext == ".csv":
-        yield from _iter_csv(path)
+        yield from _iter_csv(path, res)
     elif ext == ".json":
         try:
             raw = path.read_bytes()
         except OSError as e:
             yield {"id": str(path), "input": str(path), "error": f"cannot read ({e.strerror or e})"}
             return
-        yield from _iter_json_array(raw, path.name, str(path), qualified=str(path))
+        yield from _iter_json_array(raw, path.name, str(path), qualified=str(path), res=res)
     else:
         yield _file_record(path)
 
