@@ -41,3 +41,10 @@ def test_year_context_marked(extractor):
                               datetime.fromisoformat("2016-03-01T12:00:00+00:00"))
     assert items[1]["year_from"] == "context" and items[1]["value"] == "2014-02-07"
     assert "year_from" not in items[0]
+
+
+def test_year_when_marked(extractor):
+    items = extractor.extract("ويعود الصراع إلى عام 2011 عندما اندلعت الاحتجاجات في درعا في 15 آذار",
+                              datetime.fromisoformat("2015-08-03T12:00:00+03:00"))
+    assert [(t["value"], t.get("year_from")) for t in items] == [("2011", None), ("2011-03-15", "when")]
+    assert items[1]["grain"] == "day" and items[1]["rule"] == "times.greg.dm"

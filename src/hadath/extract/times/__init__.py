@@ -12,9 +12,9 @@ Each item follows the ``time`` $def of ``document.schema.json``:
 plus optional ``bound`` (min|max|approx), ``part`` (day part / early|mid|late),
 ``duration`` (the length of a "منذ ثلاثين عاما"), ``interval`` (anchored
 span of a "الأيام الثلاثة الماضية"), ``resolved`` (a bare clock time on the
-reference day), ``timezone``, ``year_from`` ("context": the year came from a
-dated neighbour or a bare year opening a "when"-clause, rules year.context and
-year.when) and ``ref_from`` ("now": the page's relative publication stamp,
+reference day), ``timezone``, ``year_from`` (where a yearless date's year came
+from: "context", a dated neighbour, rule year.context; "when", a bare year
+opening a "when"-clause, rule year.when) and ``ref_from`` ("now": the page's relative publication stamp,
 resolved against the caller's wall-clock time like metadata.published, rule
 stamp.now).
 
@@ -343,7 +343,7 @@ class TimeExtractor:
             if not slots:
                 continue
             cal = slots[0].get("cal", "gregorian")
-            src, after = None, False
+            src, after, via = None, False, "context"
             across = False
             for j in range(i - 1, -1, -1):  # the dated date before it, same sentence, within reach
                 lo, hi = cands[j]["e"], c["s"]
@@ -353,7 +353,7 @@ class TimeExtractor:
                 if d is None and j == i - 1:  # rule year.when: "عام 2011 عندما ... في 15 آذار"
                     d = self._when_year(cands[j], c, text)
                     if d is not None and d.get("cal", "gregorian") == cal:
-                        src = d
+                        src, via = d, "when"
                         break
                 if d is not None and d.get("cal", "gregorian") == cal:
                     src = d
@@ -381,7 +381,7 @@ class TimeExtractor:
                 sl["y"] = y
                 if k and (sl["m"], sl.get("d") or 0) < key:
                     sl["y"] = y + 1
-            c["year_from"] = "context"
+            c["year_from"] = via
 
     def _when_year(self, year_c: dict, c: dict, text: str) -> dict | None:
         """Rule year.when (relative.yaml): the bare year of ``year_c`` when a "when"-clause it opens holds ``c``.
