@@ -194,8 +194,9 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
     Writes DIR/documents.jsonl (input order, ids kept), DIR/failures.jsonl and
     DIR/hadath.db (SQLite). Killed and restarted with the same --out, it
     resumes; an id done earlier whose input has changed since (another text,
-    title...) is refused with a warning, not re-analysed (use --no-resume or
-    a new --out). CSV files with a text, content or html column are read one
+    title...) is refused with a warning and named in the summary, not
+    re-analysed (use --no-resume or a new --out), while a failed input that
+    has changed since is analysed again. CSV files with a text, content or html column are read one
     article a row. Exit code 1 when an input of this run failed (now, or in an
     earlier run into the same --out), was refused as changed, or an INPUT
     held no article; failures that earlier runs recorded for other inputs
@@ -226,6 +227,8 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
     skipped = f"{res.skipped} already done"
     if res.skipped_failed:
         skipped += f" ({res.skipped_failed} of them failures)"
+    if res.retried:
+        skipped += f", {res.retried} earlier failures changed and analysed again"
     if res.changed:
         skipped += f", {res.changed} refused: input changed since the earlier run"
     click.echo(
@@ -235,6 +238,12 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
         f"peak RSS {res.peak_rss_main_mb:.0f} MiB main, {res.peak_rss_worker_mb:.0f} MiB largest worker)",
         err=True,
     )
+    shown = 20
+    for rid, where in res.changed_inputs[:shown]:
+        click.echo(f"hadath: refused: {where} (id {rid}): input changed since the earlier run; "
+                   "not re-analysed, not in failures.jsonl (use --no-resume or a new --out)", err=True)
+    if res.changed > shown:
+        click.echo(f"hadath: ... and {res.changed - shown} more refused (each warned above)", err=True)
     if res.earlier_failures and not res.this_run_failed:
         click.echo(f"hadath: {res.earlier_failures} failures from earlier runs in "
                    f"{os.path.join(out, 'failures.jsonl')}", err=True)
