@@ -132,3 +132,14 @@ def test_headline_from_title_and_repeat_in_content(pipe):
 def test_stage_is_built_once_and_reusable():
     st = StructureStage(Settings())
     assert st.boilerplate.rules and st.bylines.places and st.outlets.zone("masrawy") == "Africa/Cairo"
+
+
+def test_a_lead_with_a_dateline_is_not_the_headline(pipe):
+    lead = "القاهرة - قال الجيش المصري إن سبعة مسلحين قتلوا في هجوم على كمين للشرطة صباح اليوم"
+    doc, _ = _run(pipe, f"{lead}\n\n{BODY}")
+    md = doc.metadata
+    assert md["headline"] is None and md["dateline"]["place"] == "القاهرة"
+    assert any("قال الجيش المصري" in p["text"] for p in doc.paragraphs)
+    doc, _ = _run(pipe, f"مقتل سبعة مسلحين في سيناء\n\n{lead}\n\n{BODY}")
+    assert doc.metadata["headline"]["text"] == "مقتل سبعة مسلحين في سيناء"
+    assert doc.metadata["dateline"]["place"] == "القاهرة"

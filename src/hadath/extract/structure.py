@@ -367,7 +367,8 @@ class StructureStage:
                 first = False
                 continue
             if first and not given_title and md["headline"] is None and self._headline_like(t) \
-                    and any(j not in roles for j in range(i + 1, len(lines))):
+                    and any(j not in roles for j in range(i + 1, len(lines))) \
+                    and self.bylines.parse_inline(t, outlet) is None:  # "القاهرة - قال ...": a lead, not a title
                 md["headline"] = doc.span(a, b)
                 roles[i] = "headline"
                 first = False
