@@ -201,5 +201,6 @@ def test_check_output(tmp_path):
 
     run_batch([str(src)], tmp_path / "out", jobs=1, settings=FAST, progress=False)
     rep = check_output(tmp_path / "out", schema=True)
-    assert rep == {"documents": 3, "unique_ids": 3, "failures": 0, "span_errors": 0, "schema_errors": 0,
+    assert rep == {"documents": 3, "unique_ids": 3, "failures": 0, "failure_id_clashes": 0, "span_errors": 0,
+                   "schema_errors": 0,
                    "first_errors": [], "db_documents": 3, "db_items": rep["db_items"]}
