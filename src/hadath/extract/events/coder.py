@@ -138,6 +138,7 @@ class Coder:
         self.modifiers = _ns(c["mention_modifiers"])
         self.acc_adverbs = _ns(c.get("accusative_adverbs", []))
         self.alef_nouns = _ns(c.get("alef_final_nouns", []))
+        self.acc_objects = {stem_norm(normalize_word(k)): v for k, v in c.get("accusative_objects", {}).items()}
         self.passive_agent_phrases = [tuple(normalize_word(w) for w in p.split()) for p in c.get("passive_agent_phrases", [])]
         self.collective_agents = _ns(c.get("collective_agents", []))
         self.agentive_phrase_heads = _ns(c.get("agentive_phrase_heads", []))
@@ -292,7 +293,8 @@ class Coder:
                     ck = (lex.countries.get(nat) if nat else None) or lex.countries.get(self._stem(toks[j]))
                     if ck and found["country"] is None:
                         found["country"] = ck[0]
-                    elif not (nat and (nat in lex.curated_agents or self._stem(toks[j]) in lex.curated_agents)):
+                    elif not (nat and (nat in lex.curated_agents or nat in self.acc_objects
+                                       or self._stem(toks[j]) in lex.curated_agents)):
                         break  # ("مهاجما انتحاريا": an agreeing accusative agent noun)
                     j += 1
                 found["i1"] = j
@@ -399,10 +401,13 @@ class Coder:
         the accusative is the counted noun of a bare counted phrase ("13 متظاهرا")."""
         lex = self.lex
         alt = self._acc_stem(toks[i])
-        if (alt is None or alt not in lex.curated_agents or toks[i]["t"] in self.acc_adverbs
-                or (i > a and self._number(toks[i - 1]) is not None)):
+        if (alt is None or (alt not in lex.curated_agents and alt not in self.acc_objects)
+                or toks[i]["t"] in self.acc_adverbs or (i > a and self._number(toks[i - 1]) is not None)):
             return None
-        return {"i0": i, "i1": i + 1, "code": None, "sector": lex.agents[alt], "country": None,
+        sector = self.acc_objects.get(alt) or lex.agents.get(alt)
+        if sector is None:
+            return None
+        return {"i0": i, "i1": i + 1, "code": None, "sector": sector, "country": None,
                 "entity": None, "place": False, "object_only": True}
 
     def _voice(self, tok: dict[str, Any]) -> str | None:
@@ -439,6 +444,39 @@ class Coder:
                 return ph
         return None
 
+    def _bare_victim(self, toks, k: int, b: int, ments) -> dict[str, Any] | None:
+        """A victim phrase at token ``k`` that no mention covers: a definite word (not a clitic-article,
+        time, preposition or place word) and up to two definite adjectives after it ("القيادي البارز"),
+        or None."""
+        def plain_definite(q: int) -> bool:
+            t = toks[q]
+            return (q < b and t["w"] and t["t"].startswith("ال") and len(t["t"]) > 3
+                    and not self._has(t, self.time_words) and not self._has(t, self.place_markers)
+                    and not any(m["i0"] <= q < m["i1"] for m in ments))
+        if not plain_definite(k):
+            return None
+        e = k + 1
+        while e < min(b, k + 3) and plain_definite(e):
+            e += 1
+        return self._with_nationality(
+            toks, {"i0": k, "i1": e, "code": None, "sector": None, "country": None, "entity": None, "place": False},
+            ments)
+
+    @staticmethod
+    def _with_nationality(toks, m, ments) -> dict[str, Any]:
+        """``m`` extended over a definite nisba adjective mention right after it ("الضابط | الإسرائيلي": ISR)."""
+        e = m["i1"]
+        if m.get("country") or e >= len(toks):
+            return m
+        t = toks[e]["t"]
+        nat = next((x for x in ments if x["i0"] == e and x["i1"] == e + 1 and x.get("country") and not x.get("sector")
+                    and not x.get("entity")), None)
+        if nat is None or not t.startswith("ال") or not t.endswith(("ي", "يه", "يين", "يون")):
+            return m
+        code = m.get("code") or ""
+        return dict(m, i1=e + 1, country=nat["country"],
+                    code=nat["country"] + code if code and not code.startswith(nat["country"]) else nat["country"])
+
     def _passive_agent(self, toks, victim, after, b):
         """The actor named by an agentive phrase right after a passive victim ("برصاص قناص"، "بنيران
         الجيش"): the mention that follows it, else None."""
@@ -467,16 +505,18 @@ class Coder:
                 return True
         for q in range(k, min(b, k + 8)):
             alt = self._acc_stem(toks[q])
-            if alt is not None and alt in self.lex.curated_agents and not self._prep_before(toks, {"i0": q}, 0):
+            if (alt is not None and (alt in self.lex.curated_agents or alt in self.acc_objects)
+                    and not self._prep_before(toks, {"i0": q}, 0)):
                 return True
         return False
 
     @staticmethod
     def _clitic_article(tok: dict[str, Any]) -> bool:
-        """True for a word with a proclitic before the article: ``بالرئيس``، ``والجيش``، ``للشرطة``."""
+        """True for a word with a proclitic ب/ك/و/ف before the article: ``بالرئيس``، ``والجيش``، ``وللشرطة``
+        (not ``للأمم المتحدة``: a ل-genitive can belong to a title)."""
         t = tok["t"]
-        return bool(tok["w"]) and len(t) > 4 and (t.startswith("لل") or (t[0] in "وفبلك" and (
-            t[1:3] == "ال" or (t[1] in "بلك" and t[2:4] == "ال"))))
+        return bool(tok["w"]) and len(t) > 4 and t[0] in "وفبك" and (
+            t[1:3] == "ال" or (t[1] in "بلك" and t[2:4] == "ال"))
 
     @staticmethod
     def _definite(tok: dict[str, Any]) -> bool:
@@ -500,7 +540,8 @@ class Coder:
         if (not tok["w"] or len(t) < 4 or not t.endswith("ا") or t.endswith(("وا", "اا", "ها", "نا"))
                 or t.startswith("ال") or self._definite(tok) or t[0].isdigit()):
             return None
-        if t[:1] in "وف" and len(t) > 4 and stem_norm(t[1:-1]) in self.lex.curated_agents:
+        if t[:1] in "وف" and len(t) > 4 and (stem_norm(t[1:-1]) in self.lex.curated_agents
+                                             or stem_norm(t[1:-1]) in self.acc_objects):
             t = t[1:]  # "وضابطا": the conjunction
         if self._stem(tok) in self.lex.countries or t in self.alef_nouns:
             return None
@@ -717,11 +758,17 @@ class Coder:
                 recipient = counted[0]
                 how = how or "passive-counted"
                 return actor, recipient, how
+            if voice == "passive" and actor is None and not direct and opens:
+                bare = self._bare_victim(toks, i1, b, ments)
+                if bare is not None:  # "قُتل القيادي البارز": a victim the actor lexicons do not know
+                    return self._passive_agent(toks, bare, after, b), bare, (
+                        "passive-form" if (w0 in self.passive_only or tok in self.passive_only) else "passive-vowelled")
             if (voice == "passive" and actor is None and direct and not direct[0].get("place")
                     and not self._clitic_article(toks[direct[0]["i0"]])):
                 # "قُتل الجندي"، "اُعتُقل الناشط"، "أصيب الجندي": a passive verb (vowels or form); what follows
                 # is the victim ("واصيب بالجراح": a ب-phrase is none)
-                return self._passive_agent(toks, direct[0], after, b), direct[0], (
+                victim = self._with_nationality(toks, direct[0], ments)
+                return self._passive_agent(toks, victim, after, b), victim, (
                     "passive-form" if (w0 in self.passive_only or tok in self.passive_only) else "passive-vowelled")
             # "قتل جندي في ..."، "اغتيل ضابط": an unvowelled passive-capable verb opening its clause, followed by an
             # indefinite noun with no agent (على يد) and no object after it, is passive: the noun is the victim
@@ -730,6 +777,12 @@ class Coder:
             # (برصاص، في هجوم، جراء), or a person (no collective body such as الجيش, no named entity) with no
             # object anywhere after it ("قتل الجندي مسلحا" is active)
             definite = toks[i1]["t"].startswith(("ال", "لل"))
+            if (actor is None and voice != "active" and w0 in self.passive_verbs and opens and not direct
+                    and definite):
+                bare = self._bare_victim(toks, i1, b, ments)
+                if bare is not None and self._agent_phrase_at(toks, bare["i1"], b) is not None:
+                    # "قتل القيادي في غارة": an agent phrase after a definite noun the lexicons do not know
+                    return self._passive_agent(toks, bare, after, b), bare, "passive-definite"
             if (actor is None and voice != "active" and w0 in self.passive_verbs and opens and direct
                     and direct[0]["i0"] == i1 and definite and not direct[0].get("place")
                     and not direct[0].get("accusative")):
@@ -742,7 +795,8 @@ class Coder:
                              or (toks[nxt_k]["t"][:1] in "وف" and (nxt_k in trig_spans or toks[nxt_k]["t"][1:] in (
                                  self.passive_verbs | self.passive_only))))
                         and not self._object_after(toks, nxt_k, b, after, trig_spans)):
-                    return self._passive_agent(toks, direct[0], after, b), direct[0], "passive-definite"
+                    victim = self._with_nationality(toks, direct[0], ments)
+                    return self._passive_agent(toks, victim, after, b), victim, "passive-definite"
             if (actor is None and voice != "active" and w0 in self.passive_verbs and opens and direct and direct[0]["i0"] == i1
                     and not direct[0].get("place") and not definite
                     and not direct[0].get("entity")
