@@ -20,11 +20,13 @@ The coder works sentence by sentence over the normalised text
    passive: the counted phrase is the victim, never the actor; a bare counted
    phrase (23 شخصا) is a possible victim / detainee only; a phrase after في /
    بـ-place is neither actor nor recipient. An indefinite accusative agent noun
-   (tanween alef: مسلحا، جنديا، شخصا; ``_acc_agent``) is an object: it ends the
-   actor before it ("قتل الجيش مسلحا": actor الجيش, recipient مسلحا) and is
-   never an actor itself. A definite noun after such a verb (قتل الجندي) is
-   the victim only with evidence (``_roles``, how ``passive-vowelled`` /
-   ``passive-definite``): passive vowels on the verb (قُتل، قُتِل), an agent
+   (tanween alef: مسلحا، جنديا، شخصا; curated agents and cues
+   ``accusative_objects``; ``_acc_agent``) is an object: it ends the actor
+   before it ("قتل الجيش مسلحا": actor الجيش, recipient مسلحا) and is never an
+   actor itself. A definite noun after such a verb (قتل الجندي) is the victim
+   only with evidence (``_roles``, how ``passive-vowelled`` / ``passive-form``
+   / ``passive-definite``): passive vowels on the verb (قُتل، قُتِل), a
+   passive-only form (cues ``passive_only_verbs``: أصيب، اغتيل), an agent
    phrase after the noun (cues ``passive_agent_phrases``: برصاص، في هجوم،
    جراء; the mention after برصاص / بنيران is the actor), or a person noun (not
    ``collective_agents``: الجيش، الشرطة) with no object after it; active vowels
