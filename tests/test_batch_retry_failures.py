@@ -148,3 +148,14 @@ def test_a_run_killed_after_the_retried_document_is_repaired(tmp_path):
     assert not res.this_run_failed
     assert _consistent(out) == (["a"], [])
     assert (out / "failures.jsonl").read_text("utf-8") == ""
+
+
+def test_a_duplicate_keeps_its_failure_id_however_the_path_is_spelled(tmp_path, monkeypatch):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "X", "text": A}) + "\n" + json.dumps({"id": "X", "text": B}) + "\n", "utf-8")
+    out = tmp_path / "out"
+    _run([src], out)
+    monkeypatch.chdir(tmp_path)
+    res = _run(["in.jsonl"], out)
+    assert (res.ok, res.failed, res.skipped, res.total_failures) == (0, 0, 2, 1)
+    assert _consistent(out) == (["X"], [f"X@{src}:2"])

@@ -391,12 +391,14 @@ class _Fingerprints:
         owner: id -> ``(src, src_file)`` of the input that last had the id
             (lines of older runs, without ``src``, give none).
         by_src: ``src`` -> the id its input got (duplicate-id failures left out).
+        dup_by_src: ``src`` -> the id of its input's duplicate-id failure.
     """
 
     def __init__(self, path: Path) -> None:
         self.known: dict[str, str] = {}
         self.owner: dict[str, tuple[str, str]] = {}
         self.by_src: dict[str, str] = {}
+        self.dup_by_src: dict[str, str] = {}
         ends_clean = True
         if path.exists():
             raw = path.read_bytes()
@@ -416,8 +418,7 @@ class _Fingerprints:
     def _note(self, rid: str, src: Any, file: Any, dup: bool) -> None:
         if isinstance(src, str) and src:
             self.owner[rid] = (src, file if isinstance(file, str) else "")
-            if not dup:
-                self.by_src[src] = rid
+            (self.dup_by_src if dup else self.by_src)[src] = rid
         else:
             self.owner.pop(rid, None)
 
@@ -616,6 +617,9 @@ def run_batch(
             if rid in seen:
                 first = seen[rid]
                 fid, k = f"{rid}@{where}", 2
+                old_fid = prints.dup_by_src.get(src) if src else None
+                if old_fid and old_fid.startswith(f"{rid}@") and old_fid not in seen:
+                    fid = old_fid  # the id an earlier run gave this failure, however the path is spelled
                 while fid in seen:  # the same input given twice
                     fid, k = f"{rid}@{where}#{k}", k + 1
                 seen[fid] = where
