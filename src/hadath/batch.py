@@ -10,6 +10,18 @@ Output folder:
     Only live failures: at the end of every run (and at the start, after a
     kill) a failure whose id documents.jsonl now has, or a later failure line
     has, or whose input now has another id is removed (see "Failed inputs").
+``hadath.db``
+    SQLite (see :mod:`hadath.io.store`): documents and every extracted item.
+``fingerprints.jsonl``
+    ``{"id", "sha1", "src", "file"}`` a line for every input this folder's
+    runs analysed or failed: the SHA-1 of what the analysis reads from it
+    (the article data and the ``kind``, ``url``, ``published``,
+    ``published_hint``, ``title``, ``author``, ``source`` fields, or the
+    read error; not the path, so a moved corpus still resumes), the input's
+    place and its resolved file (absent for ``-``; ``"dup": true`` on the
+    line of a duplicate-id failure). Written before the input's document or
+    failure line, and again when a done input is met at a new place; the
+    last line of an id wins. Lines of older runs without ``src`` still work.
 
 Ids: every document and failure line has an id no other line of the run has.
 An input whose id an earlier input already used (the same explicit ``id`` twice)
@@ -30,19 +42,9 @@ other input holds; it takes an earlier input's id only when it has that
 input's fingerprint and that input's file no longer exists (a moved
 corpus). So ``run d2`` then ``run d1 d2`` leaves the record of
 ``d2/feed.jsonl`` done under ``"feed.jsonl:1"`` and gives the one of
-``d1/feed.jsonl`` the id ``"d1/feed.jsonl:1"``. Explicit ids never change.
-``hadath.db``
-    SQLite (see :mod:`hadath.io.store`): documents and every extracted item.
-``fingerprints.jsonl``
-    ``{"id", "sha1", "src", "file"}`` a line for every input this folder's
-    runs analysed or failed: the SHA-1 of what the analysis reads from it
-    (the article data and the ``kind``, ``url``, ``published``,
-    ``published_hint``, ``title``, ``author``, ``source`` fields, or the
-    read error; not the path, so a moved corpus still resumes), the input's
-    place and its resolved file (absent for ``-``; ``"dup": true`` on the
-    line of a duplicate-id failure). Written before the input's document or
-    failure line, and again when a done input is met at a new place; the
-    last line of an id wins. Lines of older runs without ``src`` still work.
+``d1/feed.jsonl`` the id ``"d1/feed.jsonl:1"``; a text file keeps the path
+it was first given as (its id). A duplicate-id failure keeps its
+``"<id>@<input>"`` the same way. Explicit ids never change.
 
 Resume: killed at any point (even SIGKILL) and restarted with the same
 output folder, the runner cuts a partial last line, takes the ids already

@@ -2,7 +2,8 @@
 
 An INPUT may be:
 
-* a text or HTML file (kind detected from the content): id = the path as given;
+* a text or HTML file (kind detected from the content): id = the path as given
+  (:mod:`hadath.batch` keeps, per output folder, the id an input first got);
 * a folder: every file below it, recursively, in sorted order (hidden files
   skipped), each read as below;
 * a JSONL file (``.jsonl`` / ``.ndjson``): one object a line with ``text`` or
