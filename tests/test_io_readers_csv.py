@@ -53,10 +53,10 @@ def test_csv_without_text_column_fails_naming_file_and_column(tmp_path):
     (r,) = iter_input(str(f))
     assert r["id"] == str(f) and r["input"] == str(f)
     assert r["error"] == "CSV header has no text, content or html column (columns: 'id', 'body')"
-    latin = tmp_path / "latin.csv"
-    latin.write_bytes("text\ncafé\n".encode("latin-1"))
-    (r,) = iter_input(str(latin))
-    assert r["error"].startswith("CSV file is not UTF-8")
+    png = tmp_path / "image.csv"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (r,) = iter_input(str(png))
+    assert r["error"].startswith("CSV file is not text: ") and "binary data" in r["error"]
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     assert list(iter_input(str(empty))) == []
@@ -100,3 +100,15 @@ def test_jsonl_in_zip_has_member_path(tmp_path):
         zf.writestr("d/x.jsonl", json.dumps({"text": AR1}, ensure_ascii=False) + "\n")
     (r,) = iter_input(str(z))
     assert (r["id"], r["path"], r["input"]) == ("c.zip:0", f"{z}!d/x.jsonl", f"{z}!d/x.jsonl:1")
+
+
+def test_csv_in_legacy_encodings_and_tab_separated(tmp_path):
+    """Excel exports of Arabic: CP1256 comma-separated, UTF-16 tab-separated ("Unicode text")."""
+    cp = tmp_path / "cp.csv"
+    cp.write_bytes(f"id,text\na1,{AR1}\n".encode("cp1256"))
+    u16 = tmp_path / "u16.csv"
+    u16.write_bytes(f"id\ttext\na2\t{AR2}\n".encode("utf-16"))
+    (r1,) = iter_input(str(cp))
+    (r2,) = iter_input(str(u16))
+    assert (r1["id"], r1["data"]) == ("a1", AR1)
+    assert (r2["id"], r2["data"]) == ("a2", AR2)

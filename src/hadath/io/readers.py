@@ -12,7 +12,9 @@ An INPUT may be:
   :data:`PUBLISHED_KEYS` such as ``date``, ``pubDate``, ``datePublished``;
   ``headline``; ``byline`` / ``authors``; ``link``); id = ``id`` or ``"<file name>:<line number>"``;
   ``path`` (``doc.input.path``) = the file, ``input`` = ``"<file>:<line number>"``;
-* a CSV file (``.csv``, UTF-8, comma-separated, first row the header): one
+* a CSV file (``.csv``, first row the header; UTF-8, or a legacy encoding such as
+  CP1256 or UTF-16 detected as for text inputs; comma-separated, or tab-separated
+  when the header has tabs and no comma, as Excel's "Unicode text"): one
   record a row, like a JSONL object whose keys are the header's columns
   (matched without case or surrounding blanks; empty cells count as
   missing); the header must have a ``text``, ``content`` or ``html`` column,
@@ -202,14 +204,23 @@ def _iter_csv(path: Path, res: str) -> Iterator[dict[str, Any]]:
         return
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        yield {"id": where, "input": where, "error": f"CSV file is not UTF-8 ({e.reason} at byte {e.start})"}
-        return
+    except UnicodeDecodeError as e:  # an Excel export: CP1256, UTF-16 ... (decoded as any text input)
+        from hadath.io.decode import decode_bytes
+        from hadath.io.ingest import InputError
+
+        try:
+            dec = decode_bytes(raw, name=where, max_bytes=max(len(raw), 1))
+        except InputError as err:
+            yield {"id": where, "input": where, "error": f"CSV file is not text: {err} ({e.reason} as UTF-8)"}
+            return
+        text = dec.text
     del raw
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","  # Excel's "Unicode text" is tab-separated
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, 1 << 30))  # articles are longer than csv's 128 KiB default
     try:
-        reader = csv.reader(io.StringIO(text, newline=""))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             header = next(reader, None)
         except csv.Error as e:
