@@ -12,7 +12,8 @@ from the lexicons in ``ar/quantities.yaml``:
   fighters, countries, dead, injured, arrested ...);
 * casualty roles: items whose counted persons are said to be killed, wounded
   or arrested carry ``casualty`` = "dead" / "injured" / "arrested" (an
-  extra key allowed by the schema), read by the events stage.
+  extra key allowed by the schema), read by the events stage; dead and
+  wounded counted together carry "casualties" (rule ``count.casualties``).
 
 Rules that look at two items or the wider context (ids in quantities.yaml):
 
@@ -23,6 +24,12 @@ Rules that look at two items or the wider context (ids in quantities.yaml):
 * ``measure.calibre``: a number right after a gun noun (calibre_before:
   "برشاش ثلاثة وعشرين", "مدفع عيار 120") is a calibre in mm with no object;
 * spans hold no lone bracket: "(20) قطعة سلاح" takes its opening bracket;
+* ``count.casualties``: dead and wounded counted TOGETHER are one count of
+  casualties, never of the dead: object_lemma and casualty "casualties" for
+  "نحو 300 قتيل وجريح", "عشرات القتلى والجرحى" (object: both nouns), "سقوط 20
+  بين قتيل وجريح" (a breakdown after the number or its persons), "القتلى
+  والجرحى الـ12"; casualty "casualties" after joined cues ("مقتل وإصابة 20
+  شخصا"); victims (ضحية، ضحايا) are object_lemma casualties;
 * ``count.others``: "وأصيب 17 آخرون" counts others; object_lemma from the
   casualty verb (injured) or the earlier count of the sentence;
 * ``year.bare``: a bare 4-digit year-like number (1900-2100) with no counted
@@ -194,6 +201,14 @@ class QuantityExtractor:
                 self.objects.setdefault(_nw(f), lemma)
         self.cas_before = {_nw(f): role for role, forms in raw["casualty_before"].items() for f in forms}
         self.cas_after = {_nw(f): role for role, forms in raw["casualty_after"].items() for f in forms}
+        # rule count.casualties: casualty noun -> (grammatical slot, role); breakdown heads; weak cues
+        self.cas_pair: dict[str, tuple[str, str]] = {}
+        for g in raw["casualty_pairs"]:
+            for role in ("dead", "injured", "missing"):
+                for f in g.get(role) or ():
+                    self.cas_pair[normalize_word(f)] = (g["id"], role)
+        self.cas_heads = {_nw(w): True for w in raw["casualty_breakdown_heads"]}
+        self.cas_weak = {normalize_word(w) for w in raw["casualty_cue_weak"]}
         self.age_before = {normalize_word(w) for w in raw["age_before"]}
         self.dual_masc = {normalize_word(w) for w in raw["dual_masc"]}
         self.dual_not = {normalize_word(w) for w in raw["dual_not"]}
@@ -218,7 +233,7 @@ class QuantityExtractor:
         self._cand_words: set[str] = set()
         self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
         for name in ("pre_cues", "post_cues", "percent", "currencies", "units", "id_before", "one_person_before",
-                     "objects", "cas_before", "cas_after", "year_before"):
+                     "objects", "cas_before", "cas_after", "year_before", "cas_heads"):
             setattr(self, name, _Table(getattr(self, name)))
 
     # -- token helpers -------------------------------------------------------
@@ -516,6 +531,7 @@ class QuantityExtractor:
         after = text[m.end:m.end + 2]
         is_digits = m.kind in ("digits", "mixed")
         others = False
+        combined = False  # rule count.casualties: dead and wounded counted together
         digits_only = m.kind == "digits"
         kind = "count"
         unit = None
@@ -607,7 +623,8 @@ class QuantityExtractor:
         dg = toks[i0][2]
         if digits_only and dg.isdigit() and ((1300 <= value <= 2100 and len(dg) == 4) or len(dg) >= 5):
             hit = (self._match(toks, j, self.currencies) or (nxt != "م" and self._match(toks, j, self.units))
-                   or self._match(toks, j, self.objects)) if nxt else None
+                   or self._match(toks, j, self.objects) or self._cas_chain(toks, j, gap_ok) is not None
+                   or self._cas_breakdown(toks, j, gap_ok)) if nxt else None
             if not hit and nxt and nxt not in self.stop and nxt not in self.time_units and not nxt.startswith("ال") \
                     and not nxt[0].isdigit() and len(nxt) >= 3:
                 # a counted noun outside the lexicon: "1959 فرعا" (accusative), "16312 جهاز" (codes only)
@@ -646,7 +663,7 @@ class QuantityExtractor:
                 plem = next((self.objects[(w,)] for _, w in self._strip(prev) if (w,) in self.objects), None)
             if b:
                 kind, lemma, rule = "count", "persons", "count.one_person"
-            elif plem in _PERSONLIKE - {None} or plem in ("dead", "injured", "arrested"):
+            elif plem in _PERSONLIKE - {None} or plem in ("dead", "injured", "arrested", "casualties"):
                 it = self._out(doc, norm, toks[i0 - 1][0], m.end, "count", 1, False, None, None, None,
                                (toks[i0 - 1][0], toks[i0 - 1][1]), plem, "count.one_after_noun")
                 role = self._casualty(toks, by_start, by_end, toks[i0 - 1][0], m.end, i0 - 1, plem, gap_ok)
@@ -730,7 +747,11 @@ class QuantityExtractor:
             o = None
             if k < len(toks) and gap_ok(i1, k + 1):
                 hit = self._match(toks, k, self.objects, gap_ok=gap_ok)
-                if hit:
+                last = self._cas_chain(toks, k, gap_ok)
+                if last is not None:  # rule count.casualties: "300 قتيل وجريح", "عشرات القتلى والجرحى"
+                    o = (toks[k][0], toks[last][1], "casualties")
+                    combined = True
+                elif hit:
                     n, lem, _ = hit
                     o = (toks[k][0], toks[k + n - 1][1], lem)
                 else:
@@ -767,7 +788,15 @@ class QuantityExtractor:
                     pi = i0 - 2 if post_al else i0 - 1
                     if post_al:
                         start = toks[i0 - 1][0]
-                    if pi >= 0 and gap_ok(pi, i0 + 1):
+                    cs = next((c for c in range(pi - 1, max(-1, pi - 5), -1)
+                               if self._cas_chain(toks, c, gap_ok) == pi), None) if pi >= 1 else None
+                    if cs is not None and gap_ok(pi, i0 + 1):
+                        # rule count.casualties: "القتلى والجرحى الـ12", "قتلى وجرحى بالعشرات"
+                        obj = (toks[cs][0], toks[pi][1])
+                        lemma = "casualties"
+                        combined = True
+                        start = toks[cs][0]
+                    elif pi >= 0 and gap_ok(pi, i0 + 1):
                         pw = toks[pi][2]
                         if pw.startswith("ال") and len(pw) > 3 and pw not in self.stop:
                             if pw in self.time_units or pw[2:] in self.time_units:
@@ -808,13 +837,29 @@ class QuantityExtractor:
                     vmin = value
                 end = toks[ei + pc[0]][1]
 
+        # rule count.casualties: a breakdown after the count: "20 بين قتيل وجريح", "25 ضحية ما بين قتيل وجريح"
+        if kind == "count" and not combined and (lemma is None or lemma in _PERSONLIKE
+                                                 or lemma in ("dead", "injured", "casualties")):
+            ei = by_end.get(end)
+            bd = self._cas_breakdown(toks, ei + 1, gap_ok) if ei is not None and ei + 1 < len(toks) and gap_ok(ei, ei + 2) else None
+            if bd is not None:
+                obj = (obj[0] if obj else toks[bd[0]][0], toks[bd[1]][1])
+                end = toks[bd[1]][1]
+                lemma = "casualties"
+                combined = True
+                if not rule.startswith("count."):
+                    rule = "count." + m.rule
+
         it = self._out(doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule)
         it["_nend"] = end
         if others:
             it["rule"] = "count.others"
             it["_others"] = True
         # casualty role
-        if kind == "count":
+        if combined:
+            it["casualty"] = "casualties"
+            it["rule"] = "count.casualties"
+        elif kind == "count":
             role = self._casualty(toks, by_start, by_end, start, end, i0, lemma or ("persons" if others else None),
                                   gap_ok)
             if role:
@@ -878,10 +923,16 @@ class QuantityExtractor:
                     break
 
     def _casualty(self, toks, by_start, by_end, start: int, end: int, i0: int, lemma, gap_ok) -> str | None:
-        """Casualty role ("dead", "injured", "arrested") of a count from its noun or the words around it."""
+        """Casualty role ("dead", "injured", "arrested", "casualties") of a count from its noun or the words around it.
+
+        Rule count.casualties: cues of the dead and of the injured joined by و
+        before the number ("مقتل وإصابة 20 شخصا", "قتل وجرح 12") give
+        "casualties"; victims (lemma casualties: "25 ضحية") are casualties
+        unless a cue other than casualty_cue_weak (سقوط) names their role.
+        """
         if lemma in ("dead", "injured", "arrested"):
             return lemma
-        if lemma not in _PERSONLIKE:
+        if lemma != "casualties" and lemma not in _PERSONLIKE:
             return None
         si = by_start.get(start, i0)
         for n in range(1, 4):
@@ -889,13 +940,85 @@ class QuantityExtractor:
                 break
             b = self._match_back(toks, si - n + 1, self.cas_before)
             if b:
+                cs = si - n + 1 - b[0]  # first token of the cue
+                if lemma == "casualties" and any(w in self.cas_weak for _, w in self._strip(toks[cs][2])):
+                    continue
+                if b[1] in ("dead", "injured") and self._cue_pair(toks, cs, b[1], gap_ok):
+                    return "casualties"
                 return b[1]
         ei = by_end.get(end)
         if ei is not None and ei + 1 < len(toks):
             a = self._match(toks, ei + 1, self.cas_after, clitic=True, gap_ok=gap_ok)
             if a:
                 return a[1]
-        return None
+        return "casualties" if lemma == "casualties" else None
+
+    def _cue_pair(self, toks, cs: int, role: str, gap_ok) -> bool:
+        """Whether the casualty cue starting at token ``cs`` is joined by و to an earlier cue of the other
+        harm role ("مقتل وإصابة", "قتل و جرح"): rule count.casualties."""
+        w = toks[cs][2]
+        if w.startswith("و") and len(w) > 1:
+            k = cs
+        elif cs > 0 and toks[cs - 1][2] == "و":
+            k = cs - 1
+        else:
+            return False
+        if k <= 0 or not gap_ok(k - 1, cs + 1):
+            return False
+        b = self._match_back(toks, k, self.cas_before)
+        return bool(b) and b[1] in ("dead", "injured") and b[1] != role
+
+    def _cas_chain(self, toks, k: int, gap_ok) -> int | None:
+        """Rule count.casualties: the last token of a chain of casualty nouns starting at token ``k``.
+
+        The nouns (``casualty_pairs`` of quantities.yaml) are of one
+        grammatical slot, joined by و (glued or a token of its own), of two
+        roles or more: "قتيل وجريح", "القتلى و الجرحى", "قتلى وجرحى ومفقودين".
+
+        Returns:
+            The token index of the last noun, or None when there is no such chain.
+        """
+        if k >= len(toks):
+            return None
+        first = self.cas_pair.get(toks[k][2])
+        if first is None:
+            return None
+        slot, role = first
+        roles = {role}
+        last = k
+        i = k + 1
+        n = len(toks)
+        while i < n:
+            w = toks[i][2]
+            if w == "و" and i + 1 < n and gap_ok(last, i + 2):
+                step = i + 1
+                nxt = self.cas_pair.get(toks[step][2])
+            elif len(w) > 1 and w[0] == "و" and gap_ok(last, i + 1):
+                step = i
+                nxt = self.cas_pair.get(w[1:])
+            else:
+                break
+            if nxt is None or nxt[0] != slot:
+                break
+            roles.add(nxt[1])
+            last = step
+            i = step + 1
+        return last if len(roles) >= 2 else None
+
+    def _cas_breakdown(self, toks, i: int, gap_ok) -> tuple[int, int] | None:
+        """Rule count.casualties: a breakdown "بين قتيل وجريح" / "ما بين قتلى وجرحى" at token ``i``.
+
+        Returns:
+            (first noun token, last noun token) of the chain after the head, or None.
+        """
+        hit = self._match(toks, i, self.cas_heads, gap_ok=gap_ok)
+        if not hit:
+            return None
+        k = i + hit[0]
+        if k >= len(toks) or not gap_ok(k - 1, k + 1):
+            return None
+        last = self._cas_chain(toks, k, gap_ok)
+        return (k, last) if last is not None else None
 
     def _dual_reading(self, w: str) -> tuple[int, str, str, bool] | None:
         """How a word may be a dual noun: (prefix length, stripped form, singular stem, needs context), or None.
