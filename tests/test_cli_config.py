@@ -73,3 +73,16 @@ def test_settings_outside_the_hadath_table_are_an_error(tmp_path, body, problem)
     assert res.exit_code == 2 and res.stderr == f"hadath: error: --config {cfg}: {problem}\n"
     cfg.write_text("", "utf-8")  # an empty file is the defaults
     assert load_settings(cfg) == Settings()
+
+
+def test_a_stage_without_the_stages_it_reads_warns(tmp_path):
+    from hadath.pipeline import Pipeline
+
+    doc = Pipeline(Settings(stages=("events",))).analyze("قال الوزير إن الجيش قتل 3 مسلحين.",
+                                                          published="2015-07-31T10:00:00+03:00")
+    assert doc.warnings == ["stage 'events' ran without 'times', 'quantities', 'entities', 'attributions' (not in "
+                            "the settings' stages): it lacks what those stages give (event dates fall back to the "
+                            "publication time; no sizes, linked actors or sources)"]
+    doc = Pipeline(Settings(stages=("times", "quantities"))).analyze("قال الوزير إن الاجتماع انتهى.",
+                                                                    published="2015-07-31T10:00:00+03:00")
+    assert doc.warnings == []

@@ -22,7 +22,8 @@ from hadath.document import Document
 from hadath.settings import Settings
 from hadath.text.normalize import Normalized, normalize
 
-__all__ = ["State", "Pipeline", "analyze", "analyze_many", "analyze_record", "get_pipeline", "STAGE_CLASSES"]
+__all__ = ["State", "Pipeline", "analyze", "analyze_many", "analyze_record", "get_pipeline", "STAGE_CLASSES",
+           "STAGE_NEEDS"]
 
 #: Stage name -> "module:Class". Read-only mapping (a tuple of pairs).
 STAGE_CLASSES: tuple[tuple[str, str], ...] = (
@@ -31,6 +32,14 @@ STAGE_CLASSES: tuple[tuple[str, str], ...] = (
     ("entities", "hadath.extract.entities:EntityExtractor"),
     ("attributions", "hadath.extract.attributions:AttributionExtractor"),
     ("events", "hadath.extract.events:EventCoder"),
+)
+
+#: Stage -> the earlier stages whose output it reads, and what it loses without them.
+STAGE_NEEDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("quantities", ("times",), "dates and years are not told from counts"),
+    ("attributions", ("times", "entities"), "speakers are not linked to entities"),
+    ("events", ("times", "quantities", "entities", "attributions"),
+     "event dates fall back to the publication time; no sizes, linked actors or sources"),
 )
 
 
@@ -90,6 +99,12 @@ class Pipeline:
         if unknown:
             raise ValueError(f"unknown stages {unknown}; known: {list(known)}")
         self.stages = [(name, _load(known[name], self.settings)) for name in self.settings.stages]
+        #: One warning per stage that runs without a stage whose output it reads (added to every document).
+        self.stage_warnings: tuple[str, ...] = tuple(
+            f"stage {name!r} ran without {', '.join(repr(m) for m in missing)} (not in the settings' stages): "
+            f"it lacks what {'that stage gives' if len(missing) == 1 else 'those stages give'} ({why})"
+            for name, needs, why in STAGE_NEEDS if name in self.settings.stages
+            for missing in [[n for n in needs if n not in self.settings.stages]] if missing)
 
     def analyze(
         self,
@@ -129,6 +144,7 @@ class Pipeline:
         self.segment(state)
         for _name, stage in self.stages:
             stage(state)
+        doc.warnings.extend(self.stage_warnings)
         if self.settings.include_tokens:
             doc.tokens = state.tokens
         return doc
