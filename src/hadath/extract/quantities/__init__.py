@@ -837,11 +837,13 @@ class QuantityExtractor:
                     vmin = value
                 end = toks[ei + pc[0]][1]
 
-        # rule count.casualties: a breakdown after the count: "20 بين قتيل وجريح", "25 ضحية ما بين قتيل وجريح"
+        # rule count.casualties: a breakdown after the count ("20 بين قتيل وجريح", "25 ضحية ما بين قتيل وجريح")
         if kind == "count" and not combined and (lemma is None or lemma in _PERSONLIKE
                                                  or lemma in ("dead", "injured", "casualties")):
             ei = by_end.get(end)
-            bd = self._cas_breakdown(toks, ei + 1, gap_ok) if ei is not None and ei + 1 < len(toks) and gap_ok(ei, ei + 2) else None
+            bd = None
+            if ei is not None and ei + 1 < len(toks) and gap_ok(ei, ei + 2):
+                bd = self._cas_breakdown(toks, ei + 1, gap_ok)
             if bd is not None:
                 obj = (obj[0] if obj else toks[bd[0]][0], toks[bd[1]][1])
                 end = toks[bd[1]][1]
@@ -950,6 +952,9 @@ class QuantityExtractor:
         if ei is not None and ei + 1 < len(toks):
             a = self._match(toks, ei + 1, self.cas_after, clitic=True, gap_ok=gap_ok)
             if a:
+                if a[1] in ("dead", "injured") and gap_ok(ei, ei + 2) \
+                        and self._cas_chain(toks, ei + 1, gap_ok) is not None:
+                    return "casualties"  # "20 شخصا قتلى وجرحى"
                 return a[1]
         return "casualties" if lemma == "casualties" else None
 
