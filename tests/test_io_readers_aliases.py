@@ -38,3 +38,11 @@ def test_api_accepts_feed_and_saudinewsnet_keys():
     times = {d["id"]: [t["value"] for t in d["times"]] for _, d in out}
     assert times["a"] == ["2015-07-23"]
     assert times["b"] == ["2015-07-23"]
+
+
+def test_reader_records_go_to_the_api_as_they_are(tmp_path):
+    j = tmp_path / "a.jsonl"
+    j.write_text(json.dumps({"text": BODY, "date": "2015-07-24T10:00:00+03:00"}, ensure_ascii=False) + "\n", "utf-8")
+    recs = list(iter_input(str(j)))
+    ((status, doc),) = list(hadath.analyze_many(recs))
+    assert status == "ok" and [t["value"] for t in doc["times"]] == ["2015-07-23"]
