@@ -118,7 +118,8 @@ class CueLexicon:
             month_words: the words of Gregorian month names, for dates when no times are given;
             addressees: nouns that after ل/لل end a speaker, "قال أبوت للبرلمان"; document_heads /
             document_adjectives: a definite report/statement head keeps only its adjectives;
-            document_participles: الصادر ... after which the noun phrase goes on).
+            document_participles: الصادر ... after which the noun phrase goes on; relay_saying:
+            قوله، تأكيده ... after a relayed source, part of the cue, not of the speaker).
         quotes: Opening mark -> closing mark.
         anaphors: Definite head -> heads of the full mentions it may refer back to.
     """
@@ -138,6 +139,7 @@ class CueLexicon:
     clause_openers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
+    relay_saying: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
     month_words: frozenset[str] = frozenset()
     addressees: frozenset[str] = frozenset()
@@ -198,7 +200,7 @@ class CueLexicon:
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))
         for key in ("complementizers", "after_according", "settings_after", "settings_fi", "time_words",
                     "clause_openers", "auxiliaries", "content_nouns", "quantifiers", "addressees", "document_heads",
-                    "document_adjectives", "document_participles"):
+                    "document_adjectives", "document_participles", "relay_saying"):
             setattr(lex, key, frozenset(_norm_list(gram.get(key))))
         lex.month_words = frozenset(w for m in _norm_list(gram.get("months")) for w in m.split())
         lex.quotes = dict(gram["quotes"])

@@ -664,12 +664,32 @@ class RuleParser:
             if cut is not None:
                 s1 = cut
                 op = self._open_content(toks, s1, n, entry, allow_np=True)
+        if op is None and not c["prefix"]:
+            fronted = self._fronted_quote(toks, i)
+            if fronted is not None:  # '"الوضع خطير جدا"، قال مسؤول عسكري': the quotation before the cue
+                out.append(self._make(toks, c, sent, (s0, s1), fronted, rid + ".fronted_quote", kind="verb"))
+                return i
         if op is None:
             if ctx["subject"] is None and toks[s0][0] >= c["span"][1]:
                 ctx["subject"] = (s0, s1)  # e.g. "وكشف مسهور ... قائلا:" -> the participle's speaker
             return None
         out.append(self._make(toks, c, sent, (s0, s1), op, rid + ".verb_first", kind="verb"))
         return max(i, after - 1 if after > s1 else i)
+
+    def _fronted_quote(self, toks, i) -> tuple[int, bool, int, bool] | None:
+        """Content opener of a quotation standing right before cue token ``i`` ("«...»، قال"), or None.
+
+        The quotation must open the sentence (nothing but و or punctuation before it), hold at
+        least three tokens and end just before the cue, followed only by a comma or dash.
+        """
+        if i < 5 or toks[i - 1][2] not in ("،", ",", "-", "–"):
+            return None
+        close = toks[i - 2][2]
+        for k in range(i - 3, -1, -1):
+            if self.lex.quotes.get(toks[k][2]) == close:
+                opens_sentence = all(t[2] == "و" or not any(ch.isalnum() for ch in t[2]) for t in toks[:k])
+                return (k + 1, True, i - 2, False) if opens_sentence and i - 2 - (k + 1) >= 3 else None
+        return None
 
     def _quote_starts_content(self, toks, k, n) -> bool:
         """A quote right after the cue opens the content unless it is a short quoted name."""
@@ -722,6 +742,9 @@ class RuleParser:
         i0, i1 = self._speaker_forward(toks, an + 1, n, None)
         if i1 <= i0:
             return None
+        sp_end = i1
+        while sp_end - 1 > i0 and toks[sp_end - 1][2] in self.lex.relay_saying:  # "عن مصدر أمني قوله إن"
+            sp_end -= 1
         op = self._open_content(toks, i1, n, None, allow_np=False)
         if op is None:
             return None
@@ -729,7 +752,7 @@ class RuleParser:
         outer_idx = len(out)
         out.append(outer)
         inner_c = {"span": (toks[an][0], toks[an][1])}
-        inner = self._make(toks, inner_c, sent, (i0, i1), op, entry.id + ".relay_source", kind="verb")
+        inner = self._make(toks, inner_c, sent, (i0, sp_end), op, entry.id + ".relay_source", kind="verb")
         inner.parent = outer_idx
         out.append(inner)
         return i
