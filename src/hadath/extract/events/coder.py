@@ -98,6 +98,12 @@ class Coder:
         self._size_memo: tuple[Any, int, int, dict[str, float]] = (None, 0, 0, {})
         self._doc_country: str | None = None
         self._victims: set[int] = set()
+        self._brk_key: tuple[Any, int, int] = (None, 0, 0)
+        self._brk: list[int] = []
+        self._sc: dict[str, Any] = {}
+        self._unit_q: list[dict[str, Any]] = []  # quantities / times of the unit (sentence or window) being coded
+        self._unit_t: list[dict[str, Any]] = []
+        self._unit_lohi: tuple[int, int] = (0, 0)
         c = lex.cues
         self.neg_before = _ns(c["negation_before"])
         self.passive_verbs = _ns(c["passive_verbs"])
@@ -367,19 +373,25 @@ class Coder:
                 joined[-1] = q
             else:
                 joined.append(m)
+        # token index -> how many mentions cover it (kept up to date below: O(1) per look-up)
+        cov: dict[int, int] = {}
+        for o in joined:
+            for q in range(o["i0"], o["i1"]):
+                cov[q] = cov.get(q, 0) + 1
         # a count right before any mention belongs to it ("15 جنديا إسرائيليا"; not a year)
         for m in joined:
             k = m["i0"] - 1
-            if m.get("count") is None and k >= a and not any(o["i0"] <= k < o["i1"] for o in joined):
+            if m.get("count") is None and k >= a and not cov.get(k):
                 n = self._number(toks[k])
                 if n is not None and not (toks[k]["t"].isdigit() and 1900 <= n <= 2100):
                     m["i0"], m["count"] = k, n
                     m.pop("ms", None)
+                    cov[k] = cov.get(k, 0) + 1
         # a counted noun phrase that names no actor ("23 شخصا", "15 فلسطينيا", "17 آخرون"): a possible
         # recipient (victims, detainees), never an actor of a harm
         for k in range(a, b - 1):
             n = self._number(toks[k])
-            if n is None or any(o["i0"] <= k < o["i1"] for o in joined):
+            if n is None or cov.get(k):
                 continue
             if toks[k]["t"].isdigit() and 1900 <= n <= 2100:
                 continue
@@ -389,10 +401,12 @@ class Coder:
                     or nt["t"] in self.passive_verbs or (nt["t"][:1] in "وف" and nt["t"][1:] in self.passive_verbs)
                     or self._has(nt, self.time_words)
                     or self._has(nt, self.not_counted)
-                    or any(o["i0"] <= j < o["i1"] for o in joined) or self._is_break(nt)):
+                    or cov.get(j) or self._is_break(nt)):
                 continue
             joined.append({"i0": k, "i1": j + 1, "code": None, "sector": None, "country": None, "entity": None,
                            "place": False, "count": n, "counted": True})
+            cov[k] = cov.get(k, 0) + 1
+            cov[j] = cov.get(j, 0) + 1
         joined.sort(key=lambda m: m["i0"])
         return joined
 
@@ -665,14 +679,33 @@ class Coder:
         return out
 
     # ------------------------------------------------------------------- roles
+    def _breaks(self, toks, a: int, b: int) -> list[int]:
+        """Sorted token indices of the clause breaks of tokens [a, b), computed once per range (the coder works
+        one sentence or window at a time, so one cached range suffices)."""
+        key = self._brk_key
+        if key[0] is toks and key[1] == a and key[2] == b:
+            return self._brk
+        self._brk = [k for k in range(a, b) if self._is_break(toks[k])]
+        self._brk_key = (toks, a, b)
+        return self._brk
+
     def _clause(self, toks, a, b, i0, i1) -> tuple[int, int]:
-        s = i0
-        while s > a and not self._is_break(toks[s - 1]):
-            s -= 1
-        e = i1
-        while e < b and not self._is_break(toks[e]):
-            e += 1
+        """Token range ``[s, e)`` of the clause of tokens [i0, i1) inside [a, b): from after the last clause
+        break before ``i0`` to the first break at or after ``i1`` (O(log n) with the range's break index)."""
+        brk = self._breaks(toks, a, b)
+        j = bisect.bisect_left(brk, i0)  # breaks < i0 are brk[:j]; the loop checked toks[s - 1] for s > a
+        s = brk[j - 1] + 1 if j > 0 else a
+        s = min(max(s, a), i0) if i0 > a else i0
+        j = bisect.bisect_left(brk, i1)
+        e = brk[j] if j < len(brk) else b
+        e = max(e, i1) if i1 < b else i1
         return s, e
+
+    @staticmethod
+    def _trig_between(trig_spans: list[int], lo: int, hi: int) -> bool:
+        """True when a trigger of the sorted start indices ``trig_spans`` starts in tokens [lo, hi)."""
+        j = bisect.bisect_left(trig_spans, lo)
+        return j < len(trig_spans) and trig_spans[j] < hi
 
     def _prev_is(self, toks, m, words, a) -> bool:
         k = m["i0"] - 1
@@ -713,7 +746,7 @@ class Coder:
         after = [m for m in ments if m["i0"] >= i1 and m["i0"] < max(ce, i1 + 1) and not m.get("place_only")]
         before = [m for m in ments if m["i1"] <= i0 and m["i0"] >= cs and not m.get("place_only")]
         # no other trigger between a before-mention and this trigger
-        before = [m for m in before if not any(m["i1"] <= t0 < i0 for t0 in trig_spans)]
+        before = [m for m in before if not self._trig_between(trig_spans, m["i1"], i0)]
         actor = recipient = None
         how = ""
         # passive / explicit agent
@@ -778,7 +811,7 @@ class Coder:
             # a definite noun ("قتل الجندي في هجوم") is the victim only with evidence: an agent phrase after it
             # (برصاص، في هجوم، جراء), or a person (no collective body such as الجيش, no named entity) with no
             # object anywhere after it ("قتل الجندي مسلحا" is active)
-            definite = toks[i1]["t"].startswith(("ال", "لل"))
+            definite = i1 < b and toks[i1]["t"].startswith(("ال", "لل"))  # (a trigger may end the text)
             if (actor is None and voice != "active" and w0 in self.passive_verbs and opens and not direct
                     and definite):
                 bare = self._bare_victim(toks, i1, b, ments)
@@ -952,17 +985,39 @@ class Coder:
                               "entity": e.get("id"), "place": place, "geo": e,
                               "place_only": lab in {"LOC", "FAC"}})
         ent_m.sort(key=lambda m: m["i0"])
+        ent_i0 = [m["i0"] for m in ent_m]
         self._doc_country = self._dominant_country(doc)
-        events: list[dict[str, Any]] = []
+        # quantities and times by start offset (each unit takes its own slice, in document order)
+        q_all = list(doc.quantities or [])
+        q_ord = sorted(range(len(q_all)), key=lambda n: q_all[n]["start"])
+        q_st = [q_all[n]["start"] for n in q_ord]
+        t_all = [t for t in (doc.times or []) if t.get("value") and t.get("kind") in ("date", "datetime", "interval")]
+        t_ord = sorted(range(len(t_all)), key=lambda n: t_all[n]["start"])
+        t_st = [t_all[n]["start"] for n in t_ord]
+
+        def in_range(items, order, st, lo, hi):
+            return [items[n] for n in sorted(order[bisect.bisect_left(st, lo):bisect.bisect_left(st, hi)])]
+        units = []
         for sent in sentences:
             a = bisect.bisect_left(starts, sent["start"])
             b = bisect.bisect_left(starts, sent["end"])
             if b <= a:
                 continue
+            wins = self._windows(toks, a, b)
+            for wa, wb in wins:
+                lo = sent["start"] if wa == a else toks[wa]["rs"]
+                hi = sent["end"] if wb == b else toks[wb]["rs"]
+                units.append((sent, wa, wb, lo, hi))
+        events: list[dict[str, Any]] = []
+        for sent, a, b, lo, hi in units:
             trigs = self._triggers(toks, a, b)
             if not trigs:
                 continue
-            ments = self._mentions(toks, a, b, [m for m in ent_m if a <= m["i0"] and m["i1"] <= b], day,
+            self._unit_q = in_range(q_all, q_ord, q_st, lo, hi)
+            self._unit_t = in_range(t_all, t_ord, t_st, lo, hi)
+            self._unit_lohi = (lo, hi)
+            e0, e1 = bisect.bisect_left(ent_i0, a), bisect.bisect_left(ent_i0, b)
+            ments = self._mentions(toks, a, b, [m for m in ent_m[e0:e1] if m["i1"] <= b], day,
                                    frozenset(t["i0"] for t in trigs))
             trig_spans = [t["i0"] for t in trigs]
             # the genitive of a harm noun ("مقتل عشرة أشخاص") is a victim: never the actor of an attack
@@ -1025,6 +1080,32 @@ class Coder:
         for n, ev in enumerate(events, 1):
             ev["id"] = f"ev{n}"
         return events
+
+    #: Longest token run coded as one unit: a longer "sentence" (text without sentence punctuation) is coded
+    #: in windows of at most this many tokens, so that the work per document stays linear in its length.
+    MAX_WINDOW = 400
+
+    def _windows(self, toks, a: int, b: int) -> list[tuple[int, int]]:
+        """Token ranges that cover [a, b): the whole range when it has at most :attr:`MAX_WINDOW` tokens, else
+        windows of at most that many, each cut before a clause break, else before a lone و, else anywhere
+        (in its second half)."""
+        n = self.MAX_WINDOW
+        out = []
+        s = a
+        while b - s > n:
+            cut = None
+            for test in (lambda t: self._is_break(t), lambda t: t["t"] == "و"):
+                for k in range(s + n - 1, s + n // 2, -1):
+                    if test(toks[k]):
+                        cut = k
+                        break
+                if cut is not None:
+                    break
+            cut = cut or s + n
+            out.append((s, cut))
+            s = cut
+        out.append((s, b))
+        return out
 
     @staticmethod
     def _dominant_country(doc) -> str | None:
@@ -1156,7 +1237,7 @@ class Coder:
             if not (cs <= m["i0"] < ce):
                 # a place of another clause: only one before the trigger with no other trigger in between
                 # ("في بغداد، قتل ..."), never one of a following clause
-                if m["i0"] >= i1 or any(m["i1"] <= t0 < i0 for t0 in trig_spans):
+                if m["i0"] >= i1 or self._trig_between(trig_spans, m["i1"], i0):
                     continue
                 dist += 10
             if best is None or dist < best[0]:
@@ -1174,8 +1255,7 @@ class Coder:
                              "lon": g.get("lon"), "country": g.get("country") or m.get("country")})
         # date
         date = None
-        sent_times = [t for t in (doc.times or []) if sent["start"] <= t["start"] < sent["end"] and t.get("value")
-                      and t.get("kind") in ("date", "datetime", "interval")]
+        sent_times = self._unit_t
         if sent_times:
             t = min(sent_times, key=lambda t: abs(t["start"] - ts))
             date = {"value": t["value"], "source": "text", "time": t.get("id") or doc.span(t["start"], t["end"])["text"]}
@@ -1183,9 +1263,9 @@ class Coder:
             date = {"value": state.reference_time.date().isoformat(), "source": "published"}
         # size
         size: dict[str, float] = {}
-        for q in doc.quantities or []:
+        for q in self._unit_q:
             lem = self._q_role(q)
-            if lem and sent["start"] <= q["start"] < sent["end"] and q.get("value") is not None:
+            if lem and q.get("value") is not None:
                 size.setdefault(lem, q["value"])
         if not size:
             size = self._size_fallback(toks, a, b, rule, recipient)
@@ -1248,7 +1328,8 @@ class Coder:
         if size:
             c += 0.12
             feats.append("size")
-        if has_time or any(self._has(toks[k], self.time_words) for k in range(a, b)):
+        sf = self._sent_facts(toks, a, b)
+        if has_time or sf["time"]:
             c += 0.08
             feats.append("time")
         if location is not None:
@@ -1267,11 +1348,11 @@ class Coder:
             pen += self.penalties["imperfect-verb"]
             feats.append("imperfect-verb")
         # the protest analogue of a casualty count: crowd sizes, chants, banners, stated grievances
-        crowd = rule.type == "PROTEST" and any(self._has(toks[k], self.protest_details) for k in range(a, b))
+        crowd = rule.type == "PROTEST" and sf["crowd"]
         if crowd:
             c += 0.12
             feats.append("crowd")
-        if sum(1 for k in range(a, b) if toks[k]["w"]) > 40 and not size and not crowd:  # (40 words; a casualty count makes even a long sentence a report)
+        if sf["words"] > 40 and not size and not crowd:  # (40 words; a casualty count makes even a long sentence a report)
             pen += self.penalties["long-sentence"]
             feats.append("long-sentence")
         txt = sent["text"]
@@ -1279,7 +1360,7 @@ class Coder:
             # "وعن تفجير الجسر، قال ...": the sentence comments on an event named as its topic
             pen += self.penalties["topic-frame"]
             feats.append("topic-frame")
-        if self._characterises(toks, a, b):
+        if sf["characterises"]:
             pen += self.penalties["characterisation"]
             feats.append("characterisation")
         if "?" in txt or "؟" in txt or toks[a]["t"] in ("هل", "وهل", "فهل"):
@@ -1295,8 +1376,7 @@ class Coder:
         # "was subjected to" (تعرض ل) marks a concrete event; "because of" (إثر، جراء) only after a stated harm
         # ("قتل ثلاثة جراء القصف"), not after any effect ("لم تتأثر البورصة جراء التفجير")
         subjected = trig["pos"] == "noun" and any(
-            self._has(toks[k], self.victim_verbs) and (toks[k]["t"] not in ("اثر", "جراء") or any(
-                self._has(toks[j], self.dead) or self._has(toks[j], self.injured) for j in range(a, k)))
+            self._has(toks[k], self.victim_verbs) and (toks[k]["t"] not in ("اثر", "جراء") or sf["harm"] < k)
             for k in range(max(a, i0 - 6), i0))
         if (trig["pos"] == "noun" and not rule.definite_ok and toks[i0]["t"].startswith(("ال", "وال", "بال", "لل"))
                 and not (size or location or subjected)):
@@ -1317,8 +1397,7 @@ class Coder:
             c += 0.1
             feats.append("subjected-to")
         # (after a reported verb the words describe its object: "قتلت أربعة من المتهمين بالهجوم")
-        if rule.type != "PROTEST" and any(self._has(toks[k], self.reference_frames)
-                                          for k in range(a, b if trig["pos"] == "noun" else i0)):
+        if rule.type != "PROTEST" and sf["ref"] < (b if trig["pos"] == "noun" else i0):
             # (a trial or a charge is what people protest against, not a sign that the protest is old)
             pen += self.penalties["reference-frame"]
             feats.append("reference-frame")
@@ -1333,14 +1412,13 @@ class Coder:
             pen += self.penalties["relative-clause"]
             feats.append("relative-clause")
         # a toll update, a reaction or a comparison refers to an event reported before
-        if any(self._has(toks[k], self.toll_update) for k in range(a, b)):
+        if sf["toll"]:
             pen += self.penalties["toll-update"]
             feats.append("toll-update")
-        if any(self._has(toks[k], self.reaction_verbs) for k in range(a, i0)):
+        if sf["reaction"] < i0:
             pen += self.penalties["reaction-frame"]
             feats.append("reaction-frame")
-        if any(self._has(toks[k], self.aggregate_words) and not (k + 1 < b and self._has(toks[k + 1], self.time_words))
-               for k in range(a, b)):  # "منذ صباح امس" is a time, not a span of many events
+        if sf["aggregate"]:  # ("منذ صباح امس" is a time, not a span of many events)
             pen += self.penalties["aggregate"]
             feats.append("aggregate")
         if rule.elaboration:
@@ -1351,12 +1429,11 @@ class Coder:
                         pen += self.penalties["known-participants"]
                         feats.append("known-participants")
                     break
-        if rule.type == "ASSAULT" and not mode and not any(
-                self._has(toks[k], words) for _, words in self.assault_modes for k in range(a, b)):
+        if rule.type == "ASSAULT" and not mode and not sf["means"]:
             # a report of an attack names its means (explosives, aircraft, gunfire, abduction ...)
             pen += self.penalties["no-means"]
             feats.append("no-means")
-        if rule.type == "ASSAULT" and any(self._has(toks[k], self.non_violent) for k in range(a, b)):
+        if rule.type == "ASSAULT" and sf["non_violent"]:
             pen += self.penalties["non-violent-cause"]
             feats.append("non-violent-cause")
         # news sentences lead with the reported event: a trigger in the last part of a longer
@@ -1368,6 +1445,37 @@ class Coder:
         if hypothetical:
             pen += self.penalties["hypothetical"]
         return c, pen, feats
+
+    def _sent_facts(self, toks, a: int, b: int) -> dict[str, Any]:
+        """Facts of tokens [a, b) that do not depend on the trigger, computed once per sentence (window):
+        whether it holds a time word, a crowd detail, a toll update, an aggregate, a means of attack, a
+        non-violent cause, a characterisation; its word count; and the first index of a reference frame,
+        a reaction verb and a casualty word (``b`` when none), so that "any in [a, x)" is one comparison."""
+        sc = self._sc
+        if sc.get("_key") == (id(toks), a, b) and sc.get("_toks") is toks:
+            return sc
+        has = self._has
+        rng = range(a, b)
+
+        def first(words) -> int:
+            return next((k for k in rng if has(toks[k], words)), b)
+        sc = {
+            "_key": (id(toks), a, b), "_toks": toks,
+            "time": any(has(toks[k], self.time_words) for k in rng),
+            "words": sum(1 for k in rng if toks[k]["w"]),
+            "crowd": any(has(toks[k], self.protest_details) for k in rng),
+            "characterises": self._characterises(toks, a, b),
+            "toll": any(has(toks[k], self.toll_update) for k in rng),
+            "aggregate": any(has(toks[k], self.aggregate_words) and not (k + 1 < b and has(toks[k + 1], self.time_words))
+                             for k in rng),
+            "means": any(has(toks[k], words) for _, words in self.assault_modes for k in rng),
+            "non_violent": any(has(toks[k], self.non_violent) for k in rng),
+            "ref": first(self.reference_frames),
+            "reaction": first(self.reaction_verbs),
+            "harm": next((k for k in rng if has(toks[k], self.dead) or has(toks[k], self.injured)), b),
+        }
+        self._sc = sc
+        return sc
 
     def _characterises(self, toks, a, b) -> bool:
         """True when a demonstrative/copula subject (in the first 4 words) ranks an event within 3 words after it."""
@@ -1434,11 +1542,11 @@ class Coder:
         items: list[tuple[int, str, float]] = []
         taken: set[int] = set()
         qinfo: dict[int, dict[str, Any]] = {}
-        for q in doc.quantities or []:
+        for q in self._unit_q:
             lem = self._q_role(q)
             if lem is None and q.get("object_lemma") in self.person_lemmas and q.get("kind", "count") == "count":
                 lem = "counted"  # persons counted near a harm / arrest trigger: decided below by the trigger
-            if lem and sent["start"] <= q["start"] < sent["end"] and q.get("value") is not None:
+            if lem and q.get("value") is not None:
                 k0 = max(a, bisect.bisect_right(starts, q["start"]) - 1)
                 k1 = max(k0 + 1, bisect.bisect_left(starts, q["end"]))
                 if lem == "counted":
@@ -1473,8 +1581,10 @@ class Coder:
         items.sort()
         want = {"dead": ("ASSAULT", None), "injured": ("ASSAULT", None), "arrested": ("COERCE", "arrest"),
                 "participants": ("PROTEST", None)}
+        clauses = {}
         for ev in evs:
             ev["size"] = {}
+            clauses[id(ev)] = self._clause(toks, a, b, ev["_i0"], ev["_i1"])
         for k, key, n in items:
             typ, mode = want[key]
             cands = [ev for ev in evs if ev["type"] == typ and (mode is None or ev["mode"] == mode)]
@@ -1482,7 +1592,7 @@ class Coder:
                 continue
 
             def rank(ev, k=k):
-                cs, ce = self._clause(toks, a, b, ev["_i0"], ev["_i1"])
+                cs, ce = clauses[id(ev)]
                 return (0 if cs <= k < ce else 1, abs(ev["_i0"] - k), 0 if ev["_i0"] <= k else 1)
             best = min(cands, key=rank)
             if key not in best["size"]:
