@@ -435,7 +435,7 @@ class TimeExtractor:
 
     @staticmethod
     def _anchor(cands: list[dict], ref: datetime | None) -> date | None:
-        """The reference day, moved back when "اليوم (الاثنين)" names an earlier day.
+        """The reference day, moved back when "اليوم (الاثنين)" or "أمس الجمعة" names an earlier day.
 
         A publication time shortly after midnight (or a crawl date a day or two
         late) belongs to the previous days' news: when the text names today's
@@ -449,8 +449,11 @@ class TimeExtractor:
             sem = c["sem"]
             if sem["type"] == "datetime":
                 sem = sem["date"]
-            if sem["type"] == "relday_wd" and sem["off"] == 0:
-                back = (d.isoweekday() - sem["wd"]) % 7
+            if sem["type"] == "relday_wd" and sem["off"] in (-1, 0, 1):
+                # the day the article was written: "اليوم الاثنين" names it, "أمس الجمعة" the day before it
+                # (so it was written on Saturday), "غدا السبت" the day after it
+                written = (sem["wd"] - sem["off"] - 1) % 7 + 1
+                back = (d.isoweekday() - written) % 7
                 if back <= 3:  # the article names its own day; the time stamp may be a later crawl
                     return d - timedelta(days=back)
                 break
