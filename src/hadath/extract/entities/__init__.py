@@ -9,7 +9,15 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    عشاق) needs evidence (``ar/place_evidence.yaml``: a cue such as في/مدينة/بلدة before it, a
    dateline, its country named, or a listed big city); names of one coordinated list share a kind
    (عمان among capitals = Amman, among Gulf states = Oman); a place word without a cue next to a
-   person's name is part of the name (بول بيا، أندرو اكسوم);
+   person's name is part of the name (بول بيا، أندرو اكسوم); a linked place's CAMEO code is
+   computed from its own country (طرابلس of Libya is LBY, never the Lebanese reading's LBN); names
+   shared by curated entries are decided by the document (``context`` in ``ar/aliases.yaml``:
+   التحالف الدولي is the US-led coalition in an Afghan/Iraqi/Syrian article, the Saudi-led one in a
+   Yemeni article, and follows an unambiguous التحالف الذي تقوده السعودية of the same article); a
+   named district (``within``: باب التبانة) picks its city among homonyms (Tripoli, Lebanon);
+   ``sub-place`` (``ar/sub_places.yaml``): a name after حي/شارع/ساحة ... (or after منطقة with a
+   container of another country) is a place inside its container ("حي صلاح الدين بمدينة حلب":
+   LOC, SYR, no GeoNames id), never the same-named region of another country;
 2. ``institution-nationality:<id>``: "institution + nationality adjective" organisations
    (السلطات الألمانية -> ORG, DEU, DEUGOV; الشعب العراقي -> NORP; ``ar/institutions.yaml``); after a
    title word the phrase is a role of a person instead (منسق الاستخبارات الوطنية الفرنسية), except
@@ -21,7 +29,10 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    definite honorific such as الملكة/الأمير/الشيخ/السيدة (``honorifics`` of ``ar/titles.yaml``, titles
    or not), or after a construct title with its country, is a
    person's name whatever the city's size: الملكة صوفيا; ملك الأردن / أمير الرياض stay places),
-   ``person-firstname`` (known first name + rare words); titles attach to the person as ``roles``
+   ``person-firstname`` (known first name + rare words; a third, frequent part is kept after a
+   first name and a name: محمد جواد ظريف); a month name next to a number is a date, never a person
+   (رجب 1436), and no person or organisation lies inside a span of the times stage
+   (``state.doc.times``); titles attach to the person as ``roles``
    and give the person's country and agent code;
 5. ``model``: NER model spans (:mod:`.ner_model`, when the module and its model file exist) for
    names the gazetteer does not know; only clauses holding a name-like rare word are tagged; a
@@ -78,6 +89,8 @@ _SENT_END = frozenset({".", "!", "؟", "?", "…"})
 #: Tokens that end a clause: the text is offered to the model clause by clause.
 _CLAUSE_END = _SENT_END | {"،", ",", "؛", ";", ":"}
 _START = operator.itemgetter("start")
+#: A sentence or line break between two offsets (the containing city of a sub-place is looked for before it).
+_SENT_BREAK = re.compile("[.!؟?\n]")
 _CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
 #: A quoted span: opening quote, the name, closing quote.
 _QUOTED = re.compile("([«»\"“”])\\s*([^«»\"“”\n]{2,40}?)\\s*[«»\"”“]")
@@ -264,6 +277,17 @@ class EntityExtractor:
         self.pe_heads = frozenset(name_key(w) for w in pe["heads"])
         self.pe_compound = frozenset(name_key(w) for w in pe["compound_first"])
         self._head_forms = _clitic_forms(self.pe_heads)  # بلدة، وبمدينة ...
+        sp = yaml.safe_load((DATA_DIR / "sub_places.yaml").read_text("utf-8"))
+        #: rule ``sub-place`` (``ar/sub_places.yaml``): neighbourhood/street heads and container cues
+        self.sp_strict = frozenset(name_key(w) for w in sp["strict_heads"])
+        self.sp_soft = frozenset(name_key(w) for w in sp["soft_heads"])
+        self.sp_fac = frozenset(name_key(w) for w in sp["facility_heads"])
+        alt = lambda ws: "|".join(map(re.escape, sorted({name_key(w) for w in ws}, key=len, reverse=True)))  # noqa: E731
+        self._container_gap = re.compile("[ \t]+(?:و?(?:" + alt(sp["container_cues"]) + ")[ \t]*)?(?:(?:و?ب|ل)?(?:"
+                                         + alt(sp["container_heads"]) + ")[ \t]+)?")
+        #: month names (the times stage's ``months.yaml``, one source): a month + a number is a date,
+        #: never a person (رجب 1436، 15 شعبان)
+        self.months = self._load_months()
         pm = yaml.safe_load((DATA_DIR / "place_modifiers.yaml").read_text("utf-8"))
         #: place-modifier filter (``ar/place_modifiers.yaml``): words that follow a place noun and are
         #: no name (عازلة، آمنة، حدودية، صناعية), and the place nouns themselves
@@ -304,6 +328,58 @@ class EntityExtractor:
             self.model = None
 
     # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _load_months() -> frozenset[tuple[str, ...]]:
+        """Normalised month names (tuples of words) of every series of ``extract/times/ar/months.yaml``
+        (Gregorian: all regional series; Hijri); empty when the file is absent."""
+        path = DATA_DIR.parents[1] / "times" / "ar" / "months.yaml"
+        if not path.is_file():
+            return frozenset()
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        out = set()
+        for series in ("gregorian", "hijri"):
+            for it in data.get(series, []) or []:
+                for n in it.get("names", []):
+                    words = tuple(name_key(str(n)).split())
+                    if words and not any(ch.isdigit() for ch in words[-1]):
+                        out.add(words)
+        return frozenset(out)
+
+    def _month_date(self, wtexts: list[str], a: int, b: int) -> bool:
+        """True when words ``a..b`` start with a month name (a proclitic allowed) that a number
+        follows or precedes: a date (رجب 1436، 15 شعبان، في مايو 2015), not a name."""
+        if not self.months:
+            return False
+        n = len(wtexts)
+        for ln in (2, 1):
+            if a + ln > n:
+                continue
+            first = wtexts[a]
+            for _p, rest in _strip_clitic(first):
+                if (rest, *wtexts[a + 1:a + ln]) in self.months:
+                    nxt = wtexts[a + ln] if a + ln < n else ""
+                    prv = wtexts[a - 1] if a > 0 else ""
+                    if any(ch.isdigit() for ch in nxt) or any(ch.isdigit() for ch in prv):
+                        return True
+        return False
+
+    def _relaxed_name(self, w: str) -> bool:
+        """A frequent word taken as the last part of a three-part name after a known first name and
+        one name word (محمد جواد ظريف: ظريف "nice" ranks under :data:`NAME_RANK`): less frequent than
+        ``NAME_RANK // 4``, no article (nor لل/وال ...), no verb prefix (ي ت ن: يواصل), no plural,
+        pronoun or accusative ending (برنامجه، اعتبارا), no digit, not a role, place, stop-name or cue word."""
+        if len(w) < 3 or w.startswith(("ال", "لل", "وال", "بال", "فال", "كال", "ي", "ت", "ن")):
+            return False
+        if w.endswith(("ون", "ين", "ات", "وا", "ه", "ها", "هم", "هما", "كم", "نا", "ا")):
+            return False
+        if any(ch.isdigit() for ch in w) or self.gaz.word_rank(w) < NAME_RANK // 4:
+            return False
+        if w in self.gaz.stop or w in self.cues or w in self.particles or w in self.gaz.agents or (w,) in self.titles:
+            return False
+        if w[:1] in "وبلفك" and self.gaz.word_rank(w[1:]) < 20000:
+            return False
+        return not any(self.gaz.entries[i].kind in _PLACE_KINDS for i in self.gaz.names.get(w, ()))
+
     def _is_title(self, words: list[str], i: int) -> int:
         """Length of the title starting at word ``i`` (clitic و/ف/ك/ب/ل allowed on it), 0 if none."""
         first = words[i]
@@ -356,8 +432,8 @@ class EntityExtractor:
         return r
 
     def _name_like_uncached(self, w: str) -> bool:
-        if w in self.gaz.stop or w in self.cues or len(w) < 2:
-            return False
+        if w in self.gaz.stop or w in self.cues or len(w) < 2 or any(ch.isdigit() for ch in w):
+            return False  # (a number is no name part: رجب 1436)
         if w.startswith(("وال", "بال", "فال", "كال", "لل")) or w.endswith(_PRONOUN_SUFFIXES):
             return False
         if w.startswith("ال"):  # family names: nisba (العبادي) or rare definite words
@@ -403,8 +479,20 @@ class EntityExtractor:
         matches = self.gaz.match(text)
         infos = [self._key_info(m.key) for m in matches]
         common = [self._common_place(text, m, info[0]) for m, info in zip(matches, infos)]
-        # country evidence from names that are no ordinary words (ينقل gives no Oman)
-        countries = doc_countries([info[0] for info, c in zip(infos, common) if not c])
+        sub = self._sub_place_matches(text, matches, infos)
+        # country evidence from names that are no ordinary words (ينقل gives no Oman), nor places inside
+        # another place (حي صلاح الدين بمدينة حلب gives no Iraq)
+        countries = doc_countries([info[0] for mi, (info, c) in enumerate(zip(infos, common))
+                                   if not c and mi not in sub])
+        # a named district picks its city among homonyms (باب التبانة: Tripoli, Lebanon)
+        within = {x.within for mi, info in enumerate(infos) if mi not in sub for x in info[0][:1] if x.within}
+        # a reading named unambiguously (التحالف العربي، التحالف الذي تقوده السعودية) decides the shared
+        # names of the same document (قوات التحالف)
+        decided = set()
+        for info in infos:
+            ctx = [x for x in info[0] if x.context]
+            if len(ctx) == 1 and info[0][0] is ctx[0]:
+                decided.add(ctx[0].uid)
         list_kinds = self._list_kinds(text, matches, infos)
         mentions: list[Mention] = []
         adj_hits: list[tuple[Match, str]] = []
@@ -417,6 +505,19 @@ class EntityExtractor:
                 continue  # دورًا، دومًا: a word with tanween is an adverb or indefinite noun, not a name
             if adj is not None:
                 adj_hits.append((m, adj.country))
+            if mi in sub:
+                sm = self._sub_place_mention(m, ents, sub[mi], matches, infos, countries)
+                if sm is not None:
+                    mentions.append(sm)
+                    continue
+            if decided:
+                ctx = [x for x in ents if x.context]
+                if len(ctx) > 1 and sum(x.uid in decided for x in ctx) == 1:
+                    ents = [x for x in ents if not x.context or x.uid in decided]
+            if within:
+                near = [x for x in ents if x.kind in ("city", "region") and x.geonames in within]
+                if near:
+                    ents = near + [x for x in ents if x.kind in ("nat_adj", "actor")]
             lk = list_kinds.get(mi)
             if lk is not None:  # عمان among capitals = Amman, among Gulf states = Oman
                 e = choose([x for x in ents if (x.kind == "country") == (lk == "country")], countries)
@@ -443,8 +544,8 @@ class EntityExtractor:
             if m.prefix == "لل":
                 restored = "ال" + doc.text[slice(*norm.raw_span(m.start + 1, m.end))][1:]
             code = e.cameo if isinstance(e.cameo, str) or e.cameo is None else cameo_at(e.cameo, date)
-            if e.kind != "actor":
-                code = actor_code(ents, date) or code
+            if e.kind != "actor":  # the actor code of the chosen reading's country only (طرابلس: LBN or LBY)
+                code = actor_code(ents, date, e.country if e.kind in ("country", "city", "region") else None) or code
             mentions.append(Mention(m.start, m.end, label, m.key, entry=e, source="gazetteer",
                                     rule=f"gazetteer:{e.kind}",
                                     confidence=confidence,
@@ -466,6 +567,7 @@ class EntityExtractor:
             self._model_mentions(state, norm, mentions, countries, excluded, words, index)
         self._soft_places_by_people(text, mentions)
         self._head_names(text, words, wtexts, mentions, countries)
+        self._sub_place_spans(text, mentions, countries)
         if self._formula_re is not None and not self._formula_first.isdisjoint(index.types):
             # ولله الحمد، إن شاء الله: formulae are never names
             formulae = [(fm.start(), fm.end()) for fm in self._formula_re.finditer(text)]
@@ -473,6 +575,11 @@ class EntityExtractor:
                 mentions[:] = [m for m in mentions if m.source == "gazetteer" and m.entry is not None
                                and m.entry.kind in ("country", "curated", "city", "region")
                                or not any(m.start < fe and fs < m.end for fs, fe in formulae)]
+        tspans = self._time_spans(state, norm)
+        if tspans:  # a date the times stage found (رجب 1436، 15 شعبان) is never a person or organisation
+            mentions[:] = [m for m in mentions if m.label not in ("PER", "ORG") or not any(
+                s <= m.start and m.end <= e or (m.start < e and s < m.end and self._starts_with_month(m.key))
+                for s, e in tspans)]
         if excluded:  # authors in the byline (كتبت- هدى الشيمي) are metadata; boilerplate is no article text
             mentions[:] = [m for m in mentions if not any(
                 m.start < e and s < m.end and (m.label == "PER" or kind == "boilerplate") for s, e, kind in excluded)]
@@ -611,7 +718,9 @@ class EntityExtractor:
                 continue
             spans = [(words[j][0], words[first[1]][1], first)]
             k = first[1] + 1
-            if k < n and gap_ok(k) and wtexts[k].startswith("و") and len(wtexts[k]) > 3:
+            strict = any(rest in self.sp_strict for _p, rest in _strip_clitic(wtexts[i]))
+            if k < n and gap_ok(k) and wtexts[k].startswith("و") and len(wtexts[k]) > 3 and not strict:
+                # (after حي no split: حي نورث ويست is one name)
                 second = name_at(k, 1)
                 if second is not None:
                     spans.append((words[k][0] + 1, words[second[1]][1], second))
@@ -858,8 +967,8 @@ class EntityExtractor:
         def add(a_word: int, b_word: int, prefix_len: int, rule: str, role: tuple | None) -> None:
             a = words[a_word][0] + prefix_len
             b = words[b_word][1]
-            if not free(a, b):
-                return
+            if not free(a, b) or self._month_date(wtexts, a_word, b_word):
+                return  # (a month and a number: رجب 1436 is a date)
             mentions[:] = [x for x in mentions if not (a < x.end and x.start < b)]
             key = " ".join([wtexts[a_word][prefix_len:], *wtexts[a_word + 1:b_word + 1]])
             ents = [e for e in self.gaz.lookup(key) if e.kind == "actor" or (e.kind == "curated" and e.label == "PER")]
@@ -922,6 +1031,10 @@ class EntityExtractor:
                     break  # (a place head or a title ends the name: الأمير حمزة مخيم الزعتري، رانيا قرينة الملك)
                 if nl(k) or (k == j and (w,) in self.first_names) or (k > j and w in self.particles):
                     k += 1
+                elif (k == j + 2 and (wtexts[j],) in self._chain_names and k not in tanween
+                      and wtexts[j + 1] not in self.particles and not wtexts[j + 1].startswith("ال")
+                      and self._relaxed_name(w)):
+                    k += 1  # محمد جواد ظريف: a frequent third part after a first name and a name
                 else:
                     break
             if k - j >= 2 and wtexts[k - 1] not in self.particles:
@@ -998,6 +1111,10 @@ class EntityExtractor:
                     k += 1
                 elif nl(k):
                     k += 1
+                    own += 1
+                elif (own == 1 and not weak and k == i + fl + 1 and k not in tanween
+                      and not wtexts[k - 1].startswith("ال") and self._relaxed_name(w)):
+                    k += 1  # محمد جواد ظريف: a frequent third part after a first name and a name
                     own += 1
                 else:
                     break
@@ -1179,6 +1296,124 @@ class EntityExtractor:
                                     confidence=float(conf) if conf is not None else 0.6, country=country,
                                     cameo=country))
             covered[a:b] = b"\x01" * (b - a)
+
+    def _starts_with_month(self, key: str) -> bool:
+        """True when a normalised name key starts with a month name (one or two words, a proclitic allowed)."""
+        ws = key.split()
+        if not ws or not self.months:
+            return False
+        for _p, rest in _strip_clitic(ws[0]):
+            if (rest,) in self.months or (rest, *ws[1:2]) in self.months:
+                return True
+        return False
+
+    def _time_spans(self, state: Any, norm: Any) -> list[tuple[int, int]]:
+        """Normalised ``(start, end)`` of the spans the times stage found (``state.doc.times``)."""
+        out = []
+        for t in getattr(state.doc, "times", None) or []:
+            if isinstance(t, dict) and "start" in t and "end" in t:
+                a = bisect.bisect_left(norm.starts, t["start"])
+                b = bisect.bisect_left(norm.starts, t["end"])
+                if a < b:
+                    out.append((a, b))
+        return out
+
+    def _sub_head(self, text: str, ws: int) -> str | None:
+        """The sub-place head (normalised, clitics stripped) right before offset ``ws`` (the start of
+        a name's word), or None: a ``strict_heads`` or ``soft_heads`` word of ``ar/sub_places.yaml``."""
+        pm = re.search(r"([^\W_]+)[ \t]+$", text[max(0, ws - 30):ws])
+        if not pm:
+            return None
+        for _p, rest in _strip_clitic(pm.group(1)):
+            if rest in self.sp_strict or rest in self.sp_soft:
+                return rest
+        return None
+
+    def _container_start(self, text: str, end: int, starts) -> int | None:
+        """Where the containing place's name starts after a name ending at ``end`` ("بمدينة حلب"،
+        "في حلب"، "بحلب"), among the candidate ``starts`` (a set of normalised offsets), or None."""
+        for pos in range(end + 1, min(len(text), end + 30) + 1):
+            if pos in starts:
+                gm = self._container_gap.fullmatch(text, end, pos)
+                return pos if gm else None
+        return None
+
+    def _sub_place_matches(self, text: str, matches: list[Match], infos) -> dict[int, tuple[str, int | None]]:
+        """Rule ``sub-place`` on gazetteer matches: index of a place match after a sub-place head ->
+        (head, index of its container match or None). A soft head needs a container."""
+        out: dict[int, tuple[str, int | None]] = {}
+        starts = None
+        for mi, m in enumerate(matches):
+            ents = infos[mi][0]
+            if not ents or not any(e.kind in ("city", "region", "country") or e.kind == "curated" and e.label
+                                   in ("GPE", "LOC") for e in ents):
+                continue
+            head = self._sub_head(text, m.start - (len(m.prefix) if m.prefix != "لل" else 0))
+            if head is None:
+                continue
+            if starts is None:
+                starts = {x.start: i for i, x in enumerate(matches)}
+            cpos = self._container_start(text, m.end, starts)
+            cmi = starts.get(cpos) if cpos is not None else None
+            if cmi is not None and not any(e.kind in ("city", "region", "country") or e.kind == "curated" and e.label
+                                           in ("GPE", "LOC") and e.country for e in infos[cmi][0]):
+                cmi = None
+            if head in self.sp_soft and cmi is None:
+                continue
+            if cmi is None:  # وفي حلب، ... في حي صلاح الدين: the city named before it in the sentence
+                for mj in range(mi - 1, -1, -1):
+                    if _SENT_BREAK.search(text, matches[mj].end, m.start):
+                        break
+                    if any(e.kind == "city" for e in infos[mj][0]) and mj not in out:
+                        cmi = mj
+                        break
+            out[mi] = (head, cmi)
+        return out
+
+    def _sub_place_mention(self, m: Match, ents, sub: tuple[str, int | None], matches, infos,
+                           countries: Counter) -> Mention | None:
+        """The ``sub-place`` mention of a gazetteer match (no GeoNames id, CAMEO or canonical name of
+        its own; the container's country), or None when the match keeps its link: a curated district
+        of the container's country, or after a soft head a reading in the container's country."""
+        head, cmi = sub
+        container = choose(infos[cmi][0], countries) if cmi is not None else None
+        cc = container.country if container is not None else None
+        if head in self.sp_soft:
+            if cc is None or any(e.country == cc for e in ents if e.kind != "nat_adj"):
+                return None  # منطقة القلمون بريف دمشق: the same country keeps its link
+        else:
+            cur = next((e for e in ents if e.kind == "curated" and e.country), None)
+            if cur is not None and (cc is None or cur.country == cc):
+                return None  # حي الشيخ مقصود: a known district
+        if cc is None and countries:
+            cc = countries.most_common(1)[0][0]
+        label = "FAC" if head in self.sp_fac else "LOC"
+        return Mention(m.start, m.end, label, m.key, entry=None, source="rule", rule="sub-place",
+                       confidence=0.6, country=cc, cameo=cc)
+
+    def _sub_place_spans(self, text: str, mentions: list[Mention], countries: Counter) -> None:
+        """Rule ``sub-place`` on unlinked place spans (the model's, ``place-head-name``): after a
+        strict head (حي باب التبانة) the span is LOC/FAC, with its container's country."""
+        cands = [x for x in mentions if x.entry is None and x.label in ("GPE", "LOC") and x.rule != "sub-place"]
+        if not cands:
+            return
+        by_start = {x.start: x for x in mentions if x.label == "GPE" and (
+            x.entry is not None and x.entry.kind in ("city", "region", "country", "curated") or x.country)}
+        for x in cands:
+            head = self._sub_head(text, x.start)
+            if head is None or head not in self.sp_strict:
+                continue
+            pos = self._container_start(text, x.end, by_start)
+            c = by_start.get(pos) if pos is not None else None
+            if c is None:  # the city named before it in the sentence
+                c = max((y for y in by_start.values() if y.end <= x.start and y.entry is not None
+                         and y.entry.kind == "city" and not _SENT_BREAK.search(text, y.end, x.start)),
+                        key=lambda y: y.end, default=None)
+            cc = (c.entry.country if c.entry is not None else c.country) if c is not None else None
+            x.label = "FAC" if head in self.sp_fac else "LOC"
+            x.country = cc or x.country or (countries.most_common(1)[0][0] if countries else None)
+            x.cameo = x.country
+            x.rule = "sub-place"
 
     def _excluded_spans(self, state: Any, norm: Any) -> list[tuple[int, int]]:
         """Normalised ``(start, end, kind)`` of the byline and boilerplate spans (kind: byline|boilerplate)."""

@@ -72,6 +72,13 @@ class Entry:
         best: Best Arabic name (str) or None.
         uid: Stable id (``gn:<geonames>``, ``iso:<alpha-3>``, curated id, or ``gz:<idx>``).
         anaphors: Normalised definite nouns that refer back to this entity.
+        context: ISO alpha-3 codes whose mention in a document supports this reading of a name
+            shared by several curated entries (``context`` of ``ar/aliases.yaml``: التحالف الدولي
+            is the US-led coalition in an Afghan, Iraqi or Syrian article, the Saudi-led one in a
+            Yemeni article); empty for the others.
+        within: GeoNames id of the city a curated district lies in (``within`` of
+            ``ar/aliases.yaml``: باب التبانة in Tripoli, Lebanon), or None; a mention of the
+            district picks that city among homonyms (طرابلس).
     """
 
     idx: int
@@ -87,6 +94,8 @@ class Entry:
     best: str | None
     uid: str
     anaphors: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    within: int | None = None
 
 
 class Match(NamedTuple):
@@ -152,7 +161,8 @@ class Gazetteer:
                     idx=idx, kind="curated", label=a["label"], canonical=a.get("canonical"),
                     country=a.get("country"), geonames=None, lat=a.get("lat"), lon=a.get("lon"), population=0,
                     cameo=a.get("cameo"), best=a["names"][0], uid=a["id"],
-                    anaphors=tuple(name_key(x) for x in a.get("anaphors", []))))
+                    anaphors=tuple(name_key(x) for x in a.get("anaphors", [])),
+                    context=tuple(a.get("context", ())), within=a.get("within")))
             for n in a["names"]:
                 if a.get("bad_prefixes"):
                     self.bad_prefixes[name_key(n)] = "".join(a["bad_prefixes"])

@@ -22,7 +22,7 @@ from typing import Any
 
 from hadath.extract.entities.gazetteer import Entry
 
-__all__ = ["cameo_at", "choose", "KIND_PRIORITY"]
+__all__ = ["cameo_at", "choose", "actor_code", "KIND_PRIORITY"]
 
 #: Base score per entry kind (higher wins).
 KIND_PRIORITY = {"curated": 6.0, "country": 5.0, "nationality": 4.5, "region": 3.0, "city": 2.0, "actor": 1.0,
@@ -80,6 +80,8 @@ def score(e: Entry, countries: Counter) -> float:
         s += 2.5
     if e.population:
         s += min(math.log10(e.population + 1), 8.0) / 8.0
+    if e.context:  # a shared curated name (التحالف الدولي): the reading the document's countries support
+        s += 0.1 * min(sum(countries.get(c, 0) for c in e.context), 5)
     return s
 
 
@@ -93,6 +95,8 @@ def choose(entries: Sequence[Entry], countries: Counter) -> Entry | None:
         'SYR'
         >>> [choose(g.lookup("عمان"), Counter(c)).canonical for c in ({"JOR": 1}, {"OMN": 1}, {})]
         ['Amman', 'Oman', 'Oman']
+        >>> [choose(g.lookup("قوات التحالف الدوليه"), Counter(c)).canonical[:5] for c in ({"AFG": 1}, {"YEM": 2}, {})]
+        ['Combi', 'Saudi', 'Combi']
     """
     cands = [e for e in entries if e.kind != "nat_adj"]
     if len(cands) <= 1:
@@ -107,11 +111,33 @@ def choose(entries: Sequence[Entry], countries: Counter) -> Entry | None:
     return best
 
 
-def actor_code(entries: Sequence[Entry], date: int | None) -> str | None:
-    """CAMEO code from the actor-dictionary senses of a name, valid at ``date`` (None if none)."""
+def actor_code(entries: Sequence[Entry], date: int | None, country: str | None = None) -> str | None:
+    """CAMEO code from the actor-dictionary senses of a name, valid at ``date`` (None if none).
+
+    Args:
+        entries: The candidate entries of the name.
+        date: ``YYYYMMDD`` int or None.
+        country: When given (the ISO alpha-3 of the chosen place), only codes of that country count:
+            the code follows the chosen link, never another reading of the name (طرابلس is listed
+            as LBN and LBY; Tripoli, Libya gets LBY).
+
+    Example:
+        >>> from hadath.extract.entities.gazetteer import Gazetteer
+        >>> ents = Gazetteer.load().lookup("طرابلس")
+        >>> actor_code(ents, None, "LBY"), actor_code(ents, None, "LBN"), actor_code(ents, None, "FRA")
+        ('LBY', 'LBN', None)
+    """
     for e in entries:
         if e.kind == "actor":
-            c = cameo_at(e.cameo, date)
+            cameo = e.cameo
+            if country is not None:
+                if isinstance(cameo, str):
+                    cameo = cameo if cameo[:3] == country else None
+                elif cameo is not None:
+                    cameo = [r for r in cameo if str(r[0])[:3] == country]
+                if not cameo:
+                    continue
+            c = cameo_at(cameo, date)
             if c:
                 return c
     return None
