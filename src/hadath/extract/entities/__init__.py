@@ -300,6 +300,8 @@ class EntityExtractor:
         self._formula_re = re.compile("(?<!\\w)(?:" + "|".join(
             "\\s+".join(re.escape(w) for w in f.split()) for f in forms) + ")(?!\\w)") if forms else None
         self.formula_words = frozenset(name_key(w) for w in stop.get("formula_words", []))
+        #: words that are never part of a person's name (ناسف: حزام ناسف is an explosive belt)
+        self.not_person = frozenset(name_key(w) for w in stop.get("not_person_words", []))
         #: the media-head words with their clitics (بصحيفة، وقناة) and وزارة's forms
         self._media_forms = _clitic_forms(_MEDIA_HEADS)
         self._ministry_forms = _clitic_forms(["وزاره"])
@@ -432,7 +434,7 @@ class EntityExtractor:
         return r
 
     def _name_like_uncached(self, w: str) -> bool:
-        if w in self.gaz.stop or w in self.cues or len(w) < 2 or any(ch.isdigit() for ch in w):
+        if w in self.gaz.stop or w in self.cues or len(w) < 2 or any(ch.isdigit() for ch in w) or w in self.not_person:
             return False  # (a number is no name part: رجب 1436)
         if w.startswith(("وال", "بال", "فال", "كال", "لل")) or w.endswith(_PRONOUN_SUFFIXES):
             return False
@@ -1168,15 +1170,18 @@ class EntityExtractor:
         if index is None:
             index = self._word_index([w for _a, _b, w in words])
         rare = [words[i][0] for i in index.positions(index.rare) if not covered[words[i][0]]]
-        # a known first name before a less frequent word (محمد مرسي، سعود الفيصل): a name made of
-        # frequent words, which the rare-word test misses
+        # a known first name before a less frequent word (محمد مرسي، سعود الفيصل) or before another
+        # first name (أحمد حسن كريم، خالد منصور جميل): a name made of frequent words, which the
+        # rare-word test misses
         rank = self.gaz.word_rank
         stop = self.gaz.stop
         for i in index.positions(index.first):
             if i + 1 >= len(words):
                 break
+            nxt = words[i + 1][2]
             if (not covered[words[i][0]] and not covered[words[i + 1][0]]
-                    and rank(words[i + 1][2]) >= 2000 and words[i + 1][2] not in stop
+                    and (rank(nxt) >= 2000 or (nxt,) in self.first_names)  # (أحمد حسن كريم: two first names)
+                    and nxt not in stop
                     and not norm.text[words[i][1]:words[i + 1][0]].strip()):
                 rare.append(words[i][0])
         rare.sort()
@@ -1265,6 +1270,8 @@ class EntityExtractor:
             parts = key.split()
             if not parts or parts[0] in self.gaz.stop:
                 continue  # لين العريكة: a name does not start with a stop word
+            if label == "PER" and not self.not_person.isdisjoint(parts):
+                continue  # حزام ناسف: a word that is never part of a person's name
             if len(parts) == 1:
                 if self.gaz.word_rank(key) < 1000:
                     continue
