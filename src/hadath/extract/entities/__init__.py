@@ -1392,6 +1392,8 @@ class EntityExtractor:
             cur = next((e for e in ents if e.kind == "curated" and e.country), None)
             if cur is not None and (cc is None or cur.country == cc):
                 return None  # حي الشيخ مقصود: a known district
+            if cc is not None and any(e.kind == "city" and e.country == cc for e in ents):
+                return None  # حي جوبر بدمشق: a populated place GeoNames lists in the container's country
         if cc is None and countries:
             cc = countries.most_common(1)[0][0]
         label = "FAC" if head in self.sp_fac else "LOC"
