@@ -133,3 +133,31 @@ def test_plover_export_of_a_year_event(tmp_path):
     assert export(p, "plover", out) == 1
     rec = json.loads(out.read_text("utf-8"))
     assert (rec["date"], rec["enddate"], rec["date_text"], rec["time"]) == ("2014-01-01", "2014-12-31", "2014", None)
+
+
+def test_sector_from_the_cameo_role_everywhere(tmp_path):
+    """A coded actor without a lexicon sector (an entity's UKRMIL) has the role part of its code as sector in the
+    JSON, the PLOVER records and the CSV alike; a country alone has none."""
+    from hadath.extract.events.export import csv_row
+
+    d = Pipeline(Settings()).analyze("وقال الانفصاليون إن رجلا قتل جراء قصف القوات الأوكرانية في وسط دونيتسك.",
+                                     id="ukr-1", published="2015-07-31T19:00:00+03:00")
+    ev = next(e for e in d.events if e["type"] == "ASSAULT")
+    assert ev["actor"]["code"] == "UKRMIL" and ev["actor"]["sector"] == "MIL"
+    p = tmp_path / "d.jsonl"
+    p.write_text(d.to_json() + "\n", encoding="utf-8")
+    out = tmp_path / "e.csv"
+    export(p, "csv", out)
+    row = next(r for r in csv.DictReader(io.StringIO(out.read_text("utf-8"))) if r["type"] == "ASSAULT")
+    assert row["actor_code"] == "UKRMIL" and row["actor_sector"] == "MIL"
+    out = tmp_path / "e.jsonl"
+    export(p, "plover", out)
+    rec = next(json.loads(x) for x in out.read_text("utf-8").splitlines() if json.loads(x)["event"] == ["ASSAULT"])
+    assert rec["actor"][0]["code"] == "UKR" and rec["actor"][0]["sector"] == "MIL"
+    # documents written before sectors were filled: the export derives them from the code
+    old = dict(ev, actor=dict(ev["actor"], sector=None), recipient={"text": "x", "code": "YEMREB", "country": "YEM",
+                                                                     "sector": None})
+    row = csv_row(d.to_dict(), old)
+    assert row["actor_sector"] == "MIL" and row["recipient_sector"] == "REB"
+    row = csv_row(d.to_dict(), dict(ev, actor={"text": "x", "code": "USA", "country": "USA", "sector": None}))
+    assert row["actor_sector"] is None

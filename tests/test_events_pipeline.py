@@ -35,6 +35,13 @@ def _matches(ev, exp) -> bool:
             got = (ev["date"] or {}).get("value")
         elif k == "date_source":
             got = (ev["date"] or {}).get("source")
+        elif k in ("actor_sector", "recipient_sector", "recipient_code", "actor_country"):
+            role, f = k.split("_")
+            got = (ev[role] or {}).get(f)
+        elif k == "max_confidence":
+            if ev["confidence"] > v:
+                return False
+            continue
         elif k == "triggers":
             got = len(ev["triggers"])
         elif k == "size_quantity":
@@ -65,6 +72,8 @@ def test_events_pipeline(pipe, case):
         pos += 1
     if case.get("only"):
         assert len(evs) == len(case["events"]), _show(evs)
+    for exp in case.get("absent", []):  # negatives: no event matches these
+        assert not any(_matches(ev, exp) for ev in evs), f"{case['id']}: unexpected {exp} in {_show(evs)}"
 
 
 def test_distinct_dates_follow_the_times(pipe):

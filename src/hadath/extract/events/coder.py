@@ -62,7 +62,43 @@ from typing import Any
 from hadath.extract.events.lexicon import Lexicon, Rule, stem, stem_norm, token_candidates
 from hadath.text.normalize import normalize_word
 
-__all__ = ["Coder", "TOKEN_RE"]
+__all__ = ["Coder", "TOKEN_RE", "sector_of"]
+
+#: CAMEO role codes that name a sector (the part of an actor code after its country: SYRMIL -> MIL).
+SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "CVL", "JUD", "LEG", "OPP", "PTY", "EDU", "MED", "BUS",
+                          "LAB", "REL", "REF", "UAF", "CRM", "ACT", "HLH", "AGR", "INS", "ELI", "NGO", "ISM", "SEP",
+                          "MOD", "RAD", "JRN", "IGO", "PRO", "DEV", "ENV", "HRI"})
+
+
+def sector_of(code: str | None, country: str | None = None) -> str | None:
+    """The sector of a CAMEO actor code: its role part after the country (``UKRMIL`` -> ``MIL``,
+    ``YEMREB`` -> ``REB``), the code itself when it is a role code (``MIL``), else None (``USA``, ``IGOUNO``).
+
+    Args:
+        code: A CAMEO actor code, or None.
+        country: The actor's ISO3 country when known (the first 3 letters of ``code`` are taken when they are
+            not a role code).
+
+    Returns:
+        A 3-letter sector code of :data:`SECTOR_CODES`, or None.
+
+    Examples:
+        >>> sector_of("UKRMIL"), sector_of("MIL"), sector_of("USA"), sector_of("YEMREB", "YEM"), sector_of(None)
+        ('MIL', 'MIL', None, 'REB', None)
+        >>> sector_of("IGOMIL"), sector_of("IGOUNO")
+        ('MIL', None)
+    """
+    if not code:
+        return None
+    if code in SECTOR_CODES:
+        return code
+    head = code[:3]
+    if head in ("IGO", "IMG", "NGO"):  # an international body: IGOMIL -> MIL, IGOUNO -> None
+        return code[3:6] if code[3:6] in SECTOR_CODES else None
+    if (country and code.startswith(country)) or (head.isalpha() and head not in SECTOR_CODES):
+        role = code[3:6]
+        return role if role in SECTOR_CODES else None
+    return None
 
 #: Words (Arabic letters, Latin letters, digits) or single punctuation marks.
 TOKEN_RE = re.compile(r"[\u0621-\u064A\u0660-\u0669A-Za-z0-9]+|[^\s\u0621-\u064A\w]")
@@ -88,7 +124,7 @@ class Coder:
     """
 
     #: Confidence penalties of the frames that show a sentence refers to, rather than reports, an event.
-    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'no-means': 0.1, 'hypothetical': 0.1, 'topic-frame': 0.2, 'generic-plural': 0.1, 'imperfect-verb': 0.1, 'characterisation': 0.2}
+    PENALTIES: dict[str, float] = {'long-sentence': 0.1, 'question': 0.35, 'generic-frame': 0.2, 'bare-definite-noun': 0.12, 'reference-frame': 0.12, 'purpose-noun': 0.1, 'relative-clause': 0.15, 'toll-update': 0.15, 'reaction-frame': 0.15, 'aggregate': 0.1, 'late-trigger': 0.1, 'non-violent-cause': 0.3, 'known-participants': 0.15, 'no-means': 0.1, 'hypothetical': 0.1, 'topic-frame': 0.2, 'generic-plural': 0.1, 'imperfect-verb': 0.1, 'characterisation': 0.2, 'habitual': 0.3}
 
     def __init__(self, lex: Lexicon, use_patterns: bool = True) -> None:
         self.lex = lex
@@ -158,6 +194,12 @@ class Coder:
         self.complementizers = _ns(["ان", "انه", "لان", "بان", "وان", "فان"])
         self.pron_preps = {p + suf for p in ("مع", "من", "عن", "علي", "الي", "ل", "ب", "ضد", "في")
                            for suf in ("ه", "ها", "هم", "هما", "هن")} | {"منه", "عنه", "لديه", "لديهم"}
+        self.origin_phrases = [tuple(normalize_word(w) for w in p.split()) for p in c.get("origin_phrases", [])]
+        self.noun_preps = _ns(["جراء", "اثر", "بعد", "عقب", "خلال", "اثناء", "ضد", "بسبب", "نتيجه"])
+        ih = _ns(c.get("intention_heads", []))
+        self.intention_heads = ih | {"و" + w for w in ih}
+        self.habitual = _ns(c.get("habitual_before", []))
+        self.member_sectors = {"UAF", "REB", "MIL", "INS"}
         self.preps = _ns(["في", "من", "الى", "على", "عن", "مع", "ضد", "بين", "حول", "منذ", "خلال", "الى", "لدى", "عند", "حتى"])
 
     # ------------------------------------------------------------------ tokens
@@ -371,6 +413,20 @@ class Coder:
                 if p.get("count") is not None:  # "3 جنود" + "أتراك": the count of the first part stays
                     q["count"] = p["count"]
                 joined[-1] = q
+            elif (p is not None and p["i1"] == m["i0"] and self._nisba_join(toks, p, m)):
+                # "المدفعية السعودية": an agent noun and a nationality adjective the entity stage tagged as the
+                # country (SAU): one actor, Saudi + MIL
+                joined[-1] = dict(p, i1=m["i1"], country=m["country"], code=m["country"] + p["sector"])
+            elif (p is not None and m.get("code") and not m.get("place") and p["i1"] + 1 == m["i0"]
+                  and m.get("sector") is None and (m.get("entity") is None or m.get("label") == "ORG")
+                  and p.get("sector") in self.member_sectors and p.get("country") is None and p.get("entity") is None
+                  and not p.get("object_only") and p.get("count") is None and toks[p["i1"]]["t"] == "من"):
+                # "مسلحون من حركة الشباب": armed men of a named group are that group (its code and country)
+                q = dict(p, i1=m["i1"], code=m["code"], country=m.get("country"), entity=m.get("entity"))
+                q["sector"] = sector_of(m["code"], m.get("country")) or p["sector"]
+                q.pop("ms", None)
+                q.pop("me", None)
+                joined[-1] = q
             else:
                 joined.append(m)
         # token index -> how many mentions cover it (kept up to date below: O(1) per look-up)
@@ -409,6 +465,17 @@ class Coder:
             cov[j] = cov.get(j, 0) + 1
         joined.sort(key=lambda m: m["i0"])
         return joined
+
+    @staticmethod
+    def _nisba_join(toks, p: dict[str, Any], m: dict[str, Any]) -> bool:
+        """True when mention ``m`` is a one-word definite nationality adjective (an entity with a country:
+        "السعودية"، "الأمريكية") right after the agent noun ``p`` that has no country yet."""
+        if not (p.get("sector") and p.get("country") is None and p.get("entity") is None and not p.get("place")
+                and not p.get("object_only") and not p.get("accusative") and m.get("entity") and m.get("country")
+                and m["i1"] == m["i0"] + 1 and m.get("label") in ("GPE", "NORP")):
+            return False
+        t = toks[m["i0"]]["t"]
+        return t.startswith("ال") and t.endswith(("ي", "يه", "يين", "يون")) and Coder._definite(toks[p["i1"] - 1])
 
     def _acc_agent(self, toks, i: int, a: int) -> dict[str, Any] | None:
         """A one-word mention of an indefinite accusative curated agent noun (``جنديا``، ``شخصا``، ``صحفيا``:
@@ -646,6 +713,16 @@ class Coder:
                             break
                     if hit:
                         break
+            if hit is not None and hit["pos"] == "verb" and i > a and toks[i - 1]["w"] and (
+                    toks[i - 1]["t"] in self.noun_preps or toks[i - 1]["t"] in self.preps):
+                # "في قصف من الأراضي": after a preposition the word is the verbal noun, not the verb
+                for c, kind in cands:
+                    rn = next((r for r, pos, _ in lex.single.get(c, ()) if pos == "noun" and kind != "v"
+                               and lex.rules[r].type == hit["rule"].type and self._rule_ok(lex.rules[r], toks, i, i + 1, a, b)),
+                              None)
+                    if rn is not None:
+                        hit = {"i0": i, "i1": i + 1, "rule": lex.rules[rn], "pos": "noun", "tense": None, "kind": kind}
+                        break
             if hit is None and self.use_patterns:
                 for c, kind in cands:
                     if kind == "n":
@@ -707,6 +784,38 @@ class Coder:
         j = bisect.bisect_left(trig_spans, lo)
         return j < len(trig_spans) and trig_spans[j] < hi
 
+    def _intention_head(self, toks, a: int, i0: int, trig_spans) -> int | None:
+        """Index of a verb of wanting, needing or calling for (cues ``intention_heads``: يريد، يجب، ينبغي، يسعى
+        إلى، دعا إلى، طالب بـ) that governs the trigger at ``i0`` through أن / إلى / a ب-noun or directly
+        ("يريد أن تبذل بريطانيا ... في تدمير تنظيم داعش"), up to 12 tokens back with no punctuation and no
+        other trigger in between; else None."""
+        links = ("ان", "بان", "الى", "لان")
+        for k in range(i0 - 1, max(a, i0 - 12) - 1, -1):
+            t = toks[k]
+            if not t["w"]:
+                return None  # (punctuation ends the reach)
+            if t["t"] in self.intention_heads:
+                nxt = toks[k + 1]["t"]
+                if k + 1 == i0 or nxt in links or (nxt[:1] == "ب" and len(nxt) > 3):
+                    return k
+                return None
+            if k in trig_spans:
+                return None
+            # (a clause break ends the reach, "الذين قتلوا", except the link right after the head)
+            if self._is_break(t) and not (t["t"] in links and k > a and toks[k - 1]["t"] in self.intention_heads):
+                return None
+        return None
+
+    def _origin_at(self, toks, m, a) -> bool:
+        """True when mention ``m`` names where an attack came from: "من (داخل) الأراضي اليمنية"، "من الجانب
+        السوري" (cues ``origin_phrases``)."""
+        i = m["i0"]
+        for ph in self.origin_phrases:
+            n = len(ph)
+            if i - n >= a and all(toks[i - n + q]["w"] and toks[i - n + q]["t"] == ph[q] for q in range(n)):
+                return True
+        return False
+
     def _prev_is(self, toks, m, words, a) -> bool:
         k = m["i0"] - 1
         if k < a:
@@ -743,7 +852,9 @@ class Coder:
         cs, ce = self._clause(toks, a, b, i0, i1)
         if rule.type not in ("ASSAULT", "COERCE"):  # bare counted phrases are victims / detainees only
             ments = [m for m in ments if not m.get("counted")]
-        after = [m for m in ments if m["i0"] >= i1 and m["i0"] < max(ce, i1 + 1) and not m.get("place_only")]
+        # (the origin of an attack, "من الأراضي اليمنية", is no recipient: see _origin)
+        after = [m for m in ments if m["i0"] >= i1 and m["i0"] < max(ce, i1 + 1) and not m.get("place_only")
+                 and not self._origin_at(toks, m, a)]
         before = [m for m in ments if m["i1"] <= i0 and m["i0"] >= cs and not m.get("place_only")]
         # no other trigger between a before-mention and this trigger
         before = [m for m in before if not self._trig_between(trig_spans, m["i1"], i0)]
@@ -764,7 +875,11 @@ class Coder:
         # (a phrase after في / قرب / بـ-place is no subject either: "منازل في الخليل واعتقلت")
         before = [m for m in before if not (self._place_marked(toks, m, a) and (
             m.get("place") or m["i0"] > a and self._has(toks[m["i0"] - 1], self.place_markers)))]
-        rec_after = [m for m in after if m is not actor and self._prev_is(toks, m, self.rec_markers, a)]
+        rec_after = [m for m in after if m is not actor and (self._prev_is(toks, m, self.rec_markers, a) or (
+            # "هجوم على آلية للشرطة": the ل-genitive of the noun after على / ضد is the target
+            toks[m["i0"]]["t"].startswith("لل") and i1 <= m["i0"] - 2 <= i1 + 1 and toks[m["i0"] - 1]["w"]
+            and not any(o["i0"] <= m["i0"] - 1 < o["i1"] for o in after)
+            and self._has(toks[m["i0"] - 2], self.rec_markers)))]
         partner = [m for m in after if m is not actor and self._prev_is(toks, m, self.partner_markers, a)]
         if trig["pos"] == "verb":
             tok = toks[i0]["t"]
@@ -865,7 +980,13 @@ class Coder:
                              and toks[i1]["t"][:1] not in "وفبل" and self._number(toks[i1]) is None
                              and not self._has(toks[i1], self.time_words))):
                 return None, before[-1], "passive-counted"
-            if actor is None:
+            victim_subj = w0 in self.passive_only or tok in self.passive_only
+            if actor is None and victim_subj:
+                # أصيب، اغتيل، استشهد: the subject is who was harmed; only an agent phrase names the actor
+                if adjacent_before and recipient is None:
+                    recipient, how = before[-1], "passive-form"
+                after = [m for m in after if m["i0"] <= i1 + 1 or m is recipient]
+            elif actor is None:
                 if adjacent_before:
                     actor, how = before[-1], "subject-verb"
                 elif direct and not plural_subject_first and not direct[0].get("accusative") and voice != "passive":
@@ -911,9 +1032,9 @@ class Coder:
             gen = None
             for m in after:
                 gap = [toks[k] for k in range(i1, m["i0"])]
-                if len(gap) <= 2 and all(g["w"] and g["t"] not in self.preps and not self._has(g, self.rec_markers)
-                                         for g in gap) and not self._prep_before(toks, m, a) or (
-                        m["i0"] - i1 <= 2 and toks[m["i0"]]["t"][:2] == "لل"):
+                plain = all(g["w"] and g["t"] not in self.preps and not self._has(g, self.rec_markers) for g in gap)
+                if len(gap) <= 2 and plain and not self._prep_before(toks, m, a) or (
+                        m["i0"] - i1 <= 2 and toks[m["i0"]]["t"][:2] == "لل" and plain):
                     gen = m
                 break
             if gen is not None and gen is not actor:
@@ -929,8 +1050,11 @@ class Coder:
         if actor is not None and actor.get("object_only"):
             # an indefinite accusative noun (شخصا، جنديا) is an object, or the subject of إن/أن of a passive verb
             # ("إن شخصا قتل"): who was harmed, never who acted
-            if recipient is None:
-                recipient = actor
+            t0 = toks[i0]["t"]
+            v0 = t0[1:] if t0[:1] in "وف" and len(t0) > 3 else t0
+            if recipient is None or (actor["i1"] <= i0 and trig["pos"] == "verb" and (
+                    v0 in self.passive_verbs or v0 in self.passive_only or t0 in self.passive_only)):
+                recipient = actor  # ("إن رجلا قتل جراء قصف القوات": رجلا, not what follows the agent phrase)
             actor, how = None, ""
         return actor, recipient, how
 
@@ -1017,8 +1141,11 @@ class Coder:
             self._unit_t = in_range(t_all, t_ord, t_st, lo, hi)
             self._unit_lohi = (lo, hi)
             e0, e1 = bisect.bisect_left(ent_i0, a), bisect.bisect_left(ent_i0, b)
-            ments = self._mentions(toks, a, b, [m for m in ent_m[e0:e1] if m["i1"] <= b], day,
-                                   frozenset(t["i0"] for t in trigs))
+            unit_ents = [m for m in ent_m[e0:e1] if m["i1"] <= b]
+            ments = self._mentions(toks, a, b, unit_ents, day, frozenset(t["i0"] for t in trigs))
+            trigs = self._name_triggers_out(toks, trigs, unit_ents, ments)
+            if not trigs:
+                continue
             trig_spans = [t["i0"] for t in trigs]
             # the genitive of a harm noun ("مقتل عشرة أشخاص") is a victim: never the actor of an attack
             self._victims = {t["i1"] for t in trigs if t["pos"] == "noun" and t["rule"].patient_genitive}
@@ -1081,6 +1208,27 @@ class Coder:
             ev["id"] = f"ev{n}"
         return events
 
+    def _name_triggers_out(self, toks, trigs, ents, ments) -> list[dict[str, Any]]:
+        """Triggers that are no part of a name or of the actor of another trigger: a trigger word inside an
+        entity mention ("منظمة الأمن والتعاون": no COOPERATE) or after the first word of a multi-word named
+        actor of the lexicons, and an event noun that is the subject of the verb trigger right before it
+        ("قصفت المدفعية السعودية": المدفعية is who shelled, no second attack)."""
+        spans = [(m["i0"], m["i1"]) for m in ents if m.get("label") in _ACTOR_LABELS | _PLACE_LABELS]
+        spans += [(m["i0"], m["i1"]) for m in ments if m.get("entity") is None and m.get("sector") is None
+                  and m.get("code") and not m.get("place") and m["i1"] - m["i0"] >= 2]
+        out = []
+        prev = None
+        for t in trigs:
+            inside = any(i0 <= t["i0"] and t["i1"] <= i1 and (i0 < t["i0"] or t["pos"] == "noun") and (i0, i1) != (t["i0"], t["i1"])
+                         for i0, i1 in spans)
+            subject = (t["pos"] == "noun" and prev is not None and prev["pos"] == "verb" and prev["i1"] == t["i0"]
+                       and prev["rule"].type == t["rule"].type and not t["rule"].definite_ok
+                       and any(m["i0"] == t["i0"] and m.get("sector") for m in ments))
+            if not (inside or subject):
+                out.append(t)
+            prev = t
+        return out
+
     #: Longest token run coded as one unit: a longer "sentence" (text without sentence punctuation) is coded
     #: in windows of at most this many tokens, so that the work per document stays linear in its length.
     MAX_WINDOW = 400
@@ -1138,7 +1286,9 @@ class Coder:
                 cut = 1 if t0[1:3] == "ال" else (2 if t0[0] in "وف" and t0[1] == "ب" and t0[2:4] == "ال" else 0)
                 s += cut
         d = doc.span(s, e)
-        d.update({"entity": m.get("entity"), "code": m.get("code"), "country": m.get("country"), "sector": m.get("sector")})
+        # (the sector of a coded actor with none of its own is the role part of its CAMEO code: UKRMIL -> MIL)
+        d.update({"entity": m.get("entity"), "code": m.get("code"), "country": m.get("country"),
+                  "sector": m.get("sector") or sector_of(m.get("code"), m.get("country"))})
         if m.get("country_from"):
             d["country_from"] = m["country_from"]
         return d
@@ -1155,6 +1305,12 @@ class Coder:
             for k in range(i0 - 1, max(a, i0 - 6) - 1, -1):
                 if self._has(toks[k], self.victim_verbs) and toks[k]["t"] not in ("اثر", "جراء"):
                     subj = [m for m in ments if m is not actor and (m["i1"] <= k or k < m["i0"] < i0)]
+                    if not subj and 1 <= i0 - k - 1 <= 3 and all(
+                            toks[q]["w"] and toks[q]["t"] not in self.preps and not self._is_break(toks[q])
+                            for q in range(k + 1, i0)):
+                        # "تعرض مركز المسيال لقذائف": the words between the verb and the attack noun
+                        subj = [{"i0": k + 1, "i1": i0, "code": None, "sector": None, "country": None,
+                                 "entity": None, "place": False}]
                     if subj:
                         recipient = min(subj, key=lambda m: abs(m["i0"] - k))
                         how = (how + "+" if how else "") + "subjected-to"
@@ -1172,15 +1328,34 @@ class Coder:
             if effect:
                 recipient = effect[-1]
                 how = (how + "+" if how else "") + "cause-frame"
-        if rule.type == "ASSAULT" and actor is None:
+        t0 = toks[i0]["t"]
+        victim_subject = trig["pos"] == "verb" and (t0 in self.passive_only or (t0[:1] in "وف" and t0[1:] in self.passive_only))
+        if rule.type == "ASSAULT" and actor is None and not victim_subject:
             # a suicide bomber or gunmen named earlier in the sentence carried out its attack ("إن انتحاريا يقود
             # سيارة مفخخة فجر نفسه"), even when word order does not make them the subject
             # (only before the trigger: after it, "تصفية المسلحين", they are more often the target)
-            armed = [m for m in ments if m.get("sector") in ("UAF", "REB") and m["i1"] <= i0 and not m.get("object_only")
+            # (nor the speaker of a report, "وقال الانفصاليون إن رجلا قتل": only the reported clause)
+            lead = self._lead_start(toks, a, i0)
+            armed = [m for m in ments if m.get("sector") in ("UAF", "REB") and lead <= m["i0"] and m["i1"] <= i0
+                     and not m.get("object_only")
                      and not (recipient is not None and m["i0"] < recipient["i1"] and recipient["i0"] < m["i1"])]
             if armed:
                 actor = armed[-1]
                 how = "armed-participants"
+        if rule.type == "ASSAULT" and (actor is None or how.startswith("genitive")):
+            # "قصف من الأراضي اليمنية": the country the attack came from (its country only, no sector)
+            cs0, ce0 = self._clause(toks, a, b, i0, i1)
+            org = next((m for m in ments if i1 <= m["i0"] < max(ce0, i1 + 1) and m.get("country")
+                        and self._origin_at(toks, m, a)), None)
+            if org is not None and actor is not None and not (
+                    how.startswith("genitive") and actor["i1"] == actor["i0"] + 1 and actor.get("country") is None
+                    and not actor.get("entity") and not self._definite(toks[actor["i0"]])):
+                org = None  # (an origin replaces only an indefinite adjective read as genitive: "قذائف عسكرية")
+            if org is not None:
+                actor = {"i0": org["i0"], "i1": org["i1"], "code": org["country"], "country": org["country"],
+                         "sector": None, "entity": org.get("entity"), "place": False,
+                         "ms": org.get("ms"), "me": org.get("me")}
+                how = (how + "+" if how else "") + "origin"
         if rule.type == "PROTEST" and actor is None:
             # protesters, students, workers ... named in the sentence are who protests ("تظاهر الطلاب",
             # "ورشق مئات المتظاهرين"), even when the trigger is the participant noun itself
@@ -1190,6 +1365,7 @@ class Coder:
                 how = "protest-participants"
         mode = rule.mode
         if (rule.type == "ASSAULT" and actor is not None and actor.get("sector") is None and actor.get("entity") is None
+                and "origin" not in how
                 and actor.get("code") and len(actor["code"]) == 3 and actor.get("country") == actor["code"]
                 and (rule.cameo.startswith("19") or self._assault_mode(toks, a, b, i0, i1, None) in ("aerial", "drone", "heavy-weapons"))):
             actor = dict(actor, sector="MIL", code=actor["code"] + "MIL")  # "ضربة جوية أميركية": the US military
@@ -1224,6 +1400,11 @@ class Coder:
         if trig["pos"] == "verb" and trig.get("kind") in ("v", "l") and toks[i0]["t"].lstrip("وف")[:1] in ("س", "ل"):
             hypothetical = True
             cues.append(toks[i0]["t"])
+        if not hypothetical:
+            k = self._intention_head(toks, a, i0, trig_spans)
+            if k is not None:
+                hypothetical = True
+                cues.append(toks[k]["t"])
         # place
         location = None
         places = [m for m in ments if m.get("place") and m is not actor and m is not recipient]
@@ -1407,7 +1588,12 @@ class Coder:
             feats.append("purpose-noun")
         if any(toks[k]["t"] in self.relative for k in range(max(a, i0 - 2), i0)) or (
                 trig["pos"] == "verb" and i1 < b and toks[i1]["t"] in ("فيه", "فيها", "فيهما")
-                and i0 > a and not self._is_break(toks[i0 - 1])):
+                and i0 > a and not self._is_break(toks[i0 - 1])) or (
+                # "عن أم استشهد ابنها": a verb right after an indefinite noun governed by a preposition
+                trig["pos"] == "verb" and i0 - 2 >= a and toks[i0 - 2]["w"] and toks[i0 - 2]["t"] in self.preps
+                and toks[i0 - 1]["w"] and not self._definite(toks[i0 - 1]) and self._number(toks[i0 - 1]) is None
+                and not self._has(toks[i0 - 1], self.time_words) and not toks[i0 - 1]["t"].endswith("ه")
+                and toks[i0]["t"][:1] not in "وف"):
             # (also a relative clause on an indefinite noun, with its resumptive pronoun: "هجوم قتل فيه 58 شخصا")
             pen += self.penalties["relative-clause"]
             feats.append("relative-clause")
@@ -1442,6 +1628,11 @@ class Coder:
         if b - a >= 14 and (i0 - lead) > 0.5 * (b - lead) and not subjected:
             pen += self.penalties["late-trigger"]
             feats.append("late-trigger")
+        cs, _ = self._clause(toks, a, b, i0, i1)
+        if any(self._has(toks[k], self.habitual) for k in range(max(cs, i0 - 7), i0)):
+            # "حيث كثيرا ما يشن مقاتلو طالبان هجمات": a habit, background to the reported event
+            pen += self.penalties["habitual"]
+            feats.append("habitual")
         if hypothetical:
             pen += self.penalties["hypothetical"]
         return c, pen, feats
@@ -1525,11 +1716,27 @@ class Coder:
             if 1900 <= n <= 2100:  # a year ("عام 2005 قتل") counts only right before its noun
                 nxt = nxt[:1]
                 prev = None
+            if self._combined_toll(nxt):
+                continue  # "300 قتيل وجريح"، "عشرات القتلى والجرحى": the dead and injured together, neither alone
             if prev is not None and self._has(prev, self.dead) or any(self._has(t, self.dead) for t in nxt):
                 items.append((k, "dead", n))
             elif prev is not None and self._has(prev, self.injured) or any(self._has(t, self.injured) for t in nxt):
                 items.append((k, "injured", n))
         return items
+
+    def _combined_toll(self, nxt) -> bool:
+        """True when the words after a number count the dead and the injured together: a dead (injured) word
+        among the first two and و + an injured (dead) word right after it ("قتيل وجريح"، "القتلى والجرحى"،
+        "بين قتيل وجريح")."""
+        for j in range(min(2, len(nxt) - 1)):
+            d, i = self._has(nxt[j], self.dead), self._has(nxt[j], self.injured)
+            if not (d or i):
+                continue
+            t = nxt[j + 1]
+            if t["t"][:1] != "و" or len(t["t"]) < 4:
+                return False
+            return bool((d and self._has(t, self.injured)) or (i and self._has(t, self.dead)))
+        return False
 
     def _assign_sizes(self, doc, toks, starts, a, b, sent, evs) -> None:
         """Give each casualty / arrest count of the sentence to ONE event (sizes must not double-count).
@@ -1544,7 +1751,8 @@ class Coder:
         qinfo: dict[int, dict[str, Any]] = {}
         for q in self._unit_q:
             lem = self._q_role(q)
-            if lem is None and q.get("object_lemma") in self.person_lemmas and q.get("kind", "count") == "count":
+            if (lem is None and q.get("object_lemma") in self.person_lemmas and q.get("kind", "count") == "count"
+                    and q.get("casualty") != "casualties"):
                 lem = "counted"  # persons counted near a harm / arrest trigger: decided below by the trigger
             if lem and q.get("value") is not None:
                 k0 = max(a, bisect.bisect_right(starts, q["start"]) - 1)
@@ -1593,7 +1801,9 @@ class Coder:
 
             def rank(ev, k=k):
                 cs, ce = clauses[id(ev)]
-                return (0 if cs <= k < ce else 1, abs(ev["_i0"] - k), 0 if ev["_i0"] <= k else 1)
+                # (the event whose counted recipient the count is comes first: "قتل ... خمسة أشخاص في هجوم")
+                return (0 if ev.get("_rec_i0") == k and key != "participants" else 1, 0 if cs <= k < ce else 1,
+                        abs(ev["_i0"] - k), 0 if ev["_i0"] <= k else 1)
             best = min(cands, key=rank)
             if key not in best["size"]:
                 best["size"][key] = float(n) if not float(n).is_integer() else int(n)

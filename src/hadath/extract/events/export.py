@@ -53,6 +53,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from hadath.extract.events.coder import sector_of
+
 __all__ = ["export", "plover_record", "plover_dates", "csv_row", "iter_documents", "CSV_COLUMNS", "QUAD"]
 
 #: PLOVER quad category of each event type (PLOVER manual: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict).
@@ -118,7 +120,7 @@ def _entity_obj(role: dict[str, Any] | None) -> list[dict[str, Any]]:
         return []
     code = role.get("code") or ""
     country = role.get("country") or (code[:3] if len(code) >= 3 and code[:3] not in _SECTORS else None)
-    sector = role.get("sector") or (code[3:] if country and len(code) > 3 else (code if code in _SECTORS else None))
+    sector = role.get("sector") or sector_of(code, role.get("country") or country)
     return [{"code": country, "sector": sector or None, "full_code": code or None, "entity_text": role.get("text"),
              "identifier_id": role.get("entity"), "start": role.get("start"), "end": role.get("end")}]
 
@@ -282,8 +284,10 @@ def csv_row(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
         "doc_id": doc.get("id"), "event_id": ev["id"], "date": dt.get("value"), "date_source": dt.get("source"),
         "type": ev["type"], "mode": ev.get("mode"), "context": ";".join(ev.get("context") or []), "cameo": ev.get("cameo"),
         "actor_text": a.get("text"), "actor_code": a.get("code"), "actor_country": a.get("country"),
-        "actor_sector": a.get("sector"), "recipient_text": r.get("text"), "recipient_code": r.get("code"),
-        "recipient_country": r.get("country"), "recipient_sector": r.get("sector"),
+        "actor_sector": a.get("sector") or sector_of(a.get("code"), a.get("country")),
+        "recipient_text": r.get("text"), "recipient_code": r.get("code"),
+        "recipient_country": r.get("country"),
+        "recipient_sector": r.get("sector") or sector_of(r.get("code"), r.get("country")),
         "location": loc.get("text"), "country": loc.get("country"), "lat": loc.get("lat"), "lon": loc.get("lon"),
         "geonames": loc.get("geonames"), "trigger": ev["trigger"]["text"], "trigger_start": ev["trigger"]["start"],
         "trigger_end": ev["trigger"]["end"], "dead": size.get("dead"), "injured": size.get("injured"),
