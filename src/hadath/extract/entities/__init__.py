@@ -489,7 +489,7 @@ class EntityExtractor:
         # a named district picks its city among homonyms (باب التبانة: Tripoli, Lebanon)
         within = {x.within for mi, info in enumerate(infos) if mi not in sub for x in info[0][:1] if x.within}
         # a reading named unambiguously (التحالف العربي، التحالف الذي تقوده السعودية) decides the shared
-        # names of the same document (قوات التحالف)
+        # names of the same document (قوات التحالف) unless the other reading's countries are named
         decided = set()
         for info in infos:
             ctx = [x for x in info[0] if x.context]
@@ -514,7 +514,10 @@ class EntityExtractor:
                     continue
             if decided:
                 ctx = [x for x in ents if x.context]
-                if len(ctx) > 1 and sum(x.uid in decided for x in ctx) == 1:
+                if len(ctx) > 1 and sum(x.uid in decided for x in ctx) == 1 and not any(
+                        countries.get(c) for x in ctx if x.uid not in decided for c in x.context):
+                    # (unless the other reading's countries are named too: a round-up with the Saudi-led
+                    # coalition in Yemen and the US-led one in Syria keeps both)
                     ents = [x for x in ents if not x.context or x.uid in decided]
             if within:
                 near = [x for x in ents if x.kind in ("city", "region") and x.geonames in within]
