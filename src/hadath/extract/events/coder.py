@@ -1724,6 +1724,51 @@ class Coder:
                 items.append((k, "injured", n))
         return items
 
+    def _victim_list(self, toks, k: int, b: int) -> tuple[int, int] | None:
+        """A coordinated list of at least two counted victims from token ``k``: person nouns of the agent
+        lexicons in the singular (1), a count of the quantity stage (the dual جنديين: 2) or a number and its
+        noun, joined by و ("عريف وجنديين وثلاثة مدنيين"). Returns ``(total, end token index)``, or None (a
+        plural without a count counts nothing)."""
+        lex = self.lex
+        qv = {}
+        for q in self._unit_q:
+            if q.get("value") is not None and q.get("kind", "count") == "count" and q.get("casualty") != "casualties":
+                qv[q["start"]] = q
+        total = parts = 0
+        j = k
+        while j < b and toks[j]["w"]:
+            t = toks[j]["t"]
+            if parts:
+                if not (t[:1] == "و" and len(t) > 3):
+                    break
+                t = t[1:]
+            q = next((qv[x] for x in (toks[j]["rs"], toks[j]["rs"] + 1) if x in qv), None)
+            if q is not None:
+                total += int(q["value"])
+                while j < b and toks[j]["rs"] < q["end"]:
+                    j += 1
+            elif (not t.endswith(("ين", "ون", "ات", "اء")) and not self._broken_plural(t)
+                  and not self._has(toks[j], self.dead) and not self._has(toks[j], self.injured)  # ("وجرح 45")
+                  and lex.agents.get(stem_norm(t)) and self._agent_person(stem_norm(t))):
+                total += 1
+                j += 1
+            else:
+                break
+            parts += 1
+        return (total, j) if parts >= 2 and total else None
+
+    @staticmethod
+    def _broken_plural(t: str) -> bool:
+        """True for the common broken-plural shapes of person nouns (فعول جنود، فعال ضباط، أفعال أفراد،
+        فعائل/فعالل عناصر), which count no one in a victim list."""
+        if t.startswith("ال"):
+            t = t[2:]
+        return (len(t) == 4 and t[2] in "وا") or (len(t) == 5 and (t[0] == "ا" and t[3] == "ا" or t[2] == "ا"))
+
+    def _agent_person(self, key: str) -> bool:
+        """True for an agent noun that names a person (not a body such as الجيش or الشرطة)."""
+        return key not in self.collective_agents and self.lex.agents.get(key) not in (None, "GOV")
+
     def _combined_toll(self, nxt) -> bool:
         """True when the words after a number count the dead and the injured together: a dead (injured) word
         among the first two and و + an injured (dead) word right after it ("قتيل وجريح"، "القتلى والجرحى"،
@@ -1786,6 +1831,17 @@ class Coder:
                     and k not in taken and toks[k + 1]["w"] and not self._has(toks[k + 1], self.not_counted)):
                 items.append((k, "participants", int(toks[k]["t"])))  # "تظاهر 350 عاملا"
                 taken.add(k)
+        for ev in evs:
+            # "استشهاد عريف وجنديين": a coordinated list of victims after a killing / wounding noun counts them all
+            key = "dead" if ev["rule"] in self.kill_rules else "injured" if ev["rule"] in self.wound_rules else None
+            if key is None or ev["evidence"]["pos"] != "noun":
+                continue
+            vl = self._victim_list(toks, ev["_i1"], b)
+            if vl is not None:
+                n, end = vl
+                items = [it for it in items if not (ev["_i1"] <= it[0] < end and it[1] == key)]
+                items.append((ev["_i1"], key, n))
+                taken.update(range(ev["_i1"], end))
         items.sort()
         want = {"dead": ("ASSAULT", None), "injured": ("ASSAULT", None), "arrested": ("COERCE", "arrest"),
                 "participants": ("PROTEST", None)}
