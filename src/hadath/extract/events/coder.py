@@ -2002,16 +2002,15 @@ class Coder:
     def _merge(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Merge mentions of the same event (same type, trigger stem, compatible actor/recipient)."""
         out: list[dict[str, Any]] = []
+        groups: dict[tuple[str, bool], list[tuple[str, dict[str, Any]]]] = {}  # (type, negated) -> (stem, event)
         for ev in events:
             key_t = stem(normalize_word(ev["trigger"]["text"].split()[0]))
             target = None
-            for o in out:
-                if o["type"] != ev["type"] or o["negated"] != ev["negated"]:
-                    continue
+            for o_t, o in groups.get((ev["type"], ev["negated"]), ()):
                 if self._same_toll(o, ev):
                     target = o
                     break
-                if stem(normalize_word(o["trigger"]["text"].split()[0])) != key_t:
+                if o_t != key_t:
                     continue
                 if self._distinct(o, ev):
                     continue
@@ -2032,6 +2031,7 @@ class Coder:
                 break
             if target is None:
                 out.append(ev)
+                groups.setdefault((ev["type"], ev["negated"]), []).append((key_t, ev))
                 continue
             self._absorb(target, ev)
         return out
