@@ -1,4 +1,4 @@
-"""Shared test helpers: the location of ../shared/data and the ``shared`` marker.
+"""Shared test helpers: the location of ../shared/data, the ``shared`` marker, and a stand-in NER model.
 
 Tests that read ../shared/data are marked ``@pytest.mark.shared``; where the
 folder is absent they are skipped with a reason (CI has it).
@@ -9,6 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
+
+from hadath.pipeline import Pipeline
+from hadath.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("HADATH_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -35,3 +38,49 @@ def sample_text() -> str:
     from importlib import resources
 
     return resources.files("hadath.data").joinpath("sample_masrawy_2016-06-08.txt").read_text("utf-8")
+
+
+# -- the entity stage with a stand-in NER model (tests/test_entities_*.py) ------------------------
+
+class FakeModel:
+    """Stands in for NerModel: tags fixed raw spans (start, end, label, confidence)."""
+
+    def __init__(self, spans):
+        self.spans = spans
+        self.calls = 0
+
+    def predict_spans(self, text, tokens):
+        self.calls += 1
+        spans = [(t["start"], t["end"]) if isinstance(t, dict) else tuple(t) for t in tokens]  # as NerModel
+        assert all(text[a:b].strip() for a, b in spans)
+        return [(a, b, lab, c) for a, b, lab, c in self.spans(text)]
+
+
+def with_fake_model(spans_for):
+    """A pipeline of the entity stage alone whose model is ``FakeModel(spans_for)``, offered every clause."""
+    from hadath.extract.entities import _RARE_WORD, EntityExtractor
+
+    ex = EntityExtractor(Settings(stages=("entities",)))
+    ex.model = FakeModel(spans_for)
+    flags = ex._word_flags
+
+    def every_word_rare(w):  # offer every clause to the fake model
+        f = ex._flags_cache[w] = flags(w) | _RARE_WORD
+        return f
+
+    ex._word_flags = every_word_rare
+    p = Pipeline(Settings(stages=("entities",)))
+    p.stages = [("entities", ex)]
+    return p
+
+
+@pytest.fixture
+def fake_ner_model():
+    """The :class:`FakeModel` class (a stand-in NerModel tagging fixed spans)."""
+    return FakeModel
+
+
+@pytest.fixture
+def fake_model_pipeline():
+    """:func:`with_fake_model`: ``spans_for(text) -> [(start, end, label, conf)]`` -> an entity pipeline."""
+    return with_fake_model

@@ -11,6 +11,7 @@ from hadath.pipeline import Pipeline, analyze
 from hadath.settings import Settings
 from hadath.text.normalize import normalize_word
 
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ONLY = Settings(stages=("entities",))
 
@@ -154,21 +155,7 @@ def test_raqqa_disambiguation(pipe):
 
 
 
-class _FakeModel:
-    """Stands in for NerModel: tags fixed raw spans (start, end, label, confidence)."""
-
-    def __init__(self, spans):
-        self.spans = spans
-        self.calls = 0
-
-    def predict_spans(self, text, tokens):
-        self.calls += 1
-        spans = [(t["start"], t["end"]) if isinstance(t, dict) else tuple(t) for t in tokens]  # as NerModel
-        assert all(text[a:b].strip() for a, b in spans)
-        return [(a, b, lab, c) for a, b, lab, c in self.spans(text)]
-
-
-def test_model_spans_merge_with_gazetteer():
+def test_model_spans_merge_with_gazetteer(fake_ner_model):
     from hadath.extract.entities import EntityExtractor
 
     text = "قال وزير الخارجية الإيراني سامي فريدون إن إيران تدعم الحل، وأكدت شركة نفطكو ذلك لفريدون."
@@ -181,7 +168,7 @@ def test_model_spans_merge_with_gazetteer():
         return out
 
     ex = EntityExtractor(ONLY)
-    ex.model = _FakeModel(spans)
+    ex.model = fake_ner_model(spans)
     p = Pipeline(ONLY)
     p.stages = [("entities", ex)]
     ents = p.analyze(text).entities
@@ -210,23 +197,6 @@ def test_model_failure_keeps_gazetteer(sample_text):
     assert len(d.entities) == 17
 
 
-def _with_fake_model(spans_for):
-    from hadath.extract.entities import _RARE_WORD, EntityExtractor
-
-    ex = EntityExtractor(ONLY)
-    ex.model = _FakeModel(spans_for)
-    flags = ex._word_flags
-
-    def every_word_rare(w):  # offer every clause to the fake model
-        f = ex._flags_cache[w] = flags(w) | _RARE_WORD
-        return f
-
-    ex._word_flags = every_word_rare
-    p = Pipeline(ONLY)
-    p.stages = [("entities", ex)]
-    return p
-
-
 @pytest.mark.parametrize("text, span, label, expected", [
     # an ORG span running past its head into the next noun phrase is cut before it
     ("وأطلقت قوات الأمن الغاز المسيل للدموع على المتظاهرين.", "قوات الأمن الغاز المسيل", "ORG", "قوات الأمن"),
@@ -242,12 +212,12 @@ def _with_fake_model(spans_for):
     ("جاء فيه: The company said it would close the factory. وأضاف.", "The company said it would close the factory",
      "ORG", None),
 ])
-def test_model_span_shaping(text, span, label, expected):
+def test_model_span_shaping(text, span, label, expected, fake_model_pipeline):
     def spans(t):
         a = t.index(span)
         return [(a, a + len(span), label, 0.9)]
 
-    ents = _with_fake_model(spans).analyze(text).entities
+    ents = fake_model_pipeline(spans).analyze(text).entities
     got = [e["text"] for e in ents if e["source"] == "model" or e["text"] == expected]
     assert got == ([expected] if expected else []), ents
 
@@ -258,11 +228,11 @@ def test_model_span_shaping(text, span, label, expected):
      "أرنو شوارتزنيجير"),
     ("التقى الوزير وليد المعلم أمس.", "وليد المعلم", "وليد المعلم"),  # a name that starts with و
 ])
-def test_model_person_coordination_cut(text, span, expected):
+def test_model_person_coordination_cut(text, span, expected, fake_model_pipeline):
     def spans(t):
         a = t.index(span)
         return [(a, a + len(span), "PER", 0.9)]
 
-    ents = _with_fake_model(spans).analyze(text).entities
+    ents = fake_model_pipeline(spans).analyze(text).entities
     assert expected in [e["text"] for e in ents], ents
     assert span == expected or span not in [e["text"] for e in ents]

@@ -11,6 +11,7 @@ from hadath.pipeline import Pipeline
 from hadath.settings import Settings
 from hadath.text.normalize import normalize_word
 
+
 CORPUS = yaml.safe_load((Path(__file__).resolve().parent / "corpus" / "entities_titles_modifiers.yaml").read_text("utf-8"))
 ONLY = Settings(stages=("entities",))
 CASES = [c for part in ("honorific", "place", "modifier") for c in CORPUS[part]]
@@ -50,33 +51,6 @@ def test_honorific_person_rule_and_role(pipe):
     assert p["source"] == "rule" and p.get("geonames") is None
 
 
-class _FakeModel:
-    """Stands in for the NER model: returns fixed spans (raw offsets) for every clause."""
-
-    def __init__(self, spans):
-        self.spans = spans
-
-    def predict_spans(self, text, tokens):
-        return self.spans(text)
-
-
-def _fake_pipe(spans_for):
-    from hadath.extract.entities import _RARE_WORD, EntityExtractor
-
-    ex = EntityExtractor(ONLY)
-    ex.model = _FakeModel(spans_for)
-    flags = ex._word_flags
-
-    def every_word_rare(w):  # offer every clause to the fake model
-        f = ex._flags_cache[w] = flags(w) | _RARE_WORD
-        return f
-
-    ex._word_flags = every_word_rare
-    p = Pipeline(ONLY)
-    p.stages = [("entities", ex)]
-    return p
-
-
 @pytest.mark.parametrize("text, span, label, kept", [
     # common words after a place noun: the model's place span goes
     ("أقامت القوات التركية منطقة عازلة على الحدود.", "عازلة", "GPE", False),
@@ -92,12 +66,12 @@ def _fake_pipe(spans_for):
     # only LOC/GPE/FAC spans are filtered: an organisation keeps its words
     ("أعلنت شركة المنطقة الحرة للتجارة أرباحها.", "المنطقة الحرة للتجارة", "ORG", True),
 ])
-def test_model_place_modifier_filter(text, span, label, kept):
+def test_model_place_modifier_filter(text, span, label, kept, fake_model_pipeline):
     def spans(t):
         a = t.index(span)
         return [(a, a + len(span), label, 0.9)]
 
-    ents = _fake_pipe(spans).analyze(text).entities
+    ents = fake_model_pipeline(spans).analyze(text).entities
     got = [e["text"] for e in ents if e["source"] == "model"]
     assert (span in got) == kept, ents
 
