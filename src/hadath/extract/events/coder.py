@@ -40,13 +40,23 @@ The coder works sentence by sentence over the normalised text
    ASSAULT/PROTEST noun such as الانفجار refers back to the last one; a toll noun
    after أسفر عن / أدى إلى is the outcome of the attack before it; two attacks
    with the same death toll are one).
-6. Confidence: how concretely the sentence *reports* the event. Concreteness
+6. Names, origins, intentions, tolls: a trigger word inside an entity mention or a multi-word named actor
+   (منظمة الأمن والتعاون) is none, nor an event noun that is the subject of the verb trigger before it
+   (قصفت المدفعية); "من (داخل) الأراضي اليمنية" is where an attack came from (its country is the actor when
+   none other is named, never the recipient; cues ``origin_phrases``); a verb of wanting, needing or calling
+   for (cues ``intention_heads``: يريد أن، يجب أن، دعا إلى، طالب بـ) makes the trigger it governs
+   hypothetical; a count of the dead and injured together (300 قتيل وجريح) is no size; a coordinated victim
+   list after a killing noun (استشهاد عريف وجنديين) counts everyone.
+7. Work stays linear in the text: clause breaks are indexed once per sentence (bisect), trigger-independent
+   facts of a sentence are computed once, and a "sentence" longer than :attr:`Coder.MAX_WINDOW` tokens (text
+   without punctuation) is coded in windows.
+8. Confidence: how concretely the sentence *reports* the event. Concreteness
    cues (casualty or crowd counts, time, place, roles, a past verb, other cues
    of the type) add support that saturates at 0.99; cues that the sentence
    refers back to, reacts to or characterises events (background frames such
    as بعد/إثر/غداة, toll updates, condemnations and blame, statistics and
    habits, a trigger late in a long sentence, no means of attack named,
-   already-introduced protesters elaborating a protest, a topic opener
+   already-introduced protesters elaborating a protest, a habit (كثيرا ما), a topic opener
    (وعن ...), a ranking of the event (وهذا هو رابع هجوم), an attack verb in the
    imperfect, a definite plural without a count (الاغتيالات) ...) subtract
    :attr:`Coder.PENALTIES` from it (see ``_confidence``; cue words in
@@ -139,7 +149,6 @@ class Coder:
         self._sc: dict[str, Any] = {}
         self._unit_q: list[dict[str, Any]] = []  # quantities / times of the unit (sentence or window) being coded
         self._unit_t: list[dict[str, Any]] = []
-        self._unit_lohi: tuple[int, int] = (0, 0)
         c = lex.cues
         self.neg_before = _ns(c["negation_before"])
         self.passive_verbs = _ns(c["passive_verbs"])
@@ -1139,7 +1148,6 @@ class Coder:
                 continue
             self._unit_q = in_range(q_all, q_ord, q_st, lo, hi)
             self._unit_t = in_range(t_all, t_ord, t_st, lo, hi)
-            self._unit_lohi = (lo, hi)
             e0, e1 = bisect.bisect_left(ent_i0, a), bisect.bisect_left(ent_i0, b)
             unit_ents = [m for m in ent_m[e0:e1] if m["i1"] <= b]
             ments = self._mentions(toks, a, b, unit_ents, day, frozenset(t["i0"] for t in trigs))
