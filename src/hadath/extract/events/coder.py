@@ -1850,6 +1850,15 @@ class Coder:
                 items = [it for it in items if not (ev["_i1"] <= it[0] < end and it[1] == key)]
                 items.append((ev["_i1"], key, n))
                 taken.update(range(ev["_i1"], end))
+                rec = ev["recipient"]
+                if rec is not None and rec["start"] == toks[ev["_i1"]]["rs"] and rec["end"] < toks[end - 1]["re"]:
+                    # the recipient is the whole list ("عريف وجنديين"); its code only when every part shares it
+                    sp = doc.span(rec["start"], toks[end - 1]["re"])
+                    rec.update(start=sp["start"], end=sp["end"], text=sp["text"])
+                    secs = {self.lex.agents.get(stem_norm(toks[q]["t"].lstrip("و"))) for q in range(ev["_i1"], end)
+                            if toks[q]["w"] and self._number(toks[q]) is None}
+                    if len(secs - {None}) > 1:
+                        rec.update(code=None, sector=None, entity=None)
         items.sort()
         want = {"dead": ("ASSAULT", None), "injured": ("ASSAULT", None), "arrested": ("COERCE", "arrest"),
                 "participants": ("PROTEST", None)}
