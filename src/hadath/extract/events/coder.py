@@ -140,6 +140,9 @@ class Coder:
         self.lex = lex
         self.penalties = dict(self.PENALTIES)
         self.use_patterns = use_patterns
+        # the first words of every trigger (phrases, single words, CAMEO verb patterns)
+        self._trigger_keys = frozenset(lex.phrases) | frozenset(lex.single) | (
+            frozenset(lex.patterns) if use_patterns else frozenset())
         self._wcache: dict[str, dict[str, Any]] = {}
         self._size_memo: tuple[Any, int, int, dict[str, float]] = (None, 0, 0, {})
         self._doc_country: str | None = None
@@ -225,17 +228,18 @@ class Coder:
             cache.clear()
         starts, ends = norm.starts, norm.ends
         n = len(norm.text)
+        get, append = cache.get, toks.append
         for m in TOKEN_RE.finditer(norm.text):
-            a, b = m.start(), m.end()
+            a, b = m.span()
             t = m.group()
-            w = cache.get(t)
+            w = get(t)
             if w is None:
                 w = cache[t] = {"t": t, "w": t[0].isalnum(), "c": None, "s": None, "f": None}
-            tok = dict(w)
+            tok = w.copy()
             tok["rs"] = starts[a]
             tok["re"] = ends[b - 1] if b <= n else len(norm.raw)
             tok["_w"] = w
-            toks.append(tok)
+            append(tok)
         return toks
 
     @staticmethod
@@ -250,7 +254,8 @@ class Coder:
             tok["s"] = tok["_w"]["s"] = stem_norm(tok["t"]) if tok["w"] else tok["t"]
         return tok["s"]
 
-    def _has(self, tok: dict[str, Any], words: set[str] | frozenset[str]) -> bool:
+    def _forms(self, tok: dict[str, Any]) -> frozenset[str]:
+        """The forms a token is looked up under (itself, its stem, its clitic-stripped candidates); cached."""
         f = tok["f"]
         if f is None:
             if not tok["w"]:
@@ -258,6 +263,12 @@ class Coder:
             else:
                 f = frozenset([tok["t"], self._stem(tok)] + [c for c, _ in self._cands(tok)])
             tok["f"] = tok["_w"]["f"] = f
+        return f
+
+    def _has(self, tok: dict[str, Any], words: set[str] | frozenset[str]) -> bool:
+        f = tok["f"]
+        if f is None:
+            f = self._forms(tok)
         return not words.isdisjoint(f)
 
     def _is_break(self, tok: dict[str, Any]) -> bool:
@@ -690,9 +701,16 @@ class Coder:
         lex = self.lex
         out = []
         i = a
+        keys = self._trigger_keys
         while i < b:
             tok = toks[i]
             if not tok["w"] or len(tok["t"]) < 2:
+                i += 1
+                continue
+            may = tok["_w"].get("g")  # does any reading of this word start a trigger? (once per word type)
+            if may is None:
+                may = tok["_w"]["g"] = any(c in keys for c, _ in self._cands(tok))
+            if not may:
                 i += 1
                 continue
             hit = None
@@ -1655,23 +1673,30 @@ class Coder:
             return sc
         has = self._has
         rng = range(a, b)
+        # every form of the sentence at once: "does any token have a word of W" is one set test
+        forms = frozenset().union(*map(self._forms, toks[a:b]))
+
+        def hit(words) -> bool:
+            return not words.isdisjoint(forms)
 
         def first(words) -> int:
-            return next((k for k in rng if has(toks[k], words)), b)
+            return next((k for k in rng if has(toks[k], words)), b) if hit(words) else b
         sc = {
             "_key": (id(toks), a, b), "_toks": toks,
-            "time": any(has(toks[k], self.time_words) for k in rng),
+            "time": hit(self.time_words),
             "words": sum(1 for k in rng if toks[k]["w"]),
-            "crowd": any(has(toks[k], self.protest_details) for k in rng),
+            "crowd": hit(self.protest_details),
             "characterises": self._characterises(toks, a, b),
-            "toll": any(has(toks[k], self.toll_update) for k in rng),
-            "aggregate": any(has(toks[k], self.aggregate_words) and not (k + 1 < b and has(toks[k + 1], self.time_words))
-                             for k in rng),
-            "means": any(has(toks[k], words) for _, words in self.assault_modes for k in rng),
-            "non_violent": any(has(toks[k], self.non_violent) for k in rng),
+            "toll": hit(self.toll_update),
+            "aggregate": hit(self.aggregate_words) and any(
+                has(toks[k], self.aggregate_words) and not (k + 1 < b and has(toks[k + 1], self.time_words))
+                for k in rng),
+            "means": any(hit(words) for _, words in self.assault_modes),
+            "non_violent": hit(self.non_violent),
             "ref": first(self.reference_frames),
             "reaction": first(self.reaction_verbs),
-            "harm": next((k for k in rng if has(toks[k], self.dead) or has(toks[k], self.injured)), b),
+            "harm": next((k for k in rng if has(toks[k], self.dead) or has(toks[k], self.injured)), b)
+            if hit(self.dead) or hit(self.injured) else b,
         }
         self._sc = sc
         return sc
