@@ -1885,8 +1885,8 @@ class Coder:
                     if len(secs - {None}) > 1:
                         rec.update(code=None, sector=None, entity=None)
         items.sort()
-        want = {"dead": ("ASSAULT", None), "injured": ("ASSAULT", None), "arrested": ("COERCE", "arrest"),
-                "participants": ("PROTEST", None)}
+        want = {"dead": ("ASSAULT", None), "injured": ("ASSAULT", None), "casualties": ("ASSAULT", None),
+                "arrested": ("COERCE", "arrest"), "participants": ("PROTEST", None)}
         clauses = {}
         for ev in evs:
             ev["size"] = {}
@@ -1928,10 +1928,11 @@ class Coder:
 
     @staticmethod
     def _q_role(q: dict[str, Any]) -> str | None:
-        """The size key of a quantity item: its ``casualty`` role, else its object lemma (dead, injured,
-        arrested, protesters -> participants), else None."""
+        """The size key of a quantity item: its ``casualty`` role (casualties: dead and injured counted
+        together, "300 قتيل وجريح", never dead), else its object lemma (dead, injured, arrested,
+        protesters -> participants), else None."""
         role = q.get("casualty")
-        if role in ("dead", "injured", "arrested"):
+        if role in ("dead", "injured", "arrested", "casualties"):
             return role
         lem = q.get("object_lemma")
         lem = "participants" if lem == "protesters" else lem

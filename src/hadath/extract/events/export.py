@@ -66,7 +66,7 @@ CSV_COLUMNS = ["doc_id", "event_id", "date", "date_source", "type", "mode", "con
                "actor_text", "actor_code", "actor_country", "actor_sector",
                "recipient_text", "recipient_code", "recipient_country", "recipient_sector",
                "location", "country", "lat", "lon", "geonames", "trigger", "trigger_start", "trigger_end",
-               "dead", "injured", "arrested", "participants", "negated", "hypothetical", "attribution", "confidence", "rule",
+               "dead", "injured", "casualties", "arrested", "participants", "negated", "hypothetical", "attribution", "confidence", "rule",
                "sentence", "url", "outlet"]
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -291,7 +291,7 @@ def csv_row(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
         "location": loc.get("text"), "country": loc.get("country"), "lat": loc.get("lat"), "lon": loc.get("lon"),
         "geonames": loc.get("geonames"), "trigger": ev["trigger"]["text"], "trigger_start": ev["trigger"]["start"],
         "trigger_end": ev["trigger"]["end"], "dead": size.get("dead"), "injured": size.get("injured"),
-        "arrested": size.get("arrested"), "participants": size.get("participants"),
+        "casualties": size.get("casualties"), "arrested": size.get("arrested"), "participants": size.get("participants"),
         "negated": ev.get("negated"), "hypothetical": ev.get("hypothetical"),
         "attribution": ev.get("attribution"), "confidence": ev.get("confidence"), "rule": ev.get("rule"),
         "sentence": (ev.get("sentence") or {}).get("text"), "url": meta.get("url"), "outlet": meta.get("outlet"),
