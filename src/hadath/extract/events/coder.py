@@ -379,6 +379,12 @@ class Coder:
                         continue
                     if self._stem(toks[j]) not in lex.first_words:
                         break
+                    # after a definite word a noun phrase takes no genitive (the construct's first noun has no
+                    # article), no indefinite modifier, and a definite word only as an agreeing nisba adjective
+                    # (الجيش العراقي): "قتل الجيش مسلحا / المسلحين"، "اعتقلت الشرطة الوزير" are verb + subject
+                    # + object
+                    if self._definite(toks[j - 1]) and (not self._definite(toks[j]) or not self._nisba(toks[j])):
+                        break
                     for n in range(min(4, b - j), 0, -1):
                         if not all(toks[k]["w"] for k in range(j, j + n)):
                             continue
@@ -390,10 +396,6 @@ class Coder:
                             found["code"] = self._actor_code(key, day)
                             ext = j + n
                         elif key in lex.agents:
-                            # "قتل الجيش مسلحا": an indefinite accusative noun after a definite one is the
-                            # object, not part of the actor (a definite noun takes no indefinite modifier)
-                            if self._acc_stem(toks[j]) is not None and self._definite(toks[j - 1]):
-                                break
                             ext = j + n
                         if ext:
                             break
@@ -422,6 +424,10 @@ class Coder:
                     # ("التقت الملكة صوفيا بالرئيس": a proclitic preposition or و before the article starts
                     # another phrase)
                     and not self._clitic_article(toks[m["i0"]])
+                    # (a definite word after a definite one starts another phrase unless it is a name:
+                    # "اتهم الانفصاليون القوات الأوكرانية" is subject + object; "الرئيس الأسد" one actor)
+                    and not (self._definite(toks[p["i1"] - 1]) and self._definite(toks[m["i0"]])
+                             and (m.get("entity") is None or m.get("label") != "PER"))
                     and (p.get("entity") is None) != (m.get("entity") is None)):
                 q = dict(m if m.get("entity") else p)
                 q["i0"], q["i1"] = p["i0"], m["i1"]
@@ -620,6 +626,12 @@ class Coder:
         t = tok["t"]
         return bool(tok["w"]) and len(t) > 4 and t[0] in "وفبك" and (
             t[1:3] == "ال" or (t[1] in "بلك" and t[2:4] == "ال"))
+
+    @staticmethod
+    def _nisba(tok: dict[str, Any]) -> bool:
+        """True for a word with a nisba (relative adjective) ending: -ي، -ية، -يون، -يين، -يات (normalised)."""
+        t = tok["t"]
+        return tok["w"] and t.endswith(("ي", "ى", "يه", "ية", "يون", "يين", "يات"))
 
     @staticmethod
     def _definite(tok: dict[str, Any]) -> bool:
