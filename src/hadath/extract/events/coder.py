@@ -1745,7 +1745,8 @@ class Coder:
         return size
 
     def _size_items(self, toks, a, b) -> list[tuple[int, str, float]]:
-        """Casualty counts of tokens [a, b) by the words around them: ``(token index, "dead"|"injured", value)``."""
+        """Casualty counts of tokens [a, b) by the words around them: ``(token index, "dead"|"injured"|"casualties",
+        value)``."""
         items: list[tuple[int, str, float]] = []
         for k in range(a, b):
             n = self._number(toks[k])
@@ -1761,8 +1762,12 @@ class Coder:
             if 1900 <= n <= 2100:  # a year ("عام 2005 قتل") counts only right before its noun
                 nxt = nxt[:1]
                 prev = None
-            if self._combined_toll(nxt):
-                continue  # "300 قتيل وجريح"، "عشرات القتلى والجرحى": the dead and injured together, neither alone
+            if self._combined_toll(nxt) or (prev is not None and k - 2 >= a
+                                            and self._combined_toll([toks[k - 2], prev])):
+                # "300 قتيل وجريح"، "عشرات القتلى والجرحى"، "حصيلة القتلى والجرحى 80 شخصا": the dead and
+                # injured together are casualties, never dead or injured alone
+                items.append((k, "casualties", n))
+                continue
             if prev is not None and self._has(prev, self.dead) or any(self._has(t, self.dead) for t in nxt):
                 items.append((k, "dead", n))
             elif prev is not None and self._has(prev, self.injured) or any(self._has(t, self.injured) for t in nxt):
