@@ -84,7 +84,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def _clean(s: str) -> str:
-    return _WS.sub(" ", s).strip()
+    """Whitespace runs (newlines of the source too) to one space; a <br> (marked U+2028 by
+    :meth:`HtmlExtractor.extract`) to one line break."""
+    if "\u2028" not in s:
+        return _WS.sub(" ", s).strip()
+    lines = (_WS.sub(" ", ln).strip() for ln in s.split("\u2028"))
+    return "\n".join(ln for ln in lines if ln)
 
 
 @dataclass
@@ -169,9 +174,10 @@ class HtmlExtractor:
                               include_tables=True, deduplicate=False,
                               date_extraction_params={"extensive_search": False, "original_date": True})
         fixes: list[str] = []
-        # a line break separates words: "سيناء<br>وأضاف" is two words, not "سيناءوأضاف"
+        # a line break separates words and lines: "سيناء<br>وأضاف" is two words, not "سيناءوأضاف", and
+        # "القاهرة - أ ش أ<br>قتل ..." a dateline line before the text; other newlines of the source are spaces
         for br in ([] if res is None or res.body is None else list(res.body.iter("lb", "br"))) + list(tree.iter("br")):
-            br.tail = " " + (br.tail or "")
+            br.tail = "\u2028" + (br.tail or "")
         paras = self._paragraphs(res.body) if res is not None and res.body is not None else []
         for bad in tree.xpath("//script|//style|//noscript|//template"):
             bad.drop_tree()
