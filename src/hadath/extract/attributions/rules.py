@@ -680,15 +680,15 @@ class RuleParser:
         """Content opener of a quotation standing right before cue token ``i`` ("«...»، قال"), or None.
 
         The quotation must open the sentence (nothing but و or punctuation before it), hold at
-        least three tokens and end just before the cue, followed only by a comma or dash.
+        least two tokens and end just before the cue, followed only by a comma or dash.
         """
-        if i < 5 or toks[i - 1][2] not in ("،", ",", "-", "–"):
+        if i < 4 or toks[i - 1][2] not in ("،", ",", "-", "–"):
             return None
         close = toks[i - 2][2]
         for k in range(i - 3, -1, -1):
             if self.lex.quotes.get(toks[k][2]) == close:
                 opens_sentence = all(t[2] == "و" or not any(ch.isalnum() for ch in t[2]) for t in toks[:k])
-                return (k + 1, True, i - 2, False) if opens_sentence and i - 2 - (k + 1) >= 3 else None
+                return (k + 1, True, i - 2, False) if opens_sentence and i - 2 - (k + 1) >= 2 else None
         return None
 
     def _quote_starts_content(self, toks, k, n) -> bool:
