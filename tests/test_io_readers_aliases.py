@@ -46,3 +46,19 @@ def test_reader_records_go_to_the_api_as_they_are(tmp_path):
     recs = list(iter_input(str(j)))
     ((status, doc),) = list(hadath.analyze_many(recs))
     assert status == "ok" and [t["value"] for t in doc["times"]] == ["2015-07-23"]
+
+
+def test_feed_dates_and_tsv(tmp_path):
+    j = tmp_path / "rss.jsonl"
+    rows = [{"id": "r1", "text": BODY, "pubDate": "Fri, 24 Jul 2015 10:00:00 +0300"},
+            {"id": "r2", "text": BODY, "date": "24/07/2015"},
+            {"id": "r3", "text": BODY, "date": 1437721200}]
+    j.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    got = {r["id"]: r["published"] for r in iter_input(str(j))}
+    assert got == {"r1": "2015-07-24T10:00:00+03:00", "r2": "2015-07-24", "r3": "2015-07-24T07:00:00+00:00"}
+    out = {d["id"]: [t["value"] for t in d["times"]] for s, d in hadath.analyze_many(list(iter_input(str(j))))}
+    assert out == {"r1": ["2015-07-23"], "r2": ["2015-07-23"], "r3": ["2015-07-23"]}
+    t = tmp_path / "feed.tsv"
+    t.write_text(f"id\theadline\ttext\nx1\tعنوان\t{BODY}\n", "utf-8")
+    (rec,) = iter_input(str(t))
+    assert (rec["id"], rec["title"], rec["data"]) == ("x1", "عنوان", BODY)

@@ -9,10 +9,11 @@ An INPUT may be:
 * a JSONL file (``.jsonl`` / ``.ndjson``): one object a line with ``text`` or
   ``html`` (or ``content``), optional ``id``, ``url``, ``published``,
   ``title``, ``author``, ``source`` (also read under the usual feed names:
-  :data:`PUBLISHED_KEYS` such as ``date``, ``pubDate``, ``datePublished``;
+  :data:`PUBLISHED_KEYS` such as ``date``, ``pubDate``, ``datePublished``, in ISO 8601
+  or a usual feed form converted by :func:`feed_time`: RSS dates, Unix times, 10/06/2016;
   ``headline``; ``byline`` / ``authors``; ``link``); id = ``id`` or ``"<file name>:<line number>"``;
   ``path`` (``doc.input.path``) = the file, ``input`` = ``"<file>:<line number>"``;
-* a CSV file (``.csv``, first row the header; UTF-8, or a legacy encoding such as
+* a CSV file (``.csv``, or ``.tsv`` tab-separated; first row the header; UTF-8, or a legacy encoding such as
   CP1256 or UTF-16 detected as for text inputs; comma-separated, or tab-separated
   when the header has tabs and no comma, as Excel's "Unicode text"): one
   record a row, like a JSONL object whose keys are the header's columns
@@ -66,13 +67,14 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-__all__ = ["iter_records", "iter_input", "record_from_object", "ANALYZE_KEYS"]
+__all__ = ["iter_records", "iter_input", "record_from_object", "feed_time", "ANALYZE_KEYS"]
 
 #: Keys of a record that are passed to ``Pipeline.analyze``.
 ANALYZE_KEYS = ("data", "id", "url", "published", "published_hint", "title", "author", "source", "path", "kind")
@@ -88,6 +90,47 @@ PUBLISHED_KEYS = ("published", "date", "pubDate", "pub_date", "published_at", "p
 TITLE_KEYS = ("title", "headline")
 AUTHOR_KEYS = ("author", "byline", "authors")
 URL_KEYS = ("url", "link", "href")
+
+
+def feed_time(v: Any) -> Any:
+    """A publication time as feeds write it, in ISO 8601 when it is one of the usual other forms.
+
+    RSS / e-mail dates (RFC 2822: ``Fri, 10 Jun 2016 14:30:00 +0300``), Unix times in seconds or
+    milliseconds (numbers or digit strings; read as UTC) and day-first numeric dates (``10/06/2016``,
+    ``10-06-2016``, the Arab world's order) are converted; anything else is returned unchanged.
+
+    Example:
+        >>> feed_time("Fri, 10 Jun 2016 14:30:00 +0300"), feed_time("10/06/2016"), feed_time(1465558200)
+        ('2016-06-10T14:30:00+03:00', '2016-06-10', '2016-06-10T11:30:00+00:00')
+    """
+    from datetime import date, datetime, timezone
+    from email.utils import parsedate_to_datetime
+
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, (int, float)) or (isinstance(v, str) and re.fullmatch(r"\d{10}(\d{3})?", v.strip())):
+        x = float(v)
+        if x > 1e11:  # milliseconds
+            x /= 1000
+        try:
+            return datetime.fromtimestamp(x, timezone.utc).isoformat()
+        except (OverflowError, OSError, ValueError):
+            return v
+    if not isinstance(v, str):
+        return v
+    t = v.strip()
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", t)
+    if m:
+        try:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        except ValueError:
+            return v
+    if re.match(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", t):
+        try:
+            return parsedate_to_datetime(t).isoformat()
+        except (TypeError, ValueError):
+            return v
+    return v
 
 
 def _first(obj: dict, keys: tuple[str, ...]) -> Any:
@@ -144,7 +187,7 @@ def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None
         data, kind = obj["content"], "text"
     else:
         return {"id": rid, "input": where, **alt, "error": "no text, html or content string in the object"}
-    published = _first(obj, PUBLISHED_KEYS)
+    published = feed_time(_first(obj, PUBLISHED_KEYS))
     hint = obj.get("date_extracted") or None
     if isinstance(hint, str) and len(hint) >= 19 and hint[10] == " ":
         hint = hint[:10] + "T" + hint[11:]
@@ -194,8 +237,9 @@ def _iter_jsonl_file(fh: BinaryIO, path: str, default_id, alt_id=None, src_id=No
 CSV_TEXT_COLUMNS = ("text", "content", "html")
 
 
-def _iter_csv(path: Path, res: str) -> Iterator[dict[str, Any]]:
-    """Records of a CSV file, one a row (see the module docstring); ``res``: its resolved path."""
+def _iter_csv(path: Path, res: str, tab: bool = False) -> Iterator[dict[str, Any]]:
+    """Records of a CSV file, one a row (see the module docstring); ``res``: its resolved path;
+    ``tab``: tab-separated (a .tsv file)."""
     name, where = path.name, str(path)
     try:
         raw = path.read_bytes()
@@ -216,7 +260,7 @@ def _iter_csv(path: Path, res: str) -> Iterator[dict[str, Any]]:
         text = dec.text
     del raw
     first = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first and "," not in first else ","  # Excel's "Unicode text" is tab-separated
+    delimiter = "\t" if tab or ("\t" in first and "," not in first) else ","  # Excel's "Unicode text" too
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, 1 << 30))  # articles are longer than csv's 128 KiB default
     try:
@@ -382,8 +426,8 @@ def _iter_path_records(path: Path, res: str) -> Iterator[dict[str, Any]]:
                                             lambda n: f"{res}:{n}")
         except OSError as e:
             yield {"id": str(path), "input": str(path), "error": f"cannot read ({e.strerror or e})"}
-    elif ext == ".csv":
-        yield from _iter_csv(path, res)
+    elif ext in (".csv", ".tsv"):
+        yield from _iter_csv(path, res, tab=ext == ".tsv")
     elif ext == ".json":
         try:
             raw = path.read_bytes()
