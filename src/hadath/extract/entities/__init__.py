@@ -123,6 +123,15 @@ def _is_word(ch: str) -> bool:
 CACHE_MAX = 200_000
 
 
+#: Nasab particles (normalised and raw spellings): the name after them is a father's name.
+_NASAB = frozenset({"بن", "ابن", "إبن", "بنت", "ابنه", "ابنة"})
+_NASAB_BEFORE = re.compile(r"(?<!\w)(?:بن|ابن|إبن|بنت|ابنة)\s+$")
+
+
+def _after_nasab(text: str, start: int) -> bool:
+    """True when the word before ``start`` (code point of ``text``) is بن/ابن/بنت."""
+    return _NASAB_BEFORE.search(text, max(0, start - 8), start) is not None
+
 def _clitic_forms(keys) -> frozenset[str]:
     """Every word that :func:`_strip_clitic` (default proclitics) splits into one of ``keys``.
 
@@ -588,6 +597,9 @@ class EntityExtractor:
         if excluded:  # authors in the byline (كتبت- هدى الشيمي) are metadata; boilerplate is no article text
             mentions[:] = [m for m in mentions if not any(
                 m.start < e and s < m.end and (m.label == "PER" or kind == "boilerplate") for s, e, kind in excluded)]
+        # a known person after بن/ابن/بنت is that person's son or daughter, not them: "محمد بن سلمان بن
+        # عبدالعزيز" is no mention of King Salman (rule nasab)
+        mentions[:] = [m for m in mentions if not (m.label == "PER" and m.entry is not None and _after_nasab(text, m.start))]
         self._anaphors(text, words, mentions, index)
         self._surnames(words, mentions, index)
         self._ministries(text, words, wtexts, mentions, countries, index)
@@ -1632,8 +1644,11 @@ class EntityExtractor:
             return
         last: dict[str, Mention] = {}
         for m in sorted(people, key=lambda m: m.start):
-            sur = m.key.split()[-1]
-            if sur not in self.particles and len(sur) >= 3:
+            parts = m.key.split()
+            sur = parts[-1]
+            # (a father's name after بن/ابن/بنت is no family name: "سلمان بن عبدالعزيز" does not make every
+            # later عبدالعزيز, as in "محمد بن نايف بن عبدالعزيز", King Salman)
+            if sur not in self.particles and len(sur) >= 3 and parts[-2] not in _NASAB:
                 last.setdefault(sur, m)
         def blocking() -> list[tuple[int, int]]:  # spans a surname may not overlap
             return [(x.start, x.end) for x in mentions if x.label == "PER" or x.source != "gazetteer"
@@ -1642,6 +1657,8 @@ class EntityExtractor:
         blocked = None
         for i in index.positions(_clitic_forms(last)):
             s, e, w = words[i]
+            if i > 0 and words[i - 1][2] in _NASAB:
+                continue  # part of another person's nasab chain ("بن عبدالعزيز")
             for prefix, rest in _strip_clitic(w):
                 first = last.get(rest)
                 if first is None or s < first.end:
