@@ -12,7 +12,9 @@ throughput it takes away (1 - articles/s with / articles/s without):
 * ``all``: + attributions and events.
 
 Each configuration runs ``--repeat`` times (default 2), interleaved, and the best
-run is kept (the least disturbed by other load on the machine). Throughput is
+run is kept (the least disturbed by other load on the machine); with more than one
+round the cost is also printed per round (the runs of a round follow each other,
+so they share the machine's state), as a median and range. Throughput is
 measured on the wall clock with ``--jobs`` workers (default 2); the CPU figures
 are printed beside it because they are steadier on a shared machine.
 
@@ -86,10 +88,13 @@ def main() -> None:
     import hadath
 
     best: dict[str, tuple[float, float, int]] = {}
+    rounds: list[dict[str, tuple[float, float, int]]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.repeat):
+            rounds.append({})
             for name in names:
                 wall, cpu, n = run_once(zips, CONFIGS[name], args.jobs, Path(tmp))
+                rounds[-1][name] = (wall, cpu, n)
                 if name not in best or wall < best[name][0]:
                     best[name] = (wall, cpu, n)
     print(f"hadath {hadath.__version__}, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}; "
@@ -106,6 +111,12 @@ def main() -> None:
             cpu_cost = 1 - (wo[1] / wo[2]) / (w[1] / w[2])
             tail = f" (budget {budget:.0%})" if budget is not None else ""
             print(f"{what} cost {cost:.1%} of hadath run throughput, {cpu_cost:.1%} of CPU throughput{tail}")
+            if len(rounds) > 1:  # the runs of one round follow each other: less exposed to a drifting machine
+                paired = sorted(1 - (r[with_][2] / r[with_][0]) / (r[without][2] / r[without][0]) for r in rounds)
+                mid = len(paired) // 2
+                med = paired[mid] if len(paired) % 2 else (paired[mid - 1] + paired[mid]) / 2
+                print(f"  paired by round: median {med:.1%}, range {paired[0]:.1%} to {paired[-1]:.1%} "
+                      f"({len(paired)} rounds)")
 
 
 if __name__ == "__main__":
