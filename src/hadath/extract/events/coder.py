@@ -1254,11 +1254,15 @@ class Coder:
         spans = [(m["i0"], m["i1"]) for m in ents if m.get("label") in _ACTOR_LABELS | _PLACE_LABELS]
         spans += [(m["i0"], m["i1"]) for m in ments if m.get("entity") is None and m.get("sector") is None
                   and m.get("code") and not m.get("place") and m["i1"] - m["i0"] >= 2]
+        # a word the entity stage linked as a place is the place, never an event ("مدينة تدمر": Palmyra,
+        # not "destroys")
+        places = {(m["i0"], m["i1"]) for m in ents if m.get("label") in _PLACE_LABELS}
         out = []
         prev = None
         for t in trigs:
-            inside = any(i0 <= t["i0"] and t["i1"] <= i1 and (i0 < t["i0"] or t["pos"] == "noun") and (i0, i1) != (t["i0"], t["i1"])
-                         for i0, i1 in spans)
+            inside = (t["i0"], t["i1"]) in places or any(
+                i0 <= t["i0"] and t["i1"] <= i1 and (i0 < t["i0"] or t["pos"] == "noun") and (i0, i1) != (t["i0"], t["i1"])
+                for i0, i1 in spans)
             subject = (t["pos"] == "noun" and prev is not None and prev["pos"] == "verb" and prev["i1"] == t["i0"]
                        and prev["rule"].type == t["rule"].type and not t["rule"].definite_ok
                        and any(m["i0"] == t["i0"] and m.get("sector") for m in ments))
