@@ -8,27 +8,19 @@ generated ids ``x.jsonl:1``, so every record of the second file was refused alth
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from hadath.batch import run_batch
 from hadath.io.readers import iter_records
 from hadath.settings import Settings
+from hadath.io.writers import read_jsonl as _read, write_jsonl as _jsonl
 
 FAST = Settings(stages=())
 A = "قال الوزير إن الاجتماع انتهى اليوم في القاهرة."
 B = "أعلنت الحكومة اليوم عن خطة جديدة للنقل العام."
 
 
-def _jsonl(path: Path, rows: list[dict]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    return path
-
-
-def _read(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()] if path.exists() else []
 
 
 @pytest.fixture()

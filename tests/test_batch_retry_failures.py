@@ -6,21 +6,19 @@ was refused on resume as "input changed" and only --no-resume over the whole cor
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from hadath.batch import check_output, run_batch
+from hadath.io.store import Store
 from hadath.settings import Settings
+from hadath.io.writers import read_jsonl as _read
 
 FAST = Settings(stages=())
 A = "قال الوزير إن الاجتماع انتهى اليوم في القاهرة بحضور عدد من المسؤولين."
 B = "أعلنت الحكومة اليوم عن خطة جديدة لدعم الزراعة في المحافظات الجنوبية."
 
-
-def _read(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()] if path.exists() else []
 
 
 def _run(inputs, out, jobs=1):
@@ -28,11 +26,7 @@ def _run(inputs, out, jobs=1):
 
 
 def _db_ids(out: Path) -> list[str]:
-    db = sqlite3.connect(out / "hadath.db")
-    try:
-        return [r[0] for r in db.execute("SELECT id FROM documents ORDER BY seq")]
-    finally:
-        db.close()
+    return Store(out / "hadath.db").ids_in_order()
 
 
 def _consistent(out: Path) -> tuple[list[str], list[str]]:

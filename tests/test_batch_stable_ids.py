@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -17,7 +16,9 @@ import pytest
 
 from hadath.batch import FINGERPRINTS, check_output, run_batch
 from hadath.io.readers import iter_records
+from hadath.io.store import Store
 from hadath.settings import Settings
+from hadath.io.writers import read_jsonl as _read, write_jsonl as _jsonl
 
 FAST = Settings(stages=())
 A = "قال الوزير إن الاجتماع انتهى اليوم في القاهرة بحضور عدد من المسؤولين."
@@ -25,14 +26,6 @@ B = "أعلنت الحكومة اليوم عن خطة جديدة لدعم الز
 C = "افتتح المحافظ مستشفى جديدا في المدينة صباح اليوم."
 
 
-def _jsonl(path: Path, rows: list[dict]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    return path
-
-
-def _read(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()] if path.exists() else []
 
 
 def _run(inputs, out, **kw):
@@ -44,11 +37,7 @@ def _docs(out: Path) -> list[tuple[str, str]]:
 
 
 def _db_ids(out: Path) -> list[str]:
-    db = sqlite3.connect(out / "hadath.db")
-    try:
-        return [r[0] for r in db.execute("SELECT id FROM documents ORDER BY seq")]
-    finally:
-        db.close()
+    return Store(out / "hadath.db").ids_in_order()
 
 
 @pytest.fixture()

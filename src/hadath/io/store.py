@@ -200,6 +200,10 @@ class Store:
         """Ids of the documents in the store."""
         return {r[0] for r in self.db.execute("SELECT id FROM documents")}
 
+    def ids_in_order(self) -> list[str]:
+        """Ids of the documents in input order (``seq``), as documents.jsonl holds them."""
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY seq")]
+
     def max_seq(self) -> int:
         """The largest ``seq`` stored (-1 when empty)."""
         r = self.db.execute("SELECT MAX(seq) FROM documents").fetchone()[0]

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["JsonlLog", "write_json", "iter_jsonl_lines", "dumps_line"]
+__all__ = ["JsonlLog", "write_json", "iter_jsonl_lines", "dumps_line", "read_jsonl", "write_jsonl"]
 
 _ID = re.compile(r'"id": ("(?:[^"\\]|\\.)*"|null)')
 
@@ -121,6 +121,30 @@ def iter_jsonl_lines(path: str | os.PathLike) -> Iterator[tuple[str | None, str]
         for line in fh:
             if line.endswith("\n") and line.strip():
                 yield _line_id(line), line
+
+
+def read_jsonl(path: str | os.PathLike) -> list[dict[str, Any]]:
+    """The objects of a JSONL file (``documents.jsonl``, ``failures.jsonl`` ...); ``[]`` when it is missing.
+
+    Raises:
+        ValueError: If a non-blank line is not JSON.
+    """
+    if not os.path.exists(path):
+        return []
+    with open(path, "r", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def write_jsonl(path: str | os.PathLike, rows: list[dict[str, Any]]) -> Path:
+    """Write ``rows`` as a UTF-8 JSONL file (one object a line, not ASCII-escaped), making its folder.
+
+    Returns:
+        ``path`` as a :class:`~pathlib.Path`.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(dumps_line(r) for r in rows), "utf-8")
+    return path
 
 
 def write_json(doc: dict[str, Any], out: str | None = "-", *, pretty: bool = False) -> None:
