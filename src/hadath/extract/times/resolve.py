@@ -246,7 +246,9 @@ def _day_of(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[date 
     if anchor is None:
         return None, True, "gregorian"
     if t == "weekday":
-        return _weekday_date(anchor, sem["wd"], sem.get("mod"), bool(sem.get("future"))), True, "gregorian"
+        # (a weekday in a sentence with a scheduling verb, rule tense.near_future, is the coming one)
+        return _weekday_date(anchor, sem["wd"], sem.get("mod"), bool(sem.get("future") or sem.get("near"))), True, \
+            "gregorian"
     if t == "relday":
         return anchor + timedelta(days=sem["off"]), True, "gregorian"
     if t == "relday_wd":
