@@ -16,10 +16,12 @@ Choices (documented here because news needs them):
   2015-07-14 Umm al-Qura). When the sentence holds a future cue before it
   (سوف, لن, a س/ست/سي/سن-prefixed imperfect verb, المقبل/القادم, من المقرر,
   من المتوقع ...; the extractor sets ``future`` on the meaning) it is the
-  next occurrence, the current one counting as current. Without a cue, a
-  single day at most ``near_future_days`` (tense.yaml) after the reference
-  is taken rather than the same day almost a year before (rule
-  tense.near_future: "تقام المباراة يوم 12 أغسطس" on 5 August). An open date that
+  next occurrence, the current one counting as current. Without a cue but
+  with a scheduling verb in the sentence (تقام، تنطلق، يلتقي ...), a single
+  day at most ``near_future_days`` (tense.yaml) after the reference is
+  taken rather than the same day almost a year before, and a weekday is the
+  coming one (rule tense.near_future: "تقام المباراة يوم 12 أغسطس" on 5
+  August; the extractor sets ``near`` on the meaning). An open date that
   ends an interval opened by another open date in the same sentence ("ما بين
   15 يونيو إلى 15 سبتمبر") is the first one not ending before that start
   (``not_before``, set by the extractor).
