@@ -1209,7 +1209,7 @@ class Coder:
             # each count to one event (the sentence-wide counts above only raised confidence)
             self._assign_sizes(doc, toks, starts, a, b, sent, events[first:])
             for ev in events[first:]:
-                for k in ("_i0", "_i1", "_rec_i0", "_rec_n", "_act_i0", "_act_n"):
+                for k in ("_i0", "_i1", "_rec_i0", "_rec_n", "_rec_one", "_act_i0", "_act_n"):
                     ev.pop(k, None)
             per_type = {}
             for ev in events[first:]:
@@ -1523,6 +1523,9 @@ class Coder:
                         and any(self._has(toks[k], self.result_verbs) for k in range(max(a, i0 - 3), i0))),
             "_i0": i0, "_i1": i1, "_rec_i0": recipient["i0"] if recipient is not None else None,
             "_rec_n": recipient.get("count") if recipient is not None else None,
+            # one victim named by an indefinite accusative noun ("قتل الجيش مسلحا"): a toll of one
+            "_rec_one": bool(recipient is not None and recipient.get("accusative") and recipient.get("count") is None
+                             and recipient.get("entity") is None),
             "_act_i0": actor["i0"] if actor is not None else None,
             "_act_n": actor.get("count") if actor is not None else None,
             "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec,
@@ -1870,6 +1873,11 @@ class Coder:
                 taken.add(k)
         for ev in evs:
             k = ev.get("_rec_i0")
+            if ev.get("_rec_one") and k is not None and k not in taken and not any(it[0] == k for it in items):
+                role = self._counted_role(toks, a, b, k, [ev])  # dead, injured or arrested by the trigger
+                if role is not None:
+                    items.append((k, role, 1))
+                    taken.add(k)
             if ev["type"] == "COERCE" and ev["mode"] == "arrest" and k is not None and ev.get("_rec_n") is not None:
                 if not any(it[2] == "arrested" and it[0] == k for it in items) and k not in taken:
                     items.append((k, "arrested", ev["_rec_n"]))
