@@ -109,7 +109,7 @@ def analyze(path: str | None, example, url, published, source, title, now, inclu
             config) -> None:
     """Analyse one article (a text or HTML file, or - for stdin) and print its JSON document.
 
-    A .json, .jsonl, .csv or .zip file is read as hadath run reads it: its one
+    A .json, .jsonl, .csv, .tsv or .zip file is read as hadath run reads it: its one
     article is analysed with its fields (id, url, published, title ...; the
     options given here win); a file with more articles is refused (use hadath run).
     """
@@ -131,7 +131,9 @@ def analyze(path: str | None, example, url, published, source, title, now, inclu
     from hadath.pipeline import get_pipeline
 
     fields: dict = {}
-    if path and path != "-" and not example and Path(path).suffix.lower() in _RECORD_SUFFIXES:
+    from hadath.io.readers import RECORD_SUFFIXES
+
+    if path and path != "-" and not example and Path(path).suffix.lower() in RECORD_SUFFIXES:
         fields = _one_record(path)  # a JSON/JSONL/CSV/zip file: its one article, with its fields
         data = fields.pop("data")
     given = {"url": url, "published": published, "source": source, "title": title}
@@ -153,10 +155,6 @@ def analyze(path: str | None, example, url, published, source, title, now, inclu
         os._exit(0)
     except OSError as e:
         _die(f"{out}: cannot write ({e.strerror or e})")
-
-
-#: Files ``hadath analyze`` reads as records (as ``hadath run`` does), not as article text.
-_RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".zip")
 
 
 def _one_record(path: str) -> dict:

@@ -208,9 +208,6 @@ def analyze(
     )
 
 
-#: Bookkeeping keys of :func:`hadath.io.readers.iter_input` records, dropped by :func:`analyze_record`.
-_READER_KEYS = ("input", "alt_id", "src", "src_file", "explicit_id")
-
 #: Keys a record may carry (the keyword arguments of :meth:`Pipeline.analyze`).
 _RECORD_KEYS = frozenset({"data", "id", "url", "published", "title", "author", "source", "path", "kind", "now",
                           "published_hint"})
@@ -247,15 +244,16 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
             record["data"] = record.pop(alias)
             if kind and "kind" not in record:
                 record["kind"] = kind
-    from hadath.io.readers import PUBLISHED_KEYS
+    from hadath.io.readers import PUBLISHED_KEYS, READER_KEYS
 
     for alias in PUBLISHED_KEYS[1:]:  # feed spellings of the publication time (date, pubDate ...)
         if alias in record and "published" not in record:
             record["published"] = record.pop(alias)
     if "date_extracted" in record and "published_hint" not in record:  # a SaudiNewsNet article as it is
         record["published_hint"] = record.pop("date_extracted")
-    for key in _READER_KEYS:  # a record of hadath.io.readers.iter_input as it is: its bookkeeping is not analysed
-        record.pop(key, None)
+    for key in READER_KEYS:  # a record of hadath.io.readers.iter_input as it is: its bookkeeping is not analysed
+        if key != "error":  # (an unreadable record stays refused, naming its problem)
+            record.pop(key, None)
     unknown = sorted(set(record) - _RECORD_KEYS)
     if unknown or "data" not in record:
         problem = f"unknown keys {unknown}" if unknown else "no article (give 'data', 'text' or 'html')"

@@ -74,12 +74,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-__all__ = ["iter_records", "iter_input", "record_from_object", "feed_time", "ANALYZE_KEYS"]
+__all__ = ["iter_records", "iter_input", "record_from_object", "feed_time", "ANALYZE_KEYS", "READER_KEYS", "RECORD_SUFFIXES"]
 
 #: Keys of a record that are passed to ``Pipeline.analyze``.
 ANALYZE_KEYS = ("data", "id", "url", "published", "published_hint", "title", "author", "source", "path", "kind")
 
 _JSONL = {".jsonl", ".ndjson"}
+
+#: File suffixes read as records (JSON, JSONL, CSV/TSV, zip), not as one article's text.
+RECORD_SUFFIXES = frozenset({".json", ".zip", ".csv", ".tsv"} | _JSONL)
+
+#: Bookkeeping keys of the records :func:`iter_input` yields besides :data:`ANALYZE_KEYS`.
+READER_KEYS = ("input", "alt_id", "src", "src_file", "explicit_id", "error")
 
 
 #: Field names read as the publication time of a JSON/CSV record, first found wins
@@ -133,9 +139,8 @@ def feed_time(v: Any) -> Any:
     return v
 
 
-def _first(obj: dict, keys: tuple[str, ...]) -> Any:
-    """The value of the first of ``keys`` (matched without case) that ``obj`` has and is not empty."""
-    low = {k.lower(): v for k, v in obj.items() if isinstance(k, str)}
+def _first(low: dict, keys: tuple[str, ...]) -> Any:
+    """The value of the first of ``keys`` that ``low`` (a record with lower-cased keys) has and is not empty."""
     for k in keys:
         v = low.get(k.lower())
         if v not in (None, ""):
@@ -187,7 +192,8 @@ def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None
         data, kind = obj["content"], "text"
     else:
         return {"id": rid, "input": where, **alt, "error": "no text, html or content string in the object"}
-    published = feed_time(_first(obj, PUBLISHED_KEYS))
+    low = {k.lower(): v for k, v in obj.items() if isinstance(k, str)}  # field names matched without case
+    published = feed_time(_first(low, PUBLISHED_KEYS))
     hint = obj.get("date_extracted") or None
     if isinstance(hint, str) and len(hint) >= 19 and hint[10] == " ":
         hint = hint[:10] + "T" + hint[11:]
@@ -195,9 +201,9 @@ def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None
         published = published[:10] + "T" + published[11:]
     return {
         "id": rid, "input": where, "data": data, "kind": kind,
-        "url": _str_or_none(_first(obj, URL_KEYS)), "published": _str_or_none(published),
+        "url": _str_or_none(_first(low, URL_KEYS)), "published": _str_or_none(published),
         "published_hint": _str_or_none(hint),
-        "title": _str_or_none(_first(obj, TITLE_KEYS)), "author": _str_or_none(_first(obj, AUTHOR_KEYS)),
+        "title": _str_or_none(_first(low, TITLE_KEYS)), "author": _str_or_none(_first(low, AUTHOR_KEYS)),
         "source": _str_or_none(obj.get("source")), "path": None, **alt,
     }
 
