@@ -94,6 +94,14 @@ def _open_dates(sem: dict, out: list[dict]) -> list[dict]:
     return out
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence holding ``pos`` (after the last break before it; at most 400 code points back)."""
+    lo = max(0, pos - 400)
+    for m in _SENT_BREAK.finditer(text, lo, pos):
+        lo = m.end()
+    return lo
+
+
 class FutureCues:
     """Rule tense.future of ``ar/tense.yaml``: does a sentence speak of the future before a date?
 
@@ -168,9 +176,7 @@ class FutureCues:
             verb (``near_future_verbs``: تقام، تنطلق، يلتقي ...), else
             ``near_future_days_any``.
         """
-        lo = max(0, pos - 400)
-        for m in _SENT_BREAK.finditer(text, lo, pos):
-            lo = m.end()
+        lo = _sentence_start(text, pos)
         m = _SENT_BREAK.search(text, pos, min(len(text), pos + 400))
         hi = m.start() if m else min(len(text), pos + 400)
         return self.near_days if self.scheduled_rx.search(text, lo, hi) else self.near_days_any
@@ -188,9 +194,7 @@ class FutureCues:
             (. ! ? ؟ ; ؛ or line break) and ``pos``, or a future_right_before
             word stands right before ``pos``.
         """
-        lo = max(0, pos - 400)
-        for m in _SENT_BREAK.finditer(text, lo, pos):
-            lo = m.end()
+        lo = _sentence_start(text, pos)
         if self.rx.search(text, lo, pos) or self.right_before.search(text, max(lo, pos - 12), pos):
             return True
         for m in self.verb_rx.finditer(text, lo, pos):
