@@ -1,5 +1,9 @@
 """Segment stage: sentences inside body paragraphs, and tokens over the whole text.
 
+Sentences longer than :data:`hadath.text.sentences.MAX_SENTENCE` code points
+(text without full stops) are cut at word boundaries, with one warning on the
+document saying how many.
+
 Tokens are dicts ``{start, end, text, norm, segments}``: raw half-open offsets,
 the normalised form and its clitic segments (see :mod:`hadath.text.clitics`).
 """
@@ -8,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from hadath.text.clitics import Segmenter
-from hadath.text.sentences import SentenceSplitter
+from hadath.text.sentences import MAX_SENTENCE, SentenceSplitter
 from hadath.text.tokens import tokenize
 
 __all__ = ["SegmentStage"]
@@ -31,9 +35,15 @@ class SegmentStage:
     def __call__(self, state: Any) -> None:
         """Split the body paragraphs into sentences and tokenise the whole text."""
         doc = state.doc
+        n_cut = 0
         for p in doc.paragraphs:
-            for s, e in self.splitter.split(doc.text, p["start"], p["end"]):
+            spans, n = self.splitter.split_counted(doc.text, p["start"], p["end"])
+            n_cut += n
+            for s, e in spans:
                 doc.sentences.append(doc.span(s, e))
+        if n_cut:
+            doc.warnings.append(f"{n_cut} sentence{'s' if n_cut > 1 else ''} without a sentence end over "
+                                f"{MAX_SENTENCE:,} code points cut at word boundaries")
         norm = state.norm
         seg = self.segmenter.segment
         tokens = []
