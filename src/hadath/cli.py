@@ -406,19 +406,22 @@ def ner(in_path, out_path, skip_malformed) -> None:
 
 
 @cli.command(context_settings=CONTEXT, short_help="Export events as PLOVER records or CSV.")
-@click.argument("documents", metavar="DOCUMENTS.jsonl")
+@click.argument("documents", metavar="DOCUMENTS.jsonl|DIR|-")
 @click.option("--format", "fmt", type=click.Choice(["plover", "csv"]), required=True,
               help="plover: PLOVER JSON records; csv: one event a row.")
 @click.option("--out", "out_path", default="-", show_default=True, metavar="OUT|-",
               help="Write here ('-': standard output).")
 def export(documents, fmt, out_path) -> None:
-    """Export the events of a documents.jsonl (from hadath run) as PLOVER records or CSV."""
+    """Export the events of a documents.jsonl (from hadath run) as PLOVER records or CSV.
+
+    DOCUMENTS is the documents.jsonl file, the output folder of 'hadath run'
+    (its documents.jsonl is read) or - (standard input).
+    """
     try:
         from hadath.extract.events.export import export as do_export
     except ImportError as e:
         _die(f"export: the event export module is not available ({e})")
-    if documents != "-" and not os.path.isfile(documents):
-        _die(f"{documents}: no such file")
+    documents = _documents_file(documents)
     try:
         raw = sys.stdin.buffer.read() if documents == "-" else open(documents, "rb").read()
     except OSError as e:
@@ -451,6 +454,19 @@ def export(documents, fmt, out_path) -> None:
         click.echo(f"hadath: exported {n if isinstance(n, int) else 'the'} events of the other documents; "
                    f"{len(skipped)} bad line{'s' if len(skipped) > 1 else ''} of {documents} skipped", err=True)
         sys.exit(1)
+
+
+def _documents_file(arg: str) -> str:
+    """The documents.jsonl that ``arg`` names: the file itself, ``-``, or a run folder's ``documents.jsonl``;
+    exits with a one-line error naming the path when there is none."""
+    if arg == "-" or os.path.isfile(arg):
+        return arg
+    if os.path.isdir(arg):
+        inner = os.path.join(arg, "documents.jsonl")
+        if os.path.isfile(inner):
+            return inner
+        _die(f"{arg}: folder has no documents.jsonl (give the --out folder of 'hadath run' or its documents.jsonl)")
+    _die(f"{arg}: no such file or folder")
 
 
 def _good_document_lines(raw: bytes) -> tuple[bytes, list[tuple[int, str]]]:
