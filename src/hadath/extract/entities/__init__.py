@@ -285,6 +285,9 @@ class EntityExtractor:
         self.pe_places = frozenset(name_key(w) for w in pe["places"])
         self.pe_heads = frozenset(name_key(w) for w in pe["heads"])
         self.pe_compound = frozenset(name_key(w) for w in pe["compound_first"])
+        #: places of these countries take the conflict context of their sentence as country evidence
+        self.pe_conflict_countries = frozenset(pe.get("conflict_countries", []))
+        self.pe_conflict_cues = frozenset(name_key(w) for w in pe.get("conflict_cues", []))
         self._head_forms = _clitic_forms(self.pe_heads)  # بلدة، وبمدينة ...
         sp = yaml.safe_load((DATA_DIR / "sub_places.yaml").read_text("utf-8"))
         #: rule ``sub-place`` (``ar/sub_places.yaml``): neighbourhood/street heads and container cues
@@ -542,7 +545,9 @@ class EntityExtractor:
             soft = False
             if e.kind in ("city", "region") and " " not in m.key and m.key not in self.pe_places:
                 cue = self._place_cue(text, m)
-                if common[mi] and not self._cue_ok(m.key, cue, e, countries):
+                if cue in (None, "clitic") and mentions and self._listed_after(text, mentions[-1], m):
+                    cue = "weak"  # في الضالع وعمران: a place of a list shares the list's cue
+                if common[mi] and not self._cue_ok(m.key, cue, e, countries, text, m):
                     continue  # rule place-evidence: ينقل، مشهد الدمار، عشاق: ordinary words
                 soft = cue is None and e.population < 1_000_000  # a big city is no name part (وارسو)
             if (e.kind == "city" and m.prefix and m.prefix != "لل" and " " not in m.key
@@ -626,23 +631,49 @@ class EntityExtractor:
             return self.gaz.word_rank(text[m.start - len(m.prefix):m.end]) < lim
         return False
 
-    def _cue_ok(self, key: str, cue: str | None, e: Any, countries: Counter) -> bool:
-        """Whether a frequent-word place name has enough evidence (see ``ar/place_evidence.yaml``)."""
-        has_country = bool(countries.get(e.country or ""))
+    def _cue_ok(self, key: str, cue: str | None, e: Any, countries: Counter, text: str = "",
+                m: Match | None = None) -> bool:
+        """Whether a frequent-word place name has enough evidence (see ``ar/place_evidence.yaml``).
+
+        ``cue`` is :meth:`_place_cue`'s answer; the country evidence is the place's country named in
+        the document, or for a place of ``conflict_countries`` a ``conflict_cues`` word in the
+        sentence of ``m`` (a match in the normalised ``text``). For a name of ``words`` a ``"clitic"``
+        cue (a ب written on the name: بحجة "on the pretext") is no cue."""
+        has_country = bool(countries.get(e.country or "")) or (
+            m is not None and e.country in self.pe_conflict_countries and self._conflict_context(text, m))
         if key in self.pe_words:
             return cue in ("strong", "dateline") or (cue == "weak" and has_country)
         return cue is not None or has_country
+
+    @staticmethod
+    def _listed_after(text: str, prev: Mention, m: Match) -> bool:
+        """True when match ``m`` follows the gazetteer place ``prev`` in one coordinated list: only
+        spaces or a comma between them, and ``m`` written with و (في الضالع وعمران، حجة)."""
+        if prev.source != "gazetteer" or prev.label not in ("GPE", "LOC") or prev.end > m.start:
+            return False
+        ws = m.start - (len(m.prefix) if m.prefix != "لل" else 0)
+        gap = text[prev.end:ws].strip()
+        return (gap in ("", "،", ",") and m.prefix.startswith("و")) or (gap in ("،", ",") and not m.prefix)
+
+    def _conflict_context(self, text: str, m: Match) -> bool:
+        """True when the sentence of match ``m`` (normalised ``text``) holds a ``conflict_cues`` word
+        of ``ar/place_evidence.yaml`` (غارات، قصف، اشتباكات، الحوثيين ...), a proclitic allowed."""
+        a = max((text.rfind(ch, 0, m.start) for ch in ".!؟?\n"), default=-1) + 1
+        bm = _SENT_BREAK.search(text, m.end)
+        b = bm.start() if bm else len(text)
+        cues = self.pe_conflict_cues
+        return any(rest in cues for w in _WORD.findall(text, a, b) for _p, rest in _strip_clitic(w))
 
     def _place_evidence(self, text: str, m: Match, ents, e: Any, countries: Counter) -> bool:
         """True unless ``m`` is a frequent-word place name without evidence (:meth:`_cue_ok`)."""
         if not self._common_place(text, m, ents):
             return True
-        return self._cue_ok(m.key, self._place_cue(text, m), e, countries)
+        return self._cue_ok(m.key, self._place_cue(text, m), e, countries, text, m)
 
     def _place_cue(self, text: str, m: Match) -> str | None:
         """Evidence right around a place name: ``"strong"`` (مدينة/بلدة/محافظة ... before it),
         ``"dateline"`` (the name opens a line and a dash or bracket follows), ``"weak"`` (في، إلى
-        ... before it, or a ب proclitic on it), or None."""
+        ... before it), ``"clitic"`` (a ب proclitic on it: بحلب), or None."""
         ws = m.start - (len(m.prefix) if m.prefix != "لل" else 0)
         ls = text.rfind("\n", 0, ws) + 1
         if not text[ls:ws].strip() and re.match(r"\s*[-–—(/:]", text[m.end:m.end + 4]):
@@ -656,7 +687,7 @@ class EntityExtractor:
                 if rest in self.pe_weak:
                     return "weak"
         if "ب" in m.prefix:
-            return "weak"
+            return "clitic"
         return None
 
     def _list_kinds(self, text: str, matches: list[Match], infos) -> dict[int, str]:
