@@ -120,8 +120,15 @@ class Pipeline:
         kind: str | None = None,
         now: datetime | None = None,
         published_hint: str | datetime | None = None,
+        encoding: str | None = None,
+        warnings: list[str] | None = None,
     ) -> Document:
         """Analyse one article; see :func:`hadath.analyze` for the arguments.
+
+        ``encoding`` and ``warnings`` come with records read from files
+        (:mod:`hadath.io.readers`): the encoding a CSV/JSONL file was decoded with
+        and warnings about the record (an unreadable date field); see
+        :meth:`hadath.io.ingest.Ingester.ingest`.
 
         ``path`` names the input in errors; ``kind`` forces "text" or "html";
         ``now`` is the wall-clock time used to resolve relative publication
@@ -137,6 +144,7 @@ class Pipeline:
         doc, hints = self.ingester.ingest(
             data, id=id, url=url, published=published, title=title, author=author,
             source=source, path=path, kind=kind, published_hint=published_hint,
+            encoding=encoding, warnings=warnings,
         )
         hints["now"] = now
         state = State(doc=doc, settings=self.settings, scratch={"input": hints})
@@ -210,7 +218,7 @@ def analyze(
 
 #: Keys a record may carry (the keyword arguments of :meth:`Pipeline.analyze`).
 _RECORD_KEYS = frozenset({"data", "id", "url", "published", "title", "author", "source", "path", "kind", "now",
-                          "published_hint"})
+                          "published_hint", "encoding", "warnings"})
 
 
 def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
@@ -222,7 +230,9 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
             ``"data"`` (or ``"text"`` / ``"html"`` / ``"content"``, as in JSONL input);
             the publication time may also be under a feed name of
             :data:`hadath.io.readers.PUBLISHED_KEYS` (``date``, ``pubDate`` ...), and
-            a SaudiNewsNet article's ``date_extracted`` is its ``published_hint``.
+            a SaudiNewsNet article's ``date_extracted`` is its ``published_hint``; a date
+            that cannot be read is left out with a warning on the document
+            (:func:`hadath.io.readers.settle_dates`).
         settings: Pipeline settings.
         as_json: Give the document as its JSON text (:meth:`Document.to_json`: one
             serialisation, cheap to send between processes) instead of a dict.
@@ -244,13 +254,11 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
             record["data"] = record.pop(alias)
             if kind and "kind" not in record:
                 record["kind"] = kind
-    from hadath.io.readers import PUBLISHED_KEYS, READER_KEYS
+    from hadath.io.readers import READER_KEYS, settle_dates
 
-    for alias in PUBLISHED_KEYS[1:]:  # feed spellings of the publication time (date, pubDate ...)
-        if alias in record and "published" not in record:
-            record["published"] = record.pop(alias)
-    if "date_extracted" in record and "published_hint" not in record:  # a SaudiNewsNet article as it is
-        record["published_hint"] = record.pop("date_extracted")
+    # feed spellings of the publication time (date, pubDate ...) and SaudiNewsNet's date_extracted;
+    # an unreadable date is dropped with a warning on the document, not a failed record
+    settle_dates(record)
     for key in READER_KEYS:  # a record of hadath.io.readers.iter_input as it is: its bookkeeping is not analysed
         if key != "error":  # (an unreadable record stays refused, naming its problem)
             record.pop(key, None)

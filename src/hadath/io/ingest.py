@@ -26,7 +26,7 @@ from typing import Any
 
 from hadath.document import Document
 
-__all__ = ["InputError", "Ingester"]
+__all__ = ["InputError", "Ingester", "parse_published"]
 
 
 class InputError(ValueError):
@@ -61,7 +61,7 @@ class Ingester:
 
     def ingest(self, data: str | bytes, *, id=None, url=None, published=None, title=None,
                author=None, source=None, path=None, kind=None,
-               published_hint=None) -> tuple[Document, dict[str, Any]]:
+               published_hint=None, encoding=None, warnings=None) -> tuple[Document, dict[str, Any]]:
         """Return ``(document, hints)``; hints carry input-side facts for the structure stage.
 
         Args:
@@ -80,6 +80,11 @@ class Ingester:
             source: Outlet name or id.
             path: The input's name in errors and in ``doc.input.path``.
             kind: ``"text"`` or ``"html"`` to force the kind; None detects it.
+            encoding: For ``str`` data read from a file (a CSV row, a JSONL line): the
+                encoding the file was decoded with, kept as ``doc.input.encoding``
+                (bytes are decoded here and name their own encoding; this is then ignored).
+            warnings: Warnings about the input found while reading it (a date field that
+                could not be read ...), put first in ``doc.warnings``.
 
         Hints keys: ``published_explicit`` (True when ``published`` came from
         the caller, not from ``published_hint``), ``title_span``, ``author_span``, ``date_span`` (HTML: the
@@ -98,7 +103,8 @@ class Ingester:
 
         s = self.settings
         name = str(path or id or "<input>")
-        warnings: list[str] = []
+        given_encoding = encoding
+        warnings: list[str] = [str(w) for w in warnings or ()]
         truncated = False
         if isinstance(data, (bytes, bytearray)):
             n_bytes = len(data)
@@ -109,10 +115,10 @@ class Ingester:
             if len(data) > s.max_bytes:
                 raise InputError(f"{name}: input is over the limit of {s.max_bytes:,} bytes "
                                  "(Settings.max_bytes)")
-            text, encoding, n_bytes = data.lstrip("\ufeff"), None, None
+            text, encoding, n_bytes = data.lstrip("\ufeff"), given_encoding or None, None
             fixed, moji = repair_mojibake(text)
             if moji:
-                text, encoding = fixed, f"mojibake-{moji}"
+                text, encoding = fixed, f"{encoding}+mojibake-{moji}" if encoding else f"mojibake-{moji}"
                 warnings.append("repaired mojibake (UTF-8 read as "
                                 f"{'Windows-1256' if moji == 'cp1256' else 'Latin-1'})")
         else:
@@ -197,18 +203,44 @@ class Ingester:
         return doc, hints
 
 
-def _when(value: Any, name: str) -> datetime | date | None:
-    """A publication time given with the input: ISO 8601 str (date-only stays a date), datetime or date."""
+def parse_published(value: Any) -> datetime | date | None:
+    """A publication time given with the input, as :meth:`Ingester.ingest` reads it.
+
+    Args:
+        value: ISO 8601 text (a date-only ``YYYY-MM-DD`` stays a date; ``Z`` is UTC), a
+            datetime or a date; None or blank text is no time.
+
+    Returns:
+        The datetime (naive when the text has no offset), the date, or None.
+
+    Raises:
+        ValueError: If ``value`` is not one of these forms (message: ``"is not ISO 8601"`` or
+            ``"must be ISO 8601 text or a datetime"``).
+
+    Example:
+        >>> parse_published("2016-06-08"), parse_published("2016-06-08T11:39:00Z").tzname()
+        (datetime.date(2016, 6, 8), 'UTC')
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, (datetime, date)):
         return value
     if not isinstance(value, str):
-        raise InputError(f"{name}: published must be ISO 8601 text or a datetime")
+        raise ValueError("must be ISO 8601 text or a datetime")
     v = value.strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
             return date.fromisoformat(v)
         return datetime.fromisoformat(v.replace("Z", "+00:00"))
     except ValueError:
-        raise InputError(f"{name}: published {value!r} is not ISO 8601") from None
+        raise ValueError("is not ISO 8601") from None
+
+
+def _when(value: Any, name: str) -> datetime | date | None:
+    """A publication time given with the input: ISO 8601 str (date-only stays a date), datetime or date."""
+    try:
+        return parse_published(value)
+    except ValueError as e:
+        if isinstance(value, str):
+            raise InputError(f"{name}: published {value!r} {e}") from None
+        raise InputError(f"{name}: published {e}") from None

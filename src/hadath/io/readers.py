@@ -13,6 +13,8 @@ An INPUT may be:
   or a usual feed form converted by :func:`feed_time`: RSS dates, Unix times, 10/06/2016;
   ``headline``; ``byline`` / ``authors``; ``link``); id = ``id`` or ``"<file name>:<line number>"``;
   ``path`` (``doc.input.path``) = the file, ``input`` = ``"<file>:<line number>"``;
+  the file is UTF-8 (with or without a byte-order mark), UTF-16 (with a BOM, or told
+  by its NUL bytes), or a line in a legacy encoding such as CP1256, decoded as text inputs are;
 * a CSV file (``.csv``, or ``.tsv`` tab-separated; first row the header; UTF-8, or a legacy encoding such as
   CP1256 or UTF-16 detected as for text inputs; comma-separated, or tab-separated
   when the header has tabs and no comma, as Excel's "Unicode text"): one
@@ -47,6 +49,17 @@ the keyword arguments of :meth:`hadath.pipeline.Pipeline.analyze` (``data``,
 for ``"x.jsonl:1"``), which the batch uses when two inputs with the same file
 name (in two folders) would otherwise share ids.
 
+A record read from a CSV, JSONL or JSON file (or zip member) carries ``encoding``: the
+encoding its text was decoded with (``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"``, ``"cp1256"``
+...), kept as ``doc.input.encoding`` as for text and HTML files (whose bytes the pipeline decodes).
+
+A date field (:data:`PUBLISHED_KEYS`, or SaudiNewsNet's ``date_extracted``) that is neither
+ISO 8601 nor a form :func:`feed_time` converts ("Thursday the 5th", "قبل ساعتين") does not
+fail the record: it is analysed without that time (the publication time then comes from the
+text, as when no field is given), and the record carries ``warnings``, a list of one-line
+warnings naming the field and its value, which end up in ``doc.warnings``
+(:func:`read_date`).
+
 Every record read from a file also carries ``src_file`` (the file's resolved
 absolute path: a zip for its members) and ``src``: the input's place built
 from that path (``"/abs/corpus/b/x.jsonl:1"``, ``"/abs/corpus/a.txt"``,
@@ -63,6 +76,7 @@ Example:
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -74,10 +88,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-__all__ = ["iter_records", "iter_input", "record_from_object", "feed_time", "ANALYZE_KEYS", "READER_KEYS", "RECORD_SUFFIXES"]
+__all__ = ["iter_records", "iter_input", "record_from_object", "feed_time", "read_date", "settle_dates",
+           "ANALYZE_KEYS", "READER_KEYS", "RECORD_SUFFIXES", "PUBLISHED_KEYS"]
 
 #: Keys of a record that are passed to ``Pipeline.analyze``.
-ANALYZE_KEYS = ("data", "id", "url", "published", "published_hint", "title", "author", "source", "path", "kind")
+ANALYZE_KEYS = ("data", "id", "url", "published", "published_hint", "title", "author", "source", "path", "kind",
+                "encoding", "warnings")
 
 _JSONL = {".jsonl", ".ndjson"}
 
@@ -92,6 +108,7 @@ READER_KEYS = ("input", "alt_id", "src", "src_file", "explicit_id", "error")
 #: (common feed and scraper spellings: RSS pubDate, schema.org datePublished ...).
 PUBLISHED_KEYS = ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "publish_date",
                   "publication_date", "datePublished", "date_published")
+_PUBLISHED_LOWER = frozenset(k.lower() for k in PUBLISHED_KEYS)
 #: Field names read as the headline, the byline and the page address.
 TITLE_KEYS = ("title", "headline")
 AUTHOR_KEYS = ("author", "byline", "authors")
@@ -139,14 +156,93 @@ def feed_time(v: Any) -> Any:
     return v
 
 
+def read_date(value: Any, field: str) -> tuple[Any, str | None]:
+    """Read one date field of a record: ``(value for the pipeline, warning or None)``.
+
+    The value is converted by :func:`feed_time` (a ``"2016-06-08 10:00:00"`` with a space
+    gets its ``T``); one that is then still not ISO 8601 (as
+    :func:`hadath.io.ingest.parse_published` reads it) gives ``None`` and a one-line warning
+    naming the field and the value, so that the record is analysed without it.
+
+    Args:
+        value: The field's value (str, number, datetime, None ...).
+        field: The field's name as the record spells it, for the warning.
+
+    Returns:
+        ``(value, None)`` for a readable or empty value, ``(None, warning)`` otherwise.
+
+    Example:
+        >>> read_date("Fri, 10 Jun 2016 14:30:00 +0300", "pubDate")
+        ('2016-06-10T14:30:00+03:00', None)
+        >>> read_date("Thursday the 5th", "date")[1]
+        "date field 'date' holds 'Thursday the 5th', not a date hadath can read (ISO 8601, RSS date, Unix time, DD/MM/YYYY): ignored"
+    """
+    from hadath.io.ingest import parse_published
+
+    v = feed_time(value)
+    if isinstance(v, str):
+        if not v.strip():
+            return None, None
+        if len(v) >= 19 and v[10] == " " and v[:4].isdigit():
+            v = v[:10] + "T" + v[11:]
+    try:
+        parse_published(v)
+    except ValueError:
+        shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
+        return None, (f"date field {field!r} holds {shown!r}, not a date hadath can read "
+                      "(ISO 8601, RSS date, Unix time, DD/MM/YYYY): ignored")
+    return v, None
+
+
+def settle_dates(record: dict[str, Any]) -> dict[str, Any]:
+    """Give a record as :func:`hadath.pipeline.analyze_record` takes it its date fields in the pipeline's form.
+
+    The first non-empty of :data:`PUBLISHED_KEYS` (the names as spelled there) becomes
+    ``published`` (the other feed spellings are removed) and ``date_extracted`` becomes
+    ``published_hint``, each read by :func:`read_date`; an unreadable one is dropped with its warning
+    appended to ``record["warnings"]``. Changes and returns ``record``.
+
+    Example:
+        >>> settle_dates({"text": "نص", "pubDate": "قبل ساعتين", "date_extracted": "2015-07-24 15:58:44"})
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'text': 'نص', 'published_hint': '2015-07-24T15:58:44', 'published': None,
+         'warnings': ["date field 'pubDate' holds 'قبل ساعتين', not a date hadath can read (ISO 8601, RSS date, Unix time, DD/MM/YYYY): ignored"]}
+    """
+    warns: list[str] = []
+    hint_field = "published_hint"
+    if "date_extracted" in record and "published_hint" not in record:  # a SaudiNewsNet article as it is
+        record["published_hint"], hint_field = record.pop("date_extracted"), "date_extracted"
+    if record.get("published_hint") is not None:
+        record["published_hint"], w = read_date(record["published_hint"], hint_field)
+        warns += [w] if w else []
+    field = next((k for k in PUBLISHED_KEYS if record.get(k) not in (None, "")), None)
+    value = record[field] if field else record.get("published")
+    for k in PUBLISHED_KEYS[1:]:  # feed spellings: read as published, not passed on
+        record.pop(k, None)
+    if field is not None or "published" in record:
+        record["published"], w = read_date(value, field or "published")
+        warns += [w] if w else []
+    if warns:
+        record["warnings"] = list(record.get("warnings") or []) + warns
+    return record
+
+
 def _first(low: dict, keys: tuple[str, ...]) -> Any:
     """The value of the first of ``keys`` that ``low`` (a record with lower-cased keys) has and is not empty."""
+    k = _first_key(low, keys)
+    if k is None:
+        return None
+    v = low[k.lower()]
+    if isinstance(v, list):  # "authors": ["a", "b"]
+        v = "، ".join(str(x) for x in v if x not in (None, ""))
+    return v
+
+
+def _first_key(low: dict, keys: tuple[str, ...]) -> str | None:
+    """The first of ``keys`` whose value in ``low`` (a record with lower-cased keys) is not empty."""
     for k in keys:
-        v = low.get(k.lower())
-        if v not in (None, ""):
-            if isinstance(v, list):  # "authors": ["a", "b"]
-                v = "، ".join(str(x) for x in v if x not in (None, ""))
-            return v
+        if low.get(k.lower()) not in (None, ""):
+            return k
     return None
 
 
@@ -158,7 +254,7 @@ def _str_or_none(v: Any) -> str | None:
 
 
 def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None = None,
-                       src: str | None = None) -> dict[str, Any]:
+                       src: str | None = None, encoding: str | None = None) -> dict[str, Any]:
     """Map one JSON object (JSONL line, array item, SaudiNewsNet article) to a record.
 
     Args:
@@ -168,10 +264,12 @@ def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None
         alt_id: The path-qualified form of ``default_id``; kept as ``alt_id``
             when the object has no id of its own and it differs.
         src: The input's place from the resolved path, kept as ``src``.
+        encoding: The encoding the object's file was decoded with, kept as ``encoding``
+            (the key is left out when None).
 
     Returns:
         A record dict (see the module docstring); with ``error`` when the
-        object has no usable text.
+        object has no usable text; with ``warnings`` when a date field could not be read.
     """
     alt: dict[str, Any] = {"alt_id": alt_id} if alt_id and alt_id != default_id else {}
     if src:
@@ -193,19 +291,27 @@ def record_from_object(obj: Any, default_id: str, where: str, alt_id: str | None
     else:
         return {"id": rid, "input": where, **alt, "error": "no text, html or content string in the object"}
     low = {k.lower(): v for k, v in obj.items() if isinstance(k, str)}  # field names matched without case
-    published = feed_time(_first(low, PUBLISHED_KEYS))
-    hint = obj.get("date_extracted") or None
-    if isinstance(hint, str) and len(hint) >= 19 and hint[10] == " ":
-        hint = hint[:10] + "T" + hint[11:]
-    if isinstance(published, str) and len(published) >= 19 and published[10] == " ":
-        published = published[:10] + "T" + published[11:]
-    return {
+    warns: list[str] = []
+    field = _first_key(low, PUBLISHED_KEYS)
+    published = None
+    if field is not None:
+        field = next((k for k in obj if isinstance(k, str) and k.lower() == field.lower()), field)  # as spelled
+        published, w = read_date(obj[field], field)
+        warns += [w] if w else []
+    hint, w = read_date(obj.get("date_extracted") or None, "date_extracted")
+    warns += [w] if w else []
+    rec = {
         "id": rid, "input": where, "data": data, "kind": kind,
         "url": _str_or_none(_first(low, URL_KEYS)), "published": _str_or_none(published),
         "published_hint": _str_or_none(hint),
         "title": _str_or_none(_first(low, TITLE_KEYS)), "author": _str_or_none(_first(low, AUTHOR_KEYS)),
         "source": _str_or_none(obj.get("source")), "path": None, **alt,
     }
+    if encoding:
+        rec["encoding"] = encoding
+    if warns:
+        rec["warnings"] = warns
+    return rec
 
 
 def _alt(alt_id: str | None, rid: str, src: str | None = None) -> dict[str, str]:
@@ -215,20 +321,95 @@ def _alt(alt_id: str | None, rid: str, src: str | None = None) -> dict[str, str]
     return out
 
 
+def _wide_encoding(head: bytes) -> str | None:
+    """The UTF-16/32 encoding of a JSON/JSONL/CSV text from its first bytes (a BOM, or the NUL
+    bytes of an ASCII first character), else None (UTF-8 or a legacy 8-bit encoding)."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if len(head) >= 4 and head[0] and not head[1] and not head[2] and not head[3]:
+        return "utf-32-le"
+    if len(head) >= 4 and not head[0] and not head[1] and not head[2] and head[3]:
+        return "utf-32-be"
+    if len(head) >= 2 and head[0] and not head[1]:
+        return "utf-16-le"
+    if len(head) >= 2 and not head[0] and head[1]:
+        return "utf-16-be"
+    return None
+
+
+def _decode_text(raw: bytes, name: str) -> tuple[str, str, list[str]]:
+    """``(text, encoding, warnings)`` of the bytes of a JSON/JSONL/CSV text: UTF-8 (``"utf-8-sig"``
+    with a BOM), else decoded as text inputs are (:func:`hadath.io.decode.decode_bytes`: UTF-16,
+    CP1256, mostly-UTF-8 with replacements ...).
+
+    Raises:
+        hadath.io.ingest.InputError: If the bytes are not text (binary, empty).
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        from hadath.io.decode import decode_bytes
+
+        dec = decode_bytes(raw, name=name, max_bytes=max(len(raw), 1))
+        return dec.text, dec.encoding, list(dec.warnings)
+    if text.startswith("\ufeff"):
+        return text[1:], "utf-8-sig", []
+    return text, "utf-8", []
+
+
+def _with_warnings(rec: dict[str, Any], warns: list[str]) -> dict[str, Any]:
+    """``rec`` with the decoding's ``warns`` put before its own warnings (records without an error)."""
+    if warns and "error" not in rec:
+        rec["warnings"] = [*warns, *rec.get("warnings", [])]
+    return rec
+
+
 def _iter_jsonl(fh: BinaryIO, where: str, default_id, alt_id=None, src_id=None) -> Iterator[dict[str, Any]]:
-    for lineno, raw in enumerate(fh, 1):
-        if not raw.strip():
-            continue
-        rid = default_id(lineno)
-        alt = alt_id(lineno) if alt_id else None
-        src = src_id(lineno) if src_id else None
-        try:
-            obj = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as e:
-            yield {"id": rid, "input": f"{where}:{lineno}", **_alt(alt, rid, src),
-                   "error": f"line {lineno} is not JSON ({e})"}
-            continue
-        yield record_from_object(obj, rid, f"{where}:{lineno}", alt, src)
+    """Records of a JSONL stream, each with the ``encoding`` its line was decoded with (see the module docstring)."""
+    from hadath.io.ingest import InputError
+
+    lines: Any = fh
+    wide = None
+    if fh.seekable():
+        head = fh.read(4)
+        fh.seek(0)
+        wide = _wide_encoding(head)
+        if wide:  # UTF-16/32: lines are read from the decoded stream
+            lines = io.TextIOWrapper(fh, encoding=wide, errors="replace", newline="\n")
+    file_enc = None
+    try:
+        for lineno, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            rid = default_id(lineno)
+            alt = alt_id(lineno) if alt_id else None
+            src = src_id(lineno) if src_id else None
+            warns: list[str] = []
+            if wide:
+                text, enc = raw.lstrip("\ufeff") if lineno == 1 else raw, wide
+            else:
+                try:
+                    text, enc, warns = _decode_text(raw, f"{where}:{lineno}")
+                except InputError as e:
+                    yield {"id": rid, "input": f"{where}:{lineno}", **_alt(alt, rid, src),
+                           "error": f"line {lineno} is not text ({str(e).split(': ', 1)[-1]})"}
+                    continue
+                if lineno == 1 and enc == "utf-8-sig":
+                    file_enc = enc  # a BOM names the whole file's encoding
+                elif enc == "utf-8" and file_enc:
+                    enc = file_enc
+            try:
+                obj = json.loads(text)
+            except ValueError as e:
+                yield {"id": rid, "input": f"{where}:{lineno}", **_alt(alt, rid, src),
+                       "error": f"line {lineno} is not JSON ({e})"}
+                continue
+            yield _with_warnings(record_from_object(obj, rid, f"{where}:{lineno}", alt, src, encoding=enc), warns)
+    finally:
+        if lines is not fh:
+            lines.detach()  # the caller closes the file
 
 
 def _iter_jsonl_file(fh: BinaryIO, path: str, default_id, alt_id=None, src_id=None) -> Iterator[dict[str, Any]]:
@@ -252,18 +433,18 @@ def _iter_csv(path: Path, res: str, tab: bool = False) -> Iterator[dict[str, Any
     except OSError as e:
         yield {"id": where, "input": where, "error": f"cannot read ({e.strerror or e})"}
         return
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:  # an Excel export: CP1256, UTF-16 ... (decoded as any text input)
-        from hadath.io.decode import decode_bytes
-        from hadath.io.ingest import InputError
+    from hadath.io.ingest import InputError
 
+    try:  # UTF-8, or an Excel export: CP1256, UTF-16 ... (decoded as any text input)
+        text, encoding, warns = _decode_text(raw, where)
+    except InputError as err:
         try:
-            dec = decode_bytes(raw, name=where, max_bytes=max(len(raw), 1))
-        except InputError as err:
-            yield {"id": where, "input": where, "error": f"CSV file is not text: {err} ({e.reason} as UTF-8)"}
-            return
-        text = dec.text
+            raw.decode("utf-8")
+            reason = ""
+        except UnicodeDecodeError as e:
+            reason = f" ({e.reason} as UTF-8)"
+        yield {"id": where, "input": where, "error": f"CSV file is not text: {err}{reason}"}
+        return
     del raw
     first = text.split("\n", 1)[0]
     delimiter = "\t" if tab or ("\t" in first and "," not in first) else ","  # Excel's "Unicode text" too
@@ -279,6 +460,8 @@ def _iter_csv(path: Path, res: str, tab: bool = False) -> Iterator[dict[str, Any
         if header is None:
             return  # an empty file: no article (reported as an empty input)
         cols = [h.strip().lower() for h in header]
+        # the object's keys: lower-cased, but date columns as the header spells them (named in warnings)
+        keys = [h.strip() if c in _PUBLISHED_LOWER else c for h, c in zip(header, cols)]
         if not any(c in cols for c in CSV_TEXT_COLUMNS):
             shown = ", ".join(repr(h) for h in header[:10]) + (", ..." if len(header) > 10 else "")
             yield {"id": where, "input": where,
@@ -299,34 +482,46 @@ def _iter_csv(path: Path, res: str, tab: bool = False) -> Iterator[dict[str, Any
             if not any(cell.strip() for cell in row):
                 continue  # a blank line
             obj: dict[str, Any] = {}
-            for col, cell in zip(cols, row):
-                if col and col not in obj and cell.strip():
-                    obj[col] = cell
+            seen: set[str] = set()
+            for col, key, cell in zip(cols, keys, row):
+                if col and col not in seen and cell.strip():
+                    seen.add(col)
+                    obj[key] = cell
             rec = record_from_object(obj, f"{name}:{start}", f"{where}:{start}", f"{where}:{start}",
-                                     f"{res}:{start}")
+                                     f"{res}:{start}", encoding=encoding)
             if "error" not in rec:
                 rec["path"] = where
-            yield rec
+            yield _with_warnings(rec, warns)
     finally:
         csv.field_size_limit(limit)
 
 
 def _iter_json_array(raw: bytes, name: str, where: str, start: int = 0,
                      qualified: str | None = None, res: str | None = None) -> Iterator[dict[str, Any]]:
+    from hadath.io.ingest import InputError
+
+    warns: list[str] = []
     try:
-        value = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as e:
-        yield {"id": name, "input": where, **_alt(qualified, name), "error": f"not JSON ({e})"}
+        wide = _wide_encoding(raw[:4])
+        if wide:
+            text, encoding = raw.decode(wide).lstrip("\ufeff"), wide
+        else:
+            text, encoding, warns = _decode_text(raw, where)
+        value = json.loads(text)
+    except (ValueError, UnicodeDecodeError, InputError) as e:
+        msg = str(e).split(": ", 1)[-1] if isinstance(e, InputError) else str(e)
+        yield {"id": name, "input": where, **_alt(qualified, name), "error": f"not JSON ({msg})"}
         return
+    del text
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
         yield {"id": name, "input": where, **_alt(qualified, name), "error": "JSON is neither an array nor an object"}
         return
     for i, obj in enumerate(value):
-        yield record_from_object(obj, f"{name}:{start + i}", where,
-                                 f"{qualified}:{start + i}" if qualified else None,
-                                 f"{res}:{start + i}" if res else None)
+        yield _with_warnings(record_from_object(obj, f"{name}:{start + i}", where,
+                                                f"{qualified}:{start + i}" if qualified else None,
+                                                f"{res}:{start + i}" if res else None, encoding=encoding), warns)
 
 
 def _file_record(path: Path, data: bytes | None = None, rid: str | None = None) -> dict[str, Any]:
@@ -374,7 +569,9 @@ def _iter_zip(path: Path, res: str) -> Iterator[dict[str, Any]]:
                 for rec in _iter_jsonl_file(io.BytesIO(raw), where, lambda n: f"{name}:{first + n - 1}",
                                             lambda n: f"{qual}:{first + n - 1}", lambda n: f"{res}:{first + n - 1}"):
                     yield rec
-                index += raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+                wide = _wide_encoding(raw[:4])
+                lines = raw.decode(wide, "replace") if wide else raw  # str or bytes: counted alike
+                index += lines.count("\n" if wide else b"\n") + (0 if lines.endswith("\n" if wide else b"\n") else 1)
             else:
                 # text and HTML members, and anything else: ingest reads it or refuses it
                 # (binary, empty ...) with a reason, so no member is silently lost
