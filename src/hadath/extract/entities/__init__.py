@@ -7,7 +7,9 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    (:mod:`.gazetteer`), linked from the document (:mod:`.linker`); a one-word name written with
    tanween (دورًا) is a word, not a name; a city/region name that is a frequent word (ينقل، مشهد،
    عشاق) needs evidence (``ar/place_evidence.yaml``: a cue such as في/مدينة/بلدة before it, a
-   dateline, its country named, or a listed big city); names of one coordinated list share a kind
+   dateline, its country named, or a listed big city; for a Yemeni/Syrian/Iraqi/Libyan place a
+   conflict word of its sentence counts as its country: غارات ... في مأرب; a place listed with و
+   after an accepted one shares its cue: في الضالع وعمران); names of one coordinated list share a kind
    (عمان among capitals = Amman, among Gulf states = Oman); a place word without a cue next to a
    person's name is part of the name (بول بيا، أندرو اكسوم); a linked place's CAMEO code is
    computed from its own country (طرابلس of Libya is LBY, never the Lebanese reading's LBN); names
@@ -33,7 +35,9 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    first name and a name: محمد جواد ظريف); a month name next to a number is a date, never a person
    (رجب 1436), and no person or organisation lies inside a span of the times stage
    (``state.doc.times``); titles attach to the person as ``roles``
-   and give the person's country and agent code;
+   and give the person's country and agent code; a person without one takes the article's
+   dominant country, except a ``person-honorific`` name (الملكة صوفيا), and a city read as a
+   person's name is no evidence of that country (زارت الملكة صوفيا بلغاريا: no BGRGOV queen);
 5. ``model``: NER model spans (:mod:`.ner_model`, when the module and its model file exist) for
    names the gazetteer does not know; only clauses holding a name-like rare word are tagged; a
    place span made only of place nouns and common modifiers (``place-modifier``,
@@ -608,6 +612,15 @@ class EntityExtractor:
         self._anaphors(text, words, mentions, index)
         self._surnames(words, mentions, index)
         self._ministries(text, words, wtexts, mentions, countries, index)
+        # a city or region read as (part of) a person's name (الملكة صوفيا، بول بيا) is no evidence of
+        # the article's country: "زارت الملكة صوفيا بلغاريا" is not an article about Bulgaria twice over
+        people = sorted((x.start, x.end) for x in mentions if x.label == "PER")
+        if people:
+            named = doc_countries([[e for e in info[0] if e.kind in ("city", "region")]
+                                   for mi, (m, info, c) in enumerate(zip(matches, infos, common))
+                                   if not c and mi not in sub and any(a <= m.start and m.end <= b for a, b in people)])
+            if named:
+                countries = countries - named
         dominant = countries.most_common(1)[0][0] if countries and countries.most_common(1)[0][1] >= 2 else None
         doc.entities = self._entities(doc, norm, mentions, roles, dominant)
         state.scratch["entities"] = doc.entities
@@ -1769,8 +1782,10 @@ class EntityExtractor:
                                 cameo = cameo or f"{rc}{agent or ''}"
                         if not country:
                             country = self._country_in(norm.text[ra:rb])
-                if not country and dominant:
-                    country = dominant  # a person without a stated nationality: the article's country
+                if not country and dominant and any(m.rule != "person-honorific" for m in c):
+                    # a person without a stated nationality: the article's country; not for a royal or
+                    # honorific name alone (الملكة صوفيا): its country is its title's, never guessed
+                    country = dominant
                 if country and not cameo:
                     agents = [agent for m in c for ra, rb in m.roles for rs, re_, _rc, agent in roles
                               if ra <= rs and re_ <= rb + 1 and agent]
