@@ -120,3 +120,17 @@ def test_text_files_unchanged(tmp_path):
     run_batch([str(f)], out, jobs=1, settings=FAST, progress=False)
     (doc,) = read_jsonl(out / "documents.jsonl")
     assert doc["input"]["encoding"] == "cp1256"
+
+
+@pytest.mark.parametrize("enc,name", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"),
+                                      ("cp1256", "cp1256")])
+def test_stdin_json_forms_in_any_encoding(enc, name):
+    import io
+
+    recs = list(iter_input("-", stdin=io.BytesIO(jsonl_text().encode(enc))))
+    assert [(r["id"], r["data"], r["encoding"]) for r in recs] == [("a1", AR1, name), ("a2", AR2, name)]
+    arr = json.dumps([{"text": AR1}], ensure_ascii=False).encode(enc)
+    (rec,) = iter_input("-", stdin=io.BytesIO(arr))
+    assert (rec["id"], rec["data"], rec["encoding"]) == ("-:0", AR1, name)
+    (rec,) = iter_input("-", stdin=io.BytesIO(AR1.encode(enc)))  # plain text: the pipeline decodes it
+    assert rec["id"] == "-" and rec["data"] == AR1.encode(enc)

@@ -643,19 +643,25 @@ def _iter_path_records(path: Path, res: str) -> Iterator[dict[str, Any]]:
 
 
 def _iter_stdin(fh: BinaryIO) -> Iterator[dict[str, Any]]:
+    from hadath.io.ingest import InputError
+
     raw = fh.read()
-    head = raw.lstrip()[:1]
-    if head == b"[":
+    wide = _wide_encoding(raw[:4])
+    try:  # the JSON forms are told from the decoded text (UTF-8 with a BOM, UTF-16, CP1256 ...)
+        text = raw.decode(wide, "replace").lstrip("\ufeff") if wide else _decode_text(raw, "-")[0]
+    except InputError:
+        text = ""
+    body = text.lstrip()
+    if body[:1] == "[":
         try:
-            json.loads(raw)
+            json.loads(body)
             yield from _iter_json_array(raw, "-", "-")
             return
         except ValueError:
             pass
-    if head == b"{":
-        first = raw.lstrip().split(b"\n", 1)[0]
+    if body[:1] == "{":
         try:
-            json.loads(first)
+            json.loads(body.split("\n", 1)[0])
             yield from _iter_jsonl(io.BytesIO(raw), "-", lambda n: f"-:{n}")
             return
         except ValueError:
