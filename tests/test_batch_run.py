@@ -69,7 +69,7 @@ def test_batch_outputs_and_failures(corpus, tmp_path):
     # an unreadable date field does not fail the record: analysed without it, with a warning naming it
     assert docs[4]["metadata"]["published"]["value"] is None
     assert docs[4]["warnings"][0] == ("date field 'published' holds 'not a date', not a date hadath can read "
-                                      "(ISO 8601, RSS date, Unix time, DD/MM/YYYY): ignored")
+                                      "(ISO 8601, RSS date, Unix time, DD/MM/YYYY, a date line such as 08 يونيو 2016): ignored")
     by_id = {f["id"]: f for f in fails}
     rec = corpus / "07_records.jsonl"
     dup = f"r1@{rec}:2"  # the second "r1": its own failure id, not the first record's

@@ -20,7 +20,7 @@ URL = "http://www.masrawy.com/News/x"
 
 def warning(field: str, value: str) -> str:
     return (f"date field {field!r} holds {value!r}, not a date hadath can read "
-            "(ISO 8601, RSS date, Unix time, DD/MM/YYYY): ignored")
+            "(ISO 8601, RSS date, Unix time, DD/MM/YYYY, a date line such as 08 يونيو 2016): ignored")
 
 
 @pytest.mark.parametrize("value,expected", [
@@ -37,7 +37,25 @@ def test_readable_dates_unchanged(value, expected):
     assert read_date(value, "date") == (expected, None)
 
 
-@pytest.mark.parametrize("value", ["Thursday the 5th", "قبل ساعتين تقريبا هههه", "2016-13-45", "yesterday", "32/13/2016"])
+@pytest.mark.parametrize("value,expected", [
+    ("الأربعاء 08 يونيو 2016 11:39 ص", "2016-06-08T11:39:00"),
+    ("11:39 م الأربعاء 08 يونيو 2016", "2016-06-08T23:39:00"),
+    ("8 يونيو 2016", "2016-06-08"),
+    ("June 8, 2016", "2016-06-08"),
+    ("2016/06/08", "2016-06-08"),
+    ("08 يونيو 2016 - 11:39 ت م", "2016-06-08T11:39:00+03:00"),  # Mecca time marker
+])
+def test_date_lines_in_fields_are_read(value, expected):
+    assert read_date(value, "date") == (expected, None)
+
+
+def test_weekday_disagreeing_keeps_the_date_with_a_warning():
+    assert read_date("الخميس 08 يونيو 2016", "pubDate") == (
+        "2016-06-08", "date field 'pubDate' holds 'الخميس 08 يونيو 2016', whose weekday is not that of its date; "
+        "the date is kept")
+
+
+@pytest.mark.parametrize("value", ["Thursday the 5th", "منذ ساعتين", "11:39", "قبل ساعتين تقريبا هههه", "2016-13-45", "yesterday", "32/13/2016"])
 def test_unreadable_dates_give_none_and_a_warning(value):
     assert read_date(value, "pubDate") == (None, warning("pubDate", value))
 
@@ -70,23 +88,24 @@ def test_batch_analyses_records_with_unreadable_dates(tmp_path):
         {"id": "b", "text": DATED, "pubDate": "قبل ساعتين تقريبا هههه", "url": URL},
         {"id": "c", "text": BODY, "date": "2016-06-08T10:00:00+03:00"},
         {"id": "d", "content": BODY, "source": "sabq", "date_extracted": "not a crawl time"},
+        {"id": "g", "text": BODY, "date": "الأربعاء 08 يونيو 2016 11:39 ص", "url": URL},  # an Arabic date line
     ]
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     csv = tmp_path / "feed.csv"
     csv.write_text(f"id,text,PubDate\ne,{BODY},Thursday the 5th\nf,{BODY},08/06/2016\n", "utf-8")
     out = tmp_path / "out"
     res = run_batch([str(src), str(csv)], out, jobs=1, settings=FAST, progress=False)
-    assert (res.ok, res.failed) == (6, 0)
+    assert (res.ok, res.failed) == (7, 0)
     docs = {d["id"]: d for d in read_jsonl(out / "documents.jsonl")}
     pub = {k: (d["metadata"]["published"]["value"], d["metadata"]["published"]["source"]) for k, d in docs.items()}
     assert pub == {"a": (None, None), "b": ("2016-06-08T11:39:00+02:00", "text"),
                    "c": ("2016-06-08T10:00:00+03:00", "input"), "d": (None, None), "e": (None, None),
-                   "f": ("2016-06-08", "input")}
+                   "f": ("2016-06-08", "input"), "g": ("2016-06-08T11:39:00+02:00", "input")}
     assert docs["a"]["warnings"][0] == warning("date", "Thursday the 5th")
     assert docs["b"]["warnings"] == [warning("pubDate", "قبل ساعتين تقريبا هههه")]
     assert docs["d"]["warnings"][0] == warning("date_extracted", "not a crawl time")
     assert docs["e"]["warnings"][0] == warning("PubDate", "Thursday the 5th")
-    assert not any("date field" in w for k in "cf" for w in docs[k]["warnings"])
+    assert not any("date field" in w for k in "cfg" for w in docs[k]["warnings"])
     assert not (out / "failures.jsonl").exists() or read_jsonl(out / "failures.jsonl") == []
 
 

@@ -10,7 +10,8 @@ An INPUT may be:
   ``html`` (or ``content``), optional ``id``, ``url``, ``published``,
   ``title``, ``author``, ``source`` (also read under the usual feed names:
   :data:`PUBLISHED_KEYS` such as ``date``, ``pubDate``, ``datePublished``, in ISO 8601
-  or a usual feed form converted by :func:`feed_time`: RSS dates, Unix times, 10/06/2016;
+  or a usual feed form converted by :func:`feed_time`: RSS dates, Unix times, 10/06/2016,
+  or a date written as a page's date line, "الأربعاء 08 يونيو 2016 11:39 ص" (:func:`read_date`);
   ``headline``; ``byline`` / ``authors``; ``link``); id = ``id`` or ``"<file name>:<line number>"``;
   ``path`` (``doc.input.path``) = the file, ``input`` = ``"<file>:<line number>"``;
   the file is UTF-8 (with or without a byte-order mark), UTF-16 (with a BOM, or told
@@ -78,6 +79,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import json
 import os
@@ -161,21 +163,28 @@ def read_date(value: Any, field: str) -> tuple[Any, str | None]:
 
     The value is converted by :func:`feed_time` (a ``"2016-06-08 10:00:00"`` with a space
     gets its ``T``); one that is then still not ISO 8601 (as
-    :func:`hadath.io.ingest.parse_published` reads it) gives ``None`` and a one-line warning
-    naming the field and the value, so that the record is analysed without it.
+    :func:`hadath.io.ingest.parse_published` reads it) is read as a page's date line is
+    (:meth:`hadath.extract.metadata.DateLineParser.parse_line`: ``"الأربعاء 08 يونيو 2016 11:39 ص"``,
+    ``"June 8, 2016"``, ``"2016/06/08"``; a zone marker such as ``ت م`` gives the offset),
+    with a warning when its weekday disagrees with its date; anything else (``"Thursday the 5th"``,
+    a relative ``"قبل ساعتين"``) gives ``None`` and a one-line warning naming the field and the
+    value, so that the record is analysed without it.
 
     Args:
         value: The field's value (str, number, datetime, None ...).
         field: The field's name as the record spells it, for the warning.
 
     Returns:
-        ``(value, None)`` for a readable or empty value, ``(None, warning)`` otherwise.
+        ``(value, None)`` for a readable or empty value, ``(None, warning)`` for an unreadable one,
+        ``(value, warning)`` for a date whose weekday disagrees.
 
     Example:
         >>> read_date("Fri, 10 Jun 2016 14:30:00 +0300", "pubDate")
         ('2016-06-10T14:30:00+03:00', None)
+        >>> read_date("الأربعاء 08 يونيو 2016 11:39 ص", "date")
+        ('2016-06-08T11:39:00', None)
         >>> read_date("Thursday the 5th", "date")[1]
-        "date field 'date' holds 'Thursday the 5th', not a date hadath can read (ISO 8601, RSS date, Unix time, DD/MM/YYYY): ignored"
+        "date field 'date' holds 'Thursday the 5th', not a date hadath can read (ISO 8601, RSS date, Unix time, DD/MM/YYYY, a date line such as 08 يونيو 2016): ignored"
     """
     from hadath.io.ingest import parse_published
 
@@ -187,11 +196,45 @@ def read_date(value: Any, field: str) -> tuple[Any, str | None]:
             v = v[:10] + "T" + v[11:]
     try:
         parse_published(v)
+        return v, None
     except ValueError:
-        shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
-        return None, (f"date field {field!r} holds {shown!r}, not a date hadath can read "
-                      "(ISO 8601, RSS date, Unix time, DD/MM/YYYY): ignored")
-    return v, None
+        pass
+    shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
+    if isinstance(v, str):
+        got = _date_line(v.strip())
+        if got is not None:
+            iso, mismatch = got
+            return iso, (f"date field {field!r} holds {shown!r}, whose weekday is not that of its date; "
+                         "the date is kept") if mismatch else None
+    return None, (f"date field {field!r} holds {shown!r}, not a date hadath can read "
+                  "(ISO 8601, RSS date, Unix time, DD/MM/YYYY, a date line such as 08 يونيو 2016): ignored")
+
+
+@functools.lru_cache(maxsize=1)
+def _date_line_parser():
+    """The page date-line parser (:class:`hadath.extract.metadata.DateLineParser`), loaded once."""
+    from hadath.extract.metadata import DateLineParser
+
+    return DateLineParser.load()
+
+
+def _date_line(v: str) -> tuple[str, bool] | None:
+    """``(ISO 8601 text, weekday disagrees)`` of a date written as a page's date line, or None."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    st = _date_line_parser().parse_line(v)
+    if st is None or st.year is None or st.relative is not None or st.end - st.start < len(v.rstrip(" .:")):
+        return None
+    try:
+        if st.hour is None:
+            return date(st.year, st.month, st.day).isoformat(), st.weekday_mismatch()
+        dt = datetime(st.year, st.month, st.day, st.hour, st.minute or 0, st.second or 0)
+        if st.zone:
+            dt = dt.replace(tzinfo=ZoneInfo(st.zone))
+    except (ValueError, KeyError, OSError):
+        return None
+    return dt.isoformat(), st.weekday_mismatch()
 
 
 def settle_dates(record: dict[str, Any]) -> dict[str, Any]:
@@ -206,7 +249,7 @@ def settle_dates(record: dict[str, Any]) -> dict[str, Any]:
         >>> settle_dates({"text": "نص", "pubDate": "قبل ساعتين", "date_extracted": "2015-07-24 15:58:44"})
         ... # doctest: +NORMALIZE_WHITESPACE
         {'text': 'نص', 'published_hint': '2015-07-24T15:58:44', 'published': None,
-         'warnings': ["date field 'pubDate' holds 'قبل ساعتين', not a date hadath can read (ISO 8601, RSS date, Unix time, DD/MM/YYYY): ignored"]}
+         'warnings': ["date field 'pubDate' holds 'قبل ساعتين', not a date hadath can read (ISO 8601, RSS date, Unix time, DD/MM/YYYY, a date line such as 08 يونيو 2016): ignored"]}
     """
     warns: list[str] = []
     hint_field = "published_hint"
