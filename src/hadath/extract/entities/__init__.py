@@ -19,7 +19,10 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    named district (``within``: باب التبانة) picks its city among homonyms (Tripoli, Lebanon);
    ``sub-place`` (``ar/sub_places.yaml``): a name after حي/شارع/ساحة ... (or after منطقة with a
    container of another country) is a place inside its container ("حي صلاح الدين بمدينة حلب":
-   LOC, SYR, no GeoNames id), never the same-named region of another country;
+   LOC, SYR, no GeoNames id), never the same-named region of another country; ``sub-place-name``:
+   the name after حي that neither the gazetteer nor the model knows (حي جوبر، حي بابا عمرو في حمص:
+   one word, two after a compound first word, stopping at prepositions, verbs and punctuation) is
+   such a place too, and حي "alive, live" (بث حي، كائن حي) gives none;
 2. ``institution-nationality:<id>``: "institution + nationality adjective" organisations
    (السلطات الألمانية -> ORG, DEU, DEUGOV; الشعب العراقي -> NORP; ``ar/institutions.yaml``); after a
    title word the phrase is a role of a person instead (منسق الاستخبارات الوطنية الفرنسية), except
@@ -298,6 +301,14 @@ class EntityExtractor:
         self.sp_strict = frozenset(name_key(w) for w in sp["strict_heads"])
         self.sp_soft = frozenset(name_key(w) for w in sp["soft_heads"])
         self.sp_fac = frozenset(name_key(w) for w in sp["facility_heads"])
+        #: rule ``sub-place-name``: the unknown name after حي (heads, compound first words, stop words)
+        self.sp_name_heads = _clitic_forms({name_key(w) for w in sp.get("name_heads", [])})
+        self.sp_name_compound = frozenset(name_key(w) for w in sp.get("name_compound_first", []))
+        self.sp_name_stop = frozenset(name_key(w) for w in sp.get("name_stop", []))
+        self.sp_not_after = frozenset(name_key(w) for w in sp.get("not_after", []))
+        self.sp_name_rank = int(sp.get("name_min_rank", 3000))
+        self.sp_not_before = frozenset(name_key(w) for w in sp.get("not_before", []))
+        self.sp_name_chain = frozenset(name_key(w) for w in sp.get("name_chain", []))
         alt = lambda ws: "|".join(map(re.escape, sorted({name_key(w) for w in ws}, key=len, reverse=True)))  # noqa: E731
         self._container_gap = re.compile("[ \t]+(?:و?(?:" + alt(sp["container_cues"]) + ")[ \t]*)?(?:(?:و?ب|ل)?(?:"
                                          + alt(sp["container_heads"]) + ")[ \t]+)?")
@@ -590,6 +601,7 @@ class EntityExtractor:
             self._model_mentions(state, norm, mentions, countries, excluded, words, index)
         self._soft_places_by_people(text, mentions)
         self._head_names(text, words, wtexts, mentions, countries)
+        self._hay_names(text, words, wtexts, mentions, index)
         self._sub_place_spans(text, mentions, countries)
         if self._formula_re is not None and not self._formula_first.isdisjoint(index.types):
             # ولله الحمد، إن شاء الله: formulae are never names
@@ -1459,6 +1471,74 @@ class EntityExtractor:
         return Mention(m.start, m.end, label, m.key, entry=None, source="rule", rule="sub-place",
                        confidence=0.6, country=cc, cameo=cc)
 
+    def _hay_names(self, text: str, words, wtexts: list[str], mentions: list[Mention], index: _WordIndex) -> None:
+        """Rule ``sub-place-name`` (``ar/sub_places.yaml``): the name after حي (one word, or two after a
+        compound first word: حي بابا عمرو) is a place, known or not; :meth:`_sub_place_spans` then gives
+        it its label (LOC) and its container's country. Replaces the model's or rules' partial spans
+        inside it; a gazetteer name there (حي صلاح الدين، حي الوعر) is left to rule ``sub-place``."""
+        heads = index.positions(self.sp_name_heads.intersection(index.types))
+        n = len(words)
+        stop, gstop = self.sp_name_stop, self.gaz.stop
+
+        def gap_ok(k: int) -> bool:  # no punctuation between word k-1 and word k
+            return not text[words[k - 1][1]:words[k][0]].strip()
+
+        def word_ok(w: str) -> bool:
+            return (len(w) >= 2 and w not in stop and w not in gstop and not any(ch.isdigit() for ch in w)
+                    and not w.startswith(("و", "لل", "بال", "فال", "كال")))
+
+        for i in heads:
+            j = i + 1
+            if j >= n or not gap_ok(j) or (i > 0 and wtexts[i - 1] in self.sp_not_after):
+                continue
+            w = wtexts[j]
+            if not word_ok(w):
+                continue
+            compound = w in self.sp_name_compound
+            if not compound and not (w.startswith("ال") and len(w) > 3) and not self._hay_bare_name(
+                    text, words, wtexts, j, mentions):
+                continue  # (an ordinary indefinite word: no name)
+            last = j
+            if compound:
+                if j + 1 >= n or not gap_ok(j + 1) or not word_ok(wtexts[j + 1]):
+                    continue
+                last = j + 1
+                if (wtexts[last] in self.sp_name_chain and last + 1 < n and gap_ok(last + 1)
+                        and (wtexts[last] == "عبد" or word_ok(wtexts[last + 1]))):
+                    last += 1  # حي الملك عبد الله
+            a, b = words[j][0], words[last][1]
+            over = [x for x in mentions if a < x.end and x.start < b]
+            if any(x.entry is not None and x.source == "gazetteer" for x in over):
+                continue  # a known name: rule sub-place
+            if any(x.start < words[i][0] or x.end > b for x in over):
+                continue  # a longer name runs through it
+            for x in over:
+                mentions.remove(x)
+            mentions.append(Mention(a, b, "LOC", " ".join(wtexts[j:last + 1]), source="rule",
+                                    rule="sub-place-name", confidence=0.6))
+
+    def _hay_bare_name(self, text: str, words, wtexts: list[str], j: int, mentions: list[Mention]) -> bool:
+        """Whether the indefinite word ``j`` after حي is a name (حي جوبر) rather than an adjective, verb
+        or noun (حي سكني، حي يغلب الشيعة، حي مكتظ بالسكان، حي تتوفر فيه): not a frequent word (rank >=
+        ``name_min_rank``), no nisba ending, pronoun suffix, ب/ل + frequent word or Latin letters, and
+        nothing of its phrase after it: the text ends or punctuation, a ``name_stop`` word, a word with
+        و, a place name, or a place head with ب/ل (بمدينة) follows."""
+        w = wtexts[j]
+        if (self.gaz.word_rank(w) < self.sp_name_rank or w.endswith(("ى", "ه", "ها", "هم", "هن", "كم"))
+                or w.startswith(("يت", "تت", "يست", "تست", "ين")) or _LATIN.search(w)
+                or (w[:1] in "بل" and self.gaz.word_rank(w[1:]) < 20000)):
+            return False  # (verb forms: تتوفر، يتجمع)
+        k = j + 1
+        if k >= len(words) or text[words[j][1]:words[k][0]].strip():
+            return True
+        nxt = wtexts[k]
+        if nxt in self.sp_not_before:
+            return False
+        if nxt in self.sp_name_stop or nxt.startswith("و") or nxt[1:] in self.pe_strong and nxt[:1] in "بل":
+            return True
+        a, b, _w = words[k]
+        return any(a <= x.start < b and x.label in ("GPE", "LOC") for x in mentions)
+
     def _sub_place_spans(self, text: str, mentions: list[Mention], countries: Counter) -> None:
         """Rule ``sub-place`` on unlinked place spans (the model's, ``place-head-name``): after a
         strict head (حي باب التبانة) the span is LOC/FAC, with its container's country."""
@@ -1481,7 +1561,8 @@ class EntityExtractor:
             x.label = "FAC" if head in self.sp_fac else "LOC"
             x.country = cc or x.country or (countries.most_common(1)[0][0] if countries else None)
             x.cameo = x.country
-            x.rule = "sub-place"
+            if x.rule != "sub-place-name":
+                x.rule = "sub-place"
 
     def _excluded_spans(self, state: Any, norm: Any) -> list[tuple[int, int]]:
         """Normalised ``(start, end, kind)`` of the byline and boilerplate spans (kind: byline|boilerplate)."""
