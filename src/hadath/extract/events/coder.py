@@ -641,6 +641,15 @@ class Coder:
         k += len(ph)
         return next((m for m in after if m["i0"] == k and not m.get("place") and not m.get("object_only")), None)
 
+    def _next_clause_verb(self, toks, k: int, b: int, trig_spans) -> int:
+        """Index of the first word from ``k`` that opens another clause with و / ف + a trigger or a passive-capable
+        verb ("وأصيب"، "وقتل"), else ``b``."""
+        for t in range(k, b):
+            w = toks[t]["t"]
+            if w[:1] in "وف" and toks[t]["w"] and (t in trig_spans or w[1:] in self.passive_verbs or w[1:] in self.passive_only):
+                return t
+        return b
+
     def _object_after(self, toks, k: int, b: int, after, trig_spans=()) -> bool:
         """True when an object candidate follows token ``k`` in its clause (up to the next trigger opened by
         و/ف): a mention not introduced by a preposition, ب or a clause break, or an indefinite accusative
@@ -996,7 +1005,9 @@ class Coder:
         key = self._brk_key
         if key[0] is toks and key[1] == a and key[2] == b:
             return self._brk
-        self._brk = [k for k in range(a, b) if self._is_break(toks[k])]
+        # ("من قبل" is the agent marker "by", not the clause break قبل "before")
+        self._brk = [k for k in range(a, b) if self._is_break(toks[k])
+                     and not (k > a and toks[k]["t"] == "قبل" and toks[k - 1]["t"] == "من")]
         self._brk_key = (toks, a, b)
         return self._brk
 
@@ -1211,7 +1222,9 @@ class Coder:
                     and not (direct[0].get("sector") in ("UAF", "REB") and toks[direct[0]["i1"] - 1]["t"].endswith("ون"))
                     and (nxt_k >= b or self._is_break(toks[nxt_k]) or toks[nxt_k]["t"] in self.preps
                          or toks[nxt_k]["t"][:1] in "بو" or self._has(toks[nxt_k], self.time_words))
-                    and not any(m["i0"] >= direct[0]["i1"] and not m.get("place") and not any(
+                    # (what follows و + the next trigger is another clause's: "قتل جندي وأصيب ثلاثة آخرون")
+                    and not any(m["i0"] >= direct[0]["i1"] and not m.get("place") and m["i0"] < self._next_clause_verb(
+                        toks, direct[0]["i1"], b, trig_spans) and not any(
                         toks[k]["t"] in self.preps or toks[k]["t"][:1] == "ب" or self._is_break(toks[k])
                         for k in range(direct[0]["i1"], m["i0"])) for m in after)):
                 return None, direct[0], "passive-no-agent"
@@ -1813,6 +1826,10 @@ class Coder:
         support, penalty, spec = self._confidence(toks, a, b, sent, trig, rule, role_actor, recipient, location, size,
                                                   hypothetical, bool(sent_times), mode)
         conf = max(0.05, min(0.99, support) - penalty)
+        # one victim named by an indefinite accusative noun ("قتل الجيش مسلحا") or by an indefinite singular person
+        # noun after a passive verb ("قتل جندي وأصيب ثلاثة آخرون"): a toll of one
+        rec_one = bool(recipient is not None and recipient.get("count") is None and recipient.get("entity") is None
+                       and (recipient.get("accusative") or (how == "passive-no-agent" and self._one_person(toks, recipient))))
         return {
             "id": "", "type": rule.type, "mode": mode or None, "context": list(rule.context), "cameo": rule.cameo,
             "trigger": doc.span(ts, te), "triggers": [doc.span(ts, te)],
@@ -1827,13 +1844,13 @@ class Coder:
             "_i0": i0, "_i1": i1, "_rec_i0": recipient["i0"] if recipient is not None else None,
             "_rec_n": recipient.get("count") if recipient is not None else None,
             # one victim named by an indefinite accusative noun ("قتل الجيش مسلحا"): a toll of one
-            "_rec_one": bool(recipient is not None and recipient.get("accusative") and recipient.get("count") is None
-                             and recipient.get("entity") is None),
+            "_rec_one": rec_one,
             "_act_i0": actor["i0"] if actor is not None else None,
             "_act_n": actor.get("count") if actor is not None else None,
             "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec,
                          "future": future,
-                         "counted_recipient": bool(recipient is not None and recipient.get("count") is not None)},
+                         "counted_recipient": bool(recipient is not None and recipient.get("count") is not None)
+                         or rec_one},
         }
 
     def _confidence(self, toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical, has_time,
@@ -2126,6 +2143,15 @@ class Coder:
                 break
             parts += 1
         return (total, j) if parts >= 2 and total else None
+
+    def _one_person(self, toks, m: dict[str, Any]) -> bool:
+        """True for a one-word indefinite singular person noun of the agent lexicons (جندي، شرطي، مدني; not a
+        plural, a dual or a body such as الجيش)."""
+        if m["i1"] != m["i0"] + 1:
+            return False
+        t = toks[m["i0"]]["t"]
+        return (not t.startswith("ال") and not t.endswith(("ين", "ون", "ات", "اء", "ان")) and not self._broken_plural(t)
+                and self._agent_person(stem_norm(t)))
 
     @staticmethod
     def _broken_plural(t: str) -> bool:
