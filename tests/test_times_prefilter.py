@@ -3,7 +3,9 @@
 * every rule's prefilter (``Rule.prefilters``, derived from its regex) finds
   something inside every match of the rule;
 * ``trigger_spans`` on the shared token list equals the plain definition
-  (every run of two or more letters looked up, digit runs for DIGIT);
+  (every run of two or more letters looked up, digit runs for DIGIT, four-digit
+  runs from 1 or 2 for YEAR4), and every match of a rule holds a trigger of its
+  ``needs``;
 * ``numbers.tokenize`` gives the tokens of ``TOKEN_RE.finditer``;
 * ``_alt`` (prefix-tree alternation) matches what the flat longest-first
   alternation matches.
@@ -85,7 +87,32 @@ def _trigger_spans_plain(lex: TimeLexicon, text: str) -> dict[str, list[tuple[in
     digits = [m.span() for m in re.finditer(r"\d+", text)]
     if digits:
         out["DIGIT"] = digits
+    years = [m.span() for m in re.finditer(r"(?<!\d)[12]\d{3}(?!\d)", text)]
+    if years:
+        out["YEAR4"] = years
     return out
+
+
+def test_every_match_holds_a_trigger_of_its_rule(lex, texts):
+    """The rules run only around their triggers (``needs``): each match must hold one."""
+    checked = 0
+    for text in texts[:2]:
+        spans = lex.trigger_spans(text, tokenize(text))
+        for rule in lex.rules:
+            occ = [sp for key in rule.needs for sp in spans.get(key, ())]
+            for m in rule.regex.finditer(text):
+                assert any(m.start() <= a and b <= m.end() for a, b in occ), (rule.id, m.group())
+                checked += 1
+    assert checked > 300
+
+
+def test_trigger_forms_are_every_token_with_triggers(lex):
+    table = lex._trigger_forms()
+    words = ["العام", "والعام", "وبالعام", "وxالعام", "للعام", "وللشهر", "الايام", "لليومين", "عامين", "يونيو",
+             "ويونيو", "بيونيو", "مدينه", "الرياض", "وقال", "صباحا", "والساعه"]
+    for w in words:
+        if all("\u0621" <= c <= "\u064a" for c in w):
+            assert table.get(w) == lex._keys_of(w), w
 
 
 @pytest.mark.parametrize("extra", ["", "وxالشهر الماضي", "بیالاسبوع المقبل 12", "abcالعام éفي 2015"])

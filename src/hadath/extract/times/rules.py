@@ -43,6 +43,7 @@ _AL_UNITS = frozenset({"U_PL", "U_DU"})
 _match_span = re.Match.span
 _LETTER = re.compile(r"[^\W\d_]")  # the letters of _WORDS
 _CLITIC_TOKENS = frozenset("وفبلك")
+_ARABIC_TOKEN = re.compile(r"[\u0621-\u064A]+")  # the letter tokens of numbers.TOKEN_RE
 
 #: libyaml's safe loader when PyYAML has it (same result, about 10x faster), else the Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -491,10 +492,9 @@ class TimeLexicon:
     rules: list[Rule] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
     word_triggers: dict[str, set[str]] = field(default_factory=dict)
-    #: Words already looked up (per lexicon; cleared when it grows large), and the
-    #: trigger names of those that are trigger words (:meth:`_keys_of`).
-    _seen_words: set[str] = field(default_factory=set, repr=False)
-    _word_keys: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    #: Every word of the token alphabet that is a trigger word (:meth:`_keys_of`), with its
+    #: trigger names: built once by :meth:`_trigger_forms` (about 50,000 forms).
+    _word_keys: dict[str, set[str]] | None = field(default=None, repr=False)
     #: Per-rule data of the matching loop (built by :func:`hadath.extract.times.match.find` on first use).
     plan: list | None = field(default=None, repr=False)
 
@@ -757,6 +757,7 @@ class TimeLexicon:
             "YPART": list(lx.year_parts), "CLOCKPRE": dp["clock_heads"],
             "DPADVW": adv_words, "DPFROM": list(lx.dp_shift) + ["ال" + w for w in lx.dp_nouns],
             "DPNOUN": list(lx.dp_nouns), "PART": list(lx.parts), "MIDNIGHT": ["منتصف"], "DIGIT": [],
+            "YEAR4": [],
         }
         for key, phrases in trigger_words.items():
             for ph in phrases:
@@ -789,7 +790,9 @@ class TimeLexicon:
 
         Every word (a run of two or more letters with no letter on either
         side) is looked up, bare and without one or two leading proclitic
-        letters; every run of digits triggers ``DIGIT``.
+        letters; every run of digits triggers ``DIGIT``, and every run of four
+        digits starting with 1 or 2 (a year of ``{YEAR}``, ``{YEARKW}`` or
+        ``{HYEAR}``) also ``YEAR4``.
 
         Args:
             text: Normalised text.
@@ -802,19 +805,10 @@ class TimeLexicon:
         if tokens is None:
             tokens = tokenize(text)
         out: dict[str, list[tuple[int, int]]] = {}
-        memo, seen = self._word_keys, self._seen_words
+        memo = self._word_keys
+        if memo is None:
+            memo = self._word_keys = self._trigger_forms()
         vocab = tokens.vocab
-        new = vocab - seen
-        if new:
-            if len(seen) > 200_000:
-                seen.clear()
-                memo.clear()
-                new = vocab
-            seen |= new
-            for w in new:
-                keys = self._keys_of(w)
-                if keys:
-                    memo[w] = keys
         starts, ends, words = tokens.starts, tokens.ends, tokens.words
         letter = _LETTER.match
         n = len(text)
@@ -853,7 +847,37 @@ class TimeLexicon:
                 digits += map(_match_span, _DIGITS.finditer(text, starts[i], ends[i]))
         if digits:
             out["DIGIT"] = digits
+            years = [sp for sp in digits if sp[1] - sp[0] == 4 and text[sp[0]] in "12"]
+            if years:
+                out["YEAR4"] = years
         return out
+
+    def _trigger_forms(self) -> dict[str, set[str]]:
+        """Every token (a run of letters U+0621-U+064A) with trigger names, and those names.
+
+        A token's names (:meth:`_keys_of`) come from the word itself, the word
+        after one proclitic letter, after any two letters when the first is a
+        proclitic, or with ال put back for a ل: so every such token is one of
+        the forms enumerated here, and the table holds exactly the tokens
+        :meth:`_keys_of` gives names to.
+        """
+        alphabet = [chr(c) for c in range(0x0621, 0x064B)]
+        forms: set[str] = set()
+        for t in self.word_triggers:
+            forms.add(t)
+            forms.add("ال" + t)
+            for c in _CLITIC_LETTERS:
+                forms.add(c + t)
+                forms.update(c + x + t for x in alphabet)
+                if t.startswith("ال"):
+                    forms.add(c + "ل" + t[2:])
+        table = {}
+        for w in forms:
+            if _ARABIC_TOKEN.fullmatch(w):
+                keys = self._keys_of(w)
+                if keys:
+                    table[w] = keys
+        return table
 
     def _keys_of(self, w: str) -> set[str] | None:
         """Trigger names of one word of :data:`_WORDS` (bare or behind proclitics), or None."""
