@@ -45,3 +45,43 @@ def test_user_defects_corpus(pipe, case):
         for key in ("label", "country", "cameo", "geonames", "canonical"):
             if key in ex:
                 assert e[key] == ex[key], (key, ex, _show(ents))
+
+
+@pytest.mark.parametrize("text, span, label, kept", [
+    # fixed expressions: a model span over a blessing goes, or is cut before it
+    ("حيا أمير المنطقة -يحفظه الله- الحضور", "يحفظه الله", "PER", None),
+    ("رفع الشكر لحكومة خادم الحرمين الشريفين حفظهم الله على دعمها", "حفظهم الله", "PER", None),
+    ("أسس الدولة الملك عبدالعزيز طيب الله ثراه قبل قرن", "عبدالعزيز طيب الله", "PER", "عبدالعزيز"),
+    ("وكان جومو كينياتا غفر الله له زعيما", "جومو كينياتا غفر الله", "PER", "جومو كينياتا"),
+    ("بمسجد الإمام (رضي الله عنه) في البلدة", "رضي الله", "PER", None),
+    # function words only
+    ("وقال إنه سيعود في على الفور", "في على", "PER", None),
+    ("وفي ذلك الوقت عاد الوفد", "وفي ذلك", "ORG", None),
+    # common words with no name evidence
+    ("ونهنئ ولي عهده وولي ولي العهد", "ولي عهده", "PER", None),
+    ("وأشار إلى أن المشروع الجديد سيبدأ قريبا", "المشروع الجديد", "PER", None),
+    # common words with name evidence stay
+    ("واوضح المدير التنفيذي مساعد العتيبي أن القبول بدأ", "مساعد العتيبي", "PER", "مساعد العتيبي"),
+    ("ولقاء المخرج عز الدين ذو الفقار في القاهرة", "عز الدين", "PER", "عز الدين"),
+    ("وقال خادم الحرمين إن المملكة تدعم الحوار", "خادم الحرمين", "PER", "خادم الحرمين"),
+])
+def test_model_not_name_filter(text, span, label, kept, fake_model_pipeline):
+    """Rule not-name on the NER model's spans (ar/not_names.yaml): ``kept`` is the text left, or None."""
+    def spans(t):
+        a = t.index(span)
+        return [(a, a + len(span), label, 0.9)]
+
+    ents = fake_model_pipeline(spans).analyze(text).entities
+    got = [e["text"] for e in ents if e["source"] == "model"]
+    assert got == ([kept] if kept else []), _show(ents)
+
+
+def test_not_name_lists_are_data():
+    """Each fixed-expression group of ar/not_names.yaml has an id, a reason and phrases of two words or more."""
+    from hadath.extract.entities.gazetteer import DATA_DIR
+
+    data = yaml.safe_load((DATA_DIR / "not_names.yaml").read_text("utf-8"))
+    assert data["id"] == "not-name" and data["function_words"] and data["common_rank"] > 0
+    for g in data["fixed_expressions"]:
+        assert g["id"] and len(g["reason"]) > 20 and g["phrases"]
+        assert all(len(p.split()) >= 2 for p in g["phrases"]), g["id"]

@@ -47,7 +47,10 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    ``ar/place_modifiers.yaml``: منطقة عازلة، آمنة، حدودية) is dropped;
 6. ``place-head-name``: the full name after a place head (بلدة تل حلف; منطقة أصفر ونجار gives two
    places);
-7. ``anaphor`` (التنظيم after ISIS), ``surname`` (المالكي after نوري المالكي), then clustering
+7. ``not-name`` (``ar/not_names.yaml``, on the model's and rules' mentions): a fixed expression is
+   no name (يحفظه الله، حسن نية: a mention is cut before it or dropped), nor a span of function
+   words only, nor a model person made only of common words without name evidence (ولي عهده);
+8. ``anaphor`` (التنظيم after ISIS), ``surname`` (المالكي after نوري المالكي), then clustering
    (:mod:`.cluster`). Authors in the byline and boilerplate text give no entities.
 
 Each entity follows the ``entity`` $def of ``hadath.document/1`` plus ``rule`` (the rule id of its
@@ -327,6 +330,17 @@ class EntityExtractor:
         self._formula_re = re.compile("(?<!\\w)(?:" + "|".join(
             "\\s+".join(re.escape(w) for w in f.split()) for f in forms) + ")(?!\\w)") if forms else None
         self.formula_words = frozenset(name_key(w) for w in stop.get("formula_words", []))
+        nn = yaml.safe_load((DATA_DIR / "not_names.yaml").read_text("utf-8"))
+        #: rule ``not-name`` (``ar/not_names.yaml``): fixed expressions (a proclitic allowed on the first
+        #: word), function words, and the rank under which a model person's words are common words
+        phrases = sorted({name_key(ph) for g in nn.get("fixed_expressions", []) for ph in g["phrases"]},
+                         key=len, reverse=True)
+        self._nn_first = _clitic_forms({ph.split()[0] for ph in phrases})
+        self._nn_re = re.compile("(?<!\\w)(?:و|ف|ب|ل|وب|فب|ول)?(?:" + "|".join(
+            "\\s+".join(re.escape(w) for w in ph.split()) for ph in phrases) + ")(?!\\w)") if phrases else None
+        self.nn_function = frozenset(name_key(w) for w in nn.get("function_words", []))
+        self.nn_rank = int(nn.get("common_rank", 3000))
+        self.nn_evidence = frozenset(name_key(w) for w in nn.get("name_evidence_words", []))
         #: words that are never part of a person's name (ناسف: حزام ناسف is an explosive belt)
         self.not_person = frozenset(name_key(w) for w in stop.get("not_person_words", []))
         #: the media-head words with their clitics (بصحيفة، وقناة) and وزارة's forms
@@ -610,6 +624,7 @@ class EntityExtractor:
                 mentions[:] = [m for m in mentions if m.source == "gazetteer" and m.entry is not None
                                and m.entry.kind in ("country", "curated", "city", "region")
                                or not any(m.start < fe and fs < m.end for fs, fe in formulae)]
+        self._not_names(text, words, wtexts, mentions, index)
         tspans = self._time_spans(state, norm)
         if tspans:  # a date the times stage found (رجب 1436، 15 شعبان) is never a person or organisation
             mentions[:] = [m for m in mentions if m.label not in ("PER", "ORG") or not any(
@@ -1374,6 +1389,76 @@ class EntityExtractor:
                                     confidence=float(conf) if conf is not None else 0.6, country=country,
                                     cameo=country))
             covered[a:b] = b"\x01" * (b - a)
+
+    def _not_names(self, text: str, words, wtexts: list[str], mentions: list[Mention], index: _WordIndex) -> None:
+        """Rule ``not-name`` (``ar/not_names.yaml``) on the model's and rules' mentions (gazetteer
+        countries, places and curated entries are kept): a mention overlapping a fixed expression is
+        cut before or after it and dropped when no name is left (a lone first name is none: سعود يحفظه
+        of "آل سعود يحفظه الله"; حسن نية); a mention made only of function words is dropped, and so is a
+        model person made only of common words with no name evidence (:meth:`_name_evidence`)."""
+        def kept(m: Mention) -> bool:
+            return m.source == "gazetteer" and m.entry is not None and m.entry.kind in (
+                "country", "curated", "city", "region")
+
+        if self._nn_re is not None and not self._nn_first.isdisjoint(index.types):
+            spans = [(fm.start(), fm.end()) for fm in self._nn_re.finditer(text)]
+            if spans:
+                out = []
+                for m in mentions:
+                    hit = [(fs, fe) for fs, fe in spans if m.start < fe and fs < m.end]
+                    if not hit or kept(m):
+                        out.append(m)
+                        continue
+                    a, b = m.start, m.end
+                    for fs, fe in hit:
+                        if a < fs:
+                            b = min(b, fs)
+                        else:
+                            a = max(a, fe)
+                    parts = [w for w in words if a <= w[0] and w[1] <= b]
+                    if not parts or (len(parts) < 2 and m.rule == "person-firstname"):
+                        continue  # حسن نية، سعود يحفظه: no name left (a first name alone is none)
+                    key = " ".join(w[2] for w in parts)
+                    if key != m.key:
+                        m.start, m.end, m.key, m.entry, m.restored = parts[0][0], parts[-1][1], key, None, None
+                    out.append(m)
+                mentions[:] = out
+        fw = self.nn_function
+        person_words = None
+        out = []
+        for m in mentions:
+            if kept(m):
+                out.append(m)
+                continue
+            parts = m.key.split()
+            if parts and all(w in fw or (w[:1] == "و" and w[1:] in fw) for w in parts):
+                continue  # في، على ذلك: function words only
+            if m.rule == "model" and m.label == "PER" and m.entry is None and all(
+                    self.gaz.word_rank(w) < self.nn_rank for w in parts):
+                if person_words is None:
+                    person_words = {w for x in mentions if x.label == "PER" and x is not m for w in x.key.split()}
+                if not self._name_evidence(text, words, parts, m, person_words):
+                    continue  # a phrase of common words: no name
+            out.append(m)
+        mentions[:] = out
+
+    def _name_evidence(self, text: str, words, parts: list[str], m: Mention, person_words: set[str]) -> bool:
+        """Whether a person mention of common words (``parts``, normalised) shows a name: a known first
+        name, name particle (بن، أبو، عبد) or ``name_evidence_words`` word (عز الدين) among its words,
+        its words in another person's name, a gazetteer name, a title (``ar/titles.yaml``) right before
+        it, or the first words of a title (خادم الحرمين: a person named by a title)."""
+        for k, w in enumerate(parts):
+            if ((w,) in self._chain_names or (w,) in self.weak_first or w in self.particles or w in person_words
+                    or w in self.nn_evidence or (k and w.startswith("ال") and w.endswith("ى"))):
+                return True  # (a definite nisba after a name word is a family name: مساعد العتيبي)
+        if self.gaz.lookup(m.key):
+            return True
+        tp = tuple(parts)
+        if any(t[:len(tp)] == tp for t in self.titles):
+            return True
+        i = bisect.bisect_left([w[0] for w in words], m.start)
+        wt = [w[2] for w in words[max(0, i - self.title_max):i]]
+        return any(self._is_title(wt, k) == len(wt) - k for k in range(len(wt)))
 
     def _starts_with_month(self, key: str) -> bool:
         """True when a normalised name key starts with a month name (one or two words, a proclitic allowed)."""
