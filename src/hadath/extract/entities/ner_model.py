@@ -926,7 +926,13 @@ class NnNerModel:
         path: Where the weights came from (for messages).
     """
 
+    #: Sentences per model call, at most.
     batch = 64
+    #: Tokens per model call, at most (a call's memory grows by about 6.5 KB a token).
+    max_call_tokens = 4096
+    #: Longest token run given to the model; a longer one (a text with no full stop) is cut
+    #: into runs of this many tokens, so one call never holds a whole unpunctuated text.
+    max_run = 200
 
     def __init__(self, session, featurizer: NnFeaturizer, path: str = "") -> None:
         import numpy as np
@@ -990,7 +996,8 @@ class NnNerModel:
             total = 0
             for i in nonempty:
                 n = len(sentences[i])
-                if cur and (len(cur) >= self.batch or n * (len(cur) + 1) > 1.3 * (total + n)):
+                if cur and (len(cur) >= self.batch or n * (len(cur) + 1) > 1.3 * (total + n)
+                            or n * (len(cur) + 1) > self.max_call_tokens):
                     groups.append(cur)
                     cur, total = [], 0
                 cur.append(i)
@@ -1001,7 +1008,9 @@ class NnNerModel:
             by_len: dict[int, list[int]] = {}
             for i in nonempty:
                 by_len.setdefault(len(sentences[i]), []).append(i)
-            groups = [idx[k : k + self.batch] for idx in by_len.values() for k in range(0, len(idx), self.batch)]
+            groups = [idx[k : k + step] for n, idx in by_len.items()
+                      for step in [max(1, min(self.batch, self.max_call_tokens // n))]
+                      for k in range(0, len(idx), step)]
         labels = self.labels
         for part in groups:
             sents = [sentences[i] for i in part]
@@ -1042,6 +1051,11 @@ class NnNerModel:
     ) -> list[tuple[int, int, str, float]]:
         """:meth:`predict_spans` over several token runs of one text, tagged in one batched call.
 
+        A run is cut after each sentence-end token and after every :attr:`max_run`
+        tokens (only a text with no full stop has runs that long), and a model call
+        holds at most :attr:`max_call_tokens` tokens, so memory stays bounded whatever
+        the text.
+
         Args:
             text: The document text.
             runs: Token runs (each a sequence of ``(start, end)`` code-point spans or token dicts).
@@ -1057,7 +1071,7 @@ class NnNerModel:
                 s, e = (t["start"], t["end"]) if isinstance(t, dict) else (t[0], t[1])
                 chunks[-1].append(len(spans))
                 spans.append((s, e))
-                if text[s:e] in _SENT_END:
+                if text[s:e] in _SENT_END or len(chunks[-1]) >= self.max_run:
                     chunks.append([])
         chunks = [c for c in chunks if c]
         tagged = self._tag([[text[spans[k][0] : spans[k][1]] for k in c] for c in chunks])
