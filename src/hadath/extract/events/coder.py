@@ -232,6 +232,7 @@ class Coder:
         # their subject as the actor)
         self.object_heads = self.reaction_verbs | self.neg_verbs | _ns(c.get("masdar_object_heads", []))
         self.instrument_agents = _ns(c.get("instrument_agents", []))
+        self.cause_preps = _ns(["في", "فى", "جراء", "اثر", "بسبب", "بفعل", "نتيجه", "خلال"])
         self.span_enders = _ns(c.get("span_enders", []))
         self.armed_genitive_rules = frozenset(c.get("armed_genitive_rules", []))
         self.armed_sectors = frozenset({"MIL", "REB", "UAF", "INS", "SPY"})
@@ -544,7 +545,7 @@ class Coder:
                 and m["i1"] == m["i0"] + 1 and m.get("label") in ("GPE", "NORP")):
             return False
         t = toks[m["i0"]]["t"]
-        return t.startswith("ال") and t.endswith(("ي", "يه", "يين", "يون")) and Coder._definite(toks[p["i1"] - 1])
+        return t.startswith("ال") and t.endswith(("ي", "ى", "يه", "يين", "يون")) and Coder._definite(toks[p["i1"] - 1])
 
     def _acc_agent(self, toks, i: int, a: int) -> dict[str, Any] | None:
         """A one-word mention of an indefinite accusative curated agent noun (``جنديا``، ``شخصا``، ``صحفيا``:
@@ -623,7 +624,7 @@ class Coder:
         t = toks[e]["t"]
         nat = next((x for x in ments if x["i0"] == e and x["i1"] == e + 1 and x.get("country") and not x.get("sector")
                     and not x.get("entity")), None)
-        if nat is None or not t.startswith("ال") or not t.endswith(("ي", "يه", "يين", "يون")):
+        if nat is None or not t.startswith("ال") or not t.endswith(("ي", "ى", "يه", "يين", "يون")):
             return m
         code = m.get("code") or ""
         return dict(m, i1=e + 1, country=nat["country"],
@@ -971,6 +972,8 @@ class Coder:
             for q in range(k + 1, min(b, k + 9)):
                 tq = toks[q]
                 if not tq["w"]:
+                    if tq["t"] in "()":  # ("تبادلوا الاتهامات أمس (السبت) بقصف")
+                        continue
                     break
                 w = tq["t"][1:] if tq["t"][:1] in "وف" and len(tq["t"]) > 4 else tq["t"]
                 if kind == "acc" and w[:1] == "ب" and len(w) > 3 and w not in self.complementizers and not w.startswith("بين"):
@@ -981,9 +984,12 @@ class Coder:
                     break
             if start is None:
                 continue
-            for q in range(start, min(b, start + 20)):
+            for q in range(start, min(b, start + 24)):
                 tq = toks[q]
                 if q > start and (tq["t"] in _PUNCT_BREAK or (self._is_break(tq) and tq["t"] not in self.complementizers)):
+                    nx = toks[q + 1]["t"] if q + 1 < b else ""
+                    if tq["t"] in ",،" and nx[:2] in ("وب", "فب") and len(nx) > 4:
+                        continue  # "بتكثيف الهجمات ...، وبقصف بلدة": another act of the same accusation
                     break
                 if q in head_trig and q != k:
                     drop.setdefault(q, k)
@@ -1245,6 +1251,10 @@ class Coder:
             # passive-capable verb with no object of its own is its victim (قُتلوا), not its subject
             stem_v = tok[1:] if tok[:1] in "وف" else tok
             stem_v = stem_v[:-2] if stem_v.endswith("وا") else None
+            # ("خمسة مدنيين على الأقل قتلوا": "at least" may come between)
+            at_least = bool(before) and before[-1]["i1"] == i0 - 2 and toks[i0 - 2]["t"] == "على" and toks[i0 - 1]["t"] == "الاقل"
+            if at_least and not adjacent_before:
+                adjacent_before = before[-1]["i0"] == cs or self._has(toks[before[-1]["i0"] - 1], self.complementizers)
             if (actor is None and adjacent_before and stem_v in self.passive_verbs and before[-1].get("count") is not None
                     and not (i1 < b and toks[i1]["w"] and toks[i1]["t"] not in self.preps
                              and toks[i1]["t"][:1] not in "وفبل" and self._number(toks[i1]) is None
@@ -1305,7 +1315,8 @@ class Coder:
                         between = [m for m in ments if m["i0"] > k and m["i1"] <= i0]
                         if between:
                             actor, how = between[0], "support-verb"
-                        elif before and before[-1]["i1"] <= k:
+                        elif before and before[-1]["i1"] <= k and not self._prep_before(toks, before[-1], a):
+                            # ("توجه المبعوث إلى القاهرة بهدف عقد اجتماع": a phrase after a preposition is none)
                             actor, how = before[-1], "support-verb-subject"
                         break
             # "الهجوم الذي نفذته طالبان", "هجوم شنه مقاتلو الحزب": the subject of a following support verb
@@ -1336,7 +1347,9 @@ class Coder:
                 k = gen["i1"]
                 if k < b and self._l_object(toks[k]):
                     lobj = next((m for m in ments if m["i0"] == k and not m.get("counted")), None)
-                    if lobj is None:  # "للمسجد الأقصى": a ل-noun the lexicons do not know, and its adjectives
+                    # ("للمسجد الأقصى": a definite ل-noun the lexicons do not know, and its adjectives; not an
+                    # indefinite one, often a ل of cause: "اقتحام القاعدة لوجود معتقلين")
+                    if lobj is None and toks[k]["t"].lstrip("وف").startswith("لل"):
                         e = k + 1
                         while e < min(b, k + 3) and toks[e]["w"] and self._definite(toks[e]) and not self._clitic_article(toks[e]):
                             e += 1
@@ -1346,13 +1359,19 @@ class Coder:
                     rule.id in self.armed_genitive_rules
                     and sector_of(gen.get("code"), gen.get("country")) in self.armed_sectors
                     or gen.get("sector") in self.armed_sectors and rule.id in self.armed_genitive_rules)
-                if rule.patient_genitive and not toks[gen["i0"]]["t"].startswith("لل") and lobj is None and not armed:
+                # (a nationality adjective is no genitive: "القصف التركي" is Turkish shelling)
+                nat_adj = (gen["i1"] == gen["i0"] + 1 and gen.get("country") and not gen.get("sector")
+                           and self._definite(toks[gen["i0"]]) and self._nisba(toks[gen["i0"]]))
+                if (rule.patient_genitive and not toks[gen["i0"]]["t"].startswith("لل") and lobj is None and not armed
+                        and not nat_adj):
                     recipient = gen
                 elif actor is None:
                     actor, how = gen, "genitive"
                     if lobj is not None and rule.patient_genitive and recipient is None:
                         recipient, how = lobj, "genitive+l-object"
-            if (actor is None and rule.type in ("ASSAULT", "COERCE") and trig["pos"] == "noun"):
+            # (not after a toll noun: "قتلى وجرحى من الحوثيين" counts victims among the Houthis)
+            if (actor is None and rule.type in ("ASSAULT", "COERCE") and trig["pos"] == "noun"
+                    and rule.id not in self.harm_rules and rule.id != "assault.killed_passive"):
                 # "تعرضت القرية لقصف من الطيران الروسي"، "هجوم من مسلحين": a من-phrase right after the event noun
                 # (one adjective between at most) names who did it; not an origin ("من الأراضي اليمنية"), a
                 # place or a count ("مقتل 5 من الجنود")
@@ -1522,6 +1541,27 @@ class Coder:
             kept: list[dict[str, Any]] = []
             for ev in events[first:]:
                 res = ev.pop("_result", False)
+                if ev.pop("_cause", False):
+                    # "أربعة مدنيين قتلوا في قصف للمناطق الباكستانية"، "قتل ثلاثة جراء قصف الطيران": the attack noun
+                    # after في / جراء is how the harm before it was done: one event (its actor fills the harm's)
+                    tgt = next((k for k in reversed(kept) if k["type"] == "ASSAULT" and k["rule"] in self.harm_rules
+                                and k["negated"] == ev["negated"] and k["hypothetical"] == ev["hypothetical"]
+                                and not self._distinct(k, ev) and not (
+                                    k["actor"] and ev["actor"] and self._role_key(k["actor"]) != self._role_key(ev["actor"])
+                                    and k["evidence"].get("roles") not in (None, "armed-participants"))), None)
+                    if tgt is not None:
+                        if tgt["actor"] is not None and ev["actor"] is not None and \
+                                tgt["evidence"].get("roles") == "armed-participants":
+                            tgt["actor"] = None  # (the attack noun names its actor better than the fallback)
+                        if (tgt["recipient"] is not None and ev["actor"] is not None and not tgt["evidence"].get("roles")
+                                and ev["evidence"].get("roles") not in (None, "armed-participants")
+                                and (tgt["recipient"]["start"], tgt["recipient"]["end"])
+                                == (ev["actor"]["start"], ev["actor"]["end"])):
+                            # ("قتلوا جراء ضربة جوية اميركية": the harm verb took the attack's actor for its victim)
+                            tgt["recipient"] = ev["recipient"]
+                            tgt["evidence"]["counted_recipient"] = ev["evidence"].get("counted_recipient", False)
+                        self._absorb(tgt, ev)
+                        continue
                 # "شن الجيش غارات ... ما أسفر عن مقتل 30 مسلحا": the toll is the outcome of the attack before it
                 # (its fallback actor, the attack's target, does not make it another event)
                 tgt = next((k for k in reversed(kept) if k["type"] == "ASSAULT" and k["negated"] == ev["negated"]
@@ -1781,7 +1821,7 @@ class Coder:
             hit = [m for m in places if (recipient is None or m["i0"] >= recipient["i1"]) and m["i1"] <= cause_k]
             if hit:
                 best = (0, hit[0])  # the first place of the effect clause (الرقة in "للتنظيم في الرقة في سوريا")
-        if best is None and rule.type in ("ASSAULT", "COERCE") and recipient is not None and recipient.get("place") \
+        if best is None and rule.type == "ASSAULT" and recipient is not None and recipient.get("place") \
                 and recipient.get("geo") is not None and recipient.get("label") in _PLACE_LABELS:
             # "أطلقت ميليشيا الحوثي صاروخا على جازان": the place attacked is also where the attack struck
             best = (0, recipient)
@@ -1841,6 +1881,8 @@ class Coder:
             "confidence": round(conf, 3), "rule": rule.id, "_support": support, "_penalty": penalty,
             "_result": (rule.type == "ASSAULT" and trig["pos"] == "noun" and rule.patient_genitive
                         and any(self._has(toks[k], self.result_verbs) for k in range(max(a, i0 - 3), i0))),
+            "_cause": (rule.type == "ASSAULT" and trig["pos"] == "noun" and rule.id not in self.harm_rules
+                       and i0 > a and (toks[i0 - 1]["t"] in self.cause_preps or toks[i0]["t"][:1] == "ب")),
             "_i0": i0, "_i1": i1, "_rec_i0": recipient["i0"] if recipient is not None else None,
             "_rec_n": recipient.get("count") if recipient is not None else None,
             # one victim named by an indefinite accusative noun ("قتل الجيش مسلحا"): a toll of one
