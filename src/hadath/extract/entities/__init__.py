@@ -572,17 +572,18 @@ class EntityExtractor:
             if e is None:
                 continue
             soft = False
+            listed = bool(mentions) and self._listed_after(text, mentions[-1], m)
             if e.kind in ("city", "region") and " " not in m.key and m.key not in self.pe_places:
                 cue = self._place_cue(text, m)
-                if cue in (None, "clitic") and mentions and self._listed_after(text, mentions[-1], m):
+                if cue in (None, "clitic") and listed:
                     cue = "weak"  # في الضالع وعمران: a place of a list shares the list's cue
                 if common[mi] and not self._cue_ok(m.key, cue, e, countries, text, m):
                     continue  # rule place-evidence: ينقل، مشهد الدمار، عشاق: ordinary words
                 soft = cue is None and e.population < 1_000_000  # a big city is no name part (وارسو)
-            if (e.kind == "city" and m.prefix and m.prefix != "لل" and " " not in m.key
+            if (e.kind == "city" and m.prefix and m.prefix != "لل" and " " not in m.key and not listed
                     and self.gaz.word_rank(m.key) >= len(self.gaz.rank)
                     and not (e.population >= 1_000_000 and e.country in countries)):
-                continue  # فصيلة = ف + صيلة? a rare town behind a clitic is most likely a word
+                continue  # فصيلة = ف + صيلة? a rare town behind a clitic is most likely a word (not in a list of places)
             if adj is not None and e.kind == "actor":
                 continue  # an adjective (سوري، تركي) that the actor dictionary lists as a name
             if e.kind == "nationality" and not m.prefix and self._after_noun(text, m.start):
