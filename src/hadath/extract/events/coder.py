@@ -237,8 +237,13 @@ class Coder:
         self.armed_genitive_rules = frozenset(c.get("armed_genitive_rules", []))
         self.armed_sectors = frozenset({"MIL", "REB", "UAF", "INS", "SPY"})
         self.accusation_heads = _ns(c.get("accusation_heads", []))
+        # verbs that open a clause of their own after و (reporting, announcing, support and reaction verbs)
+        self.clause_verbs = self.announce | self.support | self.reaction_verbs | _ns(
+            ["قال", "قالت", "قالوا", "اكد", "اكدت", "اكدوا", "اضاف", "اضافت", "اوضح", "اوضحت", "ذكر", "ذكرت", "افاد", "افادت"])
         self.neg_result_verbs = _ns(c.get("negated_result_verbs", []))
         self.without_outcome = _ns(c.get("without_outcome", []))
+        self.result_verbs_neg = self.result_verbs | _ns(["يسفر", "تسفر", "يسفرا", "يؤد", "تؤد", "يؤدي", "تؤدي", "يخلف", "تخلف",
+                                                         "يوقع", "توقع"])
         self._neg_ranges: list[tuple[int, int]] = []  # token ranges of the unit's outcomes that did not happen
         self._neg_heads: set[int] = set()  # negations that govern a result verb (لم يسفر)
         self.blame_heads = _ns(c.get("blame_heads", []))
@@ -920,7 +925,9 @@ class Coder:
                     break
                 if self._has(tq, rv):
                     start = q + 1
-                    self._neg_heads.add(k)
+                    if self._has(tq, self.result_verbs_neg):
+                        # (لم يسفر الهجوم عن: the attack happened; not لم تقع أعمال شغب: no riot occurred)
+                        self._neg_heads.add(k)
                     break
                 if t["t"].lstrip("و") in ("دون", "بدون", "دونما") and self._has(tq, wo):
                     start = q + 1
@@ -984,8 +991,12 @@ class Coder:
                     break
             if start is None:
                 continue
-            for q in range(start, min(b, start + 24)):
+            verb_starts = {t["i0"] for t in trigs if t["pos"] == "verb"}
+            for q in range(start, min(b, start + 16)):
                 tq = toks[q]
+                w = tq["t"]
+                if q > start and w[:1] in "وف" and len(w) > 3 and (q in verb_starts or self._has(tq, self.clause_verbs)):
+                    break  # ("... بقصف مناطق سكانية وأعلنوا مقتل أربعة مدنيين": a coordinated verb, another clause)
                 if q > start and (tq["t"] in _PUNCT_BREAK or (self._is_break(tq) and tq["t"] not in self.complementizers)):
                     nx = toks[q + 1]["t"] if q + 1 < b else ""
                     if tq["t"] in ",،" and nx[:2] in ("وب", "فب") and len(nx) > 4:
@@ -1315,8 +1326,9 @@ class Coder:
                         between = [m for m in ments if m["i0"] > k and m["i1"] <= i0]
                         if between:
                             actor, how = between[0], "support-verb"
-                        elif before and before[-1]["i1"] <= k and not self._prep_before(toks, before[-1], a):
-                            # ("توجه المبعوث إلى القاهرة بهدف عقد اجتماع": a phrase after a preposition is none)
+                        elif before and before[-1]["i1"] <= k and not (
+                                before[-1].get("place") and self._prep_before(toks, before[-1], a)):
+                            # ("توجه المبعوث إلى القاهرة بهدف عقد اجتماع": a place after a preposition is none)
                             actor, how = before[-1], "support-verb-subject"
                         break
             # "الهجوم الذي نفذته طالبان", "هجوم شنه مقاتلو الحزب": the subject of a following support verb
@@ -1716,6 +1728,8 @@ class Coder:
             # (only before the trigger: after it, "تصفية المسلحين", they are more often the target)
             # (nor the speaker of a report, "وقال الانفصاليون إن رجلا قتل": only the reported clause)
             lead = self._lead_start(toks, a, i0)
+            # (nor who announced it: "وأعلنوا مقتل أربعة مدنيين" after "الانفصاليون")
+            lead = max([lead] + [k + 1 for k in range(max(a, i0 - 3), i0) if self._has(toks[k], self.clause_verbs)])
             armed = [m for m in ments if m.get("sector") in ("UAF", "REB") and lead <= m["i0"] and m["i1"] <= i0
                      and not m.get("object_only")
                      and not (recipient is not None and m["i0"] < recipient["i1"] and recipient["i0"] < m["i1"])]
