@@ -146,6 +146,9 @@ class Rule:
             match of ``regex`` (:func:`required_pattern`, else the alternation
             of ``required``); a window where one of them finds nothing cannot
             hold a match and is skipped.
+        extra: Hand-written prefilters of rules.yaml (``prefilter``), tried
+            after the derived one (the test suite checks that each finds
+            something inside every match of the rule).
     """
 
     id: str
@@ -155,6 +158,7 @@ class Rule:
     needs: tuple[str, ...] = ()
     required: tuple[str, ...] | None = None
     prefilters: tuple[re.Pattern, ...] = ()
+    extra: tuple[re.Pattern, ...] = ()
 
     def __post_init__(self) -> None:
         tree = _parse(self.regex)
@@ -164,7 +168,7 @@ class Rule:
             pat = required_pattern(self.regex, tree=tree)
             if pat is None and self.required:
                 pat = "|".join(map(re.escape, sorted(self.required, key=lambda r: (-len(r), r))))
-            self.prefilters = (re.compile(pat),) if pat else ()
+            self.prefilters = ((re.compile(pat),) if pat else ()) + tuple(self.extra)
 
 
 def _parse(rx: re.Pattern):
@@ -490,11 +494,13 @@ class TimeLexicon:
     when_punct_rx: re.Pattern | None = None
     when_clitic: tuple[int, int] = (20, 20)
     rules: list[Rule] = field(default_factory=list)
+    #: The number words of ``{NUM}`` (units, tens, hundreds, teen suffixes), normalised.
+    num_atoms: frozenset[str] = frozenset()
     macros: dict[str, str] = field(default_factory=dict)
     word_triggers: dict[str, set[str]] = field(default_factory=dict)
     #: Every word of the token alphabet that is a trigger word (:meth:`_keys_of`), with its
     #: trigger names: built once by :meth:`_trigger_forms` (about 50,000 forms).
-    _word_keys: dict[str, set[str]] | None = field(default=None, repr=False)
+    _word_keys: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
     #: Per-rule data of the matching loop (built by :func:`hadath.extract.times.match.find` on first use).
     plan: list | None = field(default=None, repr=False)
 
@@ -757,8 +763,9 @@ class TimeLexicon:
             "YPART": list(lx.year_parts), "CLOCKPRE": dp["clock_heads"],
             "DPADVW": adv_words, "DPFROM": list(lx.dp_shift) + ["ال" + w for w in lx.dp_nouns],
             "DPNOUN": list(lx.dp_nouns), "PART": list(lx.parts), "MIDNIGHT": ["منتصف"], "DIGIT": [],
-            "YEAR4": [],
+            "YEAR4": [], "NUMUNIT": [],
         }
+        lx.num_atoms = frozenset(_n(w) for w in unitw + tensw + hundw + list(nums["teen_suffix"]))
         for key, phrases in trigger_words.items():
             for ph in phrases:
                 lx.word_triggers.setdefault(_key_word(_n(ph)), set()).add(key)
@@ -782,7 +789,13 @@ class TimeLexicon:
             for key in needs:
                 if key not in trigger_words:
                     raise ValueError(f"times rule {r['id']}: unknown trigger {key}")
-            lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs))
+            extra: tuple[re.Pattern, ...] = ()
+            if r.get("prefilter"):  # a stronger necessary condition, tried after the derived one
+                try:
+                    extra = (re.compile(re.sub(r"\{([A-Z][A-Z_0-9]*)\}", sub, normalize(r["prefilter"]).text)),)
+                except re.error as e:
+                    raise ValueError(f"times rule {r['id']}: bad prefilter: {e}") from None
+            lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs, extra=extra))
         return lx
 
     def trigger_spans(self, text: str, tokens: Tokens | None = None) -> dict[str, list[tuple[int, int]]]:
@@ -792,7 +805,10 @@ class TimeLexicon:
         side) is looked up, bare and without one or two leading proclitic
         letters; every run of digits triggers ``DIGIT``, and every run of four
         digits starting with 1 or 2 (a year of ``{YEAR}``, ``{YEARKW}`` or
-        ``{HYEAR}``) also ``YEAR4``.
+        ``{HYEAR}``) also ``YEAR4``. A word of ``UNIT`` whose token comes right
+        after a digit token or a token that is a number word of ``{NUM}``
+        behind at most six letters (و, proclitics, ال, لل) also triggers
+        ``NUMUNIT``.
 
         Args:
             text: Normalised text.
@@ -818,6 +834,7 @@ class TimeLexicon:
         # token alphabet, then a lexicon word (the second letter is never looked at).
         hit = vocab & memo.keys()
         look = hit | _CLITIC_TOKENS if hit else _CLITIC_TOKENS
+        atoms = self.num_atoms
         mixed = False
         for i in compress(range(len(words)), map(look.__contains__, words)):
             p, e = starts[i], ends[i]
@@ -826,8 +843,13 @@ class TimeLexicon:
             w = words[i]
             if w in hit:
                 if not (e < n and letter(text, e)):
-                    for k in memo[w]:
+                    keys = memo[w]
+                    for k in keys:
                         out.setdefault(k, []).append((p, e))
+                    if "UNIT" in keys and i:  # NUMUNIT: a unit word right after digits or a number word
+                        prev = words[i - 1]
+                        if not prev.isalpha() or any(prev[j:] in atoms for j in range(7)):
+                            out.setdefault("NUMUNIT", []).append((p, e))
             elif e < n and letter(text, e):
                 mo = _WORDS.match(text, p)
                 keys = self._keys_of(mo.group())
@@ -852,7 +874,7 @@ class TimeLexicon:
                 out["YEAR4"] = years
         return out
 
-    def _trigger_forms(self) -> dict[str, set[str]]:
+    def _trigger_forms(self) -> dict[str, tuple[str, ...]]:
         """Every token (a run of letters U+0621-U+064A) with trigger names, and those names.
 
         A token's names (:meth:`_keys_of`) come from the word itself, the word
@@ -872,11 +894,13 @@ class TimeLexicon:
                 if t.startswith("ال"):
                     forms.add(c + "ل" + t[2:])
         table = {}
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}
         for w in forms:
             if _ARABIC_TOKEN.fullmatch(w):
                 keys = self._keys_of(w)
-                if keys:
-                    table[w] = keys
+                if keys:  # one tuple per distinct set of names (no garbage-collected containers per form)
+                    keys = tuple(sorted(keys))
+                    table[w] = shared.setdefault(keys, keys)
         return table
 
     def _keys_of(self, w: str) -> set[str] | None:
