@@ -59,8 +59,11 @@ The coder works sentence by sentence over the normalised text
    carried by a support verb takes the verb's future (س، سوف) or possibility (قد + imperfect); the future makes
    an event hypothetical and sets ``evidence.future``. Outcomes that did not happen ("لم يسفر عن سقوط قتلى"،
    "دون وقوع إصابات"; ``_negated_results``) make no killing / wounding event and no size, and do not negate the
-   attack noun before them. An actor phrase ends at a place preposition (cues ``span_enders``: أمام، قرب).
-   An actor that is only the attack's origin country is the same attacker as one of that country.
+   attack noun before them (``لم تقع أعمال شغب``, an occurrence verb, stays negated). An actor phrase ends at a
+   place preposition (cues ``span_enders``: أمام، قرب). An actor that is only the attack's origin country is the
+   same attacker as one of that country. An attack noun after في / جراء / ب that follows a killing / wounding
+   trigger of its sentence is how that harm was done: one event ("قتلوا في قصف ..."). A noun after a verb of
+   occurrence in the future (ستشهد القاهرة مظاهرات) is future too.
 7. Work stays linear in the text: clause breaks are indexed once per sentence (bisect), trigger-independent
    facts of a sentence are computed once, and a "sentence" longer than :attr:`Coder.MAX_WINDOW` tokens (text
    without punctuation) is coded in windows.
@@ -232,6 +235,9 @@ class Coder:
         # their subject as the actor)
         self.object_heads = self.reaction_verbs | self.neg_verbs | _ns(c.get("masdar_object_heads", []))
         self.instrument_agents = _ns(c.get("instrument_agents", []))
+        # imperfect verbs of occurrence (for the future of the noun after them: "ستشهد القاهرة مظاهرات")
+        self.occur_impf = _ns(["يشهد", "تشهد", "يجري", "تجري", "يقع", "تقع", "تنطلق", "ينطلق", "تندلع", "يندلع", "تقام",
+                               "يقام", "تنعقد", "ينعقد", "تعقد", "يعقد"])
         self.cause_preps = _ns(["في", "فى", "جراء", "اثر", "بسبب", "بفعل", "نتيجه", "خلال"])
         self.span_enders = _ns(c.get("span_enders", []))
         self.armed_genitive_rules = frozenset(c.get("armed_genitive_rules", []))
@@ -1802,6 +1808,9 @@ class Coder:
             # a verbal noun carried by a support verb takes the verb's modality: "قد تشن إسرائيل هجوما" (may),
             # "سيعقد الطرفان اجتماعا"، "سوف تنفذ القوات هجوما" (future)
             gov = self._support_before(toks, cs, i0, rule)
+            if gov is None:  # ("ستشهد القاهرة مظاهرات"، "ستجري الانتخابات": a verb of occurrence before the noun)
+                gov = next((k for k in range(i0 - 1, max(cs, i0 - 4) - 1, -1)
+                            if self._has(toks[k], self.occur_verbs) or self._has(toks[k], self.occur_impf)), None)
             mod = self._verb_modality(toks, a, gov) if gov is not None else None
             if mod is not None:
                 hypothetical = True
