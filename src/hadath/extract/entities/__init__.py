@@ -1594,8 +1594,9 @@ class EntityExtractor:
                     last += 1  # حي الملك عبد الله
             a, b = words[j][0], words[last][1]
             over = [x for x in mentions if a < x.end and x.start < b]
-            if any(x.entry is not None and x.source == "gazetteer" for x in over):
-                continue  # a known name: rule sub-place
+            if any(x.entry is not None and x.source == "gazetteer" or (x.start == a and x.end == b and x.label in (
+                    "GPE", "LOC")) for x in over):
+                continue  # a known name (rule sub-place), or the model's span already
             if any(x.start < words[i][0] or x.end > b for x in over):
                 continue  # a longer name runs through it
             for x in over:
