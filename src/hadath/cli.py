@@ -427,8 +427,21 @@ def export(documents, fmt, out_path) -> None:
     except OSError as e:
         _die(f"{documents}: cannot read ({e.strerror or e})")
     good, skipped = _good_document_lines(raw)
-    for lineno, reason in skipped:
+    if skipped and not good.strip():
+        lineno, reason = skipped[0]
+        _die(f"{documents}: not a documents.jsonl of hadath: none of its {len(skipped)} lines is a document "
+             f"(line {lineno}: {reason})")
+    for lineno, reason in skipped[:_MAX_LINE_WARNINGS]:
         click.echo(f"hadath: warning: {documents}:{lineno}: skipped: {reason}", err=True)
+    if len(skipped) > _MAX_LINE_WARNINGS:
+        click.echo(f"hadath: warning: {documents}: {len(skipped) - _MAX_LINE_WARNINGS} more bad lines skipped",
+                   err=True)
+    if out_path != "-":
+        parent = os.path.dirname(os.path.abspath(out_path))
+        if os.path.isdir(out_path):
+            _die(f"{out_path}: --out is a folder; give a file name")
+        if not os.path.isdir(parent):
+            _die(f"{out_path}: cannot write: folder {parent} does not exist")
     tmp = None
     source = documents
     if documents == "-" or skipped:  # hand the export the readable documents only
@@ -454,6 +467,10 @@ def export(documents, fmt, out_path) -> None:
         click.echo(f"hadath: exported {n if isinstance(n, int) else 'the'} events of the other documents; "
                    f"{len(skipped)} bad line{'s' if len(skipped) > 1 else ''} of {documents} skipped", err=True)
         sys.exit(1)
+
+
+#: Bad lines of a documents.jsonl named one by one by ``hadath export``; the rest are counted.
+_MAX_LINE_WARNINGS = 10
 
 
 def _documents_file(arg: str) -> str:
