@@ -562,9 +562,11 @@ def _iter_json_array(raw: bytes, name: str, where: str, start: int = 0,
         yield {"id": name, "input": where, **_alt(qualified, name), "error": "JSON is neither an array nor an object"}
         return
     for i, obj in enumerate(value):
-        yield _with_warnings(record_from_object(obj, f"{name}:{start + i}", where,
-                                                f"{qualified}:{start + i}" if qualified else None,
-                                                f"{res}:{start + i}" if res else None, encoding=encoding), warns)
+        rec = record_from_object(obj, f"{name}:{start + i}", where, f"{qualified}:{start + i}" if qualified else None,
+                                 f"{res}:{start + i}" if res else None, encoding=encoding)
+        if "error" not in rec:
+            rec["path"] = where  # as for JSONL records: the file (or zip member) it came from
+        yield _with_warnings(rec, warns)
 
 
 def _file_record(path: Path, data: bytes | None = None, rid: str | None = None) -> dict[str, Any]:
