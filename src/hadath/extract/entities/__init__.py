@@ -7,9 +7,10 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    (:mod:`.gazetteer`), linked from the document (:mod:`.linker`); a one-word name written with
    tanween (دورًا) is a word, not a name; a city/region name that is a frequent word (ينقل، مشهد،
    عشاق) needs evidence (``ar/place_evidence.yaml``: a cue such as في/مدينة/بلدة before it, a
-   dateline, its country named, or a listed big city; for a Yemeni/Syrian/Iraqi/Libyan place a
-   conflict word of its sentence counts as its country: غارات ... في مأرب; a place listed with و
-   after an accepted one shares its cue: في الضالع وعمران); names of one coordinated list share a kind
+   dateline, its country named, or a listed big city; for a Yemeni/Syrian/Iraqi/Libyan word-name
+   after في/على a conflict word of its sentence counts as its country: معارك في حجة; a place listed
+   with و after an accepted one of its country shares its cue: في الضالع وعمران); names of one
+   coordinated list share a kind
    (عمان among capitals = Amman, among Gulf states = Oman); a place word without a cue next to a
    person's name is part of the name (بول بيا، أندرو اكسوم); a linked place's CAMEO code is
    computed from its own country (طرابلس of Libya is LBY, never the Lebanese reading's LBN); names
@@ -572,7 +573,9 @@ class EntityExtractor:
             if e is None:
                 continue
             soft = False
-            listed = bool(mentions) and self._listed_after(text, mentions[-1], m)
+            # (a place of a list shares its neighbour's cue when it lies in the same country)
+            listed = (bool(mentions) and self._listed_after(text, mentions[-1], m) and mentions[-1].entry is not None
+                      and mentions[-1].entry.country == e.country)
             if e.kind in ("city", "region") and " " not in m.key and m.key not in self.pe_places:
                 cue = self._place_cue(text, m)
                 if cue in (None, "clitic") and listed:
@@ -676,14 +679,15 @@ class EntityExtractor:
                 m: Match | None = None) -> bool:
         """Whether a frequent-word place name has enough evidence (see ``ar/place_evidence.yaml``).
 
-        ``cue`` is :meth:`_place_cue`'s answer; the country evidence is the place's country named in
-        the document, or for a place of ``conflict_countries`` a ``conflict_cues`` word in the
-        sentence of ``m`` (a match in the normalised ``text``). For a name of ``words`` a ``"clitic"``
-        cue (a ب written on the name: بحجة "on the pretext") is no cue."""
-        has_country = bool(countries.get(e.country or "")) or (
-            m is not None and e.country in self.pe_conflict_countries and self._conflict_context(text, m))
+        ``cue`` is :meth:`_place_cue`'s answer. A name of ``words`` needs a strong cue or a dateline,
+        or a weak cue (a ``"clitic"`` ب written on the name is none: بحجة "on the pretext") with its
+        country named in the document or, for a place of ``conflict_countries``, a ``conflict_cues``
+        word in the sentence of ``m`` (a match in the normalised ``text``); another name needs a cue
+        or its country named."""
+        has_country = bool(countries.get(e.country or ""))
         if key in self.pe_words:
-            return cue in ("strong", "dateline") or (cue == "weak" and has_country)
+            return cue in ("strong", "dateline") or (cue == "weak" and (has_country or (
+                m is not None and e.country in self.pe_conflict_countries and self._conflict_context(text, m))))
         return cue is not None or has_country
 
     @staticmethod
