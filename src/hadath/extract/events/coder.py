@@ -920,9 +920,11 @@ class Coder:
         self._neg_ranges = []
         self._neg_heads = set()
         rv, wo = self.neg_result_verbs, self.without_outcome
+        neg = self.neg_before
         for k in range(a, b):
             t = toks[k]
-            if not t["w"] or not self._has(t, self.neg_before):
+            w = t["t"]
+            if not t["w"] or not (w in neg or (w[:1] in "وف" and w[1:] in neg)):
                 continue
             start = None
             for q in range(k + 1, min(b, k + 3)):
@@ -968,11 +970,15 @@ class Coder:
             that is no trigger (متهما) keeps nothing.
         """
         heads = []
+        acc = self.accusation_heads
         for k in range(a, b):
             t = toks[k]
             if not t["w"]:
                 continue
-            if self._has(t, self.accusation_heads):
+            w = t["t"]
+            if w[:1] in "وف" and len(w) > 4:
+                w = w[1:]
+            if w in acc or (w.startswith("ال") and w[2:] in acc):
                 heads.append((k, "acc"))
             elif t["t"] in self.blame_heads or (t["t"][:1] in "وف" and t["t"][1:] in self.blame_heads):
                 heads.append((k, "blame"))
