@@ -38,8 +38,12 @@ def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
     return words[-n:]
 
 
+_SPACES = re.compile(r"\s*")  # the characters str.strip removes (both use Py_UNICODE_ISSPACE)
+
+
 def _next_word(text: str, pos: int) -> str:
-    m = _WORD.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    """The word after ``pos`` past any whitespace ("" when none starts there)."""
+    m = _WORD.match(text, _SPACES.match(text, pos).end())
     return m.group(0) if m else ""
 
 

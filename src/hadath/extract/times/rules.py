@@ -796,6 +796,7 @@ class TimeLexicon:
                 except re.error as e:
                     raise ValueError(f"times rule {r['id']}: bad prefilter: {e}") from None
             lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs, extra=extra))
+        lx._word_keys = lx._trigger_forms()
         return lx
 
     def trigger_spans(self, text: str, tokens: Tokens | None = None) -> dict[str, list[tuple[int, int]]]:
