@@ -544,7 +544,7 @@ class QuantityExtractor:
         value = m.value
 
         if m.kind == "ordinal":
-            if not text[m.start:].startswith("ال"):
+            if not text.startswith("ال", m.start):
                 return None
             # rule ord.regnal: "الملك عبدالله الثاني", "محمد السادس" (a name's regnal number)
             if prev in self.regnal_names or self._regnal(toks, i0):
@@ -872,8 +872,10 @@ class QuantityExtractor:
 
     def _hyphen_range(self, text: str, toks, m: NumberMatch, i0: int, i1: int) -> bool:
         """Whether the number is a bound of "10-15 شخصا" (N-M, N < M, a known noun, unit or % after)."""
-        lo = max(0, m.start - 10)
-        for mo in self._HYPHEN_RANGE.finditer(text, lo, min(len(text), m.end + 10)):
+        lo, hi = max(0, m.start - 10), min(len(text), m.end + 10)
+        if text.find("-", lo, hi) < 0 and text.find("–", lo, hi) < 0:
+            return False  # no dash in reach: the pattern cannot match
+        for mo in self._HYPHEN_RANGE.finditer(text, lo, hi):
             if mo.start() not in (m.start, ) and mo.start(2) != m.start:
                 continue
             if mo.start() > 0 and _RX17.match(text[mo.start() - 1]):
