@@ -56,6 +56,9 @@ def test_positive(extractor, case):
                 assert a["speaker"]["canonical"] == e["canonical"], a["speaker"]
         assert a["content"] is not None and a["content"]["text"].startswith(e["content"]), summary
         assert a["direct"] is e["direct"], summary
+        if "parent" in e:  # index of the expected parent in this case's list, or null
+            want = None if e["parent"] is None else got[e["parent"]]["id"]
+            assert a["parent"] == want, summary
 
 
 @pytest.mark.parametrize("text", NEGATIVE, ids=[f"neg{i:02d}" for i in range(len(NEGATIVE))])

@@ -121,6 +121,9 @@ class CueLexicon:
             document_participles: الصادر ... after which the noun phrase goes on; relay_saying:
             قوله، تأكيده ... after a relayed source, part of the cue, not of the speaker).
         quotes: Opening mark -> closing mark.
+        brackets: Opening bracket -> closing bracket (an aside between speaker and content).
+        pronoun_complementizers: Complementizer carrying a subject pronoun (``إنه``) -> the pronoun's
+            person/number/gender: ``m``, ``f``, ``pl`` or ``1``.
         anaphors: Definite head -> heads of the full mentions it may refer back to.
     """
 
@@ -147,6 +150,8 @@ class CueLexicon:
     document_adjectives: frozenset[str] = frozenset()
     document_participles: frozenset[str] = frozenset()
     quotes: dict[str, str] = field(default_factory=dict)
+    brackets: dict[str, str] = field(default_factory=dict)
+    pronoun_complementizers: dict[str, str] = field(default_factory=dict)
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -204,5 +209,8 @@ class CueLexicon:
             setattr(lex, key, frozenset(_norm_list(gram.get(key))))
         lex.month_words = frozenset(w for m in _norm_list(gram.get("months")) for w in m.split())
         lex.quotes = dict(gram["quotes"])
+        lex.brackets = dict(gram.get("brackets") or {})
+        lex.pronoun_complementizers = {normalize_word(k): str(v)
+                                       for k, v in (gram.get("pronoun_complementizers") or {}).items()}
         lex.anaphors = {normalize_word(k): frozenset(_norm_list(v)) for k, v in gram["anaphors"].items()}
         return lex

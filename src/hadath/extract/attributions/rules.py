@@ -16,6 +16,17 @@ Patterns (verb-first is the default Arabic order):
 * according to: ``(وفقا ل|بحسب|حسب|نقلا عن|على حد قول) SPEAKER``, the content is the
   rest of the sentence, before the cue when the cue closes the sentence
 * passive: ``قيل إن CONTENT`` (no speaker)
+* asides between the speaker and the content are skipped and are not part of the speaker:
+  a bracket (``قالت وكالة الأنباء السورية (سانا) إن``: speaker ``وكالة الأنباء السورية``), a
+  comma aside followed by the opener (``، ومقره بريطانيا، إن``، ``، رئيس الحزب، إن``), a setting
+  (``في بيان``، ``في تصريح لـ``), a time (``اليوم الأحد``); ل + the right after the cue is an
+  addressee (``قال للوفد إن``)
+* nesting: a cue without و/ف in the content clause of an earlier attribution of the sentence
+  (opened by أن/إن/: or a quotation, no comma before the cue) is nested in it (``parent``);
+  right after a pronoun complementizer (``قال الرئيس إنه أبلغ نظيره أن``) or as the first-person
+  verb opening a quotation (``«أبلغت نظيري أن``) its subject is that pronoun, i.e. the outer
+  speaker when the pronoun agrees with the outer cue (else no speaker), and the words before the
+  content are the addressee (``نظيره``، ``لنظيره``)
 
 Example:
     >>> from hadath.extract.attributions.lexicon import CueLexicon
@@ -300,6 +311,54 @@ class RuleParser:
                 return cq + 1
         return None
 
+    def _skip_aside(self, toks, k: int, n: int, extra: frozenset = frozenset()) -> int | None:
+        """Index after an aside opening at ``k`` between a speaker and its content (or None).
+
+        An aside is a bracketed chunk of 1-8 tokens (``(سانا)``, ``(ومقره لندن)``; brackets of
+        ``grammar.yaml``) or a chunk of 1-``_MAX_GAP`` tokens between two commas (``، ومقره
+        بريطانيا،``, ``، رئيس الوزراء،``, ``، في تصريح لـ«الحياة»،``) that is followed by a
+        complementizer, a colon or a word of ``extra``. Neither holds a complementizer, a colon or
+        a sentence mark; a comma aside may hold a bracket or a short quoted name.
+        """
+        lex = self.lex
+        w = toks[k][2]
+        close = lex.brackets.get(w)
+        if close is not None:
+            for m in range(k + 1, min(n, k + 10)):
+                t = toks[m][2]
+                if t == close:
+                    return m + 1 if m > k + 1 else None
+                if self._is_compl(t) or t == ":" or t in lex.brackets or t in self._openq:
+                    return None
+            return None
+        if w not in ("،", ","):
+            return None
+        m = k + 1
+        lim = min(n - 1, k + 2 + _MAX_GAP)
+        while m < lim:
+            t = toks[m][2]
+            if t in ("،", ","):
+                if m == k + 1:
+                    return None
+                nxt = toks[m + 1][2]
+                return m + 1 if (self._is_compl(nxt) or nxt == ":" or nxt in extra) else None
+            if t in lex.brackets:
+                b = self._skip_aside(toks, m, n)
+                if b is None:
+                    return None
+                m = b
+                continue
+            if t in self._openq:
+                q = self._skip_quoted(toks, m, n)
+                if q is None:
+                    return None
+                m = q
+                continue
+            if self._is_compl(t) or t == ":" or t in _PUNCT_STOP:
+                return None
+            m += 1
+        return None
+
     def _skip_settings(self, toks, j: int, n: int, *, before_subject: bool) -> int:
         """Skip addressees (لـ"X"), settings (في بيان ...), time words; return the next index."""
         lex = self.lex
@@ -314,6 +373,13 @@ class RuleParser:
                 continue
             if w == "من" and j + 1 < n and toks[j + 1][2] in _SIDE_WORDS:
                 j += 2
+                continue
+            if before_subject and len(w) > 4 and w.startswith("لل") and w[2:] not in _SIDE_WORDS:
+                # "وقال للوفد المرافق إن": ل + the, right after the cue, is an addressee, never the subject
+                k = self._skip_np(toks, j + 1, n)
+                if k < n and (self._is_compl(toks[k][2]) or toks[k][2] == ":"):
+                    return k
+                j += 1
                 continue
             if w == "ل" or self._after_setting(w):
                 q = self._skip_quoted(toks, j + 1, n)
@@ -411,6 +477,12 @@ class RuleParser:
         k = i - 1
         while k >= 0 and toks[k][2] in lex.auxiliaries:
             k -= 1
+        if k > 1 and toks[k][2] in lex.brackets.values():
+            # "وكالة الأنباء السورية (سانا) قالت": the bracketed aside is not part of the subject
+            op = next((m for m in range(k - 1, max(-1, k - 10), -1) if toks[m][2] in lex.brackets), None)
+            if op is None or op == k - 1 or lex.brackets[toks[op][2]] != toks[k][2]:
+                return None
+            k = op - 1
         end = k + 1
         start = end
         closing = set(lex.quotes.values()) | self._openq
@@ -474,6 +546,11 @@ class RuleParser:
                 return self._quote_or_plain(toks, k, n)
             if strict:
                 return None
+            aside = self._skip_aside(toks, k, n, entry.opens if entry is not None else frozenset())
+            if aside is not None:  # "قالت وكالة الأنباء السورية (سانا) إن", "وقال المرصد، ومقره بريطانيا، إن"
+                k = aside
+                lim = max(lim, min(n, k + 3))
+                continue
             if w in self._openq:  # a quoted name in a setting: في تصريحات نقلتها "سكاي نيوز" أن
                 q = self._skip_quoted(toks, k, n)
                 if q is None:  # a long quotation after a setting: "يقول أوباما في الفيديو “ان ...”"
@@ -615,6 +692,110 @@ class RuleParser:
         if entry.relay:
             return self._relay(toks, c, sent, out, entry)
         allow_np = entry.complement != "required"
+        nest = self._nesting(toks, c, out, ctx)
+        if nest is not None and nest[1] is not None:
+            return self._nested_pronoun(toks, c, sent, out, entry, nest)
+        if nest is not None and entry.strict:
+            return None  # "إن التجارة بين البلدين": inside a reported clause an ambiguous word is not a cue
+        n_before = len(out)
+        res = self._verb_cue(text, toks, c, sent, out, ctx, entry, allow_np)
+        if nest is not None and len(out) > n_before:
+            out[-1].parent = nest[0]  # "قال الوزير إن الرئيس أكد أن": reported inside the outer content
+        return res
+
+    def _nesting(self, toks, c, out, ctx) -> tuple[int, str | None] | None:
+        """``(outer index, pronoun code or None)`` when cue ``c`` (without و/ف) sits in the forward
+        content of an earlier attribution of the sentence; the pronoun code (``m``, ``f``, ``pl``,
+        ``1``) is set when the content opens with a pronoun complementizer (``إنه``) and only
+        auxiliaries (قد، كان) stand between it and the cue: the verb's subject is that pronoun.
+        The content must open with a complementizer or a colon (or be a quotation), and no comma
+        may stand between its start and the cue."""
+        if c["prefix"]:
+            return None
+        i = c["ti"]
+        pos = toks[i][0]
+        for idx in range(len(out) - 1, ctx["first_new"] - 1, -1):
+            a = out[idx]
+            if a.forward and a.content is not None and a.content[0] <= pos < a.content[1]:
+                break
+        else:
+            return None
+        inside = [t for t in toks[:i] if t[0] >= a.content[0]]
+        before = [t for t in toks[:i] if t[1] <= a.content[0]]
+        if any(t[2] in ("،", ",", "؛", ";") for t in inside):
+            return None  # "...، أكد وزير الدفاع": a new clause, not the reported one
+        if not a.direct and not (before and (self._is_compl(before[-1][2]) or before[-1][2] == ":")):
+            return None  # a noun-phrase content ("أعلنت عن قرارها ...") holds no reported clause
+        p = i - 1
+        while p >= 0 and toks[p][0] >= a.content[0] and toks[p][2] in self.lex.auxiliaries:
+            p -= 1
+        if not a.direct and p >= 0 and toks[p][1] <= a.content[0]:
+            code = self.lex.pronoun_complementizers.get(toks[p][2])
+            if code is not None:
+                return idx, code
+        if a.direct and (p < 0 or toks[p][1] <= a.content[0]):
+            # «أبلغت نظيري أن ...» opening a quotation: a first-person verb, the quoted speaker
+            w = toks[i][2]
+            form = c.get("form")
+            if (form == "past" and (w.endswith("ت") or w.endswith("نا"))) or (form == "present" and w[:1] in "انأ"):
+                return idx, "1"
+        return idx, None
+
+    @staticmethod
+    def _agrees(code: str, cue_word: str, form: str | None) -> bool:
+        """A pronoun complementizer of person/gender ``code`` may refer to the speaker of a cue
+        word (``قالت`` + ``إنها``, ``قال`` + ``إنه``, ``قالوا`` + ``إنهم``; ``1`` always)."""
+        if code in ("1", "pl"):
+            return True
+        w = cue_word[1:] if cue_word[:1] in "وف" and len(cue_word) > 3 else cue_word
+        if form == "past":
+            fem = w.endswith("ت") or w.endswith("تا")
+        elif form == "present":
+            fem = w.startswith("ت")
+        else:
+            return True
+        return fem == (code == "f")
+
+    def _nested_pronoun(self, toks, c, sent, out, entry, nest):
+        """``قال الرئيس إنه أبلغ نظيره أن ...``: the inner cue's subject is the pronoun of ``إنه``,
+        referring back to the outer speaker; the words up to the content are its addressee
+        (``نظيره``، ``لنظيرها``، ``السفير``). The inner attribution is nested in the outer one."""
+        n = len(toks)
+        i = c["ti"]
+        outer_idx, code = nest
+        k = self._skip_settings(toks, c["tj"] + 1, n, before_subject=True)
+        if k < n and (self._after_setting(toks[k][2]) or (toks[k][2].startswith("لل") and len(toks[k][2]) > 4)):
+            k += 1  # "أكد لنظيره الفرنسي أهمية ...": the addressee and its adjectives
+            while k < n and toks[k][2].startswith("ال") and not self._is_compl(toks[k][2]):
+                k += 1
+        w = toks[k][2] if k < n else ""
+        opens = (w == ":" or self._is_compl(w) or w in entry.opens
+                 or (w[:1] in entry.opens and len(w) > 2 and not w.startswith("ال")))
+        if not opens and entry.complement == "required" and w and w not in self._openq:
+            k = self._skip_np(toks, k, n, entry.opens)  # the addressee: أبلغ نظيره الفرنسي أن
+        op = self._open_content(toks, k, n, entry, allow_np=entry.complement != "required" and not opens,
+                                strict=entry.strict)
+        if op is None:
+            return None
+        a = self._make(toks, c, sent, None, op, entry.id + ".nested_pronoun", kind="verb")
+        a.parent = outer_idx
+        outer = out[outer_idx]
+        outer_cue = self._text[outer.cue[0]:outer.cue[1]]
+        if self._agrees(code, outer_cue, self.lex.token_cues.get(outer_cue, (None, None))[1]) \
+                and (outer.speaker is not None or outer.antecedent is not None):
+            a.antecedent = outer_idx
+        else:
+            a.no_speaker = True
+        out.append(a)
+        return i
+
+    def _verb_cue(self, text, toks, c, sent, out, ctx, entry, allow_np):
+        """A verb cue: subject-first, pronoun or verb-first pattern (see the module docstring)."""
+        lex = self.lex
+        n = len(toks)
+        rid = c["rule"]
+        i = c["ti"]
+        j = c["tj"] + 1
         k = self._skip_settings(toks, j, n, before_subject=True)
         w = toks[k][2] if k < n else ""
         opens_here = (not w or w == ":" or self._is_compl(w) or w in entry.opens
@@ -736,9 +917,11 @@ class RuleParser:
         i, j = c["ti"], c["tj"] + 1
         k = self._skip_settings(toks, j, n, before_subject=True)
         s0, s1 = self._speaker_forward(toks, k, n, entry)
-        if s1 <= s0 or s1 >= n or toks[s1][2] != "عن":
-            return None
         an = s1
+        if s1 < n and toks[s1][2] in self.lex.brackets:  # "نقلت وكالة الأنباء السورية (سانا) عن"
+            an = self._skip_aside(toks, s1, n) or s1
+        if s1 <= s0 or an >= n or toks[an][2] != "عن":
+            return None
         i0, i1 = self._speaker_forward(toks, an + 1, n, None)
         if i1 <= i0:
             return None
@@ -814,6 +997,8 @@ class RuleParser:
             if sp is None:
                 return None
             k = after_sp
+            if k < n and toks[k][2] in lex.brackets:  # "بحسب المرصد (ومقره لندن)، قتل"
+                k = self._skip_aside(toks, k, n) or k
             while k < n and toks[k][2] in ("،", ","):
                 k += 1
             # apposition: "وفقا لديدييه لو بريه، منسق ...، فإن"
@@ -857,6 +1042,12 @@ class RuleParser:
             a = out[idx]
             if a.parent is not None and a.content is not None:
                 p = out[a.parent]
+                if p.content is not None and p.direct and not a.direct and a.content[1] > p.content[1]:
+                    # a clause reported inside a quotation ends with it: «أبلغت نظيري أن ...»
+                    ce = self._trim(text, a.content[0], p.content[1])
+                    a.content = (a.content[0], ce) if ce > a.content[0] else None
+                    if a.content is None:
+                        continue
                 if p.content is not None:
                     p.content = (p.content[0], max(p.content[1], a.content[1]))
 
