@@ -80,7 +80,10 @@ def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
 
 
 def _last_day(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
+    """Days in month ``m`` of Gregorian year ``y`` (what ``calendar.monthrange(y, m)[1]`` gives, without its weekday)."""
+    if not 1 <= m <= 12:
+        return calendar.monthrange(y, m)[1]  # raises calendar.IllegalMonthError
+    return calendar.mdays[m] + (m == 2 and calendar.isleap(y))
 
 
 def iso_duration(qty: float, unit: dict) -> str:

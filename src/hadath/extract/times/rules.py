@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import not_
+from itertools import compress, filterfalse
 from importlib import resources
 from typing import Any
 
@@ -863,7 +862,8 @@ class TimeLexicon:
                 v.sort()
         # digit runs: inside the digit tokens (every token that is not letters)
         digits = []
-        for i in compress(range(len(words)), map(not_, map(str.isalpha, words))):
+        numeric = set(filterfalse(str.isalpha, vocab))  # the digit tokens (a letter token is all letters)
+        for i in compress(range(len(words)), map(numeric.__contains__, words)) if numeric else ():
             if words[i].isdecimal():
                 digits.append((starts[i], ends[i]))
             else:  # "1,500": one token, two runs
