@@ -134,6 +134,23 @@ class AttributionExtractor:
         return best
 
     @staticmethod
+    def _appositive_person(text: str, end: int, limit: int, mentions) -> dict | None:
+        """The person named in a comma apposition right after a speaker ending at ``end``
+        (``قال مدير الأمن، اللواء فلان الفلاني، إن``): a PER mention that starts the aside (at most
+        one title word before it) and ends it, before ``limit`` (the content start); else None."""
+        m = re.match(r"\s*[،,]\s*", text[end:limit])
+        if not m:
+            return None
+        p = end + m.end()
+        for s, e, ent in mentions:
+            if s < p or s >= limit or e > limit or ent.get("label") != "PER":
+                continue
+            if len(text[p:s].split()) > 1 or re.match(r"\s*[،,]", text[e:limit]) is None:
+                continue
+            return ent
+        return None
+
+    @staticmethod
     def _entity_canonical(ent: dict) -> str | None:
         c = ent.get("canonical")
         if isinstance(c, str) and c:
@@ -198,6 +215,10 @@ class AttributionExtractor:
                 ss, se = self._raw(norm, a.speaker)
                 ss, se = self._strip_quotes(text, ss, se)
                 ent = self._entity_for((ss, se), mentions)
+                if (ent is None or ent.get("label") != "PER") and a.content is not None and a.forward:
+                    # a role whose name follows in an apposition: the speaker is that person
+                    per = self._appositive_person(text, se, self._raw(norm, a.content)[0], mentions)
+                    ent = per or ent
                 ntext = norm.text[bisect_left(norm.starts, ss):bisect_left(norm.starts, se)]
                 canonical = self._entity_canonical(ent) if ent else None
                 resolved = None
