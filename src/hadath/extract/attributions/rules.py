@@ -695,8 +695,9 @@ class RuleParser:
         nest = self._nesting(toks, c, out, ctx)
         if nest is not None and nest[1] is not None:
             return self._nested_pronoun(toks, c, sent, out, entry, nest)
-        if nest is not None and entry.strict:
-            return None  # "إن التجارة بين البلدين": inside a reported clause an ambiguous word is not a cue
+        if nest is not None and entry.strict and c["ti"] > 0 and toks[c["ti"] - 1][2].startswith("ال") \
+                and not self._is_compl(toks[c["ti"] - 1][2]) and toks[c["ti"] - 1][2] not in _RELATIVES:
+            return None  # "إن التجارة الثنائية بين البلدين": after a noun, an ambiguous word is not a cue
         n_before = len(out)
         res = self._verb_cue(text, toks, c, sent, out, ctx, entry, allow_np)
         if nest is not None and len(out) > n_before:
@@ -737,7 +738,11 @@ class RuleParser:
             # «أبلغت نظيري أن ...» opening a quotation: a first-person verb, the quoted speaker
             w = toks[i][2]
             form = c.get("form")
-            if (form == "past" and (w.endswith("ت") or w.endswith("نا"))) or (form == "present" and w[:1] in "انأ"):
+            nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+            # أبلغت is also "she informed": first person only before an opener, ل or a word with "my" (نظيري)
+            first = w.endswith("نا") or (w.endswith("ت") and (
+                self._is_compl(nxt) or nxt == ":" or nxt.startswith("ل") or (len(nxt) > 3 and nxt.endswith("ى"))))
+            if (form == "past" and first) or (form == "present" and w[:1] in "انأ"):
                 return idx, "1"
         return idx, None
 
