@@ -57,6 +57,7 @@ _SIDE_WORDS = frozenset(["جهته", "جهتها", "جانبه", "جانبها",
 _RELATIVES = frozenset(["التى", "الذى", "الذين", "اللذين", "اللواتى", "اللاتى"])
 _PREPOSITIONS = frozenset(["فى", "على", "عن", "من", "الى", "مع", "لدى", "عند", "بعد", "قبل", "خلال", "حول", "ضد", "بين", "منذ", "نحو", "عبر", "حتى", "ب", "ل"])
 _MAX_BACK = 10
+_DASHES = ("-", "–", "—")
 _MAX_GAP = 12
 
 
@@ -311,14 +312,15 @@ class RuleParser:
                 return cq + 1
         return None
 
-    def _skip_aside(self, toks, k: int, n: int, extra: frozenset = frozenset()) -> int | None:
+    def _skip_aside(self, toks, k: int, n: int, extra: frozenset = frozenset(), depth: int = 0) -> int | None:
         """Index after an aside opening at ``k`` between a speaker and its content (or None).
 
         An aside is a bracketed chunk of 1-8 tokens (``(سانا)``, ``(ومقره لندن)``; brackets of
-        ``grammar.yaml``) or a chunk of 1-``_MAX_GAP`` tokens between two commas (``، ومقره
-        بريطانيا،``, ``، رئيس الوزراء،``, ``، في تصريح لـ«الحياة»،``) that is followed by a
-        complementizer, a colon or a word of ``extra``. Neither holds a complementizer, a colon or
-        a sentence mark; a comma aside may hold a bracket or a short quoted name.
+        ``grammar.yaml``) or a chunk of 1-``_MAX_GAP`` tokens between two commas or two dashes
+        (``، ومقره بريطانيا،``, ``، رئيس الوزراء،``, ``، في تصريح لـ«الحياة»،``, ``- الذي يزور
+        المدينة -``) that is followed by a complementizer, a colon, a word of ``extra`` or (up to
+        three in a row) another comma aside. Neither holds a complementizer, a colon or a sentence
+        mark; a comma or dash aside may hold a bracket or a short quoted name.
         """
         lex = self.lex
         w = toks[k][2]
@@ -331,17 +333,25 @@ class RuleParser:
                 if self._is_compl(t) or t == ":" or t in lex.brackets or t in self._openq:
                     return None
             return None
-        if w not in ("،", ","):
+        if w in ("،", ","):
+            closers = ("،", ",")
+        elif w in _DASHES:
+            closers = _DASHES
+        else:
             return None
         m = k + 1
         lim = min(n - 1, k + 2 + _MAX_GAP)
         while m < lim:
             t = toks[m][2]
-            if t in ("،", ","):
+            if t in closers:
                 if m == k + 1:
                     return None
                 nxt = toks[m + 1][2]
-                return m + 1 if (self._is_compl(nxt) or nxt == ":" or nxt in extra) else None
+                if self._is_compl(nxt) or nxt == ":" or nxt in extra:
+                    return m + 1
+                if t in ("،", ",") and depth < 2:  # "، الذي ...، ويعتمد على ...، إن"
+                    return self._skip_aside(toks, m, n, extra, depth + 1)
+                return None
             if t in lex.brackets:
                 b = self._skip_aside(toks, m, n)
                 if b is None:
@@ -923,8 +933,9 @@ class RuleParser:
         k = self._skip_settings(toks, j, n, before_subject=True)
         s0, s1 = self._speaker_forward(toks, k, n, entry)
         an = s1
-        if s1 < n and toks[s1][2] in self.lex.brackets:  # "نقلت وكالة الأنباء السورية (سانا) عن"
-            an = self._skip_aside(toks, s1, n) or s1
+        if s1 < n and (toks[s1][2] in self.lex.brackets or toks[s1][2] in ("،", ",")):
+            # "نقلت وكالة الأنباء السورية (سانا) عن", "نقلت صحيفة «الحياة»، في عددها الصادر اليوم، عن"
+            an = self._skip_aside(toks, s1, n, frozenset(["عن"])) or s1
         if s1 <= s0 or an >= n or toks[an][2] != "عن":
             return None
         i0, i1 = self._speaker_forward(toks, an + 1, n, None)
