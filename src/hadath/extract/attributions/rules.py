@@ -26,7 +26,8 @@ Patterns (verb-first is the default Arabic order):
   right after a pronoun complementizer (``قال الرئيس إنه أبلغ نظيره أن``) or as the first-person
   verb opening a quotation (``«أبلغت نظيري أن``) its subject is that pronoun, i.e. the outer
   speaker when the pronoun agrees with the outer cue (else no speaker), and the words before the
-  content are the addressee (``نظيره``، ``لنظيره``)
+  content are the addressee (``نظيره``، ``لنظيره``); with its own subject after the complementizer
+  (``إن الحكومة أبلغت الوسطاء أن``) that subject speaks and the words after the verb are the addressee
 
 Example:
     >>> from hadath.extract.attributions.lexicon import CueLexicon
@@ -708,6 +709,10 @@ class RuleParser:
         if nest is not None and entry.strict and c["ti"] > 0 and toks[c["ti"] - 1][2].startswith("ال") \
                 and not self._is_compl(toks[c["ti"] - 1][2]) and toks[c["ti"] - 1][2] not in _RELATIVES:
             return None  # "إن التجارة الثنائية بين البلدين": after a noun, an ambiguous word is not a cue
+        if nest is not None and not allow_np:
+            res = self._nested_subject_first(toks, c, sent, out, entry, nest[0])
+            if res is not None:
+                return res
         n_before = len(out)
         res = self._verb_cue(text, toks, c, sent, out, ctx, entry, allow_np)
         if nest is not None and len(out) > n_before:
@@ -801,6 +806,32 @@ class RuleParser:
             a.antecedent = outer_idx
         else:
             a.no_speaker = True
+        out.append(a)
+        return i
+
+    def _nested_subject_first(self, toks, c, sent, out, entry, outer_idx):
+        """``قال الوزير إن الحكومة أبلغت الوسطاء أن ...``: inside a reported clause, a subject between
+        the complementizer and the cue is the speaker and the noun phrase after the cue (up to the
+        opener) is the addressee. Only for verbs whose content needs an opener; returns the cue
+        index, or None when the pattern does not apply."""
+        n = len(toks)
+        i = c["ti"]
+        back = self._speaker_backward(toks, i)
+        outer = out[outer_idx]
+        if back is None or toks[back[0]][0] != outer.content[0]:
+            return None
+        k = self._skip_settings(toks, c["tj"] + 1, n, before_subject=True)
+        w = toks[k][2] if k < n else ""
+        if not w or w == ":" or self._is_compl(w) or w in entry.opens or w in self._openq or w in _PUNCT_STOP:
+            return None  # the opener follows the cue: the ordinary subject-first rule
+        m = self._skip_np(toks, k, n, entry.opens)
+        if m - k > 4 or m >= n or not (self._is_compl(toks[m][2]) or toks[m][2] == ":" or toks[m][2] in entry.opens):
+            return None
+        op = self._open_content(toks, m, n, entry, allow_np=False, strict=entry.strict)
+        if op is None:
+            return None
+        a = self._make(toks, c, sent, back, op, entry.id + ".subject_first", kind="verb")
+        a.parent = outer_idx
         out.append(a)
         return i
 
