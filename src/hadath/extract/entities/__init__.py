@@ -645,11 +645,14 @@ class EntityExtractor:
         self._ministries(text, words, wtexts, mentions, countries, index)
         # a city or region read as (part of) a person's name (الملكة صوفيا، بول بيا) is no evidence of
         # the article's country: "زارت الملكة صوفيا بلغاريا" is not an article about Bulgaria twice over
-        people = sorted((x.start, x.end) for x in mentions if x.label == "PER")
+        people = [x for x in mentions if x.label == "PER"]
         if people:
+            inside = bytearray(len(text) + 1)  # 1 where a person's name lies
+            for x in people:
+                inside[x.start:x.end] = b"\x01" * (x.end - x.start)
             named = doc_countries([[e for e in info[0] if e.kind in ("city", "region")]
                                    for mi, (m, info, c) in enumerate(zip(matches, infos, common))
-                                   if not c and mi not in sub and any(a <= m.start and m.end <= b for a, b in people)])
+                                   if inside[m.start] and inside[m.end - 1] and not c and mi not in sub])
             if named:
                 countries = countries - named
         dominant = countries.most_common(1)[0][0] if countries and countries.most_common(1)[0][1] >= 2 else None
@@ -1409,8 +1412,10 @@ class EntityExtractor:
             spans = [(fm.start(), fm.end()) for fm in self._nn_re.finditer(text)]
             if spans:
                 out = []
+                lo, hi = spans[0][0], spans[-1][1]
                 for m in mentions:
-                    hit = [(fs, fe) for fs, fe in spans if m.start < fe and fs < m.end]
+                    hit = [(fs, fe) for fs, fe in spans if m.start < fe and fs < m.end] if (
+                        m.start < hi and lo < m.end) else None
                     if not hit or kept(m):
                         out.append(m)
                         continue
