@@ -762,7 +762,7 @@ class TimeLexicon:
             "YPART": list(lx.year_parts), "CLOCKPRE": dp["clock_heads"],
             "DPADVW": adv_words, "DPFROM": list(lx.dp_shift) + ["ال" + w for w in lx.dp_nouns],
             "DPNOUN": list(lx.dp_nouns), "PART": list(lx.parts), "MIDNIGHT": ["منتصف"], "DIGIT": [],
-            "YEAR4": [], "NUMUNIT": [],
+            "YEAR4": [], "NUMUNIT": [], "TZW": list(lx.zones),
         }
         lx.num_atoms = frozenset(_n(w) for w in unitw + tensw + hundw + list(nums["teen_suffix"]))
         for key, phrases in trigger_words.items():
