@@ -40,7 +40,7 @@ def test_event_shape_validates(coder):
     validate(d)
     assert check_spans(d) == []
     ev = d["events"][0]
-    assert ev["type"] == "ASSAULT" and ev["mode"] == "aerial" and ev["cameo"] == "194"
+    assert ev["type"] == "ASSAULT" and ev["mode"] == "aerial" and ev["cameo"] == "195"  # aerial means: 195
     assert ev["actor"]["code"] == "TURMIL" and ev["actor"]["text"] == "الطائرات التركية"
     assert ev["recipient"]["code"] == "TURREB"
     assert ev["rule"] == "assault.shell" and ev["evidence"]["roles"] == "verb-subject"

@@ -165,6 +165,7 @@ class Coder:
         self._doc_country: str | None = None
         self._victims: set[int] = set()
         self._noun_starts: dict[int, str] = {}  # token index -> PLOVER type of the noun triggers of the unit
+        self._noun_ends: dict[int, int] = {}  # token index -> end token index of the noun triggers of the unit
         self._brk_key: tuple[Any, int, int] = (None, 0, 0)
         self._brk: list[int] = []
         self._sc: dict[str, Any] = {}
@@ -254,6 +255,15 @@ class Coder:
         self._neg_heads: set[int] = set()  # negations that govern a result verb (لم يسفر)
         self.blame_heads = _ns(c.get("blame_heads", []))
         self.blame_objects = _ns(c.get("blame_objects", []))
+        self.mode_cameo = {m: (frozenset(str(x) for x in v["from"]), str(v["to"]))
+                           for m, v in (c.get("mode_cameo") or {}).items()}
+        self.attempt_words = _ns(c.get("attempt_words", []))
+        self.denial_verbs = _ns(c.get("denial_verbs", []))
+        self.defence_heads = _ns(c.get("mode_defence_heads", []))
+        self.relative_object_rules = frozenset(c.get("relative_object_rules", []))
+        self.member_heads = frozenset(normalize_word(w) for w in c.get("member_heads", []))
+        self.attempt_rules = frozenset(c.get("attempt_rules", []))
+        self.survive_verbs = _ns(c.get("survive_verbs", []))
         self.preps = _ns(["في", "من", "الى", "على", "عن", "مع", "ضد", "بين", "حول", "منذ", "خلال", "الى", "لدى", "عند", "حتى"])
 
     # ------------------------------------------------------------------ tokens
@@ -504,6 +514,25 @@ class Coder:
         for o in joined:
             for q in range(o["i0"], o["i1"]):
                 cov[q] = cov.get(q, 0) + 1
+        # a definite number word after a person phrase counts it ("المدنيون الخمسة"، "الجنود الثلاثة")
+        for m in joined:
+            k = m["i1"]
+            if (k < b and m.get("count") is None and m.get("sector") and not m.get("place") and toks[k]["w"]
+                    and not cov.get(k) and toks[k]["t"].startswith("ال") and not toks[k].get("tm")):
+                n = self.numwords.get(toks[k]["t"][2:])
+                if n is not None:
+                    m["i1"], m["count"] = k + 1, float(n)
+                    m.pop("me", None)
+                    cov[k] = cov.get(k, 0) + 1
+        # the members of a body right before it are that body ("عناصر الشرطة"، "أفراد الأمن"; cues member_heads)
+        for m in joined:
+            k = m["i0"] - 1
+            if (k >= a and not cov.get(k) and toks[k]["w"] and toks[k]["t"] in self.member_heads and not m.get("place")
+                    and not m.get("counted") and m.get("count") is None and (m.get("sector") or m.get("code"))
+                    and not self._clitic_article(toks[m["i0"]]) and not toks[m["i0"]]["t"].startswith("ل")):
+                m["i0"] = k
+                m.pop("ms", None)
+                cov[k] = cov.get(k, 0) + 1
         # a count right before any mention belongs to it ("15 جنديا إسرائيليا"; not a year)
         for m in joined:
             k = m["i0"] - 1
@@ -544,6 +573,20 @@ class Coder:
                            "place": False, "count": n, "counted": True})
             cov[k] = cov.get(k, 0) + 1
             cov[j] = cov.get(j, 0) + 1
+        # a counted phrase starts where the quantity stage's count starts ("أحد عشر مدنيا": 11, not "عشر مدنيا")
+        for m in joined:
+            if m.get("count") is None:
+                continue
+            rs = toks[m["i0"]]["rs"]
+            q = next((q for q in self._unit_q if q["start"] < rs < q["end"] and q.get("value") is not None), None)
+            if q is None or q["value"] == m["count"]:
+                continue  # (only a compound number; "نحو 50 شخصا" stays "50 شخصا")
+            k = m["i0"]
+            while k - 1 >= a and toks[k - 1]["rs"] >= q["start"] and not cov.get(k - 1):
+                k -= 1
+            if k < m["i0"]:
+                m["i0"], m["count"] = k, q["value"]
+                m.pop("ms", None)
         joined.sort(key=lambda m: m["i0"])
         return joined
 
@@ -614,8 +657,8 @@ class Coder:
         or None."""
         def plain_definite(q: int) -> bool:
             t = toks[q]
-            return (q < b and t["w"] and t["t"].startswith("ال") and len(t["t"]) > 3
-                    and not self._has(t, self.time_words) and not self._has(t, self.place_markers)
+            return (q < b and t["w"] and t["t"].startswith("ال") and len(t["t"]) > 3 and not self._is_break(t)
+                    and t["t"] not in self.relative and not self._has(t, self.time_words) and not self._has(t, self.place_markers)
                     and not any(m["i0"] <= q < m["i1"] for m in ments))
         if not plain_definite(k):
             return None
@@ -728,7 +771,7 @@ class Coder:
 
     def _number(self, tok: dict[str, Any]) -> float | None:
 
-        if not tok["w"]:
+        if not tok["w"] or tok.get("tm"):
             return None
         t = tok["t"]
         if t.isdigit():
@@ -747,6 +790,8 @@ class Coder:
 
     def _rule_ok(self, rule: Rule, toks, i0, i1, a, b) -> bool:
         w = rule.window
+        if rule.id in self.relative_object_rules and not toks[i0]["t"].endswith(("ه", "ها", "هم", "هما")):
+            return False  # (the relative clause's verb carries its object: أطلقته، أطلقها; "أطلق من طائرة" is passive)
         if rule.require_near and not self._near(toks, i0, i1, a, b, rule.require_near, w, False):
             return False
         if rule.require_before and not self._near(toks, i0, i1, a, b, rule.require_before, w, True):
@@ -1178,6 +1223,15 @@ class Coder:
             and not any(o["i0"] <= m["i0"] - 1 < o["i1"] for o in after)
             and self._has(toks[m["i0"] - 2], self.rec_markers)))]
         partner = [m for m in after if m is not actor and self._prev_is(toks, m, self.partner_markers, a)]
+
+        def at_least_words(k: int) -> bool:
+            return k - 2 >= a and toks[k - 2]["t"] == "على" and toks[k - 1]["t"] == "الاقل"
+        if rule.id in self.relative_object_rules:
+            before = []  # ("صاروخا أطلقته جماعة الحوثي": the missile is the verb's object pronoun)
+        if trig["pos"] == "verb" and rule.type == "ASSAULT" and actor is None:
+            got = self._attack_noun_subject(toks, i1, b, ments, trig_spans)
+            if got is not None:
+                return got[0], got[1], "attack-noun-subject"
         if trig["pos"] == "verb":
             tok = toks[i0]["t"]
             # a past verb with the plural suffix -وا holds its subject ("فقتلوا 3 جنود"): what follows is its object
@@ -1193,7 +1247,12 @@ class Coder:
             # clause, followed by a counted noun phrase, is passive; the counted phrase is the victim / detainee
             w0 = tok[1:] if tok[:1] in "وف" and tok[1:] in self.passive_verbs else tok
             opens = i0 == cs or (tok[:1] in "وف" and w0 != tok) or (i0 > a and toks[i0 - 1]["t"] in ("و", "ف"))
-            counted = [m for m in after if m["i0"] in (i1, i1 + 1) and m.get("count") is not None
+            # (a date between: "قتل في 12 مارس 2011 سبعة مدنيين")
+            k_t = i1 + 1 if i1 + 1 < b and toks[i1]["t"] in ("في", "فى") and toks[i1 + 1].get("tm") else i1
+            while k_t < b and toks[k_t].get("tm"):
+                k_t += 1
+            k_t = k_t if k_t > i1 + 1 else i1
+            counted = [m for m in after if m["i0"] in (i1, i1 + 1, k_t) and m.get("count") is not None
                        and not self._prep_before(toks, m, a)]
             if how == "agent-marker" and direct and direct[0]["i1"] <= actor["i0"] and not direct[0].get("place"):
                 recipient = direct[0]  # "قتل الجندي على يد مسلحين": the noun before the agent is the victim
@@ -1201,7 +1260,7 @@ class Coder:
             if voice is None and (w0 in self.passive_only or tok in self.passive_only):
                 voice = "passive"  # أصيب، اغتيل: passive forms whatever the vowels
             if voice != "active" and w0 in self.passive_verbs and opens and counted and (
-                    counted[0]["i0"] == i1 or self._has(toks[i1], self.time_words)):
+                    counted[0]["i0"] == i1 or self._has(toks[i1], self.time_words) or counted[0]["i0"] == k_t > i1 + 1):
                 recipient = counted[0]
                 how = how or "passive-counted"
                 return actor, recipient, how
@@ -1263,6 +1322,7 @@ class Coder:
                 recipient = direct[0]
                 direct = []
                 after = [m for m in after if m is not recipient]
+            before0 = before
             if rule.type in ("ASSAULT", "COERCE"):
                 # a bare counted phrase ("17 آخرون", "23 شخصا") or the victim of a harm noun is who was harmed,
                 # not who did it
@@ -1278,6 +1338,18 @@ class Coder:
             at_least = bool(before) and before[-1]["i1"] == i0 - 2 and toks[i0 - 2]["t"] == "على" and toks[i0 - 1]["t"] == "الاقل"
             if at_least and not adjacent_before:
                 adjacent_before = before[-1]["i0"] == cs or self._has(toks[before[-1]["i0"] - 1], self.complementizers)
+            # (also a bare counted phrase, "إن 12 مدنيا قتلوا"، or a definite person phrase, "المدنيون الخمسة قتلوا")
+            pv = before0[-1] if before0 and not before0[-1].get("place") else None
+            if pv is not None and not (pv["i1"] == i0 or (pv["i1"] == i0 - 2 and at_least_words(i0))):
+                pv = None
+            if pv is not None and not (pv["i0"] == cs or (pv["i0"] > a and self._has(toks[pv["i0"] - 1], self.complementizers))):
+                pv = None
+            if (actor is None and pv is not None and stem_v in self.passive_verbs
+                    and (pv.get("count") is not None or not pv.get("entity"))
+                    and not (i1 < b and toks[i1]["w"] and toks[i1]["t"] not in self.preps
+                             and toks[i1]["t"][:1] not in "وفبل" and self._number(toks[i1]) is None
+                             and not self._has(toks[i1], self.time_words))):
+                return None, pv, "passive-counted" if pv.get("count") is not None else "passive-plural"
             if (actor is None and adjacent_before and stem_v in self.passive_verbs and before[-1].get("count") is not None
                     and not (i1 < b and toks[i1]["w"] and toks[i1]["t"] not in self.preps
                              and toks[i1]["t"][:1] not in "وفبل" and self._number(toks[i1]) is None
@@ -1289,6 +1361,11 @@ class Coder:
                 if adjacent_before and recipient is None:
                     recipient, how = before[-1], "passive-form"
                 after = [m for m in after if m["i0"] <= i1 + 1 or m is recipient]
+            elif actor is None and self._possessor_subject(toks, a, i0, ments) is not None:
+                # "نفت وزارة الدفاع الروسية أن تكون طائراتها قد قصفت مستشفى": a subject with a possessive pronoun
+                # (its aircraft) is its possessor's; what follows the verb is the object
+                actor, how = self._possessor_subject(toks, a, i0, ments), "possessor"
+                direct = []
             elif actor is None:
                 if adjacent_before:
                     actor, how = before[-1], "subject-verb"
@@ -1321,7 +1398,24 @@ class Coder:
                 rec_after = [m for m in rec_after if m["i0"] < obj_k]
                 partner = [m for m in partner if m["i0"] < obj_k]
                 rest = [m for m in rest if m["i0"] < obj_k]
+            if (recipient is None and actor is not None and how == "verb-subject" and rule.type in ("ASSAULT", "COERCE")
+                    and actor["i0"] >= i1):
+                # "هاجمت إيران السفن": a definite object the lexicons do not know, right after the subject
+                k = actor["i1"]
+                while (k < b and toks[k]["w"] and self._definite(toks[k]) and self._nisba(toks[k])
+                       and not any(m["i0"] <= k < m["i1"] for m in ments)):
+                    k += 1  # (an adjective of the subject: "عناصر الشرطة القضائية")
+                bare = self._bare_victim(toks, k, b, ments)
+                # (not the noun the trigger needs: "أطلقت الشرطة النار")
+                if bare is not None and not (rule.require_near and self._has(toks[bare["i0"]], rule.require_near)):
+                    recipient = bare
             if recipient is None:
+                # (not past the verb of another clause: "إذا هاجمت إيران السفن فسترد الولايات المتحدة")
+                fut = next((k for k in range(i1, b) if toks[k]["w"] and len(toks[k]["t"]) > 4
+                            and toks[k]["t"][:2] in ("فس", "وس") and toks[k]["t"][2] in "يتن"), b)
+                rec_after = [m for m in rec_after if m["i0"] < fut]
+                partner = [m for m in partner if m["i0"] < fut]
+                rest = [m for m in rest if m["i0"] < fut]
                 recipient = (rec_after or partner or [m for m in rest if not self._prev_is(toks, m, self.place_markers, a)]
                              or [None])[0]
         else:
@@ -1424,11 +1518,72 @@ class Coder:
             actor, how = None, ""
         return actor, recipient, how
 
+    def _possessor_subject(self, toks, a: int, i0: int, ments) -> dict[str, Any] | None:
+        """The possessor of a subject noun with a possessive pronoun right before the verb at ``i0`` (قد may come
+        between): "طائراتها قد قصفت" -> the nearest earlier actor mention (وزارة الدفاع الروسية), or None when
+        the word before the verb is no agent or instrument noun with such a suffix."""
+        k = i0 - 1
+        if k >= a and toks[k]["t"] in ("قد", "وقد", "لقد"):
+            k -= 1
+        if k < a or not toks[k]["w"] or any(m["i0"] <= k < m["i1"] for m in ments):
+            return None
+        t = toks[k]["t"]
+        base = next((t[:-len(suf)] for suf in ("هما", "هم", "ها", "ه") if t.endswith(suf) and len(t) - len(suf) >= 3), None)
+        if base is None:
+            return None
+        if not (base in self.instrument_agents or "ال" + base in self.instrument_agents or base in self.member_heads
+                or stem_norm(base) in self.lex.agents):
+            return None
+        return next((m for m in reversed(ments) if m["i1"] <= k and m["i0"] >= a and not m.get("place")
+                     and not m.get("counted") and (m.get("code") or m.get("sector"))), None)
+
+    def _attack_noun_subject(self, toks, k: int, b: int, ments, trig_spans) -> tuple[Any, Any] | None:
+        """Roles of an attack verb whose subject is an attack noun ("استهدفت غارة جوية للتحالف حافلة أطفال"،
+        "استهدفت غارة إسرائيلية منزلا"): the ل-phrase or the nationality adjective of the noun (one adjective may
+        come between) is the actor, what follows it the object. ``k`` is the token after the verb. Returns
+        ``(actor, recipient)`` mentions (the recipient may be None), or None when no attack noun with an actor
+        follows the verb."""
+        ne = self._noun_ends.get(k)
+        if ne is None or self._noun_starts.get(k) != "ASSAULT":
+            return None
+        act = None
+        for m in ments:
+            if m["i0"] < ne or m.get("counted") or m.get("place") and not m.get("country"):
+                continue
+            if m["i0"] > ne + 1 or (m["i0"] == ne + 1 and not (toks[ne]["w"] and toks[ne]["t"] not in self.preps
+                                                                and ne not in trig_spans)):
+                break
+            t = toks[m["i0"]]["t"]
+            if (t.startswith("ل") and not t.startswith("لدي") and (m.get("code") or m.get("sector"))) or (
+                    m.get("country") and not m.get("sector") and m["i1"] == m["i0"] + 1 and self._nisba(toks[m["i0"]])):
+                act = m
+            break
+        if act is None:
+            return None
+        j = act["i1"]
+        if j >= b or not toks[j]["w"] or toks[j]["t"] in self.preps or j in trig_spans or self._is_break(toks[j]):
+            return act, None
+        rec = next((m for m in ments if m["i0"] == j and not m.get("place")), None)
+        if rec is None and toks[j]["t"][:1] not in "بل" and not self._has(toks[j], self.place_markers) \
+                and not self._has(toks[j], self.time_words):
+            # a bare object the lexicons do not know ("منزلا"، "حافلة أطفال"): up to three words, no preposition
+            e = j + 1
+            while (e < min(b, j + 3) and toks[e]["w"] and toks[e]["t"] not in self.preps and e not in trig_spans
+                   and toks[e]["t"][:1] not in "بلو" and not self._has(toks[e], self.place_markers)
+                   and not self._is_break(toks[e]) and not self._has(toks[e], self.time_words)
+                   and not any(m["i0"] <= e < m["i1"] and m.get("place") for m in ments)):
+                e += 1
+            m2 = next((m for m in ments if m["i0"] < e and m["i1"] > e and not m.get("place")), None)
+            rec = {"i0": j, "i1": m2["i1"] if m2 else e, "code": None, "sector": None, "country": None,
+                   "entity": None, "place": False}
+        return act, rec
+
     # ------------------------------------------------------------------ coding
     def _assault_mode(self, toks, a, b, i0, i1, default):
         lo, hi = max(a, i0 - 6), min(b, i1 + 6)
         for mode, words in self.assault_modes:
-            if any(self._has(toks[k], words) for k in range(lo, hi) if not (i0 <= k < i1) or mode in ("aerial", "suicide-attack", "targeted")):
+            if any(self._has(toks[k], words) for k in range(lo, hi) if (not (i0 <= k < i1) or mode in (
+                    "aerial", "suicide-attack", "targeted")) and not (k > a and self._has(toks[k - 1], self.defence_heads))):
                 return mode
         return default
 
@@ -1446,6 +1601,12 @@ class Coder:
         if not toks:
             return []
         starts = [t["rs"] for t in toks]
+        # a number inside a time expression ("عام 2016"، "15 ربيع الأول 1441 هـ") is no count: never a toll, a
+        # counted victim or part of a role (:meth:`_number` reads these tokens as no number)
+        for tm in doc.times or []:
+            for k in range(max(0, bisect.bisect_right(starts, tm["start"]) - 1), bisect.bisect_left(starts, tm["end"])):
+                if toks[k]["rs"] >= tm["start"] and toks[k]["re"] <= tm["end"]:
+                    toks[k]["tm"] = True
         sentences = list(doc.sentences or [doc.span(0, len(text))])
         # the headline (a span of the text when the structure stage found one) is coded too, as the first sentence
         head = (doc.metadata or {}).get("headline")
@@ -1515,6 +1676,7 @@ class Coder:
             if not trigs:
                 continue
             self._noun_starts = {t["i0"]: t["rule"].type for t in trigs if t["pos"] == "noun"}
+            self._noun_ends = {t["i0"]: t["i1"] for t in trigs if t["pos"] == "noun"}
             if not trigs:
                 continue
             trig_spans = [t["i0"] for t in trigs]
@@ -1532,6 +1694,18 @@ class Coder:
                             and not any(self._is_break(toks[k]) for k in range(prev[0]["i1"], trig["i0"]))))):
                     ev["actor"] = prev[1]["actor"]
                     ev["evidence"]["roles"] = "coordinated-verb"
+                if (prev is not None and trig["pos"] == "noun" and toks[trig["i0"]]["t"].startswith("لل")
+                        and (prev[1]["actor"] is not None or prev[1]["type"] == "PROTEST")
+                        and prev[1]["type"] in ("PROTEST", "ASSAULT", "COERCE")
+                        and ev["type"] not in ("ASSAULT", "COERCE")
+                        and not any(self._is_break(toks[k]) for k in range(prev[0]["i1"], trig["i0"]))):
+                    # "تظاهر آلاف المحتجين ... للمطالبة برحيل بوتفليقة": a purpose noun (ل + verbal noun) is done by
+                    # the actor of the event it follows; its own genitive is whom it addresses
+                    if ev["recipient"] is None and ev["actor"] is not None and (
+                            prev[1]["actor"] is None or ev["actor"]["start"] != prev[1]["actor"]["start"]):
+                        ev["recipient"] = ev["actor"]
+                    ev["actor"] = prev[1]["actor"]
+                    ev["evidence"]["roles"] = "purpose-of-event"
                 prev = (trig, ev)
                 if trig["i0"] in alleged:
                     # "اتهم الانفصاليون القوات الأوكرانية بتكثيف الهجمات": the accused act is what the ACCUSE
@@ -1606,6 +1780,11 @@ class Coder:
         events = self._merge(self._anaphora(events))
         for n, ev in enumerate(events, 1):
             ev["id"] = f"ev{n}"
+            mc = self.mode_cameo.get(ev["mode"]) if ev["type"] == "ASSAULT" else None
+            if mc is not None and ev["cameo"] in mc[0]:
+                # the CAMEO code follows the means: aerial weapons 195, artillery / rockets 194
+                ev["evidence"]["cameo_rule"] = ev["cameo"]
+                ev["cameo"] = mc[1]
         return events
 
     def _name_triggers_out(self, toks, trigs, ents, ments) -> list[dict[str, Any]]:
@@ -1719,6 +1898,39 @@ class Coder:
                         recipient = min(subj, key=lambda m: abs(m["i0"] - k))
                         how = (how + "+" if how else "") + "subjected-to"
                     break
+        if trig["pos"] == "noun" and actor is None and rule.type in ("ASSAULT", "COERCE"):
+            # "نفى الجيش قصف المستشفى": the act denied is the denier's own (the event is negated below)
+            for k in range(i0 - 1, max(a, i0 - 5) - 1, -1):
+                if self._has(toks[k], self.denial_verbs):
+                    subj = [m for m in ments if k < m["i0"] and m["i1"] <= i0 and m is not recipient
+                            and not m.get("place") and not m.get("counted")]
+                    if subj:
+                        actor, how = subj[0], (how + "+" if how else "") + "denier"
+                    break
+        cameo = rule.cameo
+        if rule.id in self.attempt_rules and trig["pos"] == "noun" and any(
+                self._has(toks[k], self.attempt_words) for k in range(max(a, i0 - 2), i0)):
+            # "محاولة اغتيال"، "محاولة لاغتيال": an attempt to assassinate (CAMEO 185); who survived it is its target
+            # ("نجا محافظ عدن من محاولة اغتيال")
+            cameo = "185"
+            if recipient is None:
+                for k in range(i0 - 1, max(a, i0 - 8) - 1, -1):
+                    if self._has(toks[k], self.survive_verbs):
+                        subj = [m for m in ments if k < m["i0"] and m["i1"] <= i0 and m is not actor
+                                and not m.get("place")]
+                        if subj:
+                            recipient, how = subj[0], (how + "+" if how else "") + "survived"
+                            nxt = next((m for m in ments if m["i0"] == recipient["i1"] and m.get("place")
+                                        and not self._clitic_article(toks[m["i0"]])), None)
+                            sec = recipient.get("sector") or sector_of(recipient.get("code"))
+                            if nxt is not None and sec and not recipient.get("country"):
+                                # ("محافظ عدن": a title and the place it governs are one person)
+                                cc = nxt.get("country")
+                                recipient = dict(recipient, i1=nxt["i1"], country=cc,
+                                                 code=(cc or "") + sec if recipient.get("code") in (None, sec) else recipient["code"])
+                                recipient.pop("ms", None)
+                                recipient.pop("me", None)
+                        break
         cause_k = None
         if trig["pos"] == "noun" and rule.type == "ASSAULT":
             # "خسائر للتنظيم في الرقة ... بسبب الهجمات الجوية للتحالف": the attack noun is the cause of the effect
@@ -1900,7 +2112,7 @@ class Coder:
         rec_one = bool(recipient is not None and recipient.get("count") is None and recipient.get("entity") is None
                        and (recipient.get("accusative") or (how == "passive-no-agent" and self._one_person(toks, recipient))))
         return {
-            "id": "", "type": rule.type, "mode": mode or None, "context": list(rule.context), "cameo": rule.cameo,
+            "id": "", "type": rule.type, "mode": mode or None, "context": list(rule.context), "cameo": cameo,
             "trigger": doc.span(ts, te), "triggers": [doc.span(ts, te)],
             "actor": self._role_dict(doc, toks, actor), "recipient": self._role_dict(doc, toks, recipient),
             "location": location, "date": date, "size": {k: float(v) if not float(v).is_integer() else int(v) for k, v in size.items()},
@@ -2266,6 +2478,8 @@ class Coder:
             if (lem is None and q.get("object_lemma") in self.person_lemmas and q.get("kind", "count") == "count"
                     and q.get("casualty") != "casualties"):
                 lem = "counted"  # persons counted near a harm / arrest trigger: decided below by the trigger
+            elif lem == "participants" and not any(ev["type"] == "PROTEST" for ev in evs):
+                lem = "counted"  # ("اعتقلت عناصر الأمن خمسة متظاهرين": protesters arrested, not protesting here)
             if lem and q.get("value") is not None:
                 k0 = max(a, bisect.bisect_right(starts, q["start"]) - 1)
                 k1 = max(k0 + 1, bisect.bisect_left(starts, q["end"]))
