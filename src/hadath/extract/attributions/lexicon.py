@@ -86,6 +86,7 @@ class VerbEntry:
         participle_np: The participle may take a noun-phrase content (``داعيا جميع ...``).
         strict: Ambiguous word (بين "between", زاد "increased"): a cue only when the
             complementizer or colon follows the cue or a short speaker directly.
+        addressee: The verb takes the person told as a direct object (أبلغ الوزير نظيره أن).
     """
 
     id: str
@@ -95,6 +96,7 @@ class VerbEntry:
     relay: bool = False
     participle_np: bool = False
     strict: bool = False
+    addressee: bool = False
 
 
 def _norm_list(items: list[str] | None) -> list[str]:
@@ -170,7 +172,7 @@ class CueLexicon:
                 id=v["id"], complement=v.get("complement", "required"),
                 opens=frozenset(_norm_list(v.get("opens"))), keep_open=bool(v.get("keep_open")),
                 relay=bool(v.get("relay")), participle_np=bool(v.get("participle_np")),
-                strict=bool(v.get("strict")),
+                strict=bool(v.get("strict")), addressee=bool(v.get("addressee")),
             )
             lex.verbs[entry.id] = entry
             forms = [(f, "past") for f in expand_past(v["past"])]

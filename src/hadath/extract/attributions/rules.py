@@ -788,6 +788,8 @@ class RuleParser:
             k += 1  # "أكد لنظيره الفرنسي أهمية ...": the addressee and its adjectives
             while k < n and toks[k][2].startswith("ال") and not self._is_compl(toks[k][2]):
                 k += 1
+        if k < n and toks[k][2] in self._openq and not self._quote_starts_content(toks, k, n):
+            k = self._skip_quoted(toks, k, n) or k  # "إنها أبلغت «الشرق الأوسط» أن": a quoted addressee
         w = toks[k][2] if k < n else ""
         opens = (w == ":" or self._is_compl(w) or w in entry.opens
                  or (w[:1] in entry.opens and len(w) > 2 and not w.startswith("ال")))
@@ -843,14 +845,20 @@ class RuleParser:
         i = c["ti"]
         j = c["tj"] + 1
         k = self._skip_settings(toks, j, n, before_subject=True)
+        told_op = None
+        if entry.addressee and k < n and toks[k][2] in self._openq:
+            # "أبلغت «الشرق الأوسط» (في تصريحات) أن": a quoted outlet right after the verb is the one told
+            q = self._skip_quoted(toks, k, n)
+            if q is not None and q < n and toks[q][2] not in self._openq:
+                told_op = self._open_content(toks, q, n, entry, allow_np=False)
         w = toks[k][2] if k < n else ""
-        opens_here = (not w or w == ":" or self._is_compl(w) or w in entry.opens
+        opens_here = told_op is not None or (not w or w == ":" or self._is_compl(w) or w in entry.opens
                       or (w[:1] in entry.opens and len(w) > 2 and not w.startswith("ال"))
                       or w in lex.content_nouns or w in ("،", ",")
                       or (w in self._openq and self._quote_starts_content(toks, k, n)))
         if opens_here:
             back = None if c["prefix"] else self._speaker_backward(toks, i)
-            op = self._open_content(toks, k, n, entry, allow_np=allow_np, strict=entry.strict)
+            op = told_op or self._open_content(toks, k, n, entry, allow_np=allow_np, strict=entry.strict)
             if op is None:
                 return None
             if op[3] and not c["prefix"] and self._inside_previous(out, ctx, c["span"][0]):
@@ -872,6 +880,15 @@ class RuleParser:
         s0, s1 = self._speaker_forward(toks, k, n, entry)
         if s1 <= s0 or (entry.strict and s1 - s0 > 6):
             return None
+        addressee_end = None
+        if entry.addressee:
+            cut = self._addressee_cut(toks, s0, s1)
+            if cut < s1 or (s1 < n and not self._is_compl(toks[s1][2])):
+                m = cut
+                if m < n and toks[m][2] in self._openq:
+                    m = self._skip_quoted(toks, m, n) or m
+                addressee_end = self._skip_np(toks, m, n, entry.opens)
+            s1 = cut
         if toks[s0][2] in lex.quantifiers and s0 + 1 < n and toks[s0 + 1][2] in ("من", "ما"):
             return None  # "ويحذر كل من يستغل ...": "whoever" is the object, not a speaker
         # a chained cue right after the speaker ("وأضاف مسهور يقول:")
@@ -880,7 +897,12 @@ class RuleParser:
             after = self._skip_np(toks, after, n)
         if after < n and after - s0 <= 4 and toks[after][2][:1] not in "وف" and self._cue_at(toks[after][2]):
             after += 1
-        op = self._open_content(toks, after, n, entry, allow_np=allow_np, strict=entry.strict)
+        op = None
+        if addressee_end is not None and addressee_end - s1 <= 4:
+            # "أبلغ الوزير نظيره الفرنسي أن": the addressee, then the content
+            op = self._open_content(toks, addressee_end, n, entry, allow_np=False, strict=entry.strict)
+        if op is None:
+            op = self._open_content(toks, after, n, entry, allow_np=allow_np, strict=entry.strict)
         if op is None and toks[s0][2] in lex.document_heads and entry.opens and s1 < n:
             # "ودعا البيان الأكراد إلى ...": the object noun phrase after a report/statement, then the opener
             m = self._skip_np(toks, s1, n, entry.opens)
@@ -902,6 +924,22 @@ class RuleParser:
             return None
         out.append(self._make(toks, c, sent, (s0, s1), op, rid + ".verb_first", kind="verb"))
         return max(i, after - 1 if after > s1 else i)
+
+    def _addressee_cut(self, toks, s0: int, s1: int) -> int:
+        """End of the speaker of a verb with an addressee object (أبلغ، أخبر): before a word of
+        ``addressees`` or a word with a pronoun suffix (نظيره، مسؤوليها) that follows a definite
+        word (``أبلغ الوزير نظيره أن`` -> ``الوزير``; ``وزير خارجيته`` is one noun phrase), or
+        before a quoted name not headed by a media noun (``أبلغ مصدر «الشرق الأوسط» أن``)."""
+        for k in range(s0 + 1, s1):
+            w, prev = toks[k][2], toks[k - 1][2]
+            if w in self._openq and prev not in self.lex.addressees:
+                return k  # "أبلغ مصدر أمني «الشرق الأوسط» أن": a quoted outlet after the speaker is told
+            if not (prev.startswith("ال") or prev in self.lex.quotes.values()):
+                continue
+            if w in self.lex.addressees or (len(w) >= 4 and not w.startswith("ال")
+                                            and w.endswith(("ه", "ها", "هم", "هما"))):
+                return k
+        return s1
 
     def _fronted_quote(self, toks, i) -> tuple[int, bool, int, bool] | None:
         """Content opener of a quotation standing right before cue token ``i`` ("«...»، قال"), or None.
