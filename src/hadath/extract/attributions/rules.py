@@ -20,7 +20,8 @@ Patterns (verb-first is the default Arabic order):
   a bracket (``قالت وكالة الأنباء السورية (سانا) إن``: speaker ``وكالة الأنباء السورية``), a
   comma aside followed by the opener (``، ومقره بريطانيا، إن``، ``، رئيس الحزب، إن``), a setting
   (``في بيان``، ``في تصريح لـ``), a time (``اليوم الأحد``); ل + the right after the cue is an
-  addressee (``قال للوفد إن``)
+  addressee (``قال للوفد إن``); a setting right after a cue without subject (``وقال في تصريح
+  لـ«الحياة» إن``) makes a pronoun attribution, the outlet being the one told
 * nesting: a cue without و/ف in the content clause of an earlier attribution of the sentence
   (opened by أن/إن/: or a quotation, no comma before the cue) is nested in it (``parent``);
   right after a pronoun complementizer (``قال الرئيس إنه أبلغ نظيره أن``) or as the first-person
@@ -794,7 +795,10 @@ class RuleParser:
         opens = (w == ":" or self._is_compl(w) or w in entry.opens
                  or (w[:1] in entry.opens and len(w) > 2 and not w.startswith("ال")))
         if not opens and entry.complement == "required" and w and w not in self._openq:
-            k = self._skip_np(toks, k, n, entry.opens)  # the addressee: أبلغ نظيره الفرنسي أن
+            m = self._skip_np(toks, k, n, entry.opens)  # the addressee: أبلغ نظيره الفرنسي أن
+            if m - k > 4 or m >= n or not (self._is_compl(toks[m][2]) or toks[m][2] == ":" or toks[m][2] in entry.opens):
+                return None  # "أنها تتابع عددا من المسلسلات ... «مريم»": an object, no reported content
+            k = m
         op = self._open_content(toks, k, n, entry, allow_np=entry.complement != "required" and not opens,
                                 strict=entry.strict)
         if op is None:
@@ -852,6 +856,10 @@ class RuleParser:
             if q is not None and q < n and toks[q][2] not in self._openq:
                 told_op = self._open_content(toks, q, n, entry, allow_np=False)
         w = toks[k][2] if k < n else ""
+        if w == _FI and k + 1 < n and self._fi_setting(toks[k + 1][2]) and told_op is None:
+            # "وقال في تصريح لـ«الحياة» إن", "وأكدت في بيان أصدرته اليوم أن": a setting right after the
+            # cue, no subject; the outlet told is not the speaker
+            told_op = self._open_content(toks, k, n, entry, allow_np=False, strict=entry.strict)
         opens_here = told_op is not None or (not w or w == ":" or self._is_compl(w) or w in entry.opens
                       or (w[:1] in entry.opens and len(w) > 2 and not w.startswith("ال"))
                       or w in lex.content_nouns or w in ("،", ",")
