@@ -607,7 +607,9 @@ class QuantityExtractor:
                     and text[toks[h - 2][1]:toks[h - 1][0]].strip(" ،,") == "":
                 h -= 2
         hprev = toks[h - 1][2] if h > 0 else ""
-        back = self._match_back(toks, h, self.id_before) if h > 0 else None
+        # a number joined to و is a new member of a list, not an id: "300 ألف يورو ومليون ريال"
+        conj = toks[i0][0] < m.start and text[toks[i0][0]] in "وف"
+        back = self._match_back(toks, h, self.id_before) if h > 0 and not conj else None
         if back and "\n" not in text[toks[h - back[0]][0]:m.start]:
             return None
         hbase = hprev[2:] if hprev.startswith("ال") else hprev

@@ -380,6 +380,20 @@ class NumberParser:
         return out
 
     # -- cardinals ---------------------------------------------------------
+    def _dual_construct(self, base: str, text: str, toks: list[tuple[int, int, str]]) -> bool:
+        """True when a scale word in ا opening a number is the dual in construct: "ألفا جندي" = 2,000.
+
+        The singular in ا is the accusative ("بلغ عددهم ألفا", "عشرون ألفا"): it never
+        governs the counted noun, so one followed straight by an Arabic word that is
+        not a number word, nor من, nor joined to و (the counted noun: "ألفا جندي",
+        "مليونا دولار"; not "مليونا و900 ألف") is the dual (ألفان/ألفا in construct).
+        """
+        if not base.endswith("ا") or len(toks) < 2:
+            return False
+        nxt = toks[1][2]
+        return (text[toks[0][1]:toks[1][0]].strip() == "" and nxt.isalpha() and "\u0621" <= nxt[0] <= "\u064a"
+                and nxt[0] != "و" and nxt != "من" and not self._lookup(nxt, first=False))
+
     def parse(self, text: str, pos: int, toks: list[tuple[int, int, str]] | None = None,
               at: int = 0) -> NumberMatch | None:
         """Parse a cardinal number (digits, words or vague count) starting at ``pos``.
@@ -450,7 +464,7 @@ class NumberParser:
             elif cat == HUNDREDS:
                 h = val
             elif cat in (SCALE_S, SCALE_D):
-                mult = 2 if cat == SCALE_D else 1
+                mult = 2 if cat == SCALE_D or self._dual_construct(base, text, toks) else 1
                 total = mult * val
                 last_scale = val
             elif cat == SCALE_P:
