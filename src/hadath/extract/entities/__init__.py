@@ -113,7 +113,10 @@ _MEDIA_HEADS = frozenset(["صحيفه", "جريده", "قناه", "مجله", "�
 #: Definite words after a media head that describe, not name, the outlet.
 _MEDIA_GENERIC = frozenset(["الانباء", "الانباء", "الرسميه", "المحليه", "الحكوميه", "الالكترونيه", "اليوميه",
                             "الاسبوعيه", "التلفزيونيه", "الفضاءيه", "الاخباريه", "التواصل", "الاجتماعى",
-                            "الحكومه", "الدوله", "الامم"])
+                            "الحكومه", "الدوله", "الامم",
+                            # a relative phrase ends the name: قناة العالم التابعة لإيران، الموالية للنظام
+                            "التابعه", "التابع", "المواليه", "الموالى", "المقربه", "المقرب", "المموله",
+                            "الناطقه", "الناطق"])
 #: Endings of a noun with a pronoun suffix (سيطرتها، قواتهم), never a name.
 _PRONOUN_SUFFIXES = ("تها", "تهم", "تهما", "تكم", "تنا")
 #: Entry kinds whose names are not parts of people's names.
@@ -299,6 +302,14 @@ class EntityExtractor:
         #: places of these countries take the conflict context of their sentence as country evidence
         self.pe_conflict_countries = frozenset(pe.get("conflict_countries", []))
         self.pe_conflict_cues = frozenset(name_key(w) for w in pe.get("conflict_cues", []))
+        #: على before a place counts as a weak cue in a conflict sentence only (قصف على دوما)
+        self.pe_conflict_weak = frozenset(name_key(w) for w in pe.get("conflict_weak_cues", []))
+        #: names that need a strong cue or a dateline (صور "pictures" / Tyre)
+        self.pe_strong_only = frozenset(name_key(w) for w in pe.get("strong_only", []))
+        #: place names that are also kinship nouns (جدة "grandmother"), and definite person nouns
+        #: ending like a nisba that still make them kinship nouns (جدة الضحية)
+        self.pe_kin = frozenset(name_key(w) for w in pe.get("kin_words", []))
+        self.pe_kin_nouns = frozenset(name_key(w) for w in pe.get("kin_nouns", []))
         self._head_forms = _clitic_forms(self.pe_heads)  # بلدة، وبمدينة ...
         sp = yaml.safe_load((DATA_DIR / "sub_places.yaml").read_text("utf-8"))
         #: rule ``sub-place`` (``ar/sub_places.yaml``): neighbourhood/street heads and container cues
@@ -319,6 +330,11 @@ class EntityExtractor:
         #: month names (the times stage's ``months.yaml``, one source): a month + a number is a date,
         #: never a person (رجب 1436، 15 شعبان)
         self.months = self._load_months()
+        nb = yaml.safe_load((DATA_DIR / "nisba.yaml").read_text("utf-8"))
+        #: rule ``nisba-norp`` (``ar/nisba.yaml``): definite plural titles after which a plural nisba
+        #: stays an adjective, and indefinite person nouns after which a singular nisba is a NORP
+        self.nisba_officials = frozenset(name_key(w) for w in nb["official_plural_heads"])
+        self.nisba_persons = frozenset(name_key(w) for w in nb["person_heads"])
         pm = yaml.safe_load((DATA_DIR / "place_modifiers.yaml").read_text("utf-8"))
         #: place-modifier filter (``ar/place_modifiers.yaml``): words that follow a place noun and are
         #: no name (عازلة، آمنة، حدودية، صناعية), and the place nouns themselves
@@ -565,6 +581,14 @@ class EntityExtractor:
                 near = [x for x in ents if x.kind in ("city", "region") and x.geonames in within]
                 if near:
                     ents = near + [x for x in ents if x.kind in ("nat_adj", "actor")]
+            if adj is not None and not m.prefix and " " not in m.key and (
+                    self._prev_word(text, m.start) in self.nisba_persons):
+                # rule nisba-norp: مسؤول عماني، سيدة سورية: a singular nisba after a person noun
+                ne = self._nationality_entry.get(adj.country)
+                if ne is not None:
+                    mentions.append(Mention(m.start, m.end, "NORP", m.key, entry=ne, source="gazetteer",
+                                            rule="nisba-norp", confidence=0.8, cameo=adj.country))
+                continue
             lk = list_kinds.get(mi)
             if lk is not None:  # عمان among capitals = Amman, among Gulf states = Oman
                 e = choose([x for x in ents if (x.kind == "country") == (lk == "country")], countries)
@@ -576,10 +600,13 @@ class EntityExtractor:
             # (a place of a list shares its neighbour's cue when it lies in the same country)
             listed = (bool(mentions) and self._listed_after(text, mentions[-1], m) and mentions[-1].entry is not None
                       and mentions[-1].entry.country == e.country)
+            if e.kind in ("city", "region") and " " not in m.key and m.key in self.pe_kin and not self._kin_ok(
+                    raw, norm, text, m, mentions):
+                continue  # تعيش جدة الطفل: جدة + a definite noun is "the grandmother of" (rule place-evidence)
             if e.kind in ("city", "region") and " " not in m.key and m.key not in self.pe_places:
                 cue = self._place_cue(text, m)
-                if cue in (None, "clitic") and listed:
-                    cue = "weak"  # في الضالع وعمران: a place of a list shares the list's cue
+                if cue in (None, "clitic") and (listed or self._listed_before(text, m, e, mi, matches, infos, common)):
+                    cue = "weak"  # في الضالع وعمران، زار حماة وحمص: a place of a list shares the list's cue
                 if common[mi] and not self._cue_ok(m.key, cue, e, countries, text, m):
                     continue  # rule place-evidence: ينقل، مشهد الدمار، عشاق: ordinary words
                 soft = cue is None and e.population < 1_000_000  # a big city is no name part (وارسو)
@@ -589,8 +616,8 @@ class EntityExtractor:
                 continue  # فصيلة = ف + صيلة? a rare town behind a clitic is most likely a word (not in a list of places)
             if adj is not None and e.kind == "actor":
                 continue  # an adjective (سوري، تركي) that the actor dictionary lists as a name
-            if e.kind == "nationality" and not m.prefix and self._after_noun(text, m.start):
-                continue  # المسئولون الأتراك: a nationality plural after a noun is an adjective
+            if e.kind == "nationality" and not m.prefix and self._prev_word(text, m.start) in self.nisba_officials:
+                continue  # المسئولون الأتراك: after an official's title the plural stays an adjective (rule nisba-norp)
             label = e.label
             restored = None
             if m.prefix == "لل":
@@ -688,10 +715,44 @@ class EntityExtractor:
         word in the sentence of ``m`` (a match in the normalised ``text``); another name needs a cue
         or its country named."""
         has_country = bool(countries.get(e.country or ""))
+        if cue == "conflict":  # قصف على دوما: على counts as a weak cue in a conflict sentence only
+            cue = "weak" if (m is not None and e.country in self.pe_conflict_countries
+                             and self._conflict_context(text, m)) else None
+        if key in self.pe_strong_only:
+            return cue in ("strong", "dateline")
         if key in self.pe_words:
             return cue in ("strong", "dateline") or (cue == "weak" and (has_country or (
                 m is not None and e.country in self.pe_conflict_countries and self._conflict_context(text, m))))
         return cue is not None or has_country
+
+    def _listed_before(self, text: str, m: Match, e: Any, mi: int, matches: list[Match], infos, common) -> bool:
+        """True when match ``m`` (index ``mi``, chosen reading ``e``) opens a coordinated list whose
+        next place, written with و right after it, is a place of the same country that needs no
+        evidence (a big city of ``places`` or no frequent word): زار الوزير حماة وحمص."""
+        if mi + 1 >= len(matches):
+            return False
+        nx = matches[mi + 1]
+        if not nx.prefix.startswith("و") or text[m.end:nx.start - len(nx.prefix)].strip():
+            return False
+        if common[mi + 1] and nx.key not in self.pe_places:
+            return False
+        return any(x.kind in ("city", "region") and x.country == e.country for x in infos[mi + 1][0])
+
+    def _kin_ok(self, raw: str, norm: Any, text: str, m: Match, mentions: list[Mention]) -> bool:
+        """For a place name that is also a kinship noun (``kin_words`` of ``ar/place_evidence.yaml``:
+        جدة "grandmother"): False when it is written with ه (جده "his grandfather") or is followed by
+        a definite noun (جدة الطفل) that is no place modifier or nisba (جدة التاريخية) without a place
+        cue before it or another mention of the place before it."""
+        a, b = norm.raw_span(m.start, m.end)
+        if raw[b - 1:b] == "ه":
+            return False
+        nm = re.match(r"[ \t]+([^\W_]+)", text[m.end:m.end + 40])
+        if not nm or not nm.group(1).startswith("ال") or self._place_cue(text, m) in ("strong", "weak", "dateline"):
+            return True
+        w = nm.group(1)
+        if w in self.pm_words or w[2:] in self.pm_words or (w.endswith(("يه", "ى")) and w not in self.pe_kin_nouns):
+            return True
+        return any(x.key == m.key and x.label in ("GPE", "LOC") for x in mentions)
 
     @staticmethod
     def _listed_after(text: str, prev: Mention, m: Match) -> bool:
@@ -734,6 +795,8 @@ class EntityExtractor:
             for _p, rest in _strip_clitic(pm.group(1)):
                 if rest in self.pe_weak:
                     return "weak"
+            if pm.group(1) in self.pe_conflict_weak:
+                return "conflict"
         if "ب" in m.prefix:
             return "clitic"
         return None
@@ -866,16 +929,11 @@ class EntityExtractor:
                 if pm and pm.group(1) in self._first_words:
                     mentions.remove(s)  # a known first name before it: جان بول
 
-    def _after_noun(self, text: str, pos: int) -> bool:
-        """True when the word before ``pos`` (same phrase, no punctuation) is a definite or plural noun."""
-        before = text[max(0, pos - 40):pos]
-        m = re.search(r"([^\W_]+)\s+$", before)
-        if not m:
-            return False
-        w = m.group(1)
-        if w in self.cues or self.gaz.word_rank(w) < 60:
-            return False  # function words (من، في، إلى ...) are among the most frequent words
-        return w.startswith("ال") or w.endswith(("ون", "ين", "ات"))
+    @staticmethod
+    def _prev_word(text: str, pos: int) -> str | None:
+        """The word right before ``pos`` in the same phrase (only spaces between), or None."""
+        m = re.search(r"([^\W_]+)[ \t]+$", text[max(0, pos - 30):pos])
+        return m.group(1) if m else None
 
     # ------------------------------------------------------------------ rules
     def _institutions(self, text, words, wtexts, word_at, adj_hits, mentions, roles) -> None:
