@@ -373,7 +373,22 @@ def h_ago(lex, m, text, rule):
         # rule since.state (relative.yaml): "وهو معتقل منذ 3 سنوات" lasts P3Y up to now
         return {"type": "lastn", "qty": q[0], "unit": q[1], "bound": _bound(lex, m), "dir": -1,
                 "rule": "since.state"}
-    return {"type": "ago", "qty": q[0], "unit": q[1], "bound": _bound(lex, m), "dir": -1}
+    sem = {"type": "ago", "qty": q[0], "unit": q[1], "bound": _bound(lex, m), "dir": -1}
+    if _g(m, "pre") == "قبل":
+        # rule ago.event: "قبل أسبوع من الانتخابات" is a week before an event, not before the
+        # publication: unresolved (value null, duration kept); "قبل أسبوع من الآن" is not
+        nxt = _EVENT_ANCHOR.match(text, m.end("whole"))
+        if nxt and nxt.group(1) not in _NOW_AFTER_MIN:
+            sem["event_anchor"] = True
+            sem["rule"] = "ago.event"
+    return sem
+
+
+#: "من" + the next word after "قبل + duration" (rule ago.event).
+_EVENT_ANCHOR = re.compile(r"\s+من\s+([\u0621-\u064a]+)")
+#: Words after "قبل + duration + من" that keep the reading "ago" (from now): "قبل عام من الآن",
+#: "قبل عقدين من الزمن", "من أجل" (in order to), "من قبل" (by). Normalised forms.
+_NOW_AFTER_MIN = frozenset(["الان", "اليوم", "الحين", "الوقت", "تاريخه", "الزمن", "اجل", "قبل"])
 
 
 def h_duration(lex, m, text, rule):

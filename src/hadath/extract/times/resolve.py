@@ -476,7 +476,7 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
         bound = sem.get("bound")
         if t == "duration":
             return _item("duration", dur, unit["grain"], approx=bound is not None, bound=bound)
-        if ref is None:
+        if ref is None or sem.get("event_anchor"):
             if t == "ago":
                 return _item("date", None, unit["grain"], relative=True, approx=bound is not None, duration=dur)
             return _item("duration", dur, unit["grain"], relative=True, approx=bound is not None)
