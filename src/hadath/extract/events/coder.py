@@ -258,6 +258,10 @@ class Coder:
         self.mode_cameo = {m: (frozenset(str(x) for x in v["from"]), str(v["to"]))
                            for m, v in (c.get("mode_cameo") or {}).items()}
         self.attempt_words = _ns(c.get("attempt_words", []))
+        self.pronoun_complementizers = _ns(["انها", "انه", "انهم", "بانها", "بانه", "بانهم", "لانها", "لانه", "لانهم",
+                                            "وانها", "وانه", "وانهم", "انهما", "بانهما"])
+        self.bare_noun_forms = {rid: (_ns(v.get("forms", [])), _ns(v.get("before", [])))
+                                for rid, v in (c.get("bare_noun_forms") or {}).items()}
         self.denial_verbs = _ns(c.get("denial_verbs", []))
         self.defence_heads = _ns(c.get("mode_defence_heads", []))
         self.relative_object_rules = frozenset(c.get("relative_object_rules", []))
@@ -371,6 +375,9 @@ class Coder:
             if not toks[i]["w"] or covered[i - a]:
                 i += 1
                 continue
+            if i > a and covered[i - 1 - a] and toks[i]["t"] in self.modifiers:
+                i += 1  # an adjective of the entity before it ("الميليشيا الحوثية الإرهابية"), no actor of its own
+                continue
             found = None
             if self._stem(toks[i]) not in lex.first_words:
                 found = self._acc_agent(toks, i, a)
@@ -482,7 +489,11 @@ class Coder:
                     # "اتهم الانفصاليون القوات الأوكرانية" is subject + object; "الرئيس الأسد" one actor)
                     and not (self._definite(toks[p["i1"] - 1]) and self._definite(toks[m["i0"]])
                              and (m.get("entity") is None or m.get("label") != "PER"))
-                    and (p.get("entity") is None) != (m.get("entity") is None)):
+                    and (p.get("entity") is None) != (m.get("entity") is None)
+                    # (a title after a person's name starts another phrase: "استقبل الرئيس عبد الفتاح السيسي وزير
+                    # الخارجية الروسي"، "استقبل الملك سلمان وزير الدفاع")
+                    and not (p.get("label") == "PER" and p.get("entity") is not None and (m.get("sector") or m.get("code"))
+                             and m.get("entity") is None and not m.get("place"))):
                 q = dict(m if m.get("entity") else p)
                 q["i0"], q["i1"] = p["i0"], m["i1"]
                 q["code"] = m.get("code") or p.get("code") if m.get("entity") else p.get("code") or m.get("code")
@@ -792,6 +803,9 @@ class Coder:
         w = rule.window
         if rule.id in self.relative_object_rules and not toks[i0]["t"].endswith(("ه", "ها", "هم", "هما")):
             return False  # (the relative clause's verb carries its object: أطلقته، أطلقها; "أطلق من طائرة" is passive)
+        bn = self.bare_noun_forms.get(rule.id)
+        if bn is not None and toks[i0]["t"] in bn[0] and not self._verb_evidence(toks, i0, a, b, bn[1]):
+            return False
         if rule.require_near and not self._near(toks, i0, i1, a, b, rule.require_near, w, False):
             return False
         if rule.require_before and not self._near(toks, i0, i1, a, b, rule.require_before, w, True):
@@ -1361,7 +1375,7 @@ class Coder:
                 if adjacent_before and recipient is None:
                     recipient, how = before[-1], "passive-form"
                 after = [m for m in after if m["i0"] <= i1 + 1 or m is recipient]
-            elif actor is None and self._possessor_subject(toks, a, i0, ments) is not None:
+            elif actor is None and rule.type in ("ASSAULT", "COERCE") and self._possessor_subject(toks, a, i0, ments) is not None:
                 # "نفت وزارة الدفاع الروسية أن تكون طائراتها قد قصفت مستشفى": a subject with a possessive pronoun
                 # (its aircraft) is its possessor's; what follows the verb is the object
                 actor, how = self._possessor_subject(toks, a, i0, ments), "possessor"
@@ -1369,7 +1383,9 @@ class Coder:
             elif actor is None:
                 if adjacent_before:
                     actor, how = before[-1], "subject-verb"
-                elif direct and not plural_subject_first and not direct[0].get("accusative") and voice != "passive":
+                elif (direct and not plural_subject_first and not direct[0].get("accusative") and voice != "passive"
+                      # ("أنها استهدفت عناصر طالبان": the subject is the pronoun on أن; what follows is the object)
+                      and not (i0 > a and toks[i0 - 1]["t"] in self.pronoun_complementizers)):
                     actor, how = direct[0], "verb-subject"
                 elif before:
                     # (a phrase governed by a preposition, "حاجزا للجيش", is no subject)
@@ -1518,6 +1534,31 @@ class Coder:
             actor, how = None, ""
         return actor, recipient, how
 
+    def _verb_evidence(self, toks, i0: int, a: int, b: int, before) -> bool:
+        """True when the bare form at ``i0`` (أسر: "captured" or "families") reads as the verb or its verbal noun: a
+        word of ``before`` right before it, or right after it a count (a number, a number word: أسر العشرات،
+        أسر ستة) or an indefinite person noun (أسر جنديين، أسر مسلحون)."""
+        if i0 > a and toks[i0 - 1]["w"] and toks[i0 - 1]["t"] in before:
+            return True
+        k = i0 + 1
+        if k >= b or not toks[k]["w"]:
+            return False
+        t = toks[k]["t"]
+        if self._number(toks[k]) is not None or (t.startswith("ال") and t[2:] in self.numwords):
+            return True
+        if t.startswith("ال"):
+            # (a definite subject, then a count or an indefinite accusative object: "أسر الحوثيون ضابطا سعوديا")
+            j = k + 1
+            if j < b and toks[j]["w"] and (self._number(toks[j]) is not None or (
+                    toks[j]["t"].endswith("ا") and (self._acc_stem(toks[j]) in self.acc_objects
+                                                    or self.lex.agents.get(self._acc_stem(toks[j]) or "")))):
+                return True
+            return False
+        if self._nisba(toks[k]) and not t.endswith(("يين", "يون")):
+            return False
+        key = stem_norm(t)
+        return bool(self.lex.agents.get(key)) and self._agent_person(key) or self._acc_stem(toks[k]) in self.acc_objects
+
     def _possessor_subject(self, toks, a: int, i0: int, ments) -> dict[str, Any] | None:
         """The possessor of a subject noun with a possessive pronoun right before the verb at ``i0`` (قد may come
         between): "طائراتها قد قصفت" -> the nearest earlier actor mention (وزارة الدفاع الروسية), or None when
@@ -1528,14 +1569,21 @@ class Coder:
         if k < a or not toks[k]["w"] or any(m["i0"] <= k < m["i1"] for m in ments):
             return None
         t = toks[k]["t"]
-        base = next((t[:-len(suf)] for suf in ("هما", "هم", "ها", "ه") if t.endswith(suf) and len(t) - len(suf) >= 3), None)
-        if base is None:
+        # (a raw ه, not a ta marbuta: "امرأة قتلت" has no possessor)
+        base = next((t[:-len(suf)] for suf in ("هما", "هم", "ها", "ه") if t.endswith(suf) and len(t) - len(suf) >= 3
+                     and (suf != "ه" or self._raw[toks[k]["re"] - 1:toks[k]["re"]] == "ه")), None)
+        if base is None or t[:1] == "و":
             return None
+        # only the weapons and units of a body (طائراتها، قواته، عناصرها)
         if not (base in self.instrument_agents or "ال" + base in self.instrument_agents or base in self.member_heads
-                or stem_norm(base) in self.lex.agents):
+                or base in ("قوات", "جيش", "مقاتلات", "مدفعيه")):
             return None
-        return next((m for m in reversed(ments) if m["i1"] <= k and m["i0"] >= a and not m.get("place")
-                     and not m.get("counted") and (m.get("code") or m.get("sector"))), None)
+        m = next((m for m in reversed(ments) if m["i1"] <= k and m["i0"] >= a and not m.get("place")
+                  and not m.get("counted") and (m.get("code") or m.get("sector"))), None)
+        if m is None or (m.get("sector") or sector_of(m.get("code"), m.get("country"))) not in (
+                self.armed_sectors | {"GOV", "COP"}):
+            return None
+        return m
 
     def _attack_noun_subject(self, toks, k: int, b: int, ments, trig_spans) -> tuple[Any, Any] | None:
         """Roles of an attack verb whose subject is an attack noun ("استهدفت غارة جوية للتحالف حافلة أطفال"،
