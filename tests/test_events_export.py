@@ -118,6 +118,7 @@ def test_plover_record_uses_the_event_time_not_publication():
     doc = _one_event_doc("2015-07-23", source="published")
     rec = plover_record(doc, doc["events"][0])
     assert rec["date"] == "2015-07-23" and "date is the publication date" in rec["comment"]
+    assert rec["date_text"] is None  # (no time expression of the text gave the date)
     doc = _one_event_doc("sometime")
     rec = plover_record(doc, doc["events"][0])
     assert rec["date"] == "2015-07-23" and rec["time"] is None and "event date sometime" in rec["comment"]
@@ -161,3 +162,32 @@ def test_sector_from_the_cameo_role_everywhere(tmp_path):
     assert row["actor_sector"] == "MIL" and row["recipient_sector"] == "REB"
     row = csv_row(d.to_dict(), dict(ev, actor={"text": "x", "code": "USA", "country": "USA", "sector": None}))
     assert row["actor_sector"] is None
+
+
+def test_plover_negated_and_hypothetical_records():
+    """PLOVER: auxiliary modes in context; a negated event is no event (has_event false, kept for filtering), a
+    hypothetical or future one is coded with its mode (has_event true)."""
+    from hadath.extract.events.export import plover_record
+    doc = _one_event_doc("2014")
+    ev = doc["events"][0]
+    rec = plover_record(doc, ev)
+    assert rec["has_event"] is True and "negation" not in rec["context"] and rec["date_text"] == "2014"
+    rec = plover_record(doc, dict(ev, negated=True))
+    assert rec["has_event"] is False and "negation" in rec["context"] and "negated" in rec["comment"]
+    rec = plover_record(doc, dict(ev, hypothetical=True, evidence={"future": True}))
+    assert rec["has_event"] is True and "hypothetical" in rec["context"] and "future" in rec["context"]
+
+
+def test_plover_export_date_text_only_from_the_text(tmp_path):
+    """Whole pipeline: an event dated by the publication has no date_text; a negated one has has_event false."""
+    d = Pipeline(Settings()).analyze("نفى الجيش قصف المستشفى في إدلب. وقتل خمسة أشخاص في هجوم في بغداد.", id="n1",
+                                     published="2015-07-23T10:00+03:00")
+    p = tmp_path / "docs.jsonl"
+    p.write_text(d.to_json() + "\n", encoding="utf-8")
+    out = tmp_path / "ev.jsonl"
+    export(p, "plover", out)
+    recs = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert recs and all(r["date"] == "2015-07-23" and r["date_text"] is None for r in recs)
+    neg = [r for r in recs if "negation" in r["context"]]
+    assert neg and all(r["has_event"] is False for r in neg)
+    assert any(r["has_event"] is True for r in recs)

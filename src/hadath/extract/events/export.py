@@ -9,7 +9,8 @@ writes one record per event:
   / ``endtime`` (the event's resolved time, see :func:`plover_dates`: a period
   or interval such as ``2014`` or ``2015-W32`` runs from ``date`` to ``enddate``;
   the publication day only when the event has no time of its own; the value
-  itself is kept in ``date_text``), ``actor`` and
+  itself is kept in ``date_text``, which is null when the date is the publication
+  date, i.e. no time expression of the text gave it), ``actor`` and
   ``recipient`` (lists of entity objects: ``code``, ``sector``, ``entity_text``,
   ``identifier_id``), ``event`` (list), ``mode`` (list), ``context`` (list),
   ``event_loc`` (location object: ``extracted_place``, ``geonameid``, ``lat``,
@@ -17,7 +18,15 @@ writes one record per event:
   (the sentence), ``text_info`` (``start``, ``end``), ``size``, ``quad_code``,
   ``cite_info`` (``corpus``, ``url``, ``title``, ``language``, ``publication``,
   ``coder``, ``codebook``), ``coder``, ``coded_date``, plus ``comment`` (negation /
-  modality / rule), ``has_event`` true.
+  modality / rule) and ``has_event``. PLOVER's auxiliary modes go in ``context``
+  (``negation``, ``hypothetical``, ``future``: PLOVER_MANUAL, "auxiliary modes").
+  The manual says negated events "can be excluded from the final event dataset"
+  and defines ``has_event`` as "event has been coded (True/False)": a negated
+  event (it did not happen) is kept as a record with ``has_event`` false and
+  context ``negation``, so that a dataset drops it by ``has_event``; a
+  hypothetical or future event is an event coded with its auxiliary mode
+  (``has_event`` true, context ``hypothetical`` / ``future``), as the manual
+  asks for "If Russian forces were to cross the border ...".
 * ``fmt="csv"``: one row per event with the columns of :data:`CSV_COLUMNS`.
 
 ``out_path`` ``"-"`` writes to standard output; ``documents_path`` ``"-"`` reads
@@ -228,8 +237,9 @@ def plover_record(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
     if ev.get("date") and ev["date"].get("source") == "published":
         comments.append("date is the publication date")
     ctx = list(ev.get("context") or [])
-    for flag in ("negation", "hypothetical"):
-        if (flag == "negation" and ev.get("negated")) or (flag == "hypothetical" and ev.get("hypothetical")):
+    future = bool((ev.get("evidence") or {}).get("future"))
+    for flag, on in (("negation", ev.get("negated")), ("hypothetical", ev.get("hypothetical")), ("future", future)):
+        if on and flag not in ctx:
             ctx.append(flag)
     sent = ev.get("sentence") or {}
     headline = meta.get("headline")
@@ -242,12 +252,12 @@ def plover_record(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
         bounds = (pub[:10] if isinstance(pub, str) and _ISO_DAY.match(pub) else None, None, None, None)
     return {
         "id": f"{doc.get('id') or 'doc'}-{ev['id']}",
-        "has_event": True,
+        "has_event": not ev.get("negated"),  # (a negated event did not happen: see the module docstring)
         "date": bounds[0],
         "time": bounds[1],
         "enddate": bounds[2],
         "endtime": bounds[3],
-        "date_text": d,
+        "date_text": d if (ev.get("date") or {}).get("source") != "published" else None,
         "actor": _entity_obj(ev.get("actor")),
         "recipient": _entity_obj(ev.get("recipient")),
         "event": [ev["type"]],
