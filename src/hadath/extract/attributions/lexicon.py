@@ -121,7 +121,8 @@ class CueLexicon:
             addressees: nouns that after ل/لل end a speaker, "قال أبوت للبرلمان"; document_heads /
             document_adjectives: a definite report/statement head keeps only its adjectives;
             document_participles: الصادر ... after which the noun phrase goes on; relay_saying:
-            قوله، تأكيده ... after a relayed source, part of the cue, not of the speaker).
+            قوله، تأكيده ... after a relayed source, part of the cue, not of the speaker; media_heads:
+            صحيفة، وكالة ... heads of an outlet speaker, which relays the source of an aside).
         quotes: Opening mark -> closing mark.
         brackets: Opening bracket -> closing bracket (an aside between speaker and content).
         pronoun_complementizers: Complementizer carrying a subject pronoun (``إنه``) -> the pronoun's
@@ -151,6 +152,7 @@ class CueLexicon:
     document_heads: frozenset[str] = frozenset()
     document_adjectives: frozenset[str] = frozenset()
     document_participles: frozenset[str] = frozenset()
+    media_heads: frozenset[str] = frozenset()
     quotes: dict[str, str] = field(default_factory=dict)
     brackets: dict[str, str] = field(default_factory=dict)
     pronoun_complementizers: dict[str, str] = field(default_factory=dict)
@@ -207,7 +209,7 @@ class CueLexicon:
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))
         for key in ("complementizers", "after_according", "settings_after", "settings_fi", "time_words",
                     "clause_openers", "auxiliaries", "content_nouns", "quantifiers", "addressees", "document_heads",
-                    "document_adjectives", "document_participles", "relay_saying"):
+                    "document_adjectives", "document_participles", "relay_saying", "media_heads"):
             setattr(lex, key, frozenset(_norm_list(gram.get(key))))
         lex.month_words = frozenset(w for m in _norm_list(gram.get("months")) for w in m.split())
         lex.quotes = dict(gram["quotes"])

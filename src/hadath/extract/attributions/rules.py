@@ -22,6 +22,10 @@ Patterns (verb-first is the default Arabic order):
   (``في بيان``، ``في تصريح لـ``), a time (``اليوم الأحد``); ل + the right after the cue is an
   addressee (``قال للوفد إن``); a setting right after a cue without subject (``وقال في تصريح
   لـ«الحياة» إن``) makes a pronoun attribution, the outlet being the one told
+* an "according to" source in an aside (``يقول الناطق - حسب وكالة الصحافة الفرنسية - إن``,
+  ``قال المسؤول، بحسب رويترز، إن``) is an item of its own with the same content; the speaker's
+  item is nested in it, unless the speaker is an outlet (``قالت صحيفة X، حسب مصادر، إن``) or the
+  cue is على لسان, where the source's item is nested in the speaker's
 * nesting: a cue without و/ف in the content clause of an earlier attribution of the sentence
   (opened by أن/إن/: or a quotation, no comma before the cue) is nested in it (``parent``);
   right after a pronoun complementizer (``قال الرئيس إنه أبلغ نظيره أن``) or as the first-person
@@ -98,6 +102,9 @@ class RawAttr:
         rule: Rule id (``say.qala``, ``acc.hasaba`` ...), with a suffix naming the pattern.
         sentence: ``(start, end)`` of the sentence holding the cue.
         forward: Content follows the cue (else it precedes it).
+        aside: An "according to" source in an aside between a speaker and its content
+            (``يقول الناطق - حسب وكالة الصحافة الفرنسية - إن``); the speaker's item is nested in it,
+            and a later pronoun cue still refers to the speaker, not to this source.
     """
 
     cue: tuple[int, int]
@@ -113,6 +120,7 @@ class RawAttr:
     no_speaker: bool = False
     speaker_from_clause: bool = False
     anchor_hint: list = field(default_factory=list)
+    aside: bool = False
 
 
 class RuleParser:
@@ -242,6 +250,8 @@ class RuleParser:
             used_until = -1
             for c in cues:
                 if c["ti"] <= used_until:
+                    if c["kind"] == "according" and len(out) > ctx["first_new"]:
+                        self._aside_source(toks, c, (ss, se), out)
                     continue
                 n_before = len(out)
                 res = self._parse_cue(text, toks, c, (ss, se), out, ctx)
@@ -646,13 +656,56 @@ class RuleParser:
         return RawAttr(cue=cue, speaker=sp, content=content, direct=direct, rule=rule, sentence=sent, **kw)
 
     @staticmethod
-    def _antecedent(out: list[RawAttr], cue_start: int) -> int | None:
+    def _top(out: list[RawAttr], idx: int) -> bool:
+        """Item ``idx`` is not reported by another speaker (no parent, or only an aside source)."""
+        a = out[idx]
+        if a.aside:
+            return False
+        return a.parent is None or out[a.parent].aside
+
+    @classmethod
+    def _antecedent(cls, out: list[RawAttr], cue_start: int) -> int | None:
         """The attribution a pronoun cue refers back to: the latest one with a speaker."""
         for idx in range(len(out) - 1, -1, -1):
             a = out[idx]
-            if a.cue[0] < cue_start and (a.speaker is not None or a.antecedent is not None) and a.parent is None:
+            if a.cue[0] < cue_start and (a.speaker is not None or a.antecedent is not None) and cls._top(out, idx):
                 return idx
         return None
+
+    def _aside_source(self, toks, c, sent, out) -> None:
+        """An "according to" cue opening an aside between the last item's speaker and its content
+        (``يقول الناطق علي الأحمدي - حسب وكالة الصحافة الفرنسية - إن``): add the source as an item
+        with the same content and nest the speaker's item in it, or, when the speaker is a media
+        outlet (``media_heads``) or the cue is على لسان, nest the source's item in the speaker's."""
+        last_idx = len(out) - 1
+        last = out[last_idx]
+        i, tj = c["ti"], c["tj"]
+        n = len(toks)
+        if c["rule"].startswith("acc.statement"):
+            return  # "، في تصريحات لـ«الشرق الأوسط»،": a setting, the outlet is told
+        if i == 0 or last.kind != "verb" or not last.forward or last.content is None or last.speaker is None \
+                or last.parent is not None or not (last.speaker[1] <= c["span"][0] and c["span"][1] < last.content[0]):
+            return
+        op = toks[i - 1][2]
+        closers = _DASHES if op in _DASHES else ("،", ",") if op in ("،", ",") else \
+            (self.lex.brackets[op],) if op in self.lex.brackets else None
+        if closers is None or tj + 1 >= n or toks[tj][1] > c["span"][1]:
+            return
+        k = tj + 1
+        while k < n and k - tj <= 8 and toks[k][2] not in closers:
+            if toks[k][2] in _PUNCT_STOP or self._is_compl(toks[k][2]):
+                return
+            k += 1
+        if k >= n or toks[k][2] not in closers or k == tj + 1 or toks[k][0] >= last.content[0]:
+            return
+        src = RawAttr(cue=c["span"], speaker=(toks[tj + 1][0], toks[k - 1][1]), content=last.content,
+                      direct=last.direct, rule=c["rule"] + ".aside", sentence=sent, kind="according", aside=True)
+        out.append(src)
+        head = next((t[2] for t in toks if t[0] >= last.speaker[0]), "")
+        if c["rule"].startswith("acc.ala_lisan") or head in self.lex.media_heads:
+            src.parent = last_idx  # "تؤكد الصحيفة، على لسان خبير الآثار، أن": the outlet relays the source
+        else:
+            last.parent = len(out) - 1  # "قال المسؤول، بحسب وكالة رويترز، إن": the agency reports him
 
     def _inside_previous(self, out, ctx, pos: int) -> bool:
         for a in out[ctx["first_new"]:]:
@@ -991,7 +1044,7 @@ class RuleParser:
     def _participle_subject(self, toks, c, out, ctx, sent):
         """Antecedent index for a participle, or a token range of the clause's subject."""
         for idx in range(len(out) - 1, ctx["first_new"] - 1, -1):
-            if out[idx].cue[0] < c["span"][0] and out[idx].parent is None:
+            if out[idx].cue[0] < c["span"][0] and self._top(out, idx):
                 return idx
         subj = ctx.get("subject")
         if subj is not None and toks[subj[1] - 1][1] <= c["span"][0]:
