@@ -5,7 +5,11 @@ participles, "according to" forms, passives), their speakers (a person, a role,
 an outlet, a source; pronouns and "الصحيفة"-style back-references resolved to
 the earlier full mention) and their contents (direct quotes in «» “” "" and
 indirect أن/إن clauses), with nesting for relays (``نقلت الصحيفة عن
-الدبلوماسيين أن ...``). Rules: :mod:`hadath.extract.attributions.rules`; data:
+الدبلوماسيين أن ...``), for reports inside a reported clause (``قال الرئيس إنه أبلغ نظيره أن
+...``: the inner speaker is the outer one, its parent the outer item) and for "according to"
+sources in an aside. Asides between a speaker and its content (``(سانا)``, ``، ومقره بريطانيا،``,
+``- الذي ... -``) are skipped and are never part of the speaker span; a person named in a comma
+apposition after a role (``قال المتحدث، العقيد فلان، إن``) is the speaker's entity. Rules: :mod:`hadath.extract.attributions.rules`; data:
 ``ar/cues.yaml`` and ``ar/grammar.yaml`` (written for hadath).
 
 Each item follows the ``attribution`` $def of ``hadath.document/1``::
