@@ -2661,6 +2661,21 @@ class Coder:
                 return "dead"
             if rid in self.wound_rules:
                 return "injured"
+        # (a relative clause between a passive harm verb and its counted victims: "وقتل في الهجوم الذي وقع في 2014
+        # نحو 20 مقاتلا"): the nearest harm / arrest verb before the count, with no victim of its own and no other
+        # event's trigger between
+        prior = [ev for ev in evs if ev["_i1"] <= k and k - ev["_i1"] <= 12 and ev["evidence"]["pos"] == "verb"
+                 and ev.get("_rec_i0") is None]
+        if prior:
+            ev = max(prior, key=lambda e: e["_i0"])
+            if not any(o is not ev and ev["_i1"] <= o["_i0"] < k and o["rule"] not in self.harm_rules
+                       and o["type"] != "ASSAULT" for o in evs):
+                if ev["type"] == "COERCE" and ev["mode"] == "arrest":
+                    return "arrested"
+                if ev["rule"] in self.kill_rules:
+                    return "dead"
+                if ev["rule"] in self.wound_rules:
+                    return "injured"
         return None
 
     @staticmethod
