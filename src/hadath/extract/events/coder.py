@@ -64,6 +64,22 @@ The coder works sentence by sentence over the normalised text
    same attacker as one of that country. An attack noun after في / جراء / ب that follows a killing / wounding
    trigger of its sentence is how that harm was done: one event ("قتلوا في قصف ..."). A noun after a verb of
    occurrence in the future (ستشهد القاهرة مظاهرات) is future too.
+   Second review: a number inside a time expression of ``doc.times`` (عام 2016، 15 ربيع الأول 1441 هـ) is no
+   number for the coder (never a toll, a counted victim or part of a role); a counted phrase spans the quantity
+   stage's compound count (أحد عشر مدنيا). An attack verb whose subject is an attack noun takes the noun's
+   ل-phrase or nationality adjective as actor and what follows as target (استهدفت غارة جوية للتحالف حافلة
+   أطفال; ``_attack_noun_subject``). Members or units of a body before it (cues ``member_heads``: عناصر
+   الشرطة) are that body. A denier is the actor of the act it denies (نفى الجيش قصف المستشفى, negated; not
+   verbs of foiling), and a possessed subject (طائراتها قد قصفت) is its possessor's (``_possessor_subject``). A
+   person phrase right before a passive-capable plural verb with no object is its victim (المدنيون الخمسة
+   قتلوا، إن 12 مدنيا قتلوا). A purpose noun (للمطالبة برحيل بوتفليقة) is done by the actor of the event it
+   follows, its genitive addressed. A definite object after a verb's subject is its recipient (هاجمت إيران
+   السفن), never past a following ف/و + future verb. A weapon, then a relative verb with an object pronoun
+   (صاروخا أطلقته جماعة الحوثي; cues ``relative_object_rules``), is an attack by the verb's subject. The
+   CAMEO code follows the means (cues ``mode_cameo``: aerial and drone 195, heavy weapons 194); an attempt
+   before a killing noun (محاولة اغتيال) is 185, its survivor (نجا محافظ عدن) the target. A bare form that is
+   more often a noun (أسر "families"; cues ``bare_noun_forms``) needs verb evidence. A title after a person's
+   name starts another phrase (السيسي / وزير الخارجية الروسي).
 7. Work stays linear in the text: clause breaks are indexed once per sentence (bisect), trigger-independent
    facts of a sentence are computed once, and a "sentence" longer than :attr:`Coder.MAX_WINDOW` tokens (text
    without punctuation) is coded in windows.
