@@ -182,6 +182,7 @@ class Coder:
         self._victims: set[int] = set()
         self._noun_starts: dict[int, str] = {}  # token index -> PLOVER type of the noun triggers of the unit
         self._noun_ends: dict[int, int] = {}  # token index -> end token index of the noun triggers of the unit
+        self._trig_info: dict[int, tuple[str, int]] = {}  # token index -> (type, end) of every trigger of the unit
         self._brk_key: tuple[Any, int, int] = (None, 0, 0)
         self._brk: list[int] = []
         self._sc: dict[str, Any] = {}
@@ -447,8 +448,11 @@ class Coder:
             # extend an agent with following agents / nationality / named actor ("قوات الجيش العراقي")
             if found["sector"] is not None and not found.get("accusative"):
                 j = found["i1"]
+                nat_seen = False
                 while j < b and j - i < 7 and toks[j]["w"] and not covered[j - a]:
                     ext = None
+                    if nat_seen and not self._nisba(toks[j]):
+                        break  # (a nationality adjective ends the noun phrase: "قصف مدفعي تركي قرى كردية")
                     if toks[j]["t"] in self.span_enders:
                         break  # "عمال أمام وزارة الصحة": a place preposition ends the phrase (أمام is also "imam")
                     if toks[j]["t"] in self.modifiers:
@@ -469,6 +473,7 @@ class Coder:
                         if key in lex.countries and found["country"] is None:
                             found["country"] = lex.countries[key][0]
                             ext = j + n
+                            nat_seen = n == 1 and self._nisba(toks[j])
                         elif key in lex.actors and found["code"] is None:
                             found["code"] = self._actor_code(key, day)
                             ext = j + n
@@ -508,8 +513,10 @@ class Coder:
                     and (p.get("entity") is None) != (m.get("entity") is None)
                     # (a title after a person's name starts another phrase: "استقبل الرئيس عبد الفتاح السيسي وزير
                     # الخارجية الروسي"، "استقبل الملك سلمان وزير الدفاع")
-                    and not (p.get("label") == "PER" and p.get("entity") is not None and (m.get("sector") or m.get("code"))
-                             and m.get("entity") is None and not m.get("place"))):
+                    # (nor an indefinite noun after a named body: "قصف للجيش السوري مستشفى")
+                    and not (p.get("entity") is not None and (m.get("sector") or m.get("code"))
+                             and m.get("entity") is None and not m.get("place")
+                             and (p.get("label") == "PER" or not self._definite(toks[m["i0"]])))):
                 q = dict(m if m.get("entity") else p)
                 q["i0"], q["i1"] = p["i0"], m["i1"]
                 q["code"] = m.get("code") or p.get("code") if m.get("entity") else p.get("code") or m.get("code")
@@ -1607,8 +1614,8 @@ class Coder:
         come between) is the actor, what follows it the object. ``k`` is the token after the verb. Returns
         ``(actor, recipient)`` mentions (the recipient may be None), or None when no attack noun with an actor
         follows the verb."""
-        ne = self._noun_ends.get(k)
-        if ne is None or self._noun_starts.get(k) != "ASSAULT":
+        typ, ne = self._trig_info.get(k, (None, None))
+        if ne is None or typ != "ASSAULT":
             return None
         act = None
         for m in ments:
@@ -1741,6 +1748,8 @@ class Coder:
                 continue
             self._noun_starts = {t["i0"]: t["rule"].type for t in trigs if t["pos"] == "noun"}
             self._noun_ends = {t["i0"]: t["i1"] for t in trigs if t["pos"] == "noun"}
+            # (every trigger's type and end: a "verb" right after another verb is its subject noun, استهدف قصف)
+            self._trig_info = {t["i0"]: (t["rule"].type, t["i1"]) for t in trigs}
             if not trigs:
                 continue
             trig_spans = [t["i0"] for t in trigs]
