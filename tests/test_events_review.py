@@ -1,7 +1,11 @@
-"""Event cases of a fresh user's review through the whole pipeline (tests/corpus/events_review.yaml).
+"""Event cases of the fresh users' reviews through the whole pipeline.
 
-Roles of verbal nouns (their genitive is the object), the act inside an accusation, modality and the future,
-outcomes that did not happen, where an actor phrase ends, and the origin of an attack.
+``tests/corpus/events_review.yaml``: roles of verbal nouns (their genitive is the object), the act inside an
+accusation, modality and the future, outcomes that did not happen, where an actor phrase ends, and the origin
+of an attack. ``tests/corpus/events_user2.yaml``: numbers inside time expressions (never a toll or a role),
+attack nouns as subjects, members of a body as the actor, denials, victims before passive plurals, purpose
+nouns, hypothetical objects, common nouns that look like triggers, relative-clause launches, CAMEO codes by
+means and attempts, and counted spans.
 """
 from __future__ import annotations
 
@@ -13,7 +17,9 @@ import yaml
 from hadath.pipeline import Pipeline
 from hadath.settings import Settings
 
-CASES = yaml.safe_load((Path(__file__).resolve().parent / "corpus" / "events_review.yaml").read_text("utf-8"))
+CORPUS = Path(__file__).resolve().parent / "corpus"
+CASES = [c for name in ("events_review.yaml", "events_user2.yaml")
+         for c in yaml.safe_load((CORPUS / name).read_text("utf-8"))]
 PUBLISHED = "2015-07-23T10:00+03:00"
 
 
