@@ -103,6 +103,7 @@ _START = operator.itemgetter("start")
 #: A sentence or line break between two offsets (the containing city of a sub-place is looked for before it).
 _SENT_BREAK = re.compile("[.!؟?\n]")
 _CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
+_CLAUSE_CUT_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "\n]")  # clause ends and line breaks
 #: A quoted span: opening quote, the name, closing quote.
 _QUOTED = re.compile("([«»\"“”])\\s*([^«»\"“”\n]{2,40}?)\\s*[«»\"”“]")
 #: Media cues right before a quoted outlet name (normalised text): لـ، صحيفة، جريدة، نقلته ...
@@ -330,11 +331,19 @@ class EntityExtractor:
         #: month names (the times stage's ``months.yaml``, one source): a month + a number is a date,
         #: never a person (رجب 1436، 15 شعبان)
         self.months = self._load_months()
+        rb = yaml.safe_load((DATA_DIR / "role_bodies.yaml").read_text("utf-8"))
+        #: rule ``role-country`` (``ar/role_bodies.yaml``): bodies named in a role, host prepositions,
+        #: words allowed between a title and a model person's name
+        self.role_bodies = sorted(((tuple(name_key(ph).split()), g["cameo"]) for g in rb["bodies"] for ph in g["phrases"]),
+                                  key=lambda t: -len(t[0]))
+        self.role_hosts = frozenset(name_key(w) for w in rb["host_prepositions"])
+        self.role_between = frozenset(name_key(w) for w in rb["between_words"])
         nb = yaml.safe_load((DATA_DIR / "nisba.yaml").read_text("utf-8"))
         #: rule ``nisba-norp`` (``ar/nisba.yaml``): definite plural titles after which a plural nisba
         #: stays an adjective, and indefinite person nouns after which a singular nisba is a NORP
         self.nisba_officials = frozenset(name_key(w) for w in nb["official_plural_heads"])
         self.nisba_persons = frozenset(name_key(w) for w in nb["person_heads"])
+        self.nisba_words = frozenset(name_key(w) for w in nb.get("word_after_noun", []))
         pm = yaml.safe_load((DATA_DIR / "place_modifiers.yaml").read_text("utf-8"))
         #: place-modifier filter (``ar/place_modifiers.yaml``): words that follow a place noun and are
         #: no name (عازلة، آمنة، حدودية، صناعية), and the place nouns themselves
@@ -618,6 +627,8 @@ class EntityExtractor:
                 continue  # an adjective (سوري، تركي) that the actor dictionary lists as a name
             if e.kind == "nationality" and not m.prefix and self._prev_word(text, m.start) in self.nisba_officials:
                 continue  # المسئولون الأتراك: after an official's title the plural stays an adjective (rule nisba-norp)
+            if m.key in self.nisba_words and not m.prefix and self._noun_before(text, m):
+                continue  # مشتقات الألبان: dairy, not Albanians (rule nisba-norp)
             label = e.label
             restored = None
             if m.prefix == "لل":
@@ -928,6 +939,13 @@ class EntityExtractor:
                 pm = re.search(r"([^\W_]+)[ \t]*$", text[max(0, s.start - 30):s.start])
                 if pm and pm.group(1) in self._first_words:
                     mentions.remove(s)  # a known first name before it: جان بول
+
+    def _noun_before(self, text: str, m: Match) -> bool:
+        """True when a word stands before match ``m`` in the same phrase that is no function word
+        (SaudiNewsNet rank under 60) nor a speech cue (قال): a noun governing ``word_after_noun`` of
+        ``ar/nisba.yaml`` (مشتقات الألبان، مصنع ألبان)."""
+        w = self._prev_word(text, m.start)
+        return bool(w) and self.gaz.word_rank(w) >= 60 and w not in self.cues
 
     @staticmethod
     def _prev_word(text: str, pos: int) -> str | None:
@@ -1298,7 +1316,7 @@ class EntityExtractor:
             if key in self.titles:
                 agent = self.titles[key]
                 break
-        roles.append((a, b, self._country_in(text[a:b]), agent))
+        roles.append((a, b, self._role_country(text[a:b]), agent))
 
     def _role_end(self, text: str, words, wtexts, i: int) -> int:
         """End of a role phrase starting at word ``i``: up to the next punctuation, at most 6 words."""
@@ -1985,6 +2003,7 @@ class EntityExtractor:
 
     def _entities(self, doc, norm, mentions: list[Mention], roles, dominant: str | None = None) -> list[dict[str, Any]]:
         out = []
+        clauses = self._dominant_clauses(norm.text, mentions, dominant)
         for i, c in enumerate(cluster(mentions), 1):
             spans = []
             for m in c:
@@ -2007,17 +2026,29 @@ class EntityExtractor:
                     for rs, re_, rc, agent in roles:
                         if re_ <= m.start <= re_ + 2 and (rs, re_) not in m.roles:
                             m.roles.append((rs, re_))
+                    if m.source != "gazetteer" and not any(rc for rs, re_, rc, _g in roles if (rs, re_) in m.roles):
+                        self._model_role(norm.text, m, roles)  # (also past a bare title: وزير ... الكويتي الشيخ)
+                body = None  # rule role-country: a role naming an international body (المبعوث الأممي)
+                for m in c:
+                    for ra, rb in m.roles:
+                        body = body or self._role_body(norm.text[ra:rb])
+                if body is not None:
+                    country = e.country if e is not None else None
+                    cameo = best_m.cameo if best_m.cameo is not None else body
                 for m in c:
                     for ra, rb in m.roles:
                         a, b = norm.raw_span(ra, rb)
                         person_roles.append(doc.text[a:b])
+                        if body is not None:
+                            continue
                         for rs, re_, rc, agent in roles:
                             if ra <= rs and re_ <= rb + 1 and rc:
                                 country = country or rc
                                 cameo = cameo or f"{rc}{agent or ''}"
                         if not country:
-                            country = self._country_in(norm.text[ra:rb])
-                if not country and dominant and any(m.rule != "person-honorific" for m in c):
+                            country = self._role_country(norm.text[ra:rb])
+                if (not country and dominant and body is None and any(m.rule != "person-honorific" for m in c)
+                        and not self._dominant_elsewhere(c, clauses)):
                     # a person without a stated nationality: the article's country; not for a royal or
                     # honorific name alone (الملكة صوفيا): its country is its title's, never guessed
                     country = dominant
@@ -2041,6 +2072,109 @@ class EntityExtractor:
                 ent["roles"] = person_roles
             out.append(ent)
         return out
+
+    def _role_body(self, ntext: str) -> str | None:
+        """CAMEO code of the first international body (``bodies`` of ``ar/role_bodies.yaml``) named
+        in a normalised role phrase, or None: "المبعوث الاممى الى اليمن" -> "IGOUNO"."""
+        ws = _WORD.findall(ntext)
+        for i in range(len(ws)):
+            if i and ws[i - 1] in self.role_hosts:
+                continue  # السفير الليبي لدى الأمم المتحدة: the body is where he serves, not his
+            for phrase, code in self.role_bodies:
+                n = len(phrase)
+                if tuple(ws[i + 1:i + n]) == phrase[1:] and any(
+                        rest == phrase[0] for _p, rest in _strip_clitic(ws[i])):
+                    return code
+        return None
+
+    def _role_country(self, ntext: str) -> str | None:
+        """ISO alpha-3 of the person's country in a normalised role phrase: the first country or
+        nationality adjective, skipping places after a host preposition (``host_prepositions`` of
+        ``ar/role_bodies.yaml``, or a ب written on the place): "السفير الامريكى لدى العراق" -> "USA",
+        "المبعوث الاممى الى اليمن" -> None."""
+        for m in self.gaz.match(ntext):
+            ws = m.start - (len(m.prefix) if m.prefix != "لل" else 0)
+            pm = re.search(r"([^\W_]+)[ \t]+$", ntext[max(0, ws - 20):ws])
+            if (pm and pm.group(1) in self.role_hosts) or "ب" in m.prefix:
+                continue
+            for e in self.gaz.lookup(m.key):
+                if e.kind in ("nat_adj", "country") and e.country:
+                    return e.country
+        return None
+
+    def _model_role(self, text: str, m: Mention, roles) -> None:
+        """Rule ``role-country`` for a person the NER model found: a title before it, separated only
+        by definite words, place names and ``between_words`` (السفير الامريكى لدى العراق ماثيو تولر),
+        becomes the person's role (added to ``roles`` and ``m.roles``)."""
+        ws = list(_WORD.finditer(text, max(0, m.start - 90), m.start))
+        found = None  # the farthest title (وزير الداخلية الكويتي الشيخ: وزير)
+        for k in range(len(ws) - 1, max(-1, len(ws) - 8), -1):
+            if text[ws[k].end():(ws[k + 1].start() if k + 1 < len(ws) else m.start)].strip():
+                break  # punctuation between
+            wt = [w.group() for w in ws[k:]]
+            if self._is_title(wt, 0):
+                found = k
+                continue
+            w = wt[0]
+            if not (w.startswith(("ال", "لل")) or w in self.role_between
+                    or any(rest in self.gaz.names for _p, rest in _strip_clitic(w))):
+                break
+        if found is None:
+            return
+        wt = [w.group() for w in ws[found:]]
+        a, b = ws[found].start(), ws[-1].end()
+        rc = self._role_country(text[a:b])
+        # (the title's agent only with the role's own country: no GOV on a guessed country)
+        roles.append((a, b, rc, self.titles.get(tuple(wt[:self._is_title(wt, 0)])) if rc else None))
+        m.roles.append((a, b))
+
+    @staticmethod
+    def _dominant_clauses(text: str, mentions: list[Mention], dominant: str | None) -> list | None:
+        """The clauses (normalised ``text`` cut at ``_CLAUSE_END`` marks) holding the mentions of the
+        ``dominant`` country, each as ``(start, end, owners)`` with ``owners`` the spans of the people
+        of that country in it; None when some clause has no such person (the country is then the
+        article's, for every person). One pass per document (rule role-country)."""
+        if dominant is None:
+            return None
+        people = sorted((p.start, p.end) for p in mentions if p.label == "PER"
+                        and (p.entry.country if p.entry is not None else p.country) == dominant)
+        if not people:
+            return None
+        ev = [x for x in mentions if x.label != "PER"
+              and (x.entry.country if x.entry is not None else x.country) == dominant]
+        if not ev:
+            return None
+        cuts = [mm.start() for mm in _CLAUSE_CUT_RE.finditer(text)]
+        out: dict[tuple[int, int], list] = {}
+        for x in ev:
+            k = bisect.bisect_left(cuts, x.start)
+            a = cuts[k - 1] + 1 if k > 0 else 0
+            b = cuts[k] if k < len(cuts) else len(text)
+            if (a, b) in out:
+                continue
+            owners = []
+            for sp in people[bisect.bisect_left(people, (a, a)):]:
+                if sp[0] >= b:
+                    break
+                if sp[1] <= b:
+                    owners.append(sp)
+            if not owners:
+                return None
+            out[(a, b)] = owners
+        return [(a, b, owners) for (a, b), owners in out.items()] or None
+
+    @staticmethod
+    def _dominant_elsewhere(c, clauses: list | None) -> bool:
+        """True when every clause of :meth:`_dominant_clauses` belongs to another person than the
+        mentions of cluster ``c`` and holds none of them: "قال محمد صلاح ...، وأكد عمر البشير أن
+        السودان آمن" gives Salah no Sudan (rule role-country)."""
+        if not clauses:
+            return False
+        own = [(x.start, x.end) for x in c]
+        for a, b, owners in clauses:
+            if any(a <= s and e <= b for s, e in own) or all(o in own for o in owners):
+                return False
+        return True
 
     def _country_in(self, ntext: str) -> str | None:
         """ISO alpha-3 of the first country or nationality adjective named in a normalised phrase
