@@ -614,6 +614,8 @@ class EntityExtractor:
                 continue  # تعيش جدة الطفل: جدة + a definite noun is "the grandmother of" (rule place-evidence)
             if e.kind in ("city", "region") and " " not in m.key and m.key not in self.pe_places:
                 cue = self._place_cue(text, m)
+                if cue == "conflict":  # على: a cue for a war-zone place in a conflict sentence only
+                    cue = "weak" if e.country in self.pe_conflict_countries and self._conflict_context(text, m) else None
                 if cue in (None, "clitic") and (listed or self._listed_before(text, m, e, mi, matches, infos, common)):
                     cue = "weak"  # في الضالع وعمران، زار حماة وحمص: a place of a list shares the list's cue
                 if common[mi] and not self._cue_ok(m.key, cue, e, countries, text, m):
@@ -757,6 +759,8 @@ class EntityExtractor:
         a, b = norm.raw_span(m.start, m.end)
         if raw[b - 1:b] == "ه":
             return False
+        if "ب" in m.prefix:
+            return True  # بمركز الأسنان بجدة: "in Jeddah"
         nm = re.match(r"[ \t]+([^\W_]+)", text[m.end:m.end + 40])
         if not nm or not nm.group(1).startswith("ال") or self._place_cue(text, m) in ("strong", "weak", "dateline"):
             return True
@@ -2004,6 +2008,7 @@ class EntityExtractor:
     def _entities(self, doc, norm, mentions: list[Mention], roles, dominant: str | None = None) -> list[dict[str, Any]]:
         out = []
         clauses = self._dominant_clauses(norm.text, mentions, dominant)
+        people = [m for m in mentions if m.label == "PER"]
         for i, c in enumerate(cluster(mentions), 1):
             spans = []
             for m in c:
@@ -2027,7 +2032,7 @@ class EntityExtractor:
                         if re_ <= m.start <= re_ + 2 and (rs, re_) not in m.roles:
                             m.roles.append((rs, re_))
                     if m.source != "gazetteer" and not any(rc for rs, re_, rc, _g in roles if (rs, re_) in m.roles):
-                        self._model_role(norm.text, m, roles)  # (also past a bare title: وزير ... الكويتي الشيخ)
+                        self._model_role(norm.text, m, roles, people)  # (also past a bare title: وزير ... الكويتي الشيخ)
                 body = None  # rule role-country: a role naming an international body (المبعوث الأممي)
                 for m in c:
                     for ra, rb in m.roles:
@@ -2102,7 +2107,7 @@ class EntityExtractor:
                     return e.country
         return None
 
-    def _model_role(self, text: str, m: Mention, roles) -> None:
+    def _model_role(self, text: str, m: Mention, roles, people=()) -> None:
         """Rule ``role-country`` for a person the NER model found: a title before it, separated only
         by definite words, place names and ``between_words`` (السفير الامريكى لدى العراق ماثيو تولر),
         becomes the person's role (added to ``roles`` and ``m.roles``)."""
@@ -2111,9 +2116,13 @@ class EntityExtractor:
         for k in range(len(ws) - 1, max(-1, len(ws) - 8), -1):
             if text[ws[k].end():(ws[k + 1].start() if k + 1 < len(ws) else m.start)].strip():
                 break  # punctuation between
+            if any(p.start <= ws[k].start() < p.end for p in people):
+                break  # another person's name (والملكة صوفيا والملكة رانيا)
             wt = [w.group() for w in ws[k:]]
             if self._is_title(wt, 0):
                 found = k
+                if wt[0][:1] == "و" and wt[0] not in self._title_first or k and text[ws[k - 1].end():ws[k].start()].strip():
+                    break  # a coordinated title (والملكة) is the person's own: what precedes is another's
                 continue
             w = wt[0]
             if not (w.startswith(("ال", "لل")) or w in self.role_between
