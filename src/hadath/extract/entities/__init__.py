@@ -23,7 +23,14 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    LOC, SYR, no GeoNames id), never the same-named region of another country; ``sub-place-name``:
    the name after حي that neither the gazetteer nor the model knows (حي جوبر، حي بابا عمرو في حمص:
    one word, two after a compound first word, stopping at prepositions, verbs and punctuation) is
-   such a place too, and حي "alive, live" (بث حي، كائن حي) gives none;
+   such a place too, and حي "alive, live" (بث حي، كائن حي) gives none; على is a cue only in a
+   conflict sentence (قصف على دوما), a word-name opening a list before a city of its country needs
+   no other cue (زار حماة وحمص), some names need a strong cue (``strong_only``: صور "pictures" /
+   Tyre), and a kinship noun (``kin_words``: جدة "grandmother") followed by a definite noun, or
+   written with ه (جده), is no place; ``nisba-norp`` (``ar/nisba.yaml``): a plural nisba after a
+   noun is a NORP (اللاجئون السوريون، ملايين السوريين) except after officials' plural titles
+   (المسئولون الأتراك) and for ``word_after_noun`` (مشتقات الألبان), and a singular one after a person
+   noun too (مسؤول عماني: OMN; سيدة سورية: no Syria);
 2. ``institution-nationality:<id>``: "institution + nationality adjective" organisations
    (السلطات الألمانية -> ORG, DEU, DEUGOV; الشعب العراقي -> NORP; ``ar/institutions.yaml``); after a
    title word the phrase is a role of a person instead (منسق الاستخبارات الوطنية الفرنسية), except
@@ -42,6 +49,11 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    and give the person's country and agent code; a person without one takes the article's
    dominant country, except a ``person-honorific`` name (الملكة صوفيا), and a city read as a
    person's name is no evidence of that country (زارت الملكة صوفيا بلغاريا: no BGRGOV queen);
+   ``role-country`` (``ar/role_bodies.yaml``): a role naming a body gives the body's code and no
+   guessed country (المبعوث الأممي إلى اليمن: IGOUNO), a country after a host preposition is not
+   the person's (السفير الأمريكي لدى العراق: USA), a title before a model person across definite
+   words and places is its role, and the article's country is no guess for a person when all its
+   mentions lie in other people's clauses (قال محمد صلاح ...، وأكد عمر البشير أن السودان آمن);
 5. ``model``: NER model spans (:mod:`.ner_model`, when the module and its model file exist) for
    names the gazetteer does not know; only clauses holding a name-like rare word are tagged; a
    place span made only of place nouns and common modifiers (``place-modifier``,
