@@ -319,6 +319,8 @@ class EntityExtractor:
         self.pe_conflict_weak = frozenset(name_key(w) for w in pe.get("conflict_weak_cues", []))
         #: names that need a strong cue or a dateline (صور "pictures" / Tyre)
         self.pe_strong_only = frozenset(name_key(w) for w in pe.get("strong_only", []))
+        #: names that need a strong cue, a dateline, or a weak cue in a conflict sentence (الميادين)
+        self.pe_conflict_only = frozenset(name_key(w) for w in pe.get("conflict_only", []))
         #: place names that are also kinship nouns (جدة "grandmother"), and definite person nouns
         #: ending like a nisba that still make them kinship nouns (جدة الضحية)
         self.pe_kin = frozenset(name_key(w) for w in pe.get("kin_words", []))
@@ -649,7 +651,9 @@ class EntityExtractor:
                 restored = "ال" + doc.text[slice(*norm.raw_span(m.start + 1, m.end))][1:]
             code = e.cameo if isinstance(e.cameo, str) or e.cameo is None else cameo_at(e.cameo, date)
             if e.kind != "actor":  # the actor code of the chosen reading's country only (طرابلس: LBN or LBY)
-                code = actor_code(ents, date, e.country if e.kind in ("country", "city", "region") else None) or code
+                ac = actor_code(ents, date, e.country if e.kind in ("country", "city", "region") else None)
+                if ac and not (isinstance(code, str) and len(code) > len(ac) and code.startswith(ac)):
+                    code = ac  # (a hand-kept code that refines the dictionary's stays: IGOUNO, not IGO)
             mentions.append(Mention(m.start, m.end, label, m.key, entry=e, source="gazetteer",
                                     rule=f"gazetteer:{e.kind}",
                                     confidence=confidence,
@@ -745,6 +749,9 @@ class EntityExtractor:
                              and self._conflict_context(text, m)) else None
         if key in self.pe_strong_only:
             return cue in ("strong", "dateline")
+        if key in self.pe_conflict_only:  # الميادين "the squares": its country named is not enough
+            return cue in ("strong", "dateline") or (cue == "weak" and m is not None and e.country in
+                                                     self.pe_conflict_countries and self._conflict_context(text, m))
         if key in self.pe_words:
             return cue in ("strong", "dateline") or (cue == "weak" and (has_country or (
                 m is not None and e.country in self.pe_conflict_countries and self._conflict_context(text, m))))
@@ -2065,6 +2072,7 @@ class EntityExtractor:
                         if not country:
                             country = self._role_country(norm.text[ra:rb])
                 if (not country and dominant and body is None and any(m.rule != "person-honorific" for m in c)
+                        and not (cameo or "").startswith(("IGO", "NGO", "IMG"))  # (an envoy of a body: no country)
                         and not self._dominant_elsewhere(c, clauses)):
                     # a person without a stated nationality: the article's country; not for a royal or
                     # honorific name alone (الملكة صوفيا): its country is its title's, never guessed
