@@ -690,8 +690,10 @@ class Coder:
         time, preposition or place word) and up to two definite adjectives after it ("القيادي البارز"),
         or None."""
         def plain_definite(q: int) -> bool:
+            if q >= b or q >= len(toks):  # the victim would start past the clause (or the text)
+                return False
             t = toks[q]
-            return (q < b and t["w"] and t["t"].startswith("ال") and len(t["t"]) > 3 and not self._is_break(t)
+            return (t["w"] and t["t"].startswith("ال") and len(t["t"]) > 3 and not self._is_break(t)
                     and t["t"] not in self.relative and not self._has(t, self.time_words) and not self._has(t, self.place_markers)
                     and not any(m["i0"] <= q < m["i1"] for m in ments))
         if not plain_definite(k):
