@@ -70,7 +70,10 @@ analysed again (:attr:`BatchResult.retried`); its old failure line is
 removed at the end of the run, replaced by its document or by its new
 failure line. A failure whose input (same ``src``) now has another id (a
 repaired line that holds an ``id``) and whose own id no input of the run
-has is removed too. Unchanged failures are skipped.
+has is removed too. Unchanged failures are skipped, unless the run is asked
+to retry failures (``retry_failed``, ``hadath run --retry-failed``: after
+upgrading hadath, say): then every earlier failure of an input of this run
+is analysed again, and replaced the same way.
 
 The process pool lives here (:func:`parallel_analyze`, used by
 :func:`hadath.analyze_many`): workers are forked after the pipeline is built,
@@ -484,6 +487,7 @@ def run_batch(
     flush_every: int = 64,
     flush_seconds: float = 2.0,
     stdin=None,
+    retry_failed: bool = False,
 ) -> BatchResult:
     """Analyse every record of ``inputs`` into the folder ``out``.
 
@@ -499,6 +503,8 @@ def run_batch(
             a kill can make a restart redo, per pending chunk).
         flush_seconds: Longest time between flushes (s).
         stdin: Binary stream read for ``-`` (default: ``sys.stdin.buffer``).
+        retry_failed: Analyse again the inputs that failed in an earlier run
+            even when they have not changed (see "Failed inputs" above).
 
     Returns:
         A :class:`BatchResult`.
@@ -638,7 +644,9 @@ def run_batch(
                 seen.setdefault(rec["alt_id"], where)  # the same input given twice is a duplicate too
             if rid in done:
                 old = prints.known.get(rid)
-                if old is not None and old != fp:
+                if retry_failed and rid in earlier_fail_ids and rid not in docs.ids:
+                    counts["retried"] += 1  # asked for: an earlier failure analysed again
+                elif old is not None and old != fp:
                     if rid in docs.ids:
                         changed.append((rid, where))
                         bar.write(f"hadath: warning: {where}: id {rid}: input changed since the earlier run; "

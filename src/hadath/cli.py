@@ -182,11 +182,13 @@ def _one_record(path: str) -> dict:
               help="Worker processes (0: all local cores).")
 @click.option("--resume/--no-resume", default=True, show_default=True,
               help="Skip what an earlier run in DIR wrote / start afresh.")
+@click.option("--retry-failed", is_flag=True,
+              help="On resume, analyse again the inputs of failures.jsonl (e.g. after upgrading hadath).")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Progress bar with articles/s on stderr.")
 @_include_option
 @_config_option
-def run(inputs, out, jobs, resume, progress, include, config) -> None:
+def run(inputs, out, jobs, resume, retry_failed, progress, include, config) -> None:
     """Analyse many articles: files, folders, JSONL, JSON arrays, SaudiNewsNet zips, or - (stdin).
 
     Writes DIR/documents.jsonl (input order, ids kept), DIR/failures.jsonl and
@@ -194,7 +196,8 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
     resumes; an id done earlier whose input has changed since (another text,
     title...) is refused with a warning and named in the summary, not
     re-analysed (use --no-resume or a new --out), while a failed input that
-    has changed since is analysed again. CSV files with a text, content or html column are read one
+    has changed since is analysed again (with --retry-failed, every earlier
+    failure is). CSV files with a text, content or html column are read one
     article a row. Exit code 1 when an input of this run failed (now, or in an
     earlier run into the same --out), was refused as changed, or an INPUT
     held no article; failures that earlier runs recorded for other inputs
@@ -204,7 +207,8 @@ def run(inputs, out, jobs, resume, progress, include, config) -> None:
     from hadath.batch import BatchError, run_batch
 
     try:
-        res = run_batch(list(inputs), out, jobs=jobs, resume=resume, settings=settings, progress=progress)
+        res = run_batch(list(inputs), out, jobs=jobs, resume=resume, settings=settings, progress=progress,
+                        retry_failed=retry_failed)
     except BatchError as e:
         _die(str(e), 2)
     except OSError as e:  # the output folder or a file in it cannot be made or written
