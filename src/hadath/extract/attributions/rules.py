@@ -364,17 +364,11 @@ class RuleParser:
                 if t in ("،", ",") and depth < 2:  # "، الذي ...، ويعتمد على ...، إن"
                     return self._skip_aside(toks, m, n, extra, depth + 1)
                 return None
-            if t in lex.brackets:
-                b = self._skip_aside(toks, m, n)
-                if b is None:
+            skip = self._skip_aside if t in lex.brackets else self._skip_quoted if t in self._openq else None
+            if skip is not None:  # a bracket or a quotation inside the aside: jump over it
+                m = skip(toks, m, n)
+                if m is None:
                     return None
-                m = b
-                continue
-            if t in self._openq:
-                q = self._skip_quoted(toks, m, n)
-                if q is None:
-                    return None
-                m = q
                 continue
             if self._is_compl(t) or t == ":" or t in _PUNCT_STOP:
                 return None
