@@ -84,3 +84,15 @@ def fake_ner_model():
 def fake_model_pipeline():
     """:func:`with_fake_model`: ``spans_for(text) -> [(start, end, label, conf)]`` -> an entity pipeline."""
     return with_fake_model
+
+
+@pytest.fixture
+def one_model_span_pipeline():
+    """``(span, label) -> pipeline``: :func:`with_fake_model` whose model tags the first ``span`` of the text
+    as ``label`` (confidence 0.9)."""
+    def build(span, label):
+        def spans_for(text):
+            a = text.index(span)
+            return [(a, a + len(span), label, 0.9)]
+        return with_fake_model(spans_for)
+    return build

@@ -212,12 +212,8 @@ def test_model_failure_keeps_gazetteer(sample_text):
     ("جاء فيه: The company said it would close the factory. وأضاف.", "The company said it would close the factory",
      "ORG", None),
 ])
-def test_model_span_shaping(text, span, label, expected, fake_model_pipeline):
-    def spans(t):
-        a = t.index(span)
-        return [(a, a + len(span), label, 0.9)]
-
-    ents = fake_model_pipeline(spans).analyze(text).entities
+def test_model_span_shaping(text, span, label, expected, one_model_span_pipeline):
+    ents = one_model_span_pipeline(span, label).analyze(text).entities
     got = [e["text"] for e in ents if e["source"] == "model" or e["text"] == expected]
     assert got == ([expected] if expected else []), ents
 
@@ -228,11 +224,7 @@ def test_model_span_shaping(text, span, label, expected, fake_model_pipeline):
      "أرنو شوارتزنيجير"),
     ("التقى الوزير وليد المعلم أمس.", "وليد المعلم", "وليد المعلم"),  # a name that starts with و
 ])
-def test_model_person_coordination_cut(text, span, expected, fake_model_pipeline):
-    def spans(t):
-        a = t.index(span)
-        return [(a, a + len(span), "PER", 0.9)]
-
-    ents = fake_model_pipeline(spans).analyze(text).entities
+def test_model_person_coordination_cut(text, span, expected, one_model_span_pipeline):
+    ents = one_model_span_pipeline(span, "PER").analyze(text).entities
     assert expected in [e["text"] for e in ents], ents
     assert span == expected or span not in [e["text"] for e in ents]

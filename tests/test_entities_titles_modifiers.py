@@ -66,12 +66,8 @@ def test_honorific_person_rule_and_role(pipe):
     # only LOC/GPE/FAC spans are filtered: an organisation keeps its words
     ("أعلنت شركة المنطقة الحرة للتجارة أرباحها.", "المنطقة الحرة للتجارة", "ORG", True),
 ])
-def test_model_place_modifier_filter(text, span, label, kept, fake_model_pipeline):
-    def spans(t):
-        a = t.index(span)
-        return [(a, a + len(span), label, 0.9)]
-
-    ents = fake_model_pipeline(spans).analyze(text).entities
+def test_model_place_modifier_filter(text, span, label, kept, one_model_span_pipeline):
+    ents = one_model_span_pipeline(span, label).analyze(text).entities
     got = [e["text"] for e in ents if e["source"] == "model"]
     assert (span in got) == kept, ents
 

@@ -66,13 +66,9 @@ def test_user_defects_corpus(pipe, case):
     ("ولقاء المخرج عز الدين ذو الفقار في القاهرة", "عز الدين", "PER", "عز الدين"),
     ("وقال خادم الحرمين إن المملكة تدعم الحوار", "خادم الحرمين", "PER", "خادم الحرمين"),
 ])
-def test_model_not_name_filter(text, span, label, kept, fake_model_pipeline):
+def test_model_not_name_filter(text, span, label, kept, one_model_span_pipeline):
     """Rule not-name on the NER model's spans (ar/not_names.yaml): ``kept`` is the text left, or None."""
-    def spans(t):
-        a = t.index(span)
-        return [(a, a + len(span), label, 0.9)]
-
-    ents = fake_model_pipeline(spans).analyze(text).entities
+    ents = one_model_span_pipeline(span, label).analyze(text).entities
     got = [e["text"] for e in ents if e["source"] == "model"]
     assert got == ([kept] if kept else []), _show(ents)
 
