@@ -20,7 +20,7 @@ All offsets here are code points of the NORMALISED text.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Callable
 
 from hadath.extract.quantities.numbers import Tokens
 from hadath.extract.times.rules import TimeLexicon
