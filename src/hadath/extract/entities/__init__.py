@@ -83,7 +83,6 @@ import bisect
 import operator
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import yaml

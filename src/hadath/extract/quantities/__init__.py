@@ -523,7 +523,6 @@ class QuantityExtractor:
         i1 = by_end.get(m.end)
         if i1 is None:
             return None
-        first = toks[i0][2]
         nw = text[m.start:m.end]
         prev = toks[i0 - 1][2] if i0 > 0 else ""
         prev_adjacent = i0 > 0 and toks[i0 - 1][1] == toks[i0][0]

@@ -64,7 +64,7 @@ Example:
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from hijridate import Gregorian, Hijri
