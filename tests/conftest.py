@@ -96,3 +96,39 @@ def one_model_span_pipeline():
             return [(a, a + len(span), label, 0.9)]
         return with_fake_model(spans_for)
     return build
+
+
+# -- entity corpus cases (tests/corpus/entities_*.yaml) --------------------------------------------
+
+def show_entities(ents) -> list:
+    """The fields of entities that corpus assertions print on failure."""
+    return [(e["text"], e["label"], e["country"], e["cameo"], e["geonames"], e["canonical"], e["rule"]) for e in ents]
+
+
+def check_entity_case(ents, case, not_entity_labels=None) -> None:
+    """Assert one entity corpus case: every ``expect`` entity found (text compared normalised; ``label``,
+    ``country``, ``cameo``, ``geonames``, ``canonical`` and the number of ``mentions`` where given), and no
+    ``not_entity`` text an entity with a label of the case's ``labels`` (default ``not_entity_labels``;
+    None: any label)."""
+    from hadath.text.normalize import normalize_word
+
+    labels = case.get("labels", not_entity_labels)
+    for w in case.get("not_entity", []):
+        bad = [e for e in ents if normalize_word(e["text"]) == normalize_word(w) and (labels is None or e["label"] in labels)]
+        assert not bad, (w, show_entities(ents))
+    for ex in case.get("expect", []):
+        hits = [e for e in ents if normalize_word(e["text"]) == normalize_word(ex["text"])]
+        assert hits, (ex["text"], show_entities(ents))
+        e = hits[0]
+        for key in ("label", "country", "cameo", "geonames", "canonical"):
+            if key in ex:
+                assert e[key] == ex[key], (key, ex, show_entities(ents))
+        if "mentions" in ex:
+            assert len(e["mentions"]) == ex["mentions"], e["mentions"]
+
+
+@pytest.fixture
+def entity_case_checker():
+    """:func:`check_entity_case`."""
+    return check_entity_case
+

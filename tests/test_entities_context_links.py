@@ -10,7 +10,6 @@ import yaml
 
 from hadath.pipeline import Pipeline
 from hadath.settings import Settings
-from hadath.text.normalize import normalize_word
 
 CORPUS = yaml.safe_load((Path(__file__).resolve().parent / "corpus" / "entities_context_links.yaml").read_text("utf-8"))
 CASES = CORPUS["cases"]
@@ -33,20 +32,8 @@ def test_corpus_has_each_kind():
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["id"])
-def test_context_links_corpus(pipe, case):
-    ents = pipe.analyze(case["text"]).entities
-    for w in case.get("not_entity", []):
-        bad = [e for e in ents if normalize_word(e["text"]) == normalize_word(w) and e["label"] in ("PER", "ORG")]
-        assert not bad, (w, _show(ents))
-    for ex in case.get("expect", []):
-        hits = [e for e in ents if normalize_word(e["text"]) == normalize_word(ex["text"])]
-        assert hits, (ex["text"], _show(ents))
-        e = hits[0]
-        for key in ("label", "country", "cameo", "geonames", "canonical"):
-            if key in ex:
-                assert e[key] == ex[key], (key, ex, _show(ents))
-        if "mentions" in ex:
-            assert len(e["mentions"]) == ex["mentions"], e["mentions"]
+def test_context_links_corpus(pipe, case, entity_case_checker):
+    entity_case_checker(pipe.analyze(case["text"]).entities, case, ("PER", "ORG"))
 
 
 @pytest.mark.parametrize("sentence", CORPUS["no_person_or_org"])

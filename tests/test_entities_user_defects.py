@@ -9,7 +9,6 @@ import yaml
 
 from hadath.pipeline import Pipeline
 from hadath.settings import Settings
-from hadath.text.normalize import normalize_word
 
 CORPUS = yaml.safe_load((Path(__file__).resolve().parent / "corpus" / "entities_user_defects.yaml").read_text("utf-8"))
 CASES = CORPUS["cases"]
@@ -32,19 +31,8 @@ def test_corpus_kinds_have_positives_and_negatives():
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["id"])
-def test_user_defects_corpus(pipe, case):
-    ents = pipe.analyze(case["text"]).entities
-    labels = case.get("labels")
-    for w in case.get("not_entity", []):
-        bad = [e for e in ents if normalize_word(e["text"]) == normalize_word(w) and (labels is None or e["label"] in labels)]
-        assert not bad, (w, _show(ents))
-    for ex in case.get("expect", []):
-        hits = [e for e in ents if normalize_word(e["text"]) == normalize_word(ex["text"])]
-        assert hits, (ex["text"], _show(ents))
-        e = hits[0]
-        for key in ("label", "country", "cameo", "geonames", "canonical"):
-            if key in ex:
-                assert e[key] == ex[key], (key, ex, _show(ents))
+def test_user_defects_corpus(pipe, case, entity_case_checker):
+    entity_case_checker(pipe.analyze(case["text"]).entities, case)
 
 
 @pytest.mark.parametrize("text, span, label, kept", [
