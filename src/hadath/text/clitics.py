@@ -22,9 +22,12 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import gzip
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from types import MappingProxyType
 
 import yaml
 
@@ -33,8 +36,12 @@ __all__ = ["Segmenter", "load_vocab"]
 _MIN_STEM = 2
 
 
-def load_vocab() -> dict[str, int]:
-    """Load the shipped vocabulary: normalised word form -> corpus count.
+@functools.lru_cache(maxsize=1)
+def load_vocab() -> Mapping[str, int]:
+    """Load the shipped vocabulary: normalised word form -> corpus count (read-only).
+
+    Loaded once per process (about 0.2 s, 117k forms) and shared by its users, the
+    clitic :class:`Segmenter` and the times stage's future-verb check.
 
     Raises:
         FileNotFoundError: If the compiled vocabulary is missing from the package.
@@ -47,7 +54,7 @@ def load_vocab() -> dict[str, int]:
                 continue
             w, _, c = line.rstrip("\n").partition("\t")
             vocab[w] = int(c)
-    return vocab
+    return MappingProxyType(vocab)
 
 
 @dataclass
@@ -64,7 +71,7 @@ class Segmenter:
         min_count: A stem is "known" when its count is at least this.
     """
 
-    vocab: dict[str, int]
+    vocab: Mapping[str, int]
     conjunctions: tuple[str, ...]
     particles: tuple[str, ...]
     article: str
