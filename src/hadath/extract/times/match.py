@@ -621,6 +621,29 @@ def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n:
     return windows
 
 
+def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """What the matching loop reads of each rule, gathered once per lexicon.
+
+    Returns:
+        ``(rows, by_key, free)``: one row per rule in rules.yaml order
+        ``(rule, needs, prefilters, regex, handler, has "x" group, group)`` (rules of
+        one group have the same needs and prefilters, so they keep the same windows);
+        trigger name -> indices of the rules that need it; indices of the rules that need none.
+    """
+    rows = []
+    by_key: dict[str, list[int]] = {}
+    free = []
+    groups: dict[tuple, int] = {}
+    for i, r in enumerate(lex.rules):
+        group = groups.setdefault((r.needs, tuple(p.pattern for p in r.prefilters)), len(groups))
+        rows.append((r, r.needs, r.prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex, group))
+        for key in r.needs:
+            by_key.setdefault(key, []).append(i)
+        if not r.needs:
+            free.append(i)
+    return rows, {k: tuple(v) for k, v in by_key.items()}, tuple(free)
+
+
 def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Candidate]:
     """Find time expressions in a normalised text (no resolution).
 
@@ -636,25 +659,35 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
     cands: list[Candidate] = []
     spans = lex.trigger_spans(text, tokens)
     n = len(text)
-    by_needs: dict[tuple[str, ...], list[list[int]]] = {}  # rules with the same needs share windows
     plan = lex.plan
-    if plan is None:  # what the loop reads of each rule, gathered once per lexicon
-        plan = lex.plan = [(r, r.needs, r.prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex)
-                           for r in lex.rules]
-    for rule, needs, prefilters, rx, handler, has_x in plan:
+    if plan is None:
+        plan = lex.plan = _plan(lex)
+    rows, by_key, free = plan
+    todo = set(free)  # the rules one of whose trigger words occurs (or that need none)
+    for key in spans:
+        ids = by_key.get(key)
+        if ids:
+            todo.update(ids)
+    by_needs: dict[tuple[str, ...], list[list[int]]] = {}  # rules with the same needs share windows
+    filtered: dict[int, list[list[int]]] = {}  # and, with the same prefilters, the windows these keep
+    for i in sorted(todo):
+        rule, needs, prefilters, rx, handler, has_x, group = rows[i]
         if needs:
             windows = by_needs.get(needs)
             if windows is None:
                 windows = by_needs[needs] = _windows(needs, spans, n)
-            if not windows:
-                continue
         else:
             windows = [[0, n]]
-        for pre in prefilters:  # a window where a prefilter finds nothing cannot hold a match
-            search = pre.search
-            windows = [w for w in windows if search(text, w[0], w[1])]
-            if not windows:
-                break
+        if prefilters:  # a window where a prefilter finds nothing cannot hold a match
+            kept = filtered.get(group)
+            if kept is None:
+                for pre in prefilters:
+                    search = pre.search
+                    windows = [w for w in windows if search(text, w[0], w[1])]
+                    if not windows:
+                        break
+                kept = filtered[group] = windows
+            windows = kept
         if not windows:
             continue
         for lo, hi in windows:

@@ -148,6 +148,10 @@ class Rule:
         extra: Hand-written prefilters of rules.yaml (``prefilter``), tried
             after the derived one (the test suite checks that each finds
             something inside every match of the rule).
+        derive: Whether to derive a prefilter from ``regex`` (rules.yaml
+            ``derived_prefilter: false`` turns it off where it is little more
+            than the rule's trigger word: it keeps nearly every window and costs
+            more than it saves, as ``benchmarks/times_prefilters.py`` prints).
     """
 
     id: str
@@ -158,14 +162,15 @@ class Rule:
     required: tuple[str, ...] | None = None
     prefilters: tuple[re.Pattern, ...] = ()
     extra: tuple[re.Pattern, ...] = ()
+    derive: bool = True
 
     def __post_init__(self) -> None:
         tree = _parse(self.regex)
         if self.required is None:
             self.required = required_strings(self.regex, tree)
         if not self.prefilters:
-            pat = required_pattern(self.regex, tree=tree)
-            if pat is None and self.required:
+            pat = required_pattern(self.regex, tree=tree) if self.derive else None
+            if pat is None and self.required and self.derive:
                 pat = "|".join(map(re.escape, sorted(self.required, key=lambda r: (-len(r), r))))
             self.prefilters = ((re.compile(pat),) if pat else ()) + tuple(self.extra)
 
@@ -500,8 +505,10 @@ class TimeLexicon:
     #: Every word of the token alphabet that is a trigger word (:meth:`_keys_of`), with its
     #: trigger names: built once by :meth:`_trigger_forms` (about 50,000 forms).
     _word_keys: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
+    #: The words of ``_word_keys`` as a frozenset (a set meets a frozenset faster than a dict's keys).
+    _word_keyset: frozenset[str] = field(default=frozenset(), repr=False)
     #: Per-rule data of the matching loop (built by :func:`hadath.extract.times.match.find` on first use).
-    plan: list | None = field(default=None, repr=False)
+    plan: tuple | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ load
     @classmethod
@@ -794,8 +801,10 @@ class TimeLexicon:
                     extra = (re.compile(re.sub(r"\{([A-Z][A-Z_0-9]*)\}", sub, normalize(r["prefilter"]).text)),)
                 except re.error as e:
                     raise ValueError(f"times rule {r['id']}: bad prefilter: {e}") from None
-            lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs, extra=extra))
+            lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs, extra=extra,
+                                 derive=bool(r.get("derived_prefilter", True))))
         lx._word_keys = lx._trigger_forms()
+        lx._word_keyset = frozenset(lx._word_keys)
         return lx
 
     def trigger_spans(self, text: str, tokens: Tokens | None = None) -> dict[str, list[tuple[int, int]]]:
@@ -824,6 +833,7 @@ class TimeLexicon:
         memo = self._word_keys
         if memo is None:
             memo = self._word_keys = self._trigger_forms()
+            self._word_keyset = frozenset(memo)
         vocab = tokens.vocab
         starts, ends, words = tokens.starts, tokens.ends, tokens.words
         letter = _LETTER.match
@@ -832,7 +842,7 @@ class TimeLexicon:
         # trigger words are the tokens found in the lexicon with no letter on either side.
         # The one other kind of trigger word: a proclitic letter, any letter outside the
         # token alphabet, then a lexicon word (the second letter is never looked at).
-        hit = vocab & memo.keys()
+        hit = vocab & self._word_keyset
         look = hit | _CLITIC_TOKENS if hit else _CLITIC_TOKENS
         atoms = self.num_atoms
         mixed = False
