@@ -38,6 +38,8 @@ LEXICON_FILES = (
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
 _CLITIC_LETTERS = frozenset("وفبلك")
+#: The second letter of a two-letter proclitic (_CLITIC: وب ول فب فل وك; and لل, ل + ال).
+_SECOND_CLITIC = frozenset("بلك")
 _AL_UNITS = frozenset({"U_PL", "U_DU"})
 _match_span = re.Match.span
 _LETTER = re.compile(r"[^\W\d_]")  # the letters of _WORDS
@@ -503,7 +505,7 @@ class TimeLexicon:
     macros: dict[str, str] = field(default_factory=dict)
     word_triggers: dict[str, set[str]] = field(default_factory=dict)
     #: Every word of the token alphabet that is a trigger word (:meth:`_keys_of`), with its
-    #: trigger names: built once by :meth:`_trigger_forms` (about 50,000 forms).
+    #: trigger names: built once by :meth:`_trigger_forms` (about 5,000 forms).
     _word_keys: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
     #: The words of ``_word_keys`` as a frozenset (a set meets a frozenset faster than a dict's keys).
     _word_keyset: frozenset[str] = field(default=frozenset(), repr=False)
@@ -889,12 +891,13 @@ class TimeLexicon:
         """Every token (a run of letters U+0621-U+064A) with trigger names, and those names.
 
         A token's names (:meth:`_keys_of`) come from the word itself, the word
-        after one proclitic letter, after any two letters when the first is a
-        proclitic, or with ال put back for a ل: so every such token is one of
-        the forms enumerated here, and the table holds exactly the tokens
+        after one proclitic letter, after two when the second is ب ل or ك
+        (the two-letter proclitics of the rules' patterns, and لل), or with ال
+        put back for a ل: so every such token is one of the forms enumerated
+        here (about 5,000), and the table holds exactly the tokens
         :meth:`_keys_of` gives names to.
         """
-        alphabet = [chr(c) for c in range(0x0621, 0x064B)]
+        alphabet = sorted(_SECOND_CLITIC)
         forms: set[str] = set()
         for t in self.word_triggers:
             forms.add(t)
@@ -921,8 +924,8 @@ class TimeLexicon:
         wt = self.word_triggers
         keys = wt.get(w)
         if len(w) > 3:
-            if w[0] in _CLITIC_LETTERS:  # و/ف/ب/ل/ك + word
-                for form in (w[1:], w[2:], "ال" + w[2:] if w[1] == "ل" else ""):
+            if w[0] in _CLITIC_LETTERS:  # و/ف/ب/ل/ك + word, وب/ول/فب/فل/وك/لل + word
+                for form in (w[1:], w[2:] if w[1] in _SECOND_CLITIC else "", "ال" + w[2:] if w[1] == "ل" else ""):
                     more = wt.get(form)
                     if more:
                         keys = more if keys is None else keys | more
