@@ -67,8 +67,12 @@ CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);
 """
 
 
+#: ``json.dumps(v, ensure_ascii=False)`` without building an encoder per call (read-only).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _j(v: Any) -> str:
-    return json.dumps(v, ensure_ascii=False)
+    return _ENCODE(v)
 
 
 def _scalar(v: Any) -> Any:

@@ -612,12 +612,18 @@ def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n:
     if not lists:
         return windows
     pos = lists[0] if len(lists) == 1 else sorted(sp for lst in lists for sp in lst)
+    last = [-1, -1]
     for s0, e0 in pos:
-        lo, hi = max(0, s0 - _BACK), min(n, e0 + _FWD)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], hi)
+        lo = s0 - _BACK if s0 > _BACK else 0
+        hi = e0 + _FWD
+        if hi > n:
+            hi = n
+        if lo <= last[1]:
+            if hi > last[1]:
+                last[1] = hi
         else:
-            windows.append([lo, hi])
+            last = [lo, hi]
+            windows.append(last)
     return windows
 
 
