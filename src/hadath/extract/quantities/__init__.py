@@ -347,7 +347,8 @@ class QuantityExtractor:
         pos = 0
         sw = self.parser._start_words
         if sw is None:
-            starts = sorted(set(self.parser.candidates(text)).union(map(_match_start, _DUAL_RE.finditer(text))))
+            cands = [ti for ti in map(by_start.get, sorted(set(self.parser.candidates(text)).union(
+                map(_match_start, _DUAL_RE.finditer(text))))) if ti is not None]
         else:
             # The same token starts without scanning the text again: only token starts are used,
             # and a token is a candidate (NumberParser.candidates) when it is digits or a
@@ -365,14 +366,11 @@ class QuantityExtractor:
                            or (len(w) >= 5 and w.endswith(("ين", "ان"))
                                and (self._dual_reading(w) is not None or self.parser.may_start(w))))
             hit = tk.vocab & yes
-            starts = list(compress(tk.starts, map(hit.__contains__, words)))
-        for ts in starts:
+            cands = compress(range(len(words)), map(hit.__contains__, words))
+        for ti in cands:
+            ts, _te, tw = toks[ti]
             if ts < pos:
                 continue
-            ti = by_start.get(ts)
-            if ti is None:
-                continue
-            tw = toks[ti][2]
             m = None
             if self.parser.may_start(tw):
                 m = self.parser.parse(text, ts, toks, ti)
@@ -385,7 +383,7 @@ class QuantityExtractor:
                         items.append(item)
                 continue
             pos = m.end
-            item = self._item(m, text, toks, by_start, by_end, norm, doc, gap_ok)
+            item = self._item(m, ti, text, toks, by_start, by_end, norm, doc, gap_ok)
             if item is None:
                 continue
             pos = max(pos, item.pop("_nend"))
@@ -516,12 +514,14 @@ class QuantityExtractor:
         return it
 
     # -- one number ------------------------------------------------------------
-    def _item(self, m: NumberMatch, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
-        i0 = by_start.get(m.start)
-        if i0 is None:  # number after a proclitic inside the token
-            i0 = bisect.bisect_right(toks, (m.start, 1 << 30)) - 1
-        i1 = by_end.get(m.end)
-        if i1 is None:
+    def _item(self, m: NumberMatch, i0: int, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
+        """The quantity item of number ``m`` that starts in token ``i0`` (after its proclitics), or None."""
+        # the token ending where the number ends (numbers end at a token end; None otherwise)
+        i1 = i0
+        n_toks = len(toks)
+        while i1 < n_toks and toks[i1][1] < m.end:
+            i1 += 1
+        if i1 == n_toks or toks[i1][1] != m.end:
             return None
         nw = text[m.start:m.end]
         prev = toks[i0 - 1][2] if i0 > 0 else ""
@@ -565,35 +565,15 @@ class QuantityExtractor:
         # -- skip dates, times, ids, phone numbers, scores -----------------------
         if digits_only or m.kind == "mixed":
             dig = toks[i0][2]
-            pct_after = _RX0.match(text[m.end:m.end + 7])
-            joined_after = _RX1.match(text[m.end:m.end + 4]) and not _RX20.match(
-                text[m.end:m.end + 16])  # "15-25 في المائة" is a range
-            joined_before = _RX2.search(text[max(0, m.start - 4):m.start]) and not pct_after
-            if self._hyphen_range(text, toks, m, i0, i1):
-                joined_after = joined_before = False
-            if joined_after or joined_before or before.endswith("+") or _RX3.match(text[m.end:m.end + 2]) \
-                    or before.rstrip().endswith("/"):
-                return None  # dates, clock times, scores ("1/ صفر"), phone numbers
-            if _RX4.search(before) or _RX5.match(after) or _RX6.match(after):
-                return None
-            # list numbering: "1 - أمانة", ". 3 - ", line-initial "2)"
-            if _RX7.match(text[m.end:m.end + 4]) and _RX8.search(text[max(0, m.start - 3):m.start]):
+            ms, me = m.start, m.end
+            # Between a space after an Arabic word and a space before one ("قتل 15 شخصا") none of
+            # the context tests below can match but _RX9 (a Latin name glued to Arabic letters).
+            spaced = (ms >= 2 and text[ms - 1] == " " and "\u0621" <= text[ms - 2] <= "\u064A"
+                      and me + 1 < len(text) and text[me] == " " and "\u0621" <= text[me + 1] <= "\u064A")
+            if not spaced and self._digit_context_bad(text, toks, m, i0, i1, before, after):
                 return None
             # product and model names: "Dell XPS 13", "Surface Pro 3 و", "«ويندوز 10»"
-            if _RX9.search(text[max(0, m.start - 12):m.start]) or _RX10.match(text[m.end:m.end + 2]) \
-                    or _RX11.match(text[m.end:m.end + 2]) and _RX12.search(text[max(0, m.start - 21):m.start]):
-                return None
-            # a bare number in brackets followed by punctuation: "(21)،", "(43)" (minutes, references),
-            # or opening a line / following a colon: "(1) سهولة" (list numbering)
-            if before[-1:] == "(" and (_RX13.match(text[m.end:m.end + 3])
-                                       or _RX14.search(text[max(0, m.start - 4):m.start])):
-                return None
-            # scores: "4-صفر", "صفر-2"
-            if _RX15.match(text[m.end:m.end + 6]) or _RX16.search(text[max(0, m.start - 6):m.start]):
-                return None
-            # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
-            if (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (
-                    i1 + 1 < len(toks) and toks[i1 + 1][2][0].isdigit() and text[m.end:toks[i1 + 1][0]].strip() == ""):
+            if _RX9.search(text[max(0, ms - 12):ms]):
                 return None
             if digits_only and dig.startswith("0") and len(dig) > 1 and dig[1].isdigit():
                 return None
@@ -869,6 +849,43 @@ class QuantityExtractor:
                 it["casualty"] = role
         return it
 
+    def _digit_context_bad(self, text: str, toks, m: NumberMatch, i0: int, i1: int, before: str,
+                           after: str) -> bool:
+        """Whether the characters around a digit number make it no quantity (all but rule _RX9).
+
+        Dates, clock times, scores ("1/ صفر", "4-صفر"), phone numbers, list
+        numbering ("1 - أمانة"), Latin names around it, a bare number in
+        brackets; ``before`` / ``after`` are the two characters around it.
+        """
+        joined_after = _RX1.match(text[m.end:m.end + 4]) and not _RX20.match(
+            text[m.end:m.end + 16])  # "15-25 في المائة" is a range
+        joined_before = _RX2.search(text[max(0, m.start - 4):m.start]) and not _RX0.match(text[m.end:m.end + 7])
+        if (joined_after or joined_before) and self._hyphen_range(text, toks, m, i0, i1):
+            joined_after = joined_before = False
+        if joined_after or joined_before or before.endswith("+") or _RX3.match(text[m.end:m.end + 2]) \
+                or before.rstrip().endswith("/"):
+            return True  # dates, clock times, scores ("1/ صفر"), phone numbers
+        if _RX4.search(before) or _RX5.match(after) or _RX6.match(after):
+            return True
+        # list numbering: "1 - أمانة", ". 3 - ", line-initial "2)"
+        if _RX7.match(text[m.end:m.end + 4]) and _RX8.search(text[max(0, m.start - 3):m.start]):
+            return True
+        # product and model names: "Surface Pro 3 و", "«ويندوز 10»" (_RX9 is tested by the caller)
+        if _RX10.match(text[m.end:m.end + 2]) \
+                or _RX11.match(text[m.end:m.end + 2]) and _RX12.search(text[max(0, m.start - 21):m.start]):
+            return True
+        # a bare number in brackets followed by punctuation: "(21)،", "(43)" (minutes, references),
+        # or opening a line / following a colon: "(1) سهولة" (list numbering)
+        if before[-1:] == "(" and (_RX13.match(text[m.end:m.end + 3])
+                                   or _RX14.search(text[max(0, m.start - 4):m.start])):
+            return True
+        # scores: "4-صفر", "صفر-2"
+        if _RX15.match(text[m.end:m.end + 6]) or _RX16.search(text[max(0, m.start - 6):m.start]):
+            return True
+        # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
+        return (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (
+            i1 + 1 < len(toks) and toks[i1 + 1][2][0].isdigit() and text[m.end:toks[i1 + 1][0]].strip() == "")
+
     _HYPHEN_RANGE = re.compile(r"(\d{1,6})\s?[-–]\s?(\d{1,6})(?![\d/.\-:–])")
 
     def _hyphen_range(self, text: str, toks, m: NumberMatch, i0: int, i1: int) -> bool:
@@ -1082,10 +1099,16 @@ class QuantityExtractor:
         return it
 
     def _out(self, doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule) -> dict:
-        rs, re_ = norm.raw_span(start, end)
-        it = doc.span(rs, re_)
-        it.update({"kind": kind, "value": _num(value), "approx": bool(approx), "min": _num(vmin),
-                   "max": _num(vmax), "unit": unit,
-                   "object": doc.span(*norm.raw_span(*obj)) if obj else None,
-                   "object_lemma": lemma, "rule": rule})
-        return it
+        """The item dict (keys in schema order) of normalised span [start, end) and object span ``obj``."""
+        if start < end:  # norm.raw_span without its checks (the offsets come from the tokens of norm.text)
+            rs, re_ = norm.starts[start], norm.ends[end - 1]
+        else:
+            rs, re_ = norm.raw_span(start, end)
+        raw = doc.text
+        if obj:
+            os_, oe = obj
+            os_, oe = (norm.starts[os_], norm.ends[oe - 1]) if os_ < oe else norm.raw_span(os_, oe)
+            obj = {"start": os_, "end": oe, "text": raw[os_:oe]}
+        return {"start": rs, "end": re_, "text": raw[rs:re_], "kind": kind, "value": _num(value),
+                "approx": bool(approx), "min": _num(vmin), "max": _num(vmax), "unit": unit, "object": obj,
+                "object_lemma": lemma, "rule": rule}
