@@ -119,9 +119,13 @@ class _Table(dict):
         lasts: Last words of the entries of two or more words.
         singles: The entries of one word.
         maxlen: Words in the longest entry.
+        back1: Cache of :meth:`QuantityExtractor._match_back` for a last word
+            that ends no entry of two or more words (word -> result).
+        clitic_firsts: Cache of the (prefix length, stem) readings of a word
+            that begin an entry (word -> list; do not mutate).
     """
 
-    __slots__ = ("firsts", "lasts", "singles", "maxlen")
+    __slots__ = ("firsts", "lasts", "singles", "maxlen", "back1", "clitic_firsts")
 
     def __init__(self, entries: dict) -> None:
         super().__init__(entries)
@@ -130,6 +134,8 @@ class _Table(dict):
         self.lasts = frozenset(k[-1] for k in keys if len(k) > 1)
         self.singles = frozenset(k[0] for k in keys if len(k) == 1)
         self.maxlen = max(map(len, keys), default=0)
+        self.back1: dict[str, tuple[int, Any] | None] = {}
+        self.clitic_firsts: dict[str, list[tuple[int, str]]] = {}
 
 
 class _Offsets:
@@ -232,6 +238,9 @@ class QuantityExtractor:
         self._cand_seen: set[str] = set()
         self._cand_words: set[str] = set()
         self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
+        # words whose proclitic-free readings hold a calibre_before / age_before word (caches of _stem_in)
+        self._calibre_memo: dict[str, bool] = {}
+        self._age_memo: dict[str, bool] = {}
         for name in ("pre_cues", "post_cues", "percent", "currencies", "units", "id_before", "one_person_before",
                      "objects", "cas_before", "cas_after", "year_before", "cas_heads"):
             setattr(self, name, _Table(getattr(self, name)))
@@ -245,6 +254,18 @@ class QuantityExtractor:
             if len(memo) > 100_000:
                 memo.clear()
             out = memo[w] = self._strip_word(w)
+        return out
+
+    def _stem_in(self, w: str, words: set[str], memo: dict[str, bool]) -> bool:
+        """Whether a reading of ``w`` (itself or without proclitics, :meth:`_strip`) is in ``words``.
+
+        ``memo`` caches the answers for this ``words`` set.
+        """
+        out = memo.get(w)
+        if out is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            out = memo[w] = any(s in words for _, s in self._strip(w))
         return out
 
     @staticmethod
@@ -272,7 +293,11 @@ class QuantityExtractor:
         w0 = toks[i][2]
         firsts_ok = table.firsts
         if clitic:
-            firsts = [kf for kf in self._strip(w0) if kf[1] in firsts_ok]
+            firsts = table.clitic_firsts.get(w0)
+            if firsts is None:
+                if len(table.clitic_firsts) > 100_000:
+                    table.clitic_firsts.clear()
+                firsts = table.clitic_firsts[w0] = [kf for kf in self._strip(w0) if kf[1] in firsts_ok]
             if not firsts:
                 return None
         elif w0 not in firsts_ok:
@@ -294,12 +319,15 @@ class QuantityExtractor:
         if i <= 0:
             return None
         last = toks[i - 1][2]
-        if last not in table.lasts:  # only one-word entries can end here
+        if last not in table.lasts:  # only one-word entries can end here (the result depends on the word only)
+            memo = table.back1
+            if last in memo:
+                return memo[last]
+            if len(memo) > 100_000:
+                memo.clear()
             singles = table.singles
-            for _k, f in self._strip(last):
-                if f in singles:
-                    return 1, table[(f,)]
-            return None
+            out = memo[last] = next(((1, table[(f,)]) for _k, f in self._strip(last) if f in singles), None)
+            return out
         for n in range(min(self._maxlen, table.maxlen, i), 0, -1):
             words = [t[2] for t in toks[i - n:i]]
             for k, f in self._strip(words[0]):
@@ -566,11 +594,8 @@ class QuantityExtractor:
         if digits_only or m.kind == "mixed":
             dig = toks[i0][2]
             ms, me = m.start, m.end
-            # Between a space after an Arabic word and a space before one ("قتل 15 شخصا") none of
-            # the context tests below can match but _RX9 (a Latin name glued to Arabic letters).
-            spaced = (ms >= 2 and text[ms - 1] == " " and "\u0621" <= text[ms - 2] <= "\u064A"
-                      and me + 1 < len(text) and text[me] == " " and "\u0621" <= text[me + 1] <= "\u064A")
-            if not spaced and self._digit_context_bad(text, toks, m, i0, i1, before, after):
+            if not self._plain_context(text, ms, me) and self._digit_context_bad(text, toks, m, i0, i1, before,
+                                                                                 after):
                 return None
             # product and model names: "Dell XPS 13", "Surface Pro 3 و", "«ويندوز 10»"
             if _RX9.search(text[max(0, ms - 12):ms]):
@@ -657,8 +682,8 @@ class QuantityExtractor:
         if m.kind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
         # rule measure.calibre: "برشاش ثلاثة وعشرين", "مدفع عيار 120": a calibre in mm, nothing counted
-        if prev and i0 > 0 and gap_ok(i0 - 1, i0 + 1) and m.kind in ("words", "digits") and any(
-                w in self.calibre_before for _, w in self._strip(prev)) and not (nxt and self._match(toks, j, self.units)):
+        if prev and m.kind in ("words", "digits") and self._stem_in(prev, self.calibre_before, self._calibre_memo) \
+                and gap_ok(i0 - 1, i0 + 1) and not (nxt and self._match(toks, j, self.units)):
             return self._out(doc, norm, m.start, m.end, "measure", value, False, None, None, "mm", None,
                              "mm (gun calibre)", "measure.calibre") | {"_nend": m.end}
         # fractions alone: only before a defined or known noun ("نصف السكان", "ثلثي أصوات")
@@ -675,8 +700,7 @@ class QuantityExtractor:
         # -- after the number ----------------------------------------------------
         # time unit -> a time, not a quantity (unless an age)
         if nxt and nxt in self.time_units and not nxt.startswith("ال"):
-            age = any(toks[k][2] in self.age_before or any(s in self.age_before for _, s in self._strip(toks[k][2]))
-                      for k in range(max(0, i0 - 4), i0))
+            age = any(self._stem_in(toks[k][2], self.age_before, self._age_memo) for k in range(max(0, i0 - 4), i0))
             paren = before.rstrip()[-1:] == "(" and text[toks[j][1]:toks[j][1] + 2].strip()[:1] == ")"
             if (age or paren) and nxt in ("عاما", "عام", "سنه", "سنوات", "اعوام", "سنين"):
                 kind, unit, rule = "age", "years", "age.years"
@@ -848,6 +872,27 @@ class QuantityExtractor:
             if role:
                 it["casualty"] = role
         return it
+
+    @staticmethod
+    def _plain_context(text: str, ms: int, me: int) -> bool:
+        """Whether the number at [ms, me) has only Arabic letters, ``%``, ``،`` or ``.`` next to it,
+        maybe after one space, on both sides ("قتل 15 شخصا", "بنسبة 20%،"): then
+        :meth:`_digit_context_bad` is False (none of its patterns can match)."""
+        if ms > 0:
+            c = text[ms - 1]
+            if c == " " and ms > 1:
+                c = text[ms - 2]
+            if not ("\u0621" <= c <= "\u064A" or c in "%،.") and not (c == " " and ms == 1):
+                return False
+        if me < len(text):
+            c = text[me]
+            if c == " ":
+                if me + 1 == len(text):
+                    return True
+                c = text[me + 1]
+            if not ("\u0621" <= c <= "\u064A" or c in "%،."):
+                return False
+        return True
 
     def _digit_context_bad(self, text: str, toks, m: NumberMatch, i0: int, i1: int, before: str,
                            after: str) -> bool:
