@@ -237,6 +237,7 @@ class QuantityExtractor:
         # words seen so far, and those of them that may start a number or a dual (cache)
         self._cand_seen: set[str] = set()
         self._cand_words: set[str] = set()
+        self._cand_numbers: set[str] = set()  # the words of _cand_words where NumberParser.may_start is true
         self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
         # words whose proclitic-free readings hold a calibre_before / age_before word (caches of _stem_in)
         self._calibre_memo: dict[str, bool] = {}
@@ -377,30 +378,35 @@ class QuantityExtractor:
         if sw is None:
             cands = [ti for ti in map(by_start.get, sorted(set(self.parser.candidates(text)).union(
                 map(_match_start, _DUAL_RE.finditer(text))))) if ti is not None]
+            may_start = self.parser.may_start
         else:
             # The same token starts without scanning the text again: only token starts are used,
             # and a token is a candidate (NumberParser.candidates) when it is digits or a
             # proclitics + lexicon word, or a dual (_DUAL_RE) when it is 5+ letters ending ين/ان.
-            seen, yes = self._cand_seen, self._cand_words
+            seen, yes, may = self._cand_seen, self._cand_words, self._cand_numbers
             new = tk.vocab - seen
             if new:
                 if len(seen) > 200_000:
                     seen.clear()
                     yes.clear()
+                    may.clear()
                     new = tk.vocab
                 seen |= new
                 # a dual-shaped word that cannot start a number matters only if it may be a dual noun
-                yes.update(w for w in new if w in sw or not ("\u0621" <= w[0] <= "\u064A")
-                           or (len(w) >= 5 and w.endswith(("ين", "ان"))
-                               and (self._dual_reading(w) is not None or self.parser.may_start(w))))
+                added = [w for w in new if w in sw or not ("\u0621" <= w[0] <= "\u064A")
+                         or (len(w) >= 5 and w.endswith(("ين", "ان"))
+                             and (self._dual_reading(w) is not None or self.parser.may_start(w)))]
+                yes.update(added)
+                may.update(filter(self.parser.may_start, added))
             hit = tk.vocab & yes
             cands = compress(range(len(words)), map(hit.__contains__, words))
+            may_start = may.__contains__  # the same answers as NumberParser.may_start
         for ti in cands:
             ts, _te, tw = toks[ti]
             if ts < pos:
                 continue
             m = None
-            if self.parser.may_start(tw):
+            if may_start(tw):
                 m = self.parser.parse(text, ts, toks, ti)
                 if m is None:
                     m = self.parser.parse_ordinal(text, ts, toks, ti)
@@ -714,10 +720,11 @@ class QuantityExtractor:
                 end = m.end + after.index("%") + 1
             else:
                 start = m.start - (len(before) - before.rindex("%"))
-        elif nxt and (hit := self._match(toks, j, self.percent, gap_ok=gap_ok)):
+        elif nxt and nxt in self.percent.firsts and (hit := self._match(toks, j, self.percent, gap_ok=gap_ok)):
             kind, unit, lemma, rule = "percent", "percent", "percent", "percent.word"
             end = toks[j + hit[0] - 1][1]
-        elif nxt and (hit := self._match(toks, j, self.currencies, clitic=False, gap_ok=gap_ok)):
+        elif nxt and nxt in self.currencies.firsts and (
+                hit := self._match(toks, j, self.currencies, clitic=False, gap_ok=gap_ok)):
             n, cur, _ = hit
             kind, unit, lemma, rule = "money", cur["unit"], cur["lemma"], cur["id"]
             end = toks[j + n - 1][1]
@@ -732,7 +739,7 @@ class QuantityExtractor:
             obj = (toks[j][0], toks[j + n - 1][1])
         elif before.rstrip()[-1:] == "$" or after.lstrip()[:1] == "$":
             kind, unit, lemma, rule = "money", "USD", "dollars", "money.dollar_sign"
-        elif nxt and (hit := self._match(toks, j, self.units, gap_ok=gap_ok)):
+        elif nxt and nxt in self.units.firsts and (hit := self._match(toks, j, self.units, gap_ok=gap_ok)):
             n, (uid, ucode, ulemma), _ = hit
             kind, unit, lemma, rule = "measure", ucode, ulemma, uid
             end = toks[j + n - 1][1]
@@ -751,7 +758,7 @@ class QuantityExtractor:
                 k = j + 1
             o = None
             if k < len(toks) and gap_ok(i1, k + 1):
-                hit = self._match(toks, k, self.objects, gap_ok=gap_ok)
+                hit = self._match(toks, k, self.objects, gap_ok=gap_ok) if toks[k][2] in self.objects.firsts else None
                 last = self._cas_chain(toks, k, gap_ok)
                 if last is not None:  # rule count.casualties: "300 قتيل وجريح", "عشرات القتلى والجرحى"
                     o = (toks[k][0], toks[last][1], "casualties")
@@ -834,7 +841,8 @@ class QuantityExtractor:
                 vmax = value
         ei = by_end.get(end)
         if ei is not None and ei + 1 < len(toks):
-            pc = self._match(toks, ei + 1, self.post_cues, gap_ok=gap_ok)
+            pc = (self._match(toks, ei + 1, self.post_cues, gap_ok=gap_ok)
+                  if toks[ei + 1][2] in self.post_cues.firsts else None)
             if pc and gap_ok(ei, ei + 1 + pc[0]):
                 eff, cid = pc[1]
                 approx = True
@@ -1155,5 +1163,6 @@ class QuantityExtractor:
             os_, oe = (norm.starts[os_], norm.ends[oe - 1]) if os_ < oe else norm.raw_span(os_, oe)
             obj = {"start": os_, "end": oe, "text": raw[os_:oe]}
         return {"start": rs, "end": re_, "text": raw[rs:re_], "kind": kind, "value": _num(value),
-                "approx": bool(approx), "min": _num(vmin), "max": _num(vmax), "unit": unit, "object": obj,
+                "approx": bool(approx), "min": None if vmin is None else _num(vmin),
+                "max": None if vmax is None else _num(vmax), "unit": unit, "object": obj,
                 "object_lemma": lemma, "rule": rule}

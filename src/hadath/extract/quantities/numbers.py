@@ -114,6 +114,7 @@ _ARABIC_RUN = re.compile(r"[\u0621-\u064A]+")
 _DIGIT_RUN = re.compile(r"\d+")
 _match_start = re.Match.start
 _DIGITS_RE = re.compile(r"\d+(?:[.,\u066B\u066C\u060C]\d+)*")
+_EXACT = 2 ** 53  # ints below this in magnitude survive a round trip through float
 _PROCLITICS_CONJ = ("و", "ف")
 _PROCLITICS_PREP = ("ب", "ل")  # not ك: "كمية" would read as ك + مية
 # numbers only before عشر ("اثني" alone is also the verb أثنى, "praised")
@@ -429,12 +430,14 @@ class NumberParser:
         pending_teen_first = False  # أحد/اثنا: valid only before عشر
         just_unit = False  # the last word read was a unit (1..9): عشر may follow
         if w0[0].isdigit():
-            v = parse_digits(w0)
+            v = int(w0) if w0.isdecimal() else parse_digits(w0)
             if v is None:
                 return None
             nxt = toks[at + 1][2] if at + 1 < lim and joined(text, toks, at + 1) else None
             if nxt is None or nxt[0].isdigit() or (nxt != "و" and not self._lookup(nxt, first=False)):
                 # the common lone digit number ("قتل 15 شخصا"): what the loop below would find
+                if type(v) is int and -_EXACT < v < _EXACT:  # _num(float(v)) is v
+                    return NumberMatch(v, e0, False, s0, None, None, "digits", "num.digits") if v else None
                 return NumberMatch(_num(float(v)), e0, False, s0, None, None, "digits", "num.digits") if v else None
             kind, rule = "digits", "num.digits"
             h, t, u = 0, 0, 0
