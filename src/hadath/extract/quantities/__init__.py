@@ -550,34 +550,32 @@ class QuantityExtractor:
     # -- one number ------------------------------------------------------------
     def _item(self, m: NumberMatch, i0: int, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
         """The quantity item of number ``m`` that starts in token ``i0`` (after its proclitics), or None."""
+        value, me, approx, ms, vmin, vmax, mkind, mrule = m
         # the token ending where the number ends (numbers end at a token end; None otherwise)
         i1 = i0
         n_toks = len(toks)
-        while i1 < n_toks and toks[i1][1] < m.end:
+        while i1 < n_toks and toks[i1][1] < me:
             i1 += 1
-        if i1 == n_toks or toks[i1][1] != m.end:
+        if i1 == n_toks or toks[i1][1] != me:
             return None
-        nw = text[m.start:m.end]
+        nw = text[ms:me]
         prev = toks[i0 - 1][2] if i0 > 0 else ""
         prev_adjacent = i0 > 0 and toks[i0 - 1][1] == toks[i0][0]
-        before = text[max(0, m.start - 2):m.start]
-        after = text[m.end:m.end + 2]
-        is_digits = m.kind in ("digits", "mixed")
+        before = text[max(0, ms - 2):ms]
+        after = text[me:me + 2]
+        is_digits = mkind in ("digits", "mixed")
         others = False
         combined = False  # rule count.casualties: dead and wounded counted together
-        digits_only = m.kind == "digits"
+        digits_only = mkind == "digits"
         kind = "count"
         unit = None
         lemma = None
         obj = None
-        rule = m.rule
-        approx = m.approx
-        vmin, vmax = m.min, m.max
-        start, end = m.start, m.end
-        value = m.value
+        rule = mrule
+        start, end = ms, me
 
-        if m.kind == "ordinal":
-            if not text.startswith("ال", m.start):
+        if mkind == "ordinal":
+            if not text.startswith("ال", ms):
                 return None
             # rule ord.regnal: "الملك عبدالله الثاني", "محمد السادس" (a name's regnal number)
             if prev in self.regnal_names or self._regnal(toks, i0):
@@ -585,11 +583,11 @@ class QuantityExtractor:
             if prev and (prev[2:] if prev.startswith("ال") else prev) in self.time_units:
                 return None
             if value >= 20 and prev == "فى":  # "في الثانية والتسعين": an age
-                return self._out(doc, norm, m.start, m.end, "age", value, False, None, None, "years", None, None,
-                                 "age.ordinal") | {"_nend": m.end}
-            it = self._out(doc, norm, m.start, m.end, "ordinal", value, False, None, None, None, None, None,
+                return self._out(doc, norm, ms, me, "age", value, False, None, None, "years", None, None,
+                                 "age.ordinal") | {"_nend": me}
+            it = self._out(doc, norm, ms, me, "ordinal", value, False, None, None, None, None, None,
                            "ord.word")
-            it["_nend"] = m.end
+            it["_nend"] = me
             if prev.startswith("ال") and len(prev) > 3 and prev not in self.stop and gap_ok(i0 - 1, i0 + 1):
                 ps, pe, _ = toks[i0 - 1]
                 it["object"] = doc.span(*norm.raw_span(ps, pe))
@@ -597,9 +595,8 @@ class QuantityExtractor:
             return it
 
         # -- skip dates, times, ids, phone numbers, scores -----------------------
-        if digits_only or m.kind == "mixed":
+        if digits_only or mkind == "mixed":
             dig = toks[i0][2]
-            ms, me = m.start, m.end
             if not self._plain_context(text, ms, me) and self._digit_context_bad(text, toks, m, i0, i1, before,
                                                                                  after):
                 return None
@@ -618,14 +615,14 @@ class QuantityExtractor:
                 h -= 2
         hprev = toks[h - 1][2] if h > 0 else ""
         # a number joined to و is a new member of a list, not an id: "300 ألف يورو ومليون ريال"
-        conj = toks[i0][0] < m.start and text[toks[i0][0]] in "وف"
+        conj = toks[i0][0] < ms and text[toks[i0][0]] in "وف"
         back = self._match_back(toks, h, self.id_before) if h > 0 and not conj else None
-        if back and "\n" not in text[toks[h - back[0]][0]:m.start]:
+        if back and "\n" not in text[toks[h - back[0]][0]:ms]:
             return None
         hbase = hprev[2:] if hprev.startswith("ال") else hprev
         if (hprev in self.time_units or (hbase in self.time_units and hbase not in ("عام", "سنه", "اعوام"))) \
                 and gap_ok(h - 1, h + 1) and is_digits and toks[i0][2].isdigit() \
-                and text[m.end:m.end + 2].strip()[:1] != "%":
+                and text[me:me + 2].strip()[:1] != "%":
             return None
 
         j = i1 + 1
@@ -652,23 +649,23 @@ class QuantityExtractor:
                 and isinstance(value, int) and value <= 31:
             return None
         # "ست" alone is also "lady" / "West" ("وست بروميتش"): only before a known counted noun
-        if m.kind == "words" and i0 == i1 and nw in ("ست",) and not (
+        if mkind == "words" and i0 == i1 and nw in ("ست",) and not (
                 nxt and (self._match(toks, j, self.objects) or self._match(toks, j, self.units)
-                         or (m.start == toks[i0][0] and not nxt.startswith("ال") and nxt not in self.stop))):
+                         or (ms == toks[i0][0] and not nxt.startswith("ال") and nxt not in self.stop))):
             return None
         # vague counts of time units are times: "آلاف السنين", "عشرات الأعوام"
-        if m.kind == "vague" and nxt.startswith("ال") and nxt[2:] in self.time_units:
+        if mkind == "vague" and nxt.startswith("ال") and nxt[2:] in self.time_units:
             return None
         # "في المائة" / "بالمئة" with no number before it is a percent word, not 100
-        if m.kind == "words" and i0 == i1 and value == 100 and nw.startswith("ال") and (
+        if mkind == "words" and i0 == i1 and value == 100 and nw.startswith("ال") and (
                 prev == "فى" or toks[i0][2].startswith(("بال", "فال"))):
             return None
         # "عدة" behind a proclitic must be followed by its noun ("بعدة نسخ"; not "وبعده،")
-        if m.rule == "vague.several" and m.start > toks[i0][0] and not (
+        if mrule == "vague.several" and ms > toks[i0][0] and not (
                 nxt and nxt not in self.stop and not nxt[0].isdigit()):
             return None
         # lone واحد: only where it counts a person: "من بينهم واحد", "شخص واحد", "قتيل واحد"
-        if m.kind == "words" and value == 1 and i0 == i1:
+        if mkind == "words" and value == 1 and i0 == i1:
             b = self._match_back(toks, i0, self.one_person_before)
             plem = None
             if not b and i0 > 0 and gap_ok(i0 - 1, i0 + 1):
@@ -676,31 +673,31 @@ class QuantityExtractor:
             if b:
                 kind, lemma, rule = "count", "persons", "count.one_person"
             elif plem in _PERSONLIKE - {None} or plem in ("dead", "injured", "arrested", "casualties"):
-                it = self._out(doc, norm, toks[i0 - 1][0], m.end, "count", 1, False, None, None, None,
+                it = self._out(doc, norm, toks[i0 - 1][0], me, "count", 1, False, None, None, None,
                                (toks[i0 - 1][0], toks[i0 - 1][1]), plem, "count.one_after_noun")
-                role = self._casualty(toks, by_start, by_end, toks[i0 - 1][0], m.end, i0 - 1, plem, gap_ok)
+                role = self._casualty(toks, by_start, by_end, toks[i0 - 1][0], me, i0 - 1, plem, gap_ok)
                 if role:
                     it["casualty"] = role
-                return it | {"_nend": m.end}
+                return it | {"_nend": me}
             else:
                 return None
         # الاثنين = Monday
-        if m.kind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
+        if mkind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
         # rule measure.calibre: "برشاش ثلاثة وعشرين", "مدفع عيار 120": a calibre in mm, nothing counted
-        if prev and m.kind in ("words", "digits") and self._stem_in(prev, self.calibre_before, self._calibre_memo) \
+        if prev and mkind in ("words", "digits") and self._stem_in(prev, self.calibre_before, self._calibre_memo) \
                 and gap_ok(i0 - 1, i0 + 1) and not (nxt and self._match(toks, j, self.units)):
-            return self._out(doc, norm, m.start, m.end, "measure", value, False, None, None, "mm", None,
-                             "mm (gun calibre)", "measure.calibre") | {"_nend": m.end}
+            return self._out(doc, norm, ms, me, "measure", value, False, None, None, "mm", None,
+                             "mm (gun calibre)", "measure.calibre") | {"_nend": me}
         # fractions alone: only before a defined or known noun ("نصف السكان", "ثلثي أصوات")
-        if m.rule == "num.fraction" and isinstance(value, float) and value < 1:
+        if mrule == "num.fraction" and isinstance(value, float) and value < 1:
             if nw.startswith("ال") or not nxt or nxt in self.stop or nxt in self.time_units or nxt[0].isdigit():
                 return None
             if not (nxt.startswith("ال") or (nxt,) in self.objects or nw.startswith("ثلث") and nw != "ثلث"):
                 return None
             if nxt.startswith("ال") and nxt[2:] in self.time_units:
                 return None
-            return self._out(doc, norm, m.start, toks[j][1], "other", value, False, None, None, None,
+            return self._out(doc, norm, ms, toks[j][1], "other", value, False, None, None, None,
                              (toks[j][0], toks[j][1]), self.objects.get((nxt,)), "fraction.noun") | {"_nend": toks[j][1]}
 
         # -- after the number ----------------------------------------------------
@@ -717,9 +714,9 @@ class QuantityExtractor:
         elif after.lstrip()[:1] == "%" or before.rstrip()[-1:] == "%":
             kind, unit, lemma, rule = "percent", "percent", "percent", "percent.sign"
             if after.lstrip()[:1] == "%":
-                end = m.end + after.index("%") + 1
+                end = me + after.index("%") + 1
             else:
-                start = m.start - (len(before) - before.rindex("%"))
+                start = ms - (len(before) - before.rindex("%"))
         elif nxt and nxt in self.percent.firsts and (hit := self._match(toks, j, self.percent, gap_ok=gap_ok)):
             kind, unit, lemma, rule = "percent", "percent", "percent", "percent.word"
             end = toks[j + hit[0] - 1][1]
@@ -773,7 +770,7 @@ class QuantityExtractor:
                     if ok:
                         if k > j:  # "X من Y": Y must carry the article
                             ok = w.startswith("ال")
-                        elif m.kind == "vague" or (m.kind == "words" and value and value >= 100):
+                        elif mkind == "vague" or (mkind == "words" and value and value >= 100):
                             ok = w.startswith("ال") or not w.startswith("و")
                         elif isinstance(value, (int, float)) and value >= 11:
                             ok = w.endswith("ا") and not w.startswith("ال") and not w.startswith("و")
@@ -785,14 +782,14 @@ class QuantityExtractor:
             if (o is None or o[2] is None) and k == j and k < len(toks) and gap_ok(i1, k + 1) \
                     and toks[k][2] in self.others:
                 # rule count.others: "وأصيب 17 آخرون"; the lemma comes from the verb or an earlier count
-                o = (toks[k][0], toks[k][1], self._casualty(toks, by_start, by_end, m.start, m.end, i0, "persons",
+                o = (toks[k][0], toks[k][1], self._casualty(toks, by_start, by_end, ms, me, i0, "persons",
                                                             gap_ok))
                 others = True
             if o is not None:
                 obj = (o[0], o[1])
                 lemma = lemma or o[2]
                 end = o[1]
-                rule = rule if rule.startswith("count.") else "count." + m.rule
+                rule = rule if rule.startswith("count.") else "count." + mrule
             else:
                 # post-nominal number: "المسلحين الـ12", "الرجال الثلاثة"
                 post_al = prev == "ال" and prev_adjacent
@@ -816,15 +813,15 @@ class QuantityExtractor:
                             obj = (toks[pi][0], toks[pi][1])
                             lemma = self.objects.get((pw,), lemma)
                             start = toks[pi][0]
-                rule = rule if rule.startswith("count.") else "count." + m.rule
-                if m.kind != "vague" and lemma is None and obj is None and nxt == "منهم":
+                rule = rule if rule.startswith("count.") else "count." + mrule
+                if mkind != "vague" and lemma is None and obj is None and nxt == "منهم":
                     end = toks[j][1]
-            if isinstance(value, float) and not m.approx and obj is None:
+            if isinstance(value, float) and not approx and obj is None:
                 kind = "other"
             # rule year.bare: a bare year-like number with no counted noun is a year, not a count
             dg = toks[i0][2]
             if digits_only and dg.isdigit() and len(dg) == 4 and self.year_like[0] <= value <= self.year_like[1] \
-                    and not others and (obj is None or text[m.end:m.end + 1] == ")" or before.rstrip()[-1:] == "("
+                    and not others and (obj is None or text[me:me + 1] == ")" or before.rstrip()[-1:] == "("
                                         or (lemma is None and not self._counted_after_year(
                         text, toks, i0, j, m, before))):
                 return None
@@ -863,7 +860,7 @@ class QuantityExtractor:
                 lemma = "casualties"
                 combined = True
                 if not rule.startswith("count."):
-                    rule = "count." + m.rule
+                    rule = "count." + mrule
 
         it = self._out(doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule)
         it["_nend"] = end
