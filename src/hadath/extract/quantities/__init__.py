@@ -119,9 +119,13 @@ class _Table(dict):
         lasts: Last words of the entries of two or more words.
         singles: The entries of one word.
         maxlen: Words in the longest entry.
+        back1: Cache of :meth:`QuantityExtractor._match_back` for a last word
+            that ends no entry of two or more words (word -> result).
+        clitic_firsts: Cache of the (prefix length, stem) readings of a word
+            that begin an entry (word -> list; do not mutate).
     """
 
-    __slots__ = ("firsts", "lasts", "singles", "maxlen")
+    __slots__ = ("firsts", "lasts", "singles", "maxlen", "back1", "clitic_firsts")
 
     def __init__(self, entries: dict) -> None:
         super().__init__(entries)
@@ -130,6 +134,8 @@ class _Table(dict):
         self.lasts = frozenset(k[-1] for k in keys if len(k) > 1)
         self.singles = frozenset(k[0] for k in keys if len(k) == 1)
         self.maxlen = max(map(len, keys), default=0)
+        self.back1: dict[str, tuple[int, Any] | None] = {}
+        self.clitic_firsts: dict[str, list[tuple[int, str]]] = {}
 
 
 class _Offsets:
@@ -231,7 +237,11 @@ class QuantityExtractor:
         # words seen so far, and those of them that may start a number or a dual (cache)
         self._cand_seen: set[str] = set()
         self._cand_words: set[str] = set()
+        self._cand_numbers: set[str] = set()  # the words of _cand_words where NumberParser.may_start is true
         self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
+        # words whose proclitic-free readings hold a calibre_before / age_before word (caches of _stem_in)
+        self._calibre_memo: dict[str, bool] = {}
+        self._age_memo: dict[str, bool] = {}
         for name in ("pre_cues", "post_cues", "percent", "currencies", "units", "id_before", "one_person_before",
                      "objects", "cas_before", "cas_after", "year_before", "cas_heads"):
             setattr(self, name, _Table(getattr(self, name)))
@@ -245,6 +255,18 @@ class QuantityExtractor:
             if len(memo) > 100_000:
                 memo.clear()
             out = memo[w] = self._strip_word(w)
+        return out
+
+    def _stem_in(self, w: str, words: set[str], memo: dict[str, bool]) -> bool:
+        """Whether a reading of ``w`` (itself or without proclitics, :meth:`_strip`) is in ``words``.
+
+        ``memo`` caches the answers for this ``words`` set.
+        """
+        out = memo.get(w)
+        if out is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            out = memo[w] = any(s in words for _, s in self._strip(w))
         return out
 
     @staticmethod
@@ -272,7 +294,11 @@ class QuantityExtractor:
         w0 = toks[i][2]
         firsts_ok = table.firsts
         if clitic:
-            firsts = [kf for kf in self._strip(w0) if kf[1] in firsts_ok]
+            firsts = table.clitic_firsts.get(w0)
+            if firsts is None:
+                if len(table.clitic_firsts) > 100_000:
+                    table.clitic_firsts.clear()
+                firsts = table.clitic_firsts[w0] = [kf for kf in self._strip(w0) if kf[1] in firsts_ok]
             if not firsts:
                 return None
         elif w0 not in firsts_ok:
@@ -294,12 +320,15 @@ class QuantityExtractor:
         if i <= 0:
             return None
         last = toks[i - 1][2]
-        if last not in table.lasts:  # only one-word entries can end here
+        if last not in table.lasts:  # only one-word entries can end here (the result depends on the word only)
+            memo = table.back1
+            if last in memo:
+                return memo[last]
+            if len(memo) > 100_000:
+                memo.clear()
             singles = table.singles
-            for _k, f in self._strip(last):
-                if f in singles:
-                    return 1, table[(f,)]
-            return None
+            out = memo[last] = next(((1, table[(f,)]) for _k, f in self._strip(last) if f in singles), None)
+            return out
         for n in range(min(self._maxlen, table.maxlen, i), 0, -1):
             words = [t[2] for t in toks[i - n:i]]
             for k, f in self._strip(words[0]):
@@ -347,34 +376,37 @@ class QuantityExtractor:
         pos = 0
         sw = self.parser._start_words
         if sw is None:
-            starts = sorted(set(self.parser.candidates(text)).union(map(_match_start, _DUAL_RE.finditer(text))))
+            cands = [ti for ti in map(by_start.get, sorted(set(self.parser.candidates(text)).union(
+                map(_match_start, _DUAL_RE.finditer(text))))) if ti is not None]
+            may_start = self.parser.may_start
         else:
             # The same token starts without scanning the text again: only token starts are used,
             # and a token is a candidate (NumberParser.candidates) when it is digits or a
             # proclitics + lexicon word, or a dual (_DUAL_RE) when it is 5+ letters ending ين/ان.
-            seen, yes = self._cand_seen, self._cand_words
+            seen, yes, may = self._cand_seen, self._cand_words, self._cand_numbers
             new = tk.vocab - seen
             if new:
                 if len(seen) > 200_000:
                     seen.clear()
                     yes.clear()
+                    may.clear()
                     new = tk.vocab
                 seen |= new
                 # a dual-shaped word that cannot start a number matters only if it may be a dual noun
-                yes.update(w for w in new if w in sw or not ("\u0621" <= w[0] <= "\u064A")
-                           or (len(w) >= 5 and w.endswith(("ين", "ان"))
-                               and (self._dual_reading(w) is not None or self.parser.may_start(w))))
+                added = [w for w in new if w in sw or not ("\u0621" <= w[0] <= "\u064A")
+                         or (len(w) >= 5 and w.endswith(("ين", "ان"))
+                             and (self._dual_reading(w) is not None or self.parser.may_start(w)))]
+                yes.update(added)
+                may.update(filter(self.parser.may_start, added))
             hit = tk.vocab & yes
-            starts = list(compress(tk.starts, map(hit.__contains__, words)))
-        for ts in starts:
+            cands = compress(range(len(words)), map(hit.__contains__, words))
+            may_start = may.__contains__  # the same answers as NumberParser.may_start
+        for ti in cands:
+            ts, _te, tw = toks[ti]
             if ts < pos:
                 continue
-            ti = by_start.get(ts)
-            if ti is None:
-                continue
-            tw = toks[ti][2]
             m = None
-            if self.parser.may_start(tw):
+            if may_start(tw):
                 m = self.parser.parse(text, ts, toks, ti)
                 if m is None:
                     m = self.parser.parse_ordinal(text, ts, toks, ti)
@@ -385,7 +417,7 @@ class QuantityExtractor:
                         items.append(item)
                 continue
             pos = m.end
-            item = self._item(m, text, toks, by_start, by_end, norm, doc, gap_ok)
+            item = self._item(m, ti, text, toks, by_start, by_end, norm, doc, gap_ok)
             if item is None:
                 continue
             pos = max(pos, item.pop("_nend"))
@@ -516,34 +548,34 @@ class QuantityExtractor:
         return it
 
     # -- one number ------------------------------------------------------------
-    def _item(self, m: NumberMatch, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
-        i0 = by_start.get(m.start)
-        if i0 is None:  # number after a proclitic inside the token
-            i0 = bisect.bisect_right(toks, (m.start, 1 << 30)) - 1
-        i1 = by_end.get(m.end)
-        if i1 is None:
+    def _item(self, m: NumberMatch, i0: int, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
+        """The quantity item of number ``m`` that starts in token ``i0`` (after its proclitics), or None."""
+        value, me, approx, ms, vmin, vmax, mkind, mrule = m
+        # the token ending where the number ends (numbers end at a token end; None otherwise)
+        i1 = i0
+        n_toks = len(toks)
+        while i1 < n_toks and toks[i1][1] < me:
+            i1 += 1
+        if i1 == n_toks or toks[i1][1] != me:
             return None
-        nw = text[m.start:m.end]
+        nw = text[ms:me]
         prev = toks[i0 - 1][2] if i0 > 0 else ""
         prev_adjacent = i0 > 0 and toks[i0 - 1][1] == toks[i0][0]
-        before = text[max(0, m.start - 2):m.start]
-        after = text[m.end:m.end + 2]
-        is_digits = m.kind in ("digits", "mixed")
+        before = text[max(0, ms - 2):ms]
+        after = text[me:me + 2]
+        is_digits = mkind in ("digits", "mixed")
         others = False
         combined = False  # rule count.casualties: dead and wounded counted together
-        digits_only = m.kind == "digits"
+        digits_only = mkind == "digits"
         kind = "count"
         unit = None
         lemma = None
         obj = None
-        rule = m.rule
-        approx = m.approx
-        vmin, vmax = m.min, m.max
-        start, end = m.start, m.end
-        value = m.value
+        rule = mrule
+        start, end = ms, me
 
-        if m.kind == "ordinal":
-            if not text.startswith("ال", m.start):
+        if mkind == "ordinal":
+            if not text.startswith("ال", ms):
                 return None
             # rule ord.regnal: "الملك عبدالله الثاني", "محمد السادس" (a name's regnal number)
             if prev in self.regnal_names or self._regnal(toks, i0):
@@ -551,11 +583,11 @@ class QuantityExtractor:
             if prev and (prev[2:] if prev.startswith("ال") else prev) in self.time_units:
                 return None
             if value >= 20 and prev == "فى":  # "في الثانية والتسعين": an age
-                return self._out(doc, norm, m.start, m.end, "age", value, False, None, None, "years", None, None,
-                                 "age.ordinal") | {"_nend": m.end}
-            it = self._out(doc, norm, m.start, m.end, "ordinal", value, False, None, None, None, None, None,
+                return self._out(doc, norm, ms, me, "age", value, False, None, None, "years", None, None,
+                                 "age.ordinal") | {"_nend": me}
+            it = self._out(doc, norm, ms, me, "ordinal", value, False, None, None, None, None, None,
                            "ord.word")
-            it["_nend"] = m.end
+            it["_nend"] = me
             if prev.startswith("ال") and len(prev) > 3 and prev not in self.stop and gap_ok(i0 - 1, i0 + 1):
                 ps, pe, _ = toks[i0 - 1]
                 it["object"] = doc.span(*norm.raw_span(ps, pe))
@@ -563,37 +595,13 @@ class QuantityExtractor:
             return it
 
         # -- skip dates, times, ids, phone numbers, scores -----------------------
-        if digits_only or m.kind == "mixed":
+        if digits_only or mkind == "mixed":
             dig = toks[i0][2]
-            pct_after = _RX0.match(text[m.end:m.end + 7])
-            joined_after = _RX1.match(text[m.end:m.end + 4]) and not _RX20.match(
-                text[m.end:m.end + 16])  # "15-25 في المائة" is a range
-            joined_before = _RX2.search(text[max(0, m.start - 4):m.start]) and not pct_after
-            if self._hyphen_range(text, toks, m, i0, i1):
-                joined_after = joined_before = False
-            if joined_after or joined_before or before.endswith("+") or _RX3.match(text[m.end:m.end + 2]) \
-                    or before.rstrip().endswith("/"):
-                return None  # dates, clock times, scores ("1/ صفر"), phone numbers
-            if _RX4.search(before) or _RX5.match(after) or _RX6.match(after):
-                return None
-            # list numbering: "1 - أمانة", ". 3 - ", line-initial "2)"
-            if _RX7.match(text[m.end:m.end + 4]) and _RX8.search(text[max(0, m.start - 3):m.start]):
+            if not self._plain_context(text, ms, me) and self._digit_context_bad(text, toks, m, i0, i1, before,
+                                                                                 after):
                 return None
             # product and model names: "Dell XPS 13", "Surface Pro 3 و", "«ويندوز 10»"
-            if _RX9.search(text[max(0, m.start - 12):m.start]) or _RX10.match(text[m.end:m.end + 2]) \
-                    or _RX11.match(text[m.end:m.end + 2]) and _RX12.search(text[max(0, m.start - 21):m.start]):
-                return None
-            # a bare number in brackets followed by punctuation: "(21)،", "(43)" (minutes, references),
-            # or opening a line / following a colon: "(1) سهولة" (list numbering)
-            if before[-1:] == "(" and (_RX13.match(text[m.end:m.end + 3])
-                                       or _RX14.search(text[max(0, m.start - 4):m.start])):
-                return None
-            # scores: "4-صفر", "صفر-2"
-            if _RX15.match(text[m.end:m.end + 6]) or _RX16.search(text[max(0, m.start - 6):m.start]):
-                return None
-            # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
-            if (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (
-                    i1 + 1 < len(toks) and toks[i1 + 1][2][0].isdigit() and text[m.end:toks[i1 + 1][0]].strip() == ""):
+            if _RX9.search(text[max(0, ms - 12):ms]):
                 return None
             if digits_only and dig.startswith("0") and len(dig) > 1 and dig[1].isdigit():
                 return None
@@ -607,14 +615,14 @@ class QuantityExtractor:
                 h -= 2
         hprev = toks[h - 1][2] if h > 0 else ""
         # a number joined to و is a new member of a list, not an id: "300 ألف يورو ومليون ريال"
-        conj = toks[i0][0] < m.start and text[toks[i0][0]] in "وف"
+        conj = toks[i0][0] < ms and text[toks[i0][0]] in "وف"
         back = self._match_back(toks, h, self.id_before) if h > 0 and not conj else None
-        if back and "\n" not in text[toks[h - back[0]][0]:m.start]:
+        if back and "\n" not in text[toks[h - back[0]][0]:ms]:
             return None
         hbase = hprev[2:] if hprev.startswith("ال") else hprev
         if (hprev in self.time_units or (hbase in self.time_units and hbase not in ("عام", "سنه", "اعوام"))) \
                 and gap_ok(h - 1, h + 1) and is_digits and toks[i0][2].isdigit() \
-                and text[m.end:m.end + 2].strip()[:1] != "%":
+                and text[me:me + 2].strip()[:1] != "%":
             return None
 
         j = i1 + 1
@@ -641,23 +649,23 @@ class QuantityExtractor:
                 and isinstance(value, int) and value <= 31:
             return None
         # "ست" alone is also "lady" / "West" ("وست بروميتش"): only before a known counted noun
-        if m.kind == "words" and i0 == i1 and nw in ("ست",) and not (
+        if mkind == "words" and i0 == i1 and nw in ("ست",) and not (
                 nxt and (self._match(toks, j, self.objects) or self._match(toks, j, self.units)
-                         or (m.start == toks[i0][0] and not nxt.startswith("ال") and nxt not in self.stop))):
+                         or (ms == toks[i0][0] and not nxt.startswith("ال") and nxt not in self.stop))):
             return None
         # vague counts of time units are times: "آلاف السنين", "عشرات الأعوام"
-        if m.kind == "vague" and nxt.startswith("ال") and nxt[2:] in self.time_units:
+        if mkind == "vague" and nxt.startswith("ال") and nxt[2:] in self.time_units:
             return None
         # "في المائة" / "بالمئة" with no number before it is a percent word, not 100
-        if m.kind == "words" and i0 == i1 and value == 100 and nw.startswith("ال") and (
+        if mkind == "words" and i0 == i1 and value == 100 and nw.startswith("ال") and (
                 prev == "فى" or toks[i0][2].startswith(("بال", "فال"))):
             return None
         # "عدة" behind a proclitic must be followed by its noun ("بعدة نسخ"; not "وبعده،")
-        if m.rule == "vague.several" and m.start > toks[i0][0] and not (
+        if mrule == "vague.several" and ms > toks[i0][0] and not (
                 nxt and nxt not in self.stop and not nxt[0].isdigit()):
             return None
         # lone واحد: only where it counts a person: "من بينهم واحد", "شخص واحد", "قتيل واحد"
-        if m.kind == "words" and value == 1 and i0 == i1:
+        if mkind == "words" and value == 1 and i0 == i1:
             b = self._match_back(toks, i0, self.one_person_before)
             plem = None
             if not b and i0 > 0 and gap_ok(i0 - 1, i0 + 1):
@@ -665,38 +673,37 @@ class QuantityExtractor:
             if b:
                 kind, lemma, rule = "count", "persons", "count.one_person"
             elif plem in _PERSONLIKE - {None} or plem in ("dead", "injured", "arrested", "casualties"):
-                it = self._out(doc, norm, toks[i0 - 1][0], m.end, "count", 1, False, None, None, None,
+                it = self._out(doc, norm, toks[i0 - 1][0], me, "count", 1, False, None, None, None,
                                (toks[i0 - 1][0], toks[i0 - 1][1]), plem, "count.one_after_noun")
-                role = self._casualty(toks, by_start, by_end, toks[i0 - 1][0], m.end, i0 - 1, plem, gap_ok)
+                role = self._casualty(toks, by_start, by_end, toks[i0 - 1][0], me, i0 - 1, plem, gap_ok)
                 if role:
                     it["casualty"] = role
-                return it | {"_nend": m.end}
+                return it | {"_nend": me}
             else:
                 return None
         # الاثنين = Monday
-        if m.kind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
+        if mkind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
         # rule measure.calibre: "برشاش ثلاثة وعشرين", "مدفع عيار 120": a calibre in mm, nothing counted
-        if prev and i0 > 0 and gap_ok(i0 - 1, i0 + 1) and m.kind in ("words", "digits") and any(
-                w in self.calibre_before for _, w in self._strip(prev)) and not (nxt and self._match(toks, j, self.units)):
-            return self._out(doc, norm, m.start, m.end, "measure", value, False, None, None, "mm", None,
-                             "mm (gun calibre)", "measure.calibre") | {"_nend": m.end}
+        if prev and mkind in ("words", "digits") and self._stem_in(prev, self.calibre_before, self._calibre_memo) \
+                and gap_ok(i0 - 1, i0 + 1) and not (nxt and self._match(toks, j, self.units)):
+            return self._out(doc, norm, ms, me, "measure", value, False, None, None, "mm", None,
+                             "mm (gun calibre)", "measure.calibre") | {"_nend": me}
         # fractions alone: only before a defined or known noun ("نصف السكان", "ثلثي أصوات")
-        if m.rule == "num.fraction" and isinstance(value, float) and value < 1:
+        if mrule == "num.fraction" and isinstance(value, float) and value < 1:
             if nw.startswith("ال") or not nxt or nxt in self.stop or nxt in self.time_units or nxt[0].isdigit():
                 return None
             if not (nxt.startswith("ال") or (nxt,) in self.objects or nw.startswith("ثلث") and nw != "ثلث"):
                 return None
             if nxt.startswith("ال") and nxt[2:] in self.time_units:
                 return None
-            return self._out(doc, norm, m.start, toks[j][1], "other", value, False, None, None, None,
+            return self._out(doc, norm, ms, toks[j][1], "other", value, False, None, None, None,
                              (toks[j][0], toks[j][1]), self.objects.get((nxt,)), "fraction.noun") | {"_nend": toks[j][1]}
 
         # -- after the number ----------------------------------------------------
         # time unit -> a time, not a quantity (unless an age)
         if nxt and nxt in self.time_units and not nxt.startswith("ال"):
-            age = any(toks[k][2] in self.age_before or any(s in self.age_before for _, s in self._strip(toks[k][2]))
-                      for k in range(max(0, i0 - 4), i0))
+            age = any(self._stem_in(toks[k][2], self.age_before, self._age_memo) for k in range(max(0, i0 - 4), i0))
             paren = before.rstrip()[-1:] == "(" and text[toks[j][1]:toks[j][1] + 2].strip()[:1] == ")"
             if (age or paren) and nxt in ("عاما", "عام", "سنه", "سنوات", "اعوام", "سنين"):
                 kind, unit, rule = "age", "years", "age.years"
@@ -707,13 +714,14 @@ class QuantityExtractor:
         elif after.lstrip()[:1] == "%" or before.rstrip()[-1:] == "%":
             kind, unit, lemma, rule = "percent", "percent", "percent", "percent.sign"
             if after.lstrip()[:1] == "%":
-                end = m.end + after.index("%") + 1
+                end = me + after.index("%") + 1
             else:
-                start = m.start - (len(before) - before.rindex("%"))
-        elif nxt and (hit := self._match(toks, j, self.percent, gap_ok=gap_ok)):
+                start = ms - (len(before) - before.rindex("%"))
+        elif nxt and nxt in self.percent.firsts and (hit := self._match(toks, j, self.percent, gap_ok=gap_ok)):
             kind, unit, lemma, rule = "percent", "percent", "percent", "percent.word"
             end = toks[j + hit[0] - 1][1]
-        elif nxt and (hit := self._match(toks, j, self.currencies, clitic=False, gap_ok=gap_ok)):
+        elif nxt and nxt in self.currencies.firsts and (
+                hit := self._match(toks, j, self.currencies, clitic=False, gap_ok=gap_ok)):
             n, cur, _ = hit
             kind, unit, lemma, rule = "money", cur["unit"], cur["lemma"], cur["id"]
             end = toks[j + n - 1][1]
@@ -728,7 +736,7 @@ class QuantityExtractor:
             obj = (toks[j][0], toks[j + n - 1][1])
         elif before.rstrip()[-1:] == "$" or after.lstrip()[:1] == "$":
             kind, unit, lemma, rule = "money", "USD", "dollars", "money.dollar_sign"
-        elif nxt and (hit := self._match(toks, j, self.units, gap_ok=gap_ok)):
+        elif nxt and nxt in self.units.firsts and (hit := self._match(toks, j, self.units, gap_ok=gap_ok)):
             n, (uid, ucode, ulemma), _ = hit
             kind, unit, lemma, rule = "measure", ucode, ulemma, uid
             end = toks[j + n - 1][1]
@@ -747,7 +755,7 @@ class QuantityExtractor:
                 k = j + 1
             o = None
             if k < len(toks) and gap_ok(i1, k + 1):
-                hit = self._match(toks, k, self.objects, gap_ok=gap_ok)
+                hit = self._match(toks, k, self.objects, gap_ok=gap_ok) if toks[k][2] in self.objects.firsts else None
                 last = self._cas_chain(toks, k, gap_ok)
                 if last is not None:  # rule count.casualties: "300 قتيل وجريح", "عشرات القتلى والجرحى"
                     o = (toks[k][0], toks[last][1], "casualties")
@@ -762,7 +770,7 @@ class QuantityExtractor:
                     if ok:
                         if k > j:  # "X من Y": Y must carry the article
                             ok = w.startswith("ال")
-                        elif m.kind == "vague" or (m.kind == "words" and value and value >= 100):
+                        elif mkind == "vague" or (mkind == "words" and value and value >= 100):
                             ok = w.startswith("ال") or not w.startswith("و")
                         elif isinstance(value, (int, float)) and value >= 11:
                             ok = w.endswith("ا") and not w.startswith("ال") and not w.startswith("و")
@@ -774,14 +782,14 @@ class QuantityExtractor:
             if (o is None or o[2] is None) and k == j and k < len(toks) and gap_ok(i1, k + 1) \
                     and toks[k][2] in self.others:
                 # rule count.others: "وأصيب 17 آخرون"; the lemma comes from the verb or an earlier count
-                o = (toks[k][0], toks[k][1], self._casualty(toks, by_start, by_end, m.start, m.end, i0, "persons",
+                o = (toks[k][0], toks[k][1], self._casualty(toks, by_start, by_end, ms, me, i0, "persons",
                                                             gap_ok))
                 others = True
             if o is not None:
                 obj = (o[0], o[1])
                 lemma = lemma or o[2]
                 end = o[1]
-                rule = rule if rule.startswith("count.") else "count." + m.rule
+                rule = rule if rule.startswith("count.") else "count." + mrule
             else:
                 # post-nominal number: "المسلحين الـ12", "الرجال الثلاثة"
                 post_al = prev == "ال" and prev_adjacent
@@ -805,15 +813,15 @@ class QuantityExtractor:
                             obj = (toks[pi][0], toks[pi][1])
                             lemma = self.objects.get((pw,), lemma)
                             start = toks[pi][0]
-                rule = rule if rule.startswith("count.") else "count." + m.rule
-                if m.kind != "vague" and lemma is None and obj is None and nxt == "منهم":
+                rule = rule if rule.startswith("count.") else "count." + mrule
+                if mkind != "vague" and lemma is None and obj is None and nxt == "منهم":
                     end = toks[j][1]
-            if isinstance(value, float) and not m.approx and obj is None:
+            if isinstance(value, float) and not approx and obj is None:
                 kind = "other"
             # rule year.bare: a bare year-like number with no counted noun is a year, not a count
             dg = toks[i0][2]
             if digits_only and dg.isdigit() and len(dg) == 4 and self.year_like[0] <= value <= self.year_like[1] \
-                    and not others and (obj is None or text[m.end:m.end + 1] == ")" or before.rstrip()[-1:] == "("
+                    and not others and (obj is None or text[me:me + 1] == ")" or before.rstrip()[-1:] == "("
                                         or (lemma is None and not self._counted_after_year(
                         text, toks, i0, j, m, before))):
                 return None
@@ -830,7 +838,8 @@ class QuantityExtractor:
                 vmax = value
         ei = by_end.get(end)
         if ei is not None and ei + 1 < len(toks):
-            pc = self._match(toks, ei + 1, self.post_cues, gap_ok=gap_ok)
+            pc = (self._match(toks, ei + 1, self.post_cues, gap_ok=gap_ok)
+                  if toks[ei + 1][2] in self.post_cues.firsts else None)
             if pc and gap_ok(ei, ei + 1 + pc[0]):
                 eff, cid = pc[1]
                 approx = True
@@ -851,7 +860,7 @@ class QuantityExtractor:
                 lemma = "casualties"
                 combined = True
                 if not rule.startswith("count."):
-                    rule = "count." + m.rule
+                    rule = "count." + mrule
 
         it = self._out(doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule)
         it["_nend"] = end
@@ -868,6 +877,64 @@ class QuantityExtractor:
             if role:
                 it["casualty"] = role
         return it
+
+    @staticmethod
+    def _plain_context(text: str, ms: int, me: int) -> bool:
+        """Whether the number at [ms, me) has only Arabic letters, ``%``, ``،`` or ``.`` next to it,
+        maybe after one space, on both sides ("قتل 15 شخصا", "بنسبة 20%،"): then
+        :meth:`_digit_context_bad` is False (none of its patterns can match)."""
+        if ms > 0:
+            c = text[ms - 1]
+            if c == " " and ms > 1:
+                c = text[ms - 2]
+            if not ("\u0621" <= c <= "\u064A" or c in "%،.") and not (c == " " and ms == 1):
+                return False
+        if me < len(text):
+            c = text[me]
+            if c == " ":
+                if me + 1 == len(text):
+                    return True
+                c = text[me + 1]
+            if not ("\u0621" <= c <= "\u064A" or c in "%،."):
+                return False
+        return True
+
+    def _digit_context_bad(self, text: str, toks, m: NumberMatch, i0: int, i1: int, before: str,
+                           after: str) -> bool:
+        """Whether the characters around a digit number make it no quantity (all but rule _RX9).
+
+        Dates, clock times, scores ("1/ صفر", "4-صفر"), phone numbers, list
+        numbering ("1 - أمانة"), Latin names around it, a bare number in
+        brackets; ``before`` / ``after`` are the two characters around it.
+        """
+        joined_after = _RX1.match(text[m.end:m.end + 4]) and not _RX20.match(
+            text[m.end:m.end + 16])  # "15-25 في المائة" is a range
+        joined_before = _RX2.search(text[max(0, m.start - 4):m.start]) and not _RX0.match(text[m.end:m.end + 7])
+        if (joined_after or joined_before) and self._hyphen_range(text, toks, m, i0, i1):
+            joined_after = joined_before = False
+        if joined_after or joined_before or before.endswith("+") or _RX3.match(text[m.end:m.end + 2]) \
+                or before.rstrip().endswith("/"):
+            return True  # dates, clock times, scores ("1/ صفر"), phone numbers
+        if _RX4.search(before) or _RX5.match(after) or _RX6.match(after):
+            return True
+        # list numbering: "1 - أمانة", ". 3 - ", line-initial "2)"
+        if _RX7.match(text[m.end:m.end + 4]) and _RX8.search(text[max(0, m.start - 3):m.start]):
+            return True
+        # product and model names: "Surface Pro 3 و", "«ويندوز 10»" (_RX9 is tested by the caller)
+        if _RX10.match(text[m.end:m.end + 2]) \
+                or _RX11.match(text[m.end:m.end + 2]) and _RX12.search(text[max(0, m.start - 21):m.start]):
+            return True
+        # a bare number in brackets followed by punctuation: "(21)،", "(43)" (minutes, references),
+        # or opening a line / following a colon: "(1) سهولة" (list numbering)
+        if before[-1:] == "(" and (_RX13.match(text[m.end:m.end + 3])
+                                   or _RX14.search(text[max(0, m.start - 4):m.start])):
+            return True
+        # scores: "4-صفر", "صفر-2"
+        if _RX15.match(text[m.end:m.end + 6]) or _RX16.search(text[max(0, m.start - 6):m.start]):
+            return True
+        # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
+        return (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (
+            i1 + 1 < len(toks) and toks[i1 + 1][2][0].isdigit() and text[m.end:toks[i1 + 1][0]].strip() == "")
 
     _HYPHEN_RANGE = re.compile(r"(\d{1,6})\s?[-–]\s?(\d{1,6})(?![\d/.\-:–])")
 
@@ -1082,10 +1149,17 @@ class QuantityExtractor:
         return it
 
     def _out(self, doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule) -> dict:
-        rs, re_ = norm.raw_span(start, end)
-        it = doc.span(rs, re_)
-        it.update({"kind": kind, "value": _num(value), "approx": bool(approx), "min": _num(vmin),
-                   "max": _num(vmax), "unit": unit,
-                   "object": doc.span(*norm.raw_span(*obj)) if obj else None,
-                   "object_lemma": lemma, "rule": rule})
-        return it
+        """The item dict (keys in schema order) of normalised span [start, end) and object span ``obj``."""
+        if start < end:  # norm.raw_span without its checks (the offsets come from the tokens of norm.text)
+            rs, re_ = norm.starts[start], norm.ends[end - 1]
+        else:
+            rs, re_ = norm.raw_span(start, end)
+        raw = doc.text
+        if obj:
+            os_, oe = obj
+            os_, oe = (norm.starts[os_], norm.ends[oe - 1]) if os_ < oe else norm.raw_span(os_, oe)
+            obj = {"start": os_, "end": oe, "text": raw[os_:oe]}
+        return {"start": rs, "end": re_, "text": raw[rs:re_], "kind": kind, "value": _num(value),
+                "approx": bool(approx), "min": None if vmin is None else _num(vmin),
+                "max": None if vmax is None else _num(vmax), "unit": unit, "object": obj,
+                "object_lemma": lemma, "rule": rule}

@@ -114,6 +114,7 @@ _ARABIC_RUN = re.compile(r"[\u0621-\u064A]+")
 _DIGIT_RUN = re.compile(r"\d+")
 _match_start = re.Match.start
 _DIGITS_RE = re.compile(r"\d+(?:[.,\u066B\u066C\u060C]\d+)*")
+_EXACT = 2 ** 53  # ints below this in magnitude survive a round trip through float
 _PROCLITICS_CONJ = ("و", "ف")
 _PROCLITICS_PREP = ("ب", "ل")  # not ك: "كمية" would read as ك + مية
 # numbers only before عشر ("اثني" alone is also the verb أثنى, "praised")
@@ -276,7 +277,8 @@ class NumberParser:
 
     def __init__(self) -> None:
         self.lex = _load_lexicon()
-        self._lookup_memo: dict[tuple[str, bool], list] = {}
+        # readings of a word as the first word of a number / as a later word (caches of _lookup)
+        self._lookup_memo: tuple[dict[str, list], dict[str, list]] = ({}, {})
         words = sorted((w for w in self.lex if " " not in w), key=len, reverse=True)
         # tokens where a number may start: digits, or a lexicon word behind optional proclitics
         self.start_re = re.compile(
@@ -306,13 +308,12 @@ class NumberParser:
 
         Cached per word (the list is shared: do not mutate it).
         """
-        memo = self._lookup_memo
-        key = (word, first)
-        out = memo.get(key)
+        memo = self._lookup_memo[first]
+        out = memo.get(word)
         if out is None:
             if len(memo) > 100_000:
                 memo.clear()
-            out = memo[key] = self._readings(word, first)
+            out = memo[word] = self._readings(word, first)
         return out
 
     def _readings(self, word: str, first: bool) -> list[tuple[int, int, bool, bool, Any, str]]:
@@ -366,21 +367,20 @@ class NumberParser:
         return toks
 
     @staticmethod
-    def _tokens_at(text: str, toks: list[tuple[int, int, str]], at: int, limit: int = 12) -> list[tuple[int, int, str]]:
-        """:meth:`_tokens` from token ``at`` of the document's token list (no new scan of the text)."""
-        out = toks[at:at + limit]
-        prev = out[0][1] if out else 0
-        for k in range(1, len(out)):
-            s, e, _w = out[k]
-            if s - prev != 1 or text[prev] != " ":  # anything but one space between them
-                gap = text[prev:s]
-                if gap.strip() or len(gap) > 3:
-                    return out[:k]  # punctuation or a line break ends a number
-            prev = e
-        return out
+    def _joined(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+        """Whether token ``k`` may continue a number read up to token ``k - 1``.
+
+        Only blanks between them, three characters at most: punctuation or a
+        line break ends a number (the rule of :meth:`_tokens`).
+        """
+        prev, s = toks[k - 1][1], toks[k][0]
+        if s - prev == 1 and text[prev] == " ":
+            return True
+        gap = text[prev:s]
+        return not (gap.strip() or len(gap) > 3)
 
     # -- cardinals ---------------------------------------------------------
-    def _dual_construct(self, base: str, text: str, toks: list[tuple[int, int, str]]) -> bool:
+    def _dual_construct(self, base: str, text: str, toks: list[tuple[int, int, str]], at: int, lim: int) -> bool:
         """True when a scale word in ا opening a number is the dual in construct: "ألفا جندي" = 2,000.
 
         The singular in ا is the accusative ("بلغ عددهم ألفا", "عشرون ألفا"): it never
@@ -388,10 +388,10 @@ class NumberParser:
         not a number word, nor من, nor joined to و (the counted noun: "ألفا جندي",
         "مليونا دولار"; not "مليونا و900 ألف") is the dual (ألفان/ألفا in construct).
         """
-        if not base.endswith("ا") or len(toks) < 2:
+        if not base.endswith("ا") or at + 1 >= lim or not self._joined(text, toks, at + 1):
             return False
-        nxt = toks[1][2]
-        return (text[toks[0][1]:toks[1][0]].strip() == "" and nxt.isalpha() and "\u0621" <= nxt[0] <= "\u064a"
+        nxt = toks[at + 1][2]
+        return (text[toks[at][1]:toks[at + 1][0]].strip() == "" and nxt.isalpha() and "\u0621" <= nxt[0] <= "\u064a"
                 and nxt[0] != "و" and nxt != "من" and not self._lookup(nxt, first=False))
 
     def parse(self, text: str, pos: int, toks: list[tuple[int, int, str]] | None = None,
@@ -408,10 +408,14 @@ class NumberParser:
         Returns:
             A :class:`NumberMatch`, or None when no number starts there.
         """
-        toks = self._tokens(text, pos) if toks is None else self._tokens_at(text, toks, at)
-        if not toks:
+        if toks is None:
+            toks, at = self._tokens(text, pos), 0
+        # tokens at..lim-1 may belong to the number, as long as each is joined to the one before
+        lim = min(len(toks), at + 12)
+        if at >= lim:
             return None
-        s0, e0, w0 = toks[0]
+        joined = self._joined
+        s0, e0, w0 = toks[at]
         total = 0.0
         h = t = u = 0  # current group: hundreds, tens, units
         grp_locked = False  # current group came from digits
@@ -426,15 +430,21 @@ class NumberParser:
         pending_teen_first = False  # أحد/اثنا: valid only before عشر
         just_unit = False  # the last word read was a unit (1..9): عشر may follow
         if w0[0].isdigit():
-            v = parse_digits(w0)
+            v = int(w0) if w0.isdecimal() else parse_digits(w0)
             if v is None:
                 return None
+            nxt = toks[at + 1][2] if at + 1 < lim and joined(text, toks, at + 1) else None
+            if nxt is None or nxt[0].isdigit() or (nxt != "و" and not self._lookup(nxt, first=False)):
+                # the common lone digit number ("قتل 15 شخصا"): what the loop below would find
+                if type(v) is int and -_EXACT < v < _EXACT:  # _num(float(v)) is v
+                    return NumberMatch(v, e0, False, s0, None, None, "digits", "num.digits") if v else None
+                return NumberMatch(_num(float(v)), e0, False, s0, None, None, "digits", "num.digits") if v else None
             kind, rule = "digits", "num.digits"
             h, t, u = 0, 0, 0
             cur_digits: float = v
             grp_locked = True
             end = e0
-            i = 1
+            i = at + 1
         else:
             readings = self._lookup(w0, first=True)
             if not readings:
@@ -464,7 +474,7 @@ class NumberParser:
             elif cat == HUNDREDS:
                 h = val
             elif cat in (SCALE_S, SCALE_D):
-                mult = 2 if cat == SCALE_D or self._dual_construct(base, text, toks) else 1
+                mult = 2 if cat == SCALE_D or self._dual_construct(base, text, toks, at, lim) else 1
                 total = mult * val
                 last_scale = val
             elif cat == SCALE_P:
@@ -485,20 +495,20 @@ class NumberParser:
             else:
                 return None
             end = e0
-            i = 1
+            i = at + 1
         vague_mult = kind == "vague" and last_scale is None
 
         def group_value() -> float:
             return cur_digits if grp_locked else h + t + u
 
-        while i < len(toks):
+        while i < lim and joined(text, toks, i):
             s, e, w = toks[i]
             if w[0].isdigit():
                 break
             readings = self._lookup(w, first=False)
             if not readings:
                 # و + digits ("و500") is tokenised as "و" + "500"
-                if w == "و" and i + 1 < len(toks) and toks[i + 1][2][0].isdigit() and toks[i + 1][0] == e:
+                if w == "و" and i + 1 < lim and toks[i + 1][2][0].isdigit() and toks[i + 1][0] == e:
                     v = parse_digits(toks[i + 1][2])
                     if v is not None and last_scale and group_value() == 0 and v < last_scale:
                         cur_digits, grp_locked = v, True
@@ -554,7 +564,7 @@ class NumberParser:
                         if last_scale and gv == 0:
                             total += val * last_scale
                             # "مليون ونصف المليون"
-                            if i + 1 < len(toks) and text[e:toks[i + 1][0]].strip() == "":
+                            if i + 1 < lim and joined(text, toks, i + 1) and text[e:toks[i + 1][0]].strip() == "":
                                 nxt = toks[i + 1][2]
                                 if nxt.startswith("ال") and any(
                                         c in (SCALE_S, SCALE_P) and v2 == last_scale
@@ -631,10 +641,11 @@ class NumberParser:
             >>> NumberParser().parse_ordinal(normalize("للمرة الثالثة").text, 6).value
             3
         """
-        toks = self._tokens(text, pos, limit=3) if toks is None else self._tokens_at(text, toks, at, limit=3)
-        if not toks:
+        if toks is None:
+            toks, at = self._tokens(text, pos, limit=3), 0
+        if at >= len(toks):
             return None
-        s0, e0, w0 = toks[0]
+        s0, e0, w0 = toks[at]
         r = None
         for rd in self._lookup(w0, first=True):
             if rd[1] in (ORD, ORD_TEEN_FIRST):
@@ -646,8 +657,8 @@ class NumberParser:
         value = val
         end = e0
         extended = False
-        if len(toks) > 1:
-            s1, e1, w1 = toks[1]
+        if at + 1 < min(len(toks), at + 3) and self._joined(text, toks, at + 1):
+            s1, e1, w1 = toks[at + 1]
             w1b = w1[2:] if al and w1.startswith("ال") else w1
             if w1b in ("عشر", "عشره") and (cat == ORD_TEEN_FIRST or 2 <= val <= 9):
                 value = 10 + (1 if cat == ORD_TEEN_FIRST else val)
