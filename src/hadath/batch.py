@@ -199,9 +199,9 @@ def _init_worker() -> None:
 
 def _analyze_chunk(records: list[dict[str, Any]], settings: Settings, as_json: bool = False,
                    encode: Callable[[Any], Any] | None = None) -> list[tuple[str, Any]]:
-    from hadath.pipeline import analyze_record
+    from hadath.pipeline import analyze_records
 
-    return [analyze_record(r, settings, as_json=as_json, encode=encode) for r in records]
+    return analyze_records(records, settings, as_json=as_json, encode=encode)
 
 
 def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
@@ -516,7 +516,6 @@ def run_batch(
     from hadath.io.readers import ANALYZE_KEYS, iter_input
     from hadath.io.store import N_SENTENCES, encode_document
     from hadath.io.writers import JsonlLog
-    from hadath.pipeline import analyze_record
 
     settings = settings or Settings()
     out = Path(out)
@@ -688,7 +687,9 @@ def run_batch(
         old_term = None
     try:
         if n_jobs == 1:
-            results = (analyze_record(r, settings, encode=encode_document) for r in feed())
+            # chunks run stage by stage, as in the workers (hadath.pipeline.analyze_records)
+            results = (res for chunk in _chunks(feed(), chunksize) for res in _analyze_chunk(chunk, settings,
+                                                                                            encode=encode_document))
         else:
             results = parallel_analyze(feed(), n_process=n_jobs, settings=settings, chunksize=chunksize,
                                        encode=encode_document)

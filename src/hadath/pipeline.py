@@ -22,8 +22,8 @@ from hadath.document import Document
 from hadath.settings import Settings
 from hadath.text.normalize import Normalized, normalize
 
-__all__ = ["State", "Pipeline", "analyze", "analyze_many", "analyze_record", "get_pipeline", "STAGE_CLASSES",
-           "STAGE_NEEDS"]
+__all__ = ["State", "Pipeline", "analyze", "analyze_many", "analyze_record", "analyze_records", "get_pipeline",
+           "STAGE_CLASSES", "STAGE_NEEDS"]
 
 #: Stage name -> "module:Class". Read-only mapping (a tuple of pairs).
 STAGE_CLASSES: tuple[tuple[str, str], ...] = (
@@ -141,21 +141,65 @@ class Pipeline:
         Raises:
             hadath.io.ingest.InputError: If the input cannot be read as an article.
         """
-        doc, hints = self.ingester.ingest(
-            data, id=id, url=url, published=published, title=title, author=author,
-            source=source, path=path, kind=kind, published_hint=published_hint,
-            encoding=encoding, warnings=warnings,
-        )
+        state = self._start(data, id=id, url=url, published=published, title=title, author=author,
+                            source=source, path=path, kind=kind, now=now, published_hint=published_hint,
+                            encoding=encoding, warnings=warnings)
+        for step in self.steps:
+            step(state)
+        return self._finish(state)
+
+    @property
+    def steps(self) -> list[Callable[[State], None]]:
+        """Structure, segmentation, then the extractor stages, in order."""
+        return [self.structure, self.segment, *(stage for _name, stage in self.stages)]
+
+    def _start(self, data: str | bytes, *, now: datetime | None = None, **kw: Any) -> State:
+        """Ingest one article (keyword arguments of :meth:`analyze`) into a fresh :class:`State`."""
+        doc, hints = self.ingester.ingest(data, **kw)
         hints["now"] = now
-        state = State(doc=doc, settings=self.settings, scratch={"input": hints})
-        self.structure(state)
-        self.segment(state)
-        for _name, stage in self.stages:
-            stage(state)
+        return State(doc=doc, settings=self.settings, scratch={"input": hints})
+
+    def _finish(self, state: State) -> Document:
+        doc = state.doc
         doc.warnings.extend(self.stage_warnings)
         if self.settings.include_tokens:
             doc.tokens = state.tokens
         return doc
+
+    def analyze_batch(self, records: list[dict[str, Any]]) -> list[Document | Exception]:
+        """Analyse several articles stage by stage (each stage over all of them, then the next).
+
+        The documents are exactly those of :meth:`analyze` on each record; running
+        one stage over a few documents in a row keeps its lexicons, patterns and
+        model in the processor's caches (batch workers use chunks of 8).
+
+        Args:
+            records: Keyword arguments of :meth:`analyze`, one dict per article.
+
+        Returns:
+            One item per record, in order: its :class:`~hadath.document.Document`,
+            or the exception that stopped it (the others go on).
+        """
+        out: list[Document | Exception] = []
+        live: list[tuple[int, State]] = []
+        for i, rec in enumerate(records):
+            try:
+                live.append((i, self._start(**rec)))
+                out.append(None)  # type: ignore[arg-type]  # filled below
+            except Exception as e:  # noqa: BLE001 - recorded per article
+                out.append(e)
+        for step in self.steps:
+            still = []
+            for i, state in live:
+                try:
+                    step(state)
+                    still.append((i, state))
+                except Exception as e:  # noqa: BLE001 - recorded per article
+                    out[i] = e
+            live = still
+        for i, state in live:
+            out[i] = self._finish(state)
+        return out
 
 
 @functools.lru_cache(maxsize=4)
@@ -245,37 +289,72 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
         errors read ``"<input>: <problem>"``, anything else
         ``"<input>: internal error: <Type>: <message>"``.
     """
-    from hadath.io.ingest import InputError
+    return analyze_records([record], settings, as_json=as_json, encode=encode)[0]
 
-    record = dict(record)
-    name = record.get("path") or record.get("id") or "<input>"
-    for alias, kind in (("text", "text"), ("html", "html"), ("content", None)):
-        if alias in record and "data" not in record:
-            record["data"] = record.pop(alias)
-            if kind and "kind" not in record:
-                record["kind"] = kind
+
+def analyze_records(records: list[dict[str, Any]], settings: Settings | None = None, *,
+                    as_json: bool = False, encode: Callable[[Document], Any] | None = None
+                    ) -> list[tuple[str, Any]]:
+    """:func:`analyze_record` over several records, run stage by stage (:meth:`Pipeline.analyze_batch`).
+
+    Args:
+        records: As for :func:`analyze_record`, one per article.
+        settings: Pipeline settings.
+        as_json: As for :func:`analyze_record`.
+        encode: As for :func:`analyze_record`.
+
+    Returns:
+        One ``("ok", value)`` or ``("error", message)`` per record, in order, the
+        same as :func:`analyze_record` gives for each.
+
+    Example:
+        >>> [status for status, _ in analyze_records([{"data": "قال الوزير إن الاجتماع انتهى."}, {"data": b""}])]
+        ['ok', 'error']
+    """
+    from hadath.io.ingest import InputError
     from hadath.io.readers import READER_KEYS, settle_dates
 
-    # feed spellings of the publication time (date, pubDate ...) and SaudiNewsNet's date_extracted;
-    # an unreadable date is dropped with a warning on the document, not a failed record
-    settle_dates(record)
-    for key in READER_KEYS:  # a record of hadath.io.readers.iter_input as it is: its bookkeeping is not analysed
-        if key != "error":  # (an unreadable record stays refused, naming its problem)
-            record.pop(key, None)
-    unknown = sorted(set(record) - _RECORD_KEYS)
-    if unknown or "data" not in record:
-        problem = f"unknown keys {unknown}" if unknown else "no article (give 'data', 'text' or 'html')"
-        return "error", f"{name}: bad record: {problem}; allowed keys: {sorted(_RECORD_KEYS)}"
-    try:
-        doc = get_pipeline(settings or Settings()).analyze(**record)
-        if encode is not None:
-            return "ok", encode(doc)
-        return "ok", (doc.to_json() if as_json else doc.to_dict())
-    except InputError as e:
-        return "error", str(e)
-    except Exception as e:  # noqa: BLE001 - a batch records every failure and goes on
-        msg = " ".join(str(e).split())[:500]
-        return "error", f"{name}: internal error: {type(e).__name__}: {msg}"
+    out: list[tuple[str, Any] | None] = []
+    names: list[str] = []
+    todo: list[tuple[int, dict[str, Any]]] = []
+    for record in records:
+        record = dict(record)
+        name = record.get("path") or record.get("id") or "<input>"
+        names.append(name)
+        for alias, kind in (("text", "text"), ("html", "html"), ("content", None)):
+            if alias in record and "data" not in record:
+                record["data"] = record.pop(alias)
+                if kind and "kind" not in record:
+                    record["kind"] = kind
+        # feed spellings of the publication time (date, pubDate ...) and SaudiNewsNet's date_extracted;
+        # an unreadable date is dropped with a warning on the document, not a failed record
+        settle_dates(record)
+        for key in READER_KEYS:  # a record of hadath.io.readers.iter_input as it is: its bookkeeping is not analysed
+            if key != "error":  # (an unreadable record stays refused, naming its problem)
+                record.pop(key, None)
+        unknown = sorted(set(record) - _RECORD_KEYS)
+        if unknown or "data" not in record:
+            problem = f"unknown keys {unknown}" if unknown else "no article (give 'data', 'text' or 'html')"
+            out.append(("error", f"{name}: bad record: {problem}; allowed keys: {sorted(_RECORD_KEYS)}"))
+            continue
+        out.append(None)
+        todo.append((len(out) - 1, record))
+    if todo:
+        docs = get_pipeline(settings or Settings()).analyze_batch([r for _i, r in todo])
+        for (i, _r), doc in zip(todo, docs):
+            try:
+                if isinstance(doc, Exception):
+                    raise doc
+                if encode is not None:
+                    out[i] = ("ok", encode(doc))
+                else:
+                    out[i] = ("ok", doc.to_json() if as_json else doc.to_dict())
+            except InputError as e:
+                out[i] = ("error", str(e))
+            except Exception as e:  # noqa: BLE001 - a batch records every failure and goes on
+                msg = " ".join(str(e).split())[:500]
+                out[i] = ("error", f"{names[i]}: internal error: {type(e).__name__}: {msg}")
+    return out  # type: ignore[return-value]
 
 
 def analyze_many(
