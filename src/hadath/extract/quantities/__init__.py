@@ -364,6 +364,12 @@ class QuantityExtractor:
 
         def gap_ok(a: int, b: int) -> bool:
             # tokens a..b-1 separated by spaces (and brackets/quotes) only, on one line
+            if b - a == 2:  # the common case: two tokens
+                e, s = toks[a][1], toks[b - 1][0]
+                if s - e == 1 and text[e] == " ":
+                    return True
+                g = text[e:s]
+                return not (g.strip(" \t()\"«»“”'%$") or "\n" in g)
             for k in range(a, b - 1):
                 e, s = toks[k][1], toks[k + 1][0]
                 if s - e == 1 and text[e] == " ":
@@ -440,6 +446,8 @@ class QuantityExtractor:
         opening one in reach ends the span before it."""
         text = doc.text
         s, e = it["start"], it["end"]
+        if ")" not in it["text"] and "]" not in it["text"]:
+            return  # no closing bracket: nothing to balance
         for op, cl in (("(", ")"), ("[", "]")):
             seg = text[s:e]
             if seg.count(cl) <= seg.count(op):
@@ -836,7 +844,7 @@ class QuantityExtractor:
                 vmin = value
             elif eff == "max":
                 vmax = value
-        ei = by_end.get(end)
+        ei = i1 if end == me else by_end.get(end)
         if ei is not None and ei + 1 < len(toks):
             pc = (self._match(toks, ei + 1, self.post_cues, gap_ok=gap_ok)
                   if toks[ei + 1][2] in self.post_cues.firsts else None)
@@ -1006,7 +1014,7 @@ class QuantityExtractor:
             return lemma
         if lemma != "casualties" and lemma not in _PERSONLIKE:
             return None
-        si = by_start.get(start, i0)
+        si = i0 if toks[i0][0] == start else by_start.get(start, i0)
         for n in range(1, 4):
             if si - n < 0 or not gap_ok(si - n, si + 1):
                 break
