@@ -531,6 +531,9 @@ def run_batch(
     _compact_failures(fail_path, docs.ids)  # a run killed before its own compaction
     fails = JsonlLog(fail_path)
     store = _open_store(out, docs_path, docs.ids)
+    bulk = store.max_seq() < 0  # a fresh store: its search indexes are built once, at the end
+    if bulk:
+        store.defer_search_indexes()
     prints = _Fingerprints(out / FINGERPRINTS)
     changed: list[tuple[str, str]] = []
     done = docs.ids | fails.ids
@@ -728,6 +731,8 @@ def run_batch(
         stale = {fid for fid in earlier_fail_ids - seen.keys()
                  if (own := prints.owner.get(fid)) and own[0] in run_src and run_src[own[0]] != fid}
         dropped = _compact_failures(fail_path, docs.ids | docs_written, stale)
+        if bulk:
+            store.build_search_indexes()
         store.close()
         prints.close()
         if lock is not None:
