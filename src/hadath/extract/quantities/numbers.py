@@ -303,17 +303,18 @@ class NumberParser:
         return out
 
     # -- word lookup -------------------------------------------------------
-    def _lookup(self, word: str, first: bool) -> list[tuple[int, int, bool, bool, Any, str]]:
+    def _lookup(self, word: str, first: bool) -> tuple[tuple[int, int, bool, bool, Any, str], ...]:
         """Readings of ``word``: (skip, cat, has_waw, has_al, val, base); skip = proclitic length before the number.
 
-        Cached per word (the list is shared: do not mutate it).
+        Cached per word, as a tuple: a cache of tuples of numbers and strings is
+        left out of the garbage collector's passes, a cache of lists is not.
         """
         memo = self._lookup_memo[first]
         out = memo.get(word)
         if out is None:
             if len(memo) > 100_000:
                 memo.clear()
-            out = memo[word] = self._readings(word, first)
+            out = memo[word] = tuple(self._readings(word, first))
         return out
 
     def _readings(self, word: str, first: bool) -> list[tuple[int, int, bool, bool, Any, str]]:
