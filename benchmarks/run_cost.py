@@ -14,10 +14,12 @@ throughput it takes away (1 - articles/s with / articles/s without):
   what times and quantities cost in the default ``hadath run`` (the events stage
   then runs without the times and counts it reads, and says so in a warning).
 
-Each configuration runs ``--repeat`` times (default 2), interleaved, and the best
+Each configuration runs ``--repeat`` times (default 2), interleaved (in reverse
+order every other round, so that a drifting machine hits both sides), and the best
 run is kept (the least disturbed by other load on the machine); with more than one
 round the cost is also printed per round (the runs of a round follow each other,
-so they share the machine's state), as a median and range. Throughput is
+so they share the machine's state), as a median and range, on the wall clock and
+on CPU time. Throughput is
 measured on the wall clock with ``--jobs`` workers (default 2); the CPU figures
 are printed beside it because they are steadier on a shared machine.
 
@@ -95,9 +97,9 @@ def main() -> None:
     best: dict[str, tuple[float, float, int]] = {}
     rounds: list[dict[str, tuple[float, float, int]]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(args.repeat):
+        for k in range(args.repeat):
             rounds.append({})
-            for name in names:
+            for name in (names if k % 2 == 0 else names[::-1]):  # ABBA order: a drift hits both sides
                 wall, cpu, n = run_once(zips, CONFIGS[name], args.jobs, Path(tmp))
                 rounds[-1][name] = (wall, cpu, n)
                 if name not in best or wall < best[name][0]:
@@ -117,11 +119,13 @@ def main() -> None:
             tail = f" (budget {budget:.0%})" if budget is not None else ""
             print(f"{what} cost {cost:.1%} of hadath run throughput, {cpu_cost:.1%} of CPU throughput{tail}")
             if len(rounds) > 1:  # the runs of one round follow each other: less exposed to a drifting machine
-                paired = sorted(1 - (r[with_][2] / r[with_][0]) / (r[without][2] / r[without][0]) for r in rounds)
-                mid = len(paired) // 2
-                med = paired[mid] if len(paired) % 2 else (paired[mid - 1] + paired[mid]) / 2
-                print(f"  paired by round: median {med:.1%}, range {paired[0]:.1%} to {paired[-1]:.1%} "
-                      f"({len(paired)} rounds)")
+                for label, col in (("throughput", 0), ("CPU", 1)):
+                    paired = sorted(1 - (r[with_][2] / r[with_][col]) / (r[without][2] / r[without][col])
+                                    for r in rounds)
+                    mid = len(paired) // 2
+                    med = paired[mid] if len(paired) % 2 else (paired[mid - 1] + paired[mid]) / 2
+                    print(f"  paired by round ({label}): median {med:.1%}, range {paired[0]:.1%} to "
+                          f"{paired[-1]:.1%} ({len(paired)} rounds)")
 
 
 if __name__ == "__main__":

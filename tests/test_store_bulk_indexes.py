@@ -1,4 +1,4 @@
-"""hadath run builds the store's search indexes once, after a fresh load (Store.defer_search_indexes)."""
+"""hadath run builds the store's item indexes once, after a fresh load (Store.defer_search_indexes, add_rows(fresh=True))."""
 from __future__ import annotations
 
 import sqlite3
@@ -9,7 +9,7 @@ from hadath.settings import Settings
 
 A = "قتل 18 شخصا في هجوم يوم الخميس."
 B = "أعلنت الحكومة اليوم عن خطة جديدة لدعم الزراعة."
-SEARCH = {"items_kind_label", "items_kind_text"}
+SEARCH = {"items_doc", "items_kind_label", "items_kind_text"}
 
 
 def _indexes(path) -> set[str]:

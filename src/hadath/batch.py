@@ -677,7 +677,7 @@ def run_batch(
         docs.flush()
         fails.flush()
         if pending_db:
-            store.add_rows(pending_db)
+            store.add_rows(pending_db, fresh=bulk)  # a fresh store gets new ids only
             pending_db.clear()
         store.commit()
         state["last"], state["since"] = now, 0
