@@ -183,8 +183,18 @@ def peak_rss_mb() -> tuple[float, float]:
 # -- the process pool ----------------------------------------------------------------------------
 
 
+#: Garbage-collector thresholds of a batch run (its workers, and the process itself while
+#: it runs): the first generation is collected after 20,000 net container allocations
+#: instead of 700. Analysing an article allocates and frees many small containers; with
+#: the default, collections ran about once per article and took 0.22-0.29 ms of the
+#: 3.2-4.2 ms of CPU per SaudiNewsNet article (times and quantities on), 0.01 ms with this
+#: (the cyclic garbage held meanwhile is a few MB at most).
+BATCH_GC_THRESHOLDS: tuple[int, int, int] = (20_000, 10, 10)
+
+
 def _init_worker() -> None:
-    """Worker start: die with the parent (Linux), leave Ctrl-C to the parent."""
+    """Worker start: die with the parent (Linux), leave Ctrl-C to the parent, batch GC thresholds."""
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         try:
@@ -683,6 +693,8 @@ def run_batch(
         state["last"], state["since"] = now, 0
 
     start = time.monotonic()
+    old_gc = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)  # restored at the end (a caller's process)
     old_term = signal.getsignal(signal.SIGTERM)
     try:
         signal.signal(signal.SIGTERM, _interrupt)
@@ -720,6 +732,7 @@ def run_batch(
                 bar.set_postfix(failed=counts["failed"], refresh=False)
         early_failures()  # refused inputs after the last analysed one
     finally:
+        gc.set_threshold(*old_gc)
         if old_term is not None:
             signal.signal(signal.SIGTERM, old_term)
         flush(force=True)
