@@ -124,15 +124,25 @@ def test_plover_record_uses_the_event_time_not_publication():
     assert rec["date"] == "2015-07-23" and rec["time"] is None and "event date sometime" in rec["comment"]
 
 
-def test_plover_export_of_a_year_event(tmp_path):
-    """Whole pipeline: an event dated "في عام 2014" is exported with 2014's bounds, not the publication day."""
-    d = Pipeline(Settings()).analyze("قتل خمسة أشخاص في هجوم في بغداد في عام 2014.", id="y1",
-                                     published="2015-07-23T10:00+03:00")
+def _analyzed_file(tmp_path, text, doc_id, published):
+    """The whole pipeline's document of ``text`` and a documents.jsonl holding it."""
+    d = Pipeline(Settings()).analyze(text, id=doc_id, published=published)
     p = tmp_path / "docs.jsonl"
     p.write_text(d.to_json() + "\n", encoding="utf-8")
-    out = tmp_path / "ev.jsonl"
-    assert export(p, "plover", out) == 1
-    rec = json.loads(out.read_text("utf-8"))
+    return d, p
+
+
+def _plover_export(p, out):
+    """(records written, the PLOVER records) of ``export(p, "plover", out)``."""
+    n = export(p, "plover", out)
+    return n, [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+
+
+def test_plover_export_of_a_year_event(tmp_path):
+    """Whole pipeline: an event dated "في عام 2014" is exported with 2014's bounds, not the publication day."""
+    _d, p = _analyzed_file(tmp_path, "قتل خمسة أشخاص في هجوم في بغداد في عام 2014.", "y1", "2015-07-23T10:00+03:00")
+    n, (rec,) = _plover_export(p, tmp_path / "ev.jsonl")
+    assert n == 1
     assert (rec["date"], rec["enddate"], rec["date_text"], rec["time"]) == ("2014-01-01", "2014-12-31", "2014", None)
 
 
@@ -141,19 +151,16 @@ def test_sector_from_the_cameo_role_everywhere(tmp_path):
     JSON, the PLOVER records and the CSV alike; a country alone has none."""
     from hadath.extract.events.export import csv_row
 
-    d = Pipeline(Settings()).analyze("وقال الانفصاليون إن رجلا قتل جراء قصف القوات الأوكرانية في وسط دونيتسك.",
-                                     id="ukr-1", published="2015-07-31T19:00:00+03:00")
+    d, p = _analyzed_file(tmp_path, "وقال الانفصاليون إن رجلا قتل جراء قصف القوات الأوكرانية في وسط دونيتسك.",
+                          "ukr-1", "2015-07-31T19:00:00+03:00")
     ev = next(e for e in d.events if e["type"] == "ASSAULT")
     assert ev["actor"]["code"] == "UKRMIL" and ev["actor"]["sector"] == "MIL"
-    p = tmp_path / "d.jsonl"
-    p.write_text(d.to_json() + "\n", encoding="utf-8")
     out = tmp_path / "e.csv"
     export(p, "csv", out)
     row = next(r for r in csv.DictReader(io.StringIO(out.read_text("utf-8"))) if r["type"] == "ASSAULT")
     assert row["actor_code"] == "UKRMIL" and row["actor_sector"] == "MIL"
-    out = tmp_path / "e.jsonl"
-    export(p, "plover", out)
-    rec = next(json.loads(x) for x in out.read_text("utf-8").splitlines() if json.loads(x)["event"] == ["ASSAULT"])
+    _n, recs = _plover_export(p, tmp_path / "e.jsonl")
+    rec = next(r for r in recs if r["event"] == ["ASSAULT"])
     assert rec["actor"][0]["code"] == "UKR" and rec["actor"][0]["sector"] == "MIL"
     # documents written before sectors were filled: the export derives them from the code
     old = dict(ev, actor=dict(ev["actor"], sector=None), recipient={"text": "x", "code": "YEMREB", "country": "YEM",
@@ -180,13 +187,9 @@ def test_plover_negated_and_hypothetical_records():
 
 def test_plover_export_date_text_only_from_the_text(tmp_path):
     """Whole pipeline: an event dated by the publication has no date_text; a negated one has has_event false."""
-    d = Pipeline(Settings()).analyze("نفى الجيش قصف المستشفى في إدلب. وقتل خمسة أشخاص في هجوم في بغداد.", id="n1",
-                                     published="2015-07-23T10:00+03:00")
-    p = tmp_path / "docs.jsonl"
-    p.write_text(d.to_json() + "\n", encoding="utf-8")
-    out = tmp_path / "ev.jsonl"
-    export(p, "plover", out)
-    recs = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    _d, p = _analyzed_file(tmp_path, "نفى الجيش قصف المستشفى في إدلب. وقتل خمسة أشخاص في هجوم في بغداد.", "n1",
+                           "2015-07-23T10:00+03:00")
+    _n, recs = _plover_export(p, tmp_path / "ev.jsonl")
     assert recs and all(r["date"] == "2015-07-23" and r["date_text"] is None for r in recs)
     neg = [r for r in recs if "negation" in r["context"]]
     assert neg and all(r["has_event"] is False for r in neg)
