@@ -1,4 +1,4 @@
-"""hadath run builds the store's item indexes once, after a fresh load (Store.defer_search_indexes, add_rows(fresh=True))."""
+"""hadath run builds the store's item indexes once, after a fresh load (Store.defer_item_indexes, add_rows(fresh=True))."""
 from __future__ import annotations
 
 import sqlite3
@@ -22,20 +22,20 @@ def _indexes(path) -> set[str]:
 
 def test_defer_and_build(tmp_path):
     st = Store(tmp_path / "h.db")
-    st.defer_search_indexes()
+    st.defer_item_indexes()
     assert not SEARCH & _indexes(tmp_path / "h.db")
-    st.build_search_indexes()
-    st.build_search_indexes()  # no-op when present
+    st.build_item_indexes()
+    st.build_item_indexes()  # no-op when present
     st.close()
     assert SEARCH <= _indexes(tmp_path / "h.db")
     st = Store(tmp_path / "h.db")
-    st.defer_search_indexes()
+    st.defer_item_indexes()
     st.close()
     Store(tmp_path / "h.db").close()  # an opening builds what a cut-short load left out
     assert SEARCH <= _indexes(tmp_path / "h.db")
 
 
-def test_run_leaves_search_indexes_and_rows(tmp_path):
+def test_run_leaves_item_indexes_and_rows(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.txt").write_text(A, "utf-8")

@@ -541,9 +541,9 @@ def run_batch(
     _compact_failures(fail_path, docs.ids)  # a run killed before its own compaction
     fails = JsonlLog(fail_path)
     store = _open_store(out, docs_path, docs.ids)
-    bulk = store.max_seq() < 0  # a fresh store: its search indexes are built once, at the end
+    bulk = store.max_seq() < 0  # a fresh store: its item indexes are built once, at the end
     if bulk:
-        store.defer_search_indexes()
+        store.defer_item_indexes()
     prints = _Fingerprints(out / FINGERPRINTS)
     changed: list[tuple[str, str]] = []
     done = docs.ids | fails.ids
@@ -745,7 +745,7 @@ def run_batch(
                  if (own := prints.owner.get(fid)) and own[0] in run_src and run_src[own[0]] != fid}
         dropped = _compact_failures(fail_path, docs.ids | docs_written, stale)
         if bulk:
-            store.build_search_indexes()
+            store.build_item_indexes()
         store.close()
         prints.close()
         if lock is not None:
