@@ -50,3 +50,22 @@ def test_run_leaves_item_indexes_and_rows(tmp_path):
     rows = db.execute("SELECT kind, text, value FROM items WHERE kind = 'quantity'").fetchall()
     db.close()
     assert rows == [("quantity", "18 شخصا", "18")]  # the value column is text
+
+
+def test_fresh_rows_given_again_after_an_interrupted_call(tmp_path):
+    """A batch interrupted inside a flush gives the same pending rows again at its end (fresh=True): they
+    replace what the cut call left in, no UNIQUE error (found by a user with SIGINT on hadath run -j 2)."""
+    from hadath.io.store import encode_document
+    from hadath.pipeline import get_pipeline
+
+    doc = get_pipeline(Settings(stages=("quantities",))).analyze(A, id="a1")
+    _text, drow, irows = encode_document(doc)
+    st = Store(tmp_path / "h.db")
+    st.defer_item_indexes()
+    st.db.executemany("INSERT INTO documents VALUES (" + ",".join("?" * 18) + ")", [(drow[0], 0, "x", *drow[1:])])
+    st.add_rows([(0, "x", drow, irows)], fresh=True)  # the documents row is already in: replaced
+    st.add_rows([(0, "x", drow, irows)], fresh=True)  # and again, items too
+    st.build_item_indexes()
+    assert st.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+    assert st.db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == len(irows) > 0
+    st.close()

@@ -259,11 +259,21 @@ class Store:
             rows: ``(seq, input, document_row, item_rows)`` per document, the last
                 two as :func:`document_rows` (or :func:`encode_document`) gives them.
             fresh: The documents are not in the store (a batch's new documents):
-                insert without deleting earlier versions first.
+                insert without deleting earlier versions first. If one is there
+                after all (the same rows given again after an interrupted call
+                left some of them in), they are replaced as without ``fresh``.
         """
         rows = list(rows)
-        if not fresh:
-            self.delete(r[2][0] for r in rows)
+        if fresh:
+            try:
+                self._insert(rows)
+                return
+            except sqlite3.IntegrityError:  # a document already in: replace them all
+                pass
+        self.delete(r[2][0] for r in rows)
+        self._insert(rows)
+
+    def _insert(self, rows: list[tuple[int | None, str | None, tuple, list[tuple]]]) -> None:
         self.db.executemany("INSERT INTO documents VALUES (" + ",".join("?" * 18) + ")",
                             [(dr[0], seq, inp, *dr[1:]) for seq, inp, dr, _ in rows])
         self.db.executemany("INSERT INTO items VALUES (" + ",".join("?" * 10) + ")",
