@@ -54,3 +54,13 @@ def test_fixed_failure_is_reported_as_analysed_again_and_exit_0(tmp_path):
             and "(this run: 1 written, 0 failed, 0 already done, 1 earlier failures changed and analysed again;"
             in res.stderr)
     assert "failures from earlier runs" not in res.stderr
+
+
+def test_unchanged_failures_retried_are_not_called_changed(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "bad.txt").write_bytes(b"")  # fails (empty), and still fails unchanged
+    assert _run(tmp_path, tmp_path / "c").exit_code == 1
+    res = _run(tmp_path, tmp_path / "c", "--retry-failed")
+    assert res.exit_code == 1
+    assert "(this run: 0 written, 1 failed, 0 already done, 1 unchanged earlier failures retried;" in res.stderr
+    assert "changed and analysed again" not in res.stderr

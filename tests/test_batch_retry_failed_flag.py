@@ -52,6 +52,7 @@ def test_unchanged_failure_is_retried_only_when_asked(tmp_path, monkeypatch):
     # --retry-failed: analysed again; its document replaces the failure line
     res = _run(corpus, out, retry_failed=True)
     assert (res.ok, res.failed, res.retried, res.total_documents, res.total_failures) == (1, 0, 1, 2, 0)
+    assert res.retried_changed == 0  # retried because asked, not because it changed
     assert [d["id"] for d in read_jsonl(out / "documents.jsonl")] == [str(corpus / "a.txt"), str(corpus / "b.txt")]
     assert read_jsonl(out / "failures.jsonl") == []
     assert check_output(out)["failure_id_clashes"] == 0

@@ -137,8 +137,10 @@ class BatchResult:
         changed: Inputs refused because an earlier run analysed the same id
             from a different content (see the module docstring).
         changed_inputs: ``(id, input)`` of those inputs, in input order.
-        retried: Inputs an earlier run recorded as failures that had changed
-            since and were analysed again (counted in ``ok`` or ``failed`` too).
+        retried: Inputs an earlier run recorded as failures that were analysed
+            again (counted in ``ok`` or ``failed`` too): those that had changed
+            since, and with ``retry_failed`` the unchanged ones.
+        retried_changed: Of ``retried``, those whose input had changed since.
     """
 
     ok: int
@@ -157,6 +159,7 @@ class BatchResult:
     changed: int = 0
     changed_inputs: tuple[tuple[str, str], ...] = ()
     retried: int = 0
+    retried_changed: int = 0
 
     @property
     def this_run_failed(self) -> bool:
@@ -565,7 +568,8 @@ def run_batch(
     run_src: dict[str, str] = {}  # src -> the id its input got in this run
     docs_written: set[str] = set()  # ids of the documents this run wrote
     gone: dict[str, bool] = {}  # src_file -> no longer exists
-    counts = {"ok": 0, "failed": 0, "skipped": 0, "skipped_failed": 0, "sentences": 0, "retried": 0}
+    counts = {"ok": 0, "failed": 0, "skipped": 0, "skipped_failed": 0, "sentences": 0, "retried": 0,
+              "retried_changed": 0}
     pending_db: list[tuple[int, str, tuple, list[tuple]]] = []  # (seq, input, document row, item rows)
     state = {"last": time.monotonic(), "since": 0}
 
@@ -658,6 +662,8 @@ def run_batch(
                 old = prints.known.get(rid)
                 if retry_failed and rid in earlier_fail_ids and rid not in docs.ids:
                     counts["retried"] += 1  # asked for: an earlier failure analysed again
+                    if old is not None and old != fp:
+                        counts["retried_changed"] += 1
                 elif old is not None and old != fp:
                     if rid in docs.ids:
                         changed.append((rid, where))
@@ -665,6 +671,7 @@ def run_batch(
                                   "not re-analysed (use --no-resume or a new --out)", file=sys.stderr)
                         continue
                     counts["retried"] += 1  # an earlier failure whose input has changed: analysed again
+                    counts["retried_changed"] += 1
                 else:
                     if src and not rec.get("explicit_id") and prints.owner.get(rid, ("",))[0] != src \
                             and old is not None:
@@ -758,7 +765,7 @@ def run_batch(
         sentences=counts["sentences"], peak_rss_main_mb=main_mb, peak_rss_worker_mb=worker_mb, out=out,
         skipped_failed=counts["skipped_failed"], earlier_failures=total_failures - counts["failed"],
         empty_inputs=tuple(empty_inputs), changed=len(changed), changed_inputs=tuple(changed),
-        retried=counts["retried"],
+        retried=counts["retried"], retried_changed=counts["retried_changed"],
     )
 
 

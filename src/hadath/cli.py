@@ -229,8 +229,10 @@ def run(inputs, out, jobs, resume, retry_failed, progress, include, config) -> N
     skipped = f"{res.skipped} already done"
     if res.skipped_failed:
         skipped += f" ({res.skipped_failed} of them failures)"
-    if res.retried:
-        skipped += f", {res.retried} earlier failures changed and analysed again"
+    if res.retried_changed:
+        skipped += f", {res.retried_changed} earlier failures changed and analysed again"
+    if res.retried > res.retried_changed:  # --retry-failed: unchanged failures analysed again
+        skipped += f", {res.retried - res.retried_changed} unchanged earlier failures retried"
     if res.changed:
         skipped += f", {res.changed} refused: input changed since the earlier run"
     click.echo(
