@@ -5,6 +5,8 @@ resume skips the unchanged failed input for ever.
 """
 from __future__ import annotations
 
+import json
+
 from click.testing import CliRunner
 
 from hadath.batch import check_output, run_batch
@@ -80,3 +82,24 @@ def test_cli_flag_is_passed(tmp_path):
                                    "--config", str(cfg), "--retry-failed"], catch_exceptions=False)
     assert res.exit_code == 0, res.stderr
     assert "--retry-failed" in CliRunner().invoke(cli, ["run", "--help"]).stdout
+
+
+def test_fingerprints_are_not_repeated_by_resumes_and_retries(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(A, "utf-8")
+    (corpus / "empty.txt").write_bytes(b"")  # fails, unchanged, at every retry
+    out = tmp_path / "out"
+    _run(corpus, out)
+    first = (out / "fingerprints.jsonl").read_text("utf-8")
+    assert len(first.splitlines()) == 2
+    _run(corpus, out)
+    res = _run(corpus, out, retry_failed=True)
+    assert (res.retried, res.failed) == (1, 1)
+    assert (out / "fingerprints.jsonl").read_text("utf-8") == first
+    # a changed input still gets its new line
+    (corpus / "empty.txt").write_text(B, "utf-8")
+    res = _run(corpus, out)
+    assert (res.ok, res.retried_changed) == (1, 1)
+    lines = [json.loads(x) for x in (out / "fingerprints.jsonl").read_text("utf-8").splitlines()]
+    assert len(lines) == 3 and lines[-1]["id"] == str(corpus / "empty.txt")

@@ -440,8 +440,19 @@ class _Fingerprints:
         else:
             self.owner.pop(rid, None)
 
+    def _current(self, rid: str, sha1: str, src: str | None, file: str | None, dup: bool) -> bool:
+        """Whether a line for ``rid`` with these values is what the file already says."""
+        if self.known.get(rid) != sha1:
+            return False
+        if not src:
+            return rid not in self.owner
+        return (self.owner.get(rid) == (src, file or "")
+                and (self.dup_by_src if dup else self.by_src).get(src) == rid)
+
     def write(self, rid: str, sha1: str, src: str | None = None, file: str | None = None,
               dup: bool = False) -> None:
+        if self._current(rid, sha1, src, file, dup):
+            return  # the line would change nothing read back (a resumed or retried input): not repeated
         obj: dict[str, Any] = {"id": rid, "sha1": sha1}
         if src:
             obj["src"], obj["file"] = src, file or ""
