@@ -20,8 +20,9 @@ Output folder:
     read error; not the path, so a moved corpus still resumes), the input's
     place and its resolved file (absent for ``-``; ``"dup": true`` on the
     line of a duplicate-id failure). Written before the input's document or
-    failure line, and again when a done input is met at a new place; the
-    last line of an id wins. Lines of older runs without ``src`` still work.
+    failure line, and again when a done input is met at a new place (never
+    a line that repeats what the file already says); the last line of an id
+    wins. Lines of older runs without ``src`` still work.
 
 Ids: every document and failure line has an id no other line of the run has.
 An input whose id an earlier input already used (the same explicit ``id`` twice)
