@@ -64,6 +64,7 @@ _RELATIVES = frozenset(["التى", "الذى", "الذين", "اللذين", "�
 _PREPOSITIONS = frozenset(["فى", "على", "عن", "من", "الى", "مع", "لدى", "عند", "بعد", "قبل", "خلال", "حول", "ضد", "بين", "منذ", "نحو", "عبر", "حتى", "ب", "ل"])
 _MAX_BACK = 10
 _DASHES = ("-", "–", "—")
+_ASIDE_MARKS = frozenset(("،", ",", *_DASHES))
 _MAX_GAP = 12
 
 
@@ -482,6 +483,33 @@ class RuleParser:
             k += 1
         return j, k
 
+    def _aside_before(self, toks, k: int) -> int | None:
+        """Index of the comma (or dash) opening an aside that the mark at token ``k`` closes, or None.
+
+        The aside is 1-``_MAX_GAP`` tokens with no sentence mark, complementizer,
+        colon or cue: a relative clause (``، الذي يزور القاهرة،``), a و clause of
+        a pronoun or a headquarters (``، ومقره لندن،``, ``، وهو ...،``) or a
+        definite apposition (``، العميد أحمد عسيري،``); not a setting or a
+        clause (``، وبعد الاجتماع،``: a clause opener, a preposition or a time word).
+        """
+        lex = self.lex
+        group = ("،", ",") if toks[k][2] in ("،", ",") else _DASHES
+        op = next((m for m in range(k - 1, max(0, k - 2 - _MAX_GAP), -1) if toks[m][2] in _ASIDE_MARKS), None)
+        if op is None or op < 2 or op == k - 1 or toks[op][2] not in group:
+            return None
+        for m in range(op + 1, k):
+            t = toks[m][2]
+            if t in _PUNCT_STOP or t == ":" or self._is_compl(t) or self._cue_at(t):
+                return None
+        first = toks[op + 1][2]
+        base = first[1:] if first[:1] == "و" and len(first) > 2 else first
+        if first in _RELATIVES or (first != base and (base in ("هو", "هى", "هم", "هما") or base.startswith("مقر"))):
+            return op
+        if first.startswith("ال") and first not in lex.clause_openers and first not in lex.time_words \
+                and first not in _RELATIVES and not self._cue_at(first):
+            return op
+        return None
+
     def _speaker_backward(self, toks, i: int) -> tuple[int, int] | None:
         """Subject before a cue at token ``i`` (subject-first), as token range, or None.
 
@@ -497,6 +525,12 @@ class RuleParser:
             # "وكالة الأنباء السورية (سانا) قالت": the bracketed aside is not part of the subject
             op = next((m for m in range(k - 1, max(-1, k - 10), -1) if toks[m][2] in lex.brackets), None)
             if op is None or op == k - 1 or lex.brackets[toks[op][2]] != toks[k][2]:
+                return None
+            k = op - 1
+        elif k > 2 and toks[k][2] in _ASIDE_MARKS:
+            # "المرصد السوري، ومقره لندن، قال إن": a comma (or dash) aside between the subject and the cue
+            op = self._aside_before(toks, k)
+            if op is None:
                 return None
             k = op - 1
         end = k + 1
