@@ -451,8 +451,11 @@ class Coder:
                 nat_seen = False
                 while j < b and j - i < 7 and toks[j]["w"] and not covered[j - a]:
                     ext = None
-                    if nat_seen and not self._nisba(toks[j]):
-                        break  # (a nationality adjective ends the noun phrase: "قصف مدفعي تركي قرى كردية")
+                    if nat_seen and not (toks[j]["t"] in self.modifiers
+                                         or self._nisba(toks[j]) and self._stem(toks[j]) in lex.countries):
+                        # (a nationality adjective ends the noun phrase but for another nationality or a modifier:
+                        # "قصف مدفعي تركي قرى كردية"; قرى ends like a normalised nisba)
+                        break
                     if toks[j]["t"] in self.span_enders:
                         break  # "عمال أمام وزارة الصحة": a place preposition ends the phrase (أمام is also "imam")
                     if toks[j]["t"] in self.modifiers:
@@ -516,7 +519,10 @@ class Coder:
                     # (nor an indefinite noun after a named body: "قصف للجيش السوري مستشفى")
                     and not (p.get("entity") is not None and (m.get("sector") or m.get("code"))
                              and m.get("entity") is None and not m.get("place")
-                             and (p.get("label") == "PER" or not self._definite(toks[m["i0"]])))):
+                             and (p.get("label") == "PER" or not self._definite(toks[m["i0"]])))
+                    # (a nationality adjective ends a phrase before anything but a person's name: "قصف مدفعي تركي
+                    # قرى كردية" is subject + object; "الرئيس الأمريكي باراك أوباما" one actor)
+                    and not (p.get("country") and self._nisba(toks[p["i1"] - 1]) and m.get("label") != "PER")):
                 q = dict(m if m.get("entity") else p)
                 q["i0"], q["i1"] = p["i0"], m["i1"]
                 q["code"] = m.get("code") or p.get("code") if m.get("entity") else p.get("code") or m.get("code")
