@@ -268,6 +268,7 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
     ex = executor()
     pending: collections.deque = collections.deque()
     chunks = _chunks(records, max(1, chunksize))
+    finished = False
     try:
         while True:
             while len(pending) < 2 * n_process:
@@ -276,6 +277,7 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
                     break
                 pending.append((chunk, ex.submit(_analyze_chunk, chunk, settings, as_json, encode)))
             if not pending:
+                finished = True
                 return
             chunk, fut = pending.popleft()
             try:
@@ -299,9 +301,29 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
                 continue
             yield from results
     finally:
-        ex.shutdown(wait=True, cancel_futures=True)
+        if finished:
+            ex.shutdown(wait=True)
+        else:  # interrupted (Ctrl-C, an error, the consumer stopped): the chunks in flight are dropped
+            _stop_pool(ex)
         if ctx.get_start_method() == "fork":
             gc.unfreeze()
+
+
+def _stop_pool(ex: Any) -> None:
+    """Stop a process pool now: cancel its queued chunks and terminate its workers.
+
+    Waiting for the workers instead (``shutdown(wait=True)``) could hang after a
+    Ctrl-C that struck the parent inside the pool's own machinery, with the
+    workers blocked on the result pipe. The chunks in flight are lost, which a
+    batch allows: their inputs were not written, so a resumed run analyses them.
+    """
+    procs = list((getattr(ex, "_processes", None) or {}).values())  # CPython's pid -> Process map
+    ex.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in procs:
+        proc.join(timeout=5)
 
 
 # -- the batch -----------------------------------------------------------------------------------
