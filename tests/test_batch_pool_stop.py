@@ -27,7 +27,7 @@ def test_ctrl_c_terminates_the_workers(monkeypatch):
     monkeypatch.setattr(batch, "_analyze_chunk", _slow_chunk)  # inherited by the forked workers
     records = [{"data": "نص", "id": f"r{i}"} for i in range(8)]
     old = signal.signal(signal.SIGALRM, _interrupt)
-    signal.setitimer(signal.ITIMER_REAL, 1.0)
+    signal.setitimer(signal.ITIMER_REAL, 2.0)  # the pool and its workers are up by then
     t0 = time.monotonic()
     try:
         with pytest.raises(KeyboardInterrupt):
