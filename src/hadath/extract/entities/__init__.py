@@ -324,6 +324,7 @@ class EntityExtractor:
         #: ending like a nisba that still make them kinship nouns (جدة الضحية)
         self.pe_kin = frozenset(name_key(w) for w in pe.get("kin_words", []))
         self.pe_kin_nouns = frozenset(name_key(w) for w in pe.get("kin_nouns", []))
+        self.pe_kin_place_nouns = frozenset(name_key(w) for w in pe.get("kin_place_nouns", []))
         self._head_forms = _clitic_forms(self.pe_heads)  # بلدة، وبمدينة ...
         sp = yaml.safe_load((DATA_DIR / "sub_places.yaml").read_text("utf-8"))
         #: rule ``sub-place`` (``ar/sub_places.yaml``): neighbourhood/street heads and container cues
@@ -772,8 +773,9 @@ class EntityExtractor:
     def _kin_ok(self, raw: str, norm: Any, text: str, m: Match, mentions: list[Mention]) -> bool:
         """For a place name that is also a kinship noun (``kin_words`` of ``ar/place_evidence.yaml``:
         جدة "grandmother"): False when it is written with ه (جده "his grandfather") or is followed by
-        a definite noun (جدة الطفل) that is no place modifier or nisba (جدة التاريخية) without a place
-        cue before it or another mention of the place before it."""
+        a definite noun (جدة الطفل) that is no place modifier or nisba (جدة التاريخية) nor a noun of a
+        meeting or event (``kin_place_nouns``: استضافت جدة القمة) without a place cue before it or
+        another mention of the place before it."""
         a, b = norm.raw_span(m.start, m.end)
         if raw[b - 1:b] == "ه":
             return False
@@ -785,6 +787,8 @@ class EntityExtractor:
         w = nm.group(1)
         if w in self.pm_words or w[2:] in self.pm_words or (w.endswith(("يه", "ى")) and w not in self.pe_kin_nouns):
             return True
+        if name_key(w) in self.pe_kin_place_nouns:
+            return True  # استضافت جدة القمة: a meeting has no grandmother
         return any(x.key == m.key and x.label in ("GPE", "LOC") for x in mentions)
 
     @staticmethod
