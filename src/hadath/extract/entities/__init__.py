@@ -111,6 +111,9 @@ _SENT_END = frozenset({".", "!", "؟", "?", "…"})
 #: Tokens that end a clause: the text is offered to the model clause by clause.
 _CLAUSE_END = _SENT_END | {"،", ",", "؛", ";", ":"}
 _START = operator.itemgetter("start")
+#: The word right before an offset, separated by blanks only (group 1).
+_PREV_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
+
 #: A sentence or line break between two offsets (the containing city of a sub-place is looked for before it).
 _SENT_BREAK = re.compile("[.!؟?\n]")
 _CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
@@ -564,9 +567,10 @@ class EntityExtractor:
         common = [self._common_place(text, m, info[0]) for m, info in zip(matches, infos)]
         sub = self._sub_place_matches(text, matches, infos)
         # country evidence from names that are no ordinary words (ينقل gives no Oman), nor places inside
-        # another place (حي صلاح الدين بمدينة حلب gives no Iraq)
+        # another place (حي صلاح الدين بمدينة حلب gives no Iraq), nor a nisba family name after a first
+        # name (اللواء منصور التركي gives no Turkey)
         countries = doc_countries([info[0] for mi, (info, c) in enumerate(zip(infos, common))
-                                   if not c and mi not in sub])
+                                   if not c and mi not in sub and not self._family_nisba(text, matches[mi], info[0])])
         # a named district picks its city among homonyms (باب التبانة: Tripoli, Lebanon)
         within = {x.within for mi, info in enumerate(infos) if mi not in sub for x in info[0][:1] if x.within}
         # a reading named unambiguously (التحالف العربي، التحالف الذي تقوده السعودية) decides the shared
@@ -769,6 +773,14 @@ class EntityExtractor:
         if common[mi + 1] and nx.key not in self.pe_places:
             return False
         return any(x.kind in ("city", "region") and x.country == e.country for x in infos[mi + 1][0])
+
+    def _family_nisba(self, text: str, m: Match, ents) -> bool:
+        """True for a one-word nationality adjective right after a first name of ``titles.yaml``: a family
+        name (منصور التركي، محمد المصري), no evidence of the document's country."""
+        if " " in m.key or m.prefix or not ents or any(e.kind not in ("nat_adj", "nationality") for e in ents):
+            return False
+        prev = _PREV_WORD.search(text, 0, m.start)
+        return prev is not None and (name_key(prev.group(1)),) in self.first_names
 
     def _kin_ok(self, raw: str, norm: Any, text: str, m: Match, mentions: list[Mention]) -> bool:
         """For a place name that is also a kinship noun (``kin_words`` of ``ar/place_evidence.yaml``:
@@ -2017,7 +2029,8 @@ class EntityExtractor:
                        and not text[words[j][1]:words[j + 1][0]].strip()
                        and not any(self.gaz.entries[k].kind in ("nat_adj", "nationality", "country")
                                    for k in self.gaz.names.get(wtexts[j + 1], ()))
-                       and self.gaz.word_rank(wtexts[j + 1]) >= 30 and wtexts[j + 1] not in self.gaz.stop):
+                       and self.gaz.word_rank(wtexts[j + 1]) >= 30 and wtexts[j + 1] not in self.gaz.stop
+                       and (wtexts[j + 1],) not in self.titles):  # (وزارة الداخلية اللواء منصور: a rank ends it)
                     j += 1
                 b = words[j][1]
                 if any(a < x.end and x.start < b for x in mentions):
