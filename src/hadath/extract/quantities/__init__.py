@@ -796,9 +796,11 @@ class QuantityExtractor:
                         o = (toks[k][0], toks[k][1], None)
             if (o is None or o[2] is None) and k == j and k < len(toks) and gap_ok(i1, k + 1) \
                     and toks[k][2] in self.others:
-                # rule count.others: "وأصيب 17 آخرون"; the lemma comes from the verb or an earlier count
-                o = (toks[k][0], toks[k][1], self._casualty(toks, by_start, by_end, ms, me, i0, "persons",
-                                                            gap_ok))
+                # rule count.others: "وأصيب 17 آخرون"; the lemma comes from the verb or an earlier count (the
+                # verb before a range's head: "وأصيب ما بين 20 و30 آخرين")
+                h = self._range_head(toks, i0, gap_ok)
+                o = (toks[k][0], toks[k][1], self._casualty(toks, by_start, by_end, toks[h][0] if h is not None else ms,
+                                                            me, i0 if h is None else h, "persons", gap_ok))
                 others = True
             if o is not None:
                 obj = (o[0], o[1])
@@ -994,6 +996,20 @@ class QuantityExtractor:
         if i0 > 0 and self._match_back(toks, i0, self.year_before):
             return False
         return True
+
+    def _range_head(self, toks, i0: int, gap_ok) -> int | None:
+        """First token of a range head before the upper bound at token ``i0`` ("ما بين 20 و|30", "بين 5 و|7",
+        "من 10 إلى|15"), or None."""
+        if i0 < 3 or not gap_ok(i0 - 3, i0 + 1):
+            return None
+        conn, low, head = toks[i0 - 1][2], toks[i0 - 2][2], toks[i0 - 3][2]
+        if not (low[0].isdigit() or self.parser.may_start(low)):
+            return None
+        if conn == "و" and head in ("بين", "مابين"):
+            return i0 - 4 if i0 >= 4 and toks[i0 - 4][2] == "ما" and gap_ok(i0 - 4, i0 - 2) else i0 - 3
+        if conn in ("الى", "حتى") and head == "من":
+            return i0 - 3
+        return None
 
     def _others_lemmas(self, text: str, items: list[dict]) -> None:
         """count.others without a casualty verb: the lemma (and role) of the nearest earlier count in the sentence."""
