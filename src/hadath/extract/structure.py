@@ -176,6 +176,7 @@ class StructureStage:
 
         # -- header zone ---------------------------------------------------------------------
         body_idx = self._header(doc, lines, roles, found, outlet, given_title=md["headline"] is not None)
+        doc.boilerplate.sort(key=lambda s: s["start"])  # (with the section labels of the header)
         # trailing stamps ("13:44 ت م", "نشر في ...")
         tail = [i for i in range(len(lines)) if i not in roles][-2:]
         for i in tail:
@@ -252,6 +253,8 @@ class StructureStage:
                         t = text[x:y]
                         if len(t.split()) > 18 or _SENT_END.search(t):
                             break
+                        if self.boilerplate.match_line(ntext, bisect_left(starts, x), bisect_left(starts, y)):
+                            break  # a line of another rule ("جميع الحقوق محفوظة" after a list) keeps its own reason
                         doc.boilerplate.append(doc.span(x, y, reason=hit.reason, rule=hit.rule))
                         roles[j] = "boilerplate"
                         j += 1
@@ -334,6 +337,11 @@ class StructureStage:
                 return None
             seen += 1
             t = text[a:b]
+            if first and md["headline"] is None and found["stamp"] is None and self._section_label(text, t, lines, roles, i):
+                # "الرئيسية", "أخبار مصر" above the title: the page's section, neither title nor body
+                doc.boilerplate.append(doc.span(a, b, reason="navigation", rule="section_label"))
+                roles[i] = "boilerplate"
+                continue
             if given_title and md["headline"] and norm_key(t) == norm_key(md["headline"]["text"]):
                 roles[i] = "headline"  # the given title repeated at the top of the content
                 continue
@@ -385,6 +393,18 @@ class StructureStage:
                 lines[i] = self._trim(text, a + body, b)
             return i
         return None
+
+    def _section_label(self, text: str, t: str, lines: list[tuple[int, int]], roles: dict[int, str], i: int) -> bool:
+        """A short line opening the page (1-3 words, no digit, no sentence mark, no byline) right before a
+        longer title-like line: a section or navigation label (``الرئيسية``، ``أخبار مصر``), not the title."""
+        words = t.split()
+        if not 1 <= len(words) <= 3 or any(c.isdigit() for c in t) or re.search(r"[.!؟?:،,;]", t):
+            return False
+        nxt = next((j for j in range(i + 1, len(lines)) if j not in roles), None)
+        if nxt is None:
+            return False
+        u = text[lines[nxt][0]:lines[nxt][1]]
+        return self._headline_like(u) and len(u.split()) > len(words) + 1
 
     @staticmethod
     def _headline_like(t: str) -> bool:
