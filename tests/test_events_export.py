@@ -194,3 +194,12 @@ def test_plover_export_date_text_only_from_the_text(tmp_path):
     neg = [r for r in recs if "negation" in r["context"]]
     assert neg and all(r["has_event"] is False for r in neg)
     assert any(r["has_event"] is True for r in recs)
+
+
+def test_plover_resolved_place_is_the_linked_entity_name(tmp_path):
+    """Whole pipeline: event_loc.resolved_place is the canonical name of the place's entity (GeoNames)."""
+    _d, p = _analyzed_file(tmp_path, "قتل خمسة أشخاص في هجوم في بغداد.", "p1", "2015-07-23T10:00+03:00")
+    _n, (rec,) = _plover_export(p, tmp_path / "ev.jsonl")
+    loc = rec["event_loc"]
+    assert (loc["extracted_place"], loc["resolved_place"], loc["geonameid"], loc["country_code"]) == (
+        "بغداد", "Baghdad", 98182, "IRQ")

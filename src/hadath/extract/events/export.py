@@ -13,7 +13,8 @@ writes one record per event:
   date, i.e. no time expression of the text gave it), ``actor`` and
   ``recipient`` (lists of entity objects: ``code``, ``sector``, ``entity_text``,
   ``identifier_id``), ``event`` (list), ``mode`` (list), ``context`` (list),
-  ``event_loc`` (location object: ``extracted_place``, ``geonameid``, ``lat``,
+  ``event_loc`` (location object: ``extracted_place``, ``resolved_place`` (the
+  canonical name of its linked entity, null when unlinked), ``geonameid``, ``lat``,
   ``lon``, ``country_code``), ``event_text`` (list of trigger texts), ``text``
   (the sentence), ``text_info`` (``start``, ``end``), ``size``, ``quad_code``,
   ``cite_info`` (``corpus``, ``url``, ``title``, ``language``, ``publication``,
@@ -222,6 +223,16 @@ def plover_dates(value: str) -> tuple[str, str | None, str | None, str | None] |
     return start.isoformat(), stime, end.isoformat(), etime
 
 
+def _resolved_place(doc: dict[str, Any], loc: dict[str, Any]) -> str | None:
+    """The canonical name of an event's location: that of its entity (``loc["entity"]``, an entity id of
+    ``doc``), else of the document's entity with the same GeoNames id; None for an unlinked place."""
+    ents = doc.get("entities") or []
+    ent = next((e for e in ents if loc.get("entity") and e.get("id") == loc["entity"]), None)
+    if ent is None and loc.get("geonames") is not None:
+        ent = next((e for e in ents if e.get("geonames") == loc["geonames"]), None)
+    return ent.get("canonical") if ent else None
+
+
 def plover_record(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
     """One PLOVER JSON record for event ``ev`` of serialised document ``doc``."""
     meta = doc.get("metadata") or {}
@@ -265,7 +276,8 @@ def plover_record(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
         "mode": [ev["mode"]] if ev.get("mode") else [],
         "context": ctx,
         "event_loc": None if not loc else {
-            "extracted_place": loc.get("text"), "resolved_place": None, "geonameid": loc.get("geonames"),
+            "extracted_place": loc.get("text"), "resolved_place": _resolved_place(doc, loc),
+            "geonameid": loc.get("geonames"),
             "lat": loc.get("lat"), "lon": loc.get("lon"), "country_code": loc.get("country"),
             "start": loc.get("start"), "end": loc.get("end")},
         "event_text": [t["text"] for t in (ev.get("triggers") or [ev["trigger"]])],
