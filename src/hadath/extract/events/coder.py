@@ -210,6 +210,7 @@ class Coder:
         self.harm_rules = set(c.get("harm_rules", []))
         self.disaster = [tuple(normalize_word(w) for w in p.split()) for p in c.get("disaster_causes", [])]
         self.person_lemmas = set(c.get("person_lemmas", []))
+        self.breakdown_words = _ns(c.get("breakdown_words", []))
         self.kill_rules = set(c.get("kill_rules", []))
         self.wound_rules = set(c.get("wound_rules", []))
         self.assault_modes = [(m, _ns(ws)) for m, ws in c["assault_modes"]]
@@ -1524,9 +1525,13 @@ class Coder:
                     rule.id in self.armed_genitive_rules
                     and sector_of(gen.get("code"), gen.get("country")) in self.armed_sectors
                     or gen.get("sector") in self.armed_sectors and rule.id in self.armed_genitive_rules)
-                # (a nationality adjective is no genitive: "القصف التركي" is Turkish shelling)
+                # (a nationality adjective is no genitive: "القصف التركي" is Turkish shelling; so is an indefinite one
+                # after an indefinite shelling noun, "قصف إسرائيلي", unlike "اعتقال سوري", the arrest of a Syrian)
                 nat_adj = (gen["i1"] == gen["i0"] + 1 and gen.get("country") and not gen.get("sector")
-                           and self._definite(toks[gen["i0"]]) and self._nisba(toks[gen["i0"]]))
+                           and self._nisba(toks[gen["i0"]])
+                           and (self._definite(toks[gen["i0"]]) or (
+                               rule.id in self.armed_genitive_rules and gen["i0"] == i1
+                               and not self._definite(toks[i1 - 1]))))
                 if (rule.patient_genitive and not toks[gen["i0"]]["t"].startswith("لل") and lobj is None and not armed
                         and not nat_adj):
                     recipient = gen
@@ -2587,6 +2592,10 @@ class Coder:
                 if not any(it[2] == "arrested" and it[0] == k for it in items) and k not in taken:
                     items.append((k, "arrested", ev["_rec_n"]))
                     taken.add(k)
+            if (ev["rule"] in self.kill_rules and ev["evidence"]["pos"] == "verb" and k is not None
+                    and ev.get("_rec_n") is not None and k not in taken and not any(it[0] == k for it in items)):
+                items.append((k, "dead", ev["_rec_n"]))  # "أعدمت السلطات 3 ناشطين": its counted victims
+                taken.add(k)
             k = ev.get("_act_i0")
             if ev["type"] == "PROTEST" and k is not None and ev.get("_act_n") is not None and k not in taken:
                 # a crowd stated in figures ("200 متظاهر"), or a vague plural the quantity stage counted with its
@@ -2625,6 +2634,7 @@ class Coder:
                             if toks[q]["w"] and self._number(toks[q]) is None}
                     if len(secs - {None}) > 1:
                         rec.update(code=None, sector=None, entity=None)
+        items = self._breakdown_totals(toks, a, items, qinfo)
         items.sort()
         want = {"dead": ("ASSAULT", None), "injured": ("ASSAULT", None), "casualties": ("ASSAULT", None),
                 "arrested": ("COERCE", "arrest"), "participants": ("PROTEST", None)}
@@ -2651,6 +2661,26 @@ class Coder:
                     best["evidence"].setdefault("size_quantities", {})[key] = {
                         "quantity": q.get("id"), "text": q.get("text"), "approx": bool(q.get("approx")),
                         "min": q.get("min"), "max": q.get("max")}
+
+    def _breakdown_totals(self, toks, a: int, items: list[tuple[int, str, float]],
+                          qinfo: dict[int, dict[str, Any]]) -> list[tuple[int, str, float]]:
+        """A count after بينهم / منهم is part of the count of people right before it ("23 مدنيا بينهم ثمانية
+        أطفال لقوا حتفهم"): the size is the whole (23 dead), with the role the part was given."""
+        out = []
+        for k, key, n in items:
+            if k - 2 >= a and toks[k - 1]["t"] in self.breakdown_words and key in ("dead", "injured", "arrested",
+                                                                                 "casualties"):
+                head = next((q for q in self._unit_q if q.get("value") is not None and q["value"] > n
+                             and q.get("object_lemma") in self.person_lemmas and q.get("kind", "count") == "count"
+                             and 0 <= toks[k - 1]["rs"] - q["end"] <= 2), None)
+                if head is not None:
+                    k0 = max(a, bisect.bisect_right([t["rs"] for t in toks], head["start"]) - 1)
+                    if not any(it[0] == k0 for it in items):
+                        out.append((k0, key, head["value"]))
+                        qinfo[k0] = head
+                        continue
+            out.append((k, key, n))
+        return out
 
     def _disaster_sentence(self, toks, a, b, evs) -> bool:
         """True when tokens [a, b) name a natural disaster or accident (cues ``disaster_causes``) as the cause of
