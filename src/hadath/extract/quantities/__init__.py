@@ -75,6 +75,10 @@ _PERSONLIKE = {"persons", "fighters", "soldiers", "civilians", "children", "wome
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 _match_start = re.Match.start
 _DUAL_RE = re.compile(r"(?<![\u0621-\u064A])[\u0621-\u064A]{3,}(?:ين|ان)(?![\u0621-\u064A])")
+#: Digit tokens of numbers.TOKEN_RE (the same matches: its Arabic runs hold no digit or separator).
+_DIGIT_TOKEN = re.compile(r"\d+(?:[.,\u066B\u066C\u060C]\d+)*")
+#: The end of a word ending تين (its token ends there).
+_TIN_END = re.compile(r"تين(?![\u0621-\u064A])")
 #: Context patterns of QuantityExtractor._item and helpers (compiled once).
 _RX0 = re.compile(r"\s?(%|فى الم|بالم)")
 _RX1 = re.compile(r"\s?[/:\-]\s?\d")
@@ -234,11 +238,6 @@ class QuantityExtractor:
         self.regnal_names = {normalize_word(w) for w in raw["regnal_names"]}
         self._maxlen = 4
         self._strip_memo: dict[str, list[tuple[int, str]]] = {}
-        # words seen so far, and those of them that may start a number or a dual (cache)
-        # (dicts of word -> True, not sets: see _strip)
-        self._cand_seen: dict[str, bool] = {}
-        self._cand_words: dict[str, bool] = {}
-        self._cand_numbers: dict[str, bool] = {}  # the words of _cand_words where NumberParser.may_start is true
         self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
         # words whose proclitic-free readings hold a calibre_before / age_before word (caches of _stem_in)
         self._calibre_memo: dict[str, bool] = {}
@@ -246,6 +245,35 @@ class QuantityExtractor:
         for name in ("pre_cues", "post_cues", "percent", "currencies", "units", "id_before", "one_person_before",
                      "objects", "cas_before", "cas_after", "year_before", "cas_heads"):
             setattr(self, name, _Table(getattr(self, name)))
+        # the words where an item may start (see __call__), and those of them NumberParser.may_start accepts
+        self._cand_words: frozenset[str] | None = None
+        self._cand_numbers: frozenset[str] = frozenset()
+        if self.parser._start_words is not None:
+            self._cand_words = self.parser._start_words | self._dual_words()
+            self._cand_numbers = frozenset(filter(self.parser.may_start, self._cand_words))
+
+    def _dual_words(self) -> frozenset[str]:
+        """Dual-shaped words (5+ letters ending ين/ان) that may start an item without being in
+        ``NumberParser._start_words``: a superset of those where :meth:`_dual_reading` finds a
+        lexicon dual, and the forms "لل" + X of lexicon words "ال" + X ("للفين"), which
+        :meth:`NumberParser._lookup` reads but ``_start_words`` lacks.
+
+        The feminine duals outside the lexicon (ending تين) are not here: :meth:`__call__`
+        finds them in the text.
+        """
+        stems = [k[0][:-1] + end for k in self.objects if len(k) == 1 and k[0].endswith("ه")
+                 for end in ("تين", "تان")]
+        for d in self.dual_masc:  # _final_ya(s[:-2]) == d
+            for s2 in {d, d[:-1] + "ي" if d.endswith("ى") else d}:
+                stems += (s2 + "ين", s2 + "ان")
+        # a word whose first two _strip readings hold a stem: the stem, or it behind one proclitic
+        out = set(stems)
+        for s in stems:
+            out.update(p + s for p in _CLITICS)
+            if s.startswith("ال"):
+                out.add("ل" + s[1:])  # "لل" + X reads "ال" + X
+        out.update(c + "لل" + w[2:] for w in self.parser.lex if w.startswith("ال") for c in ("", "و", "ف"))
+        return frozenset(w for w in out if len(w) >= 5 and w.endswith(("ين", "ان")))
 
     # -- token helpers -------------------------------------------------------
     def _strip(self, w: str) -> tuple[tuple[int, str], ...]:
@@ -391,35 +419,28 @@ class QuantityExtractor:
         if sw is None:
             cands = [ti for ti in map(by_start.get, sorted(set(self.parser.candidates(text)).union(
                 map(_match_start, _DUAL_RE.finditer(text))))) if ti is not None]
-            may_start = self.parser.may_start
+            cw = nums = frozenset()
         else:
-            # The same token starts without scanning the text again: only token starts are used,
-            # and a token is a candidate (NumberParser.candidates) when it is digits or a
-            # proclitics + lexicon word, or a dual (_DUAL_RE) when it is 5+ letters ending ين/ان.
-            seen, yes, may = self._cand_seen, self._cand_words, self._cand_numbers
-            new = tk.vocab.difference(seen)
-            if new:
-                if len(seen) > 200_000:
-                    seen.clear()
-                    yes.clear()
-                    may.clear()
-                    new = tk.vocab
-                seen.update(dict.fromkeys(new, True))
-                # a dual-shaped word that cannot start a number matters only if it may be a dual noun
-                added = [w for w in new if w in sw or not ("\u0621" <= w[0] <= "\u064A")
-                         or (len(w) >= 5 and w.endswith(("ين", "ان"))
-                             and (self._dual_reading(w) is not None or self.parser.may_start(w)))]
-                yes.update(dict.fromkeys(added, True))
-                may.update(dict.fromkeys(filter(self.parser.may_start, added), True))
-            hit = tk.vocab & yes.keys()
+            # A token may start an item when it is in _cand_words (a proclitic chain + a number
+            # word, or a lexicon dual), digits, or a feminine dual outside the lexicon (5+ letters
+            # ending تين, found by its ending in the text). A set intersection with a fixed set
+            # of 4,000 words: a cache of every word seen (200,000 words) missed the CPU cache.
+            hit = tk.vocab & self._cand_words
+            hit.update(_DIGIT_TOKEN.findall(text))
+            for mo in _TIN_END.finditer(text):
+                ti = by_end.get(mo.end())
+                if ti is not None and len(words[ti]) >= 5:
+                    hit.add(words[ti])
             cands = compress(range(len(words)), map(hit.__contains__, words))
-            may_start = may.__contains__  # the same answers as NumberParser.may_start
+            cw, nums = self._cand_words, self._cand_numbers
+        may_start = self.parser.may_start
         for ti in cands:
             ts, _te, tw = toks[ti]
             if ts < pos:
                 continue
             m = None
-            if may_start(tw):
+            # NumberParser.may_start(tw), known in advance for the words of _cand_words
+            if tw in nums or (tw not in cw and may_start(tw)):
                 m = self.parser.parse(text, ts, toks, ti)
                 if m is None:
                     m = self.parser.parse_ordinal(text, ts, toks, ti)
