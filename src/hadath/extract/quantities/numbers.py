@@ -60,7 +60,12 @@ def _yaml_load(text: str) -> Any:
 #: A word (Arabic letters) or a digit run with internal separators, on normalised text.
 TOKEN_RE = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,\u066B\u066C\u060C]\d+)*")
 
-_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+# TOKEN_RE as one capturing group for re.split, written to match faster: it opens with a
+# character class (so the search skips to the next letter or digit in C), the letter
+# alternative applies after a letter only, and no repeat gives anything back (possessive:
+# nothing follows them, so the tokens are the same).
+_TOKEN_SPLIT = re.compile(r"([\u0621-\u064A\d](?:(?<=[\u0621-\u064A])[\u0621-\u064A]*+"
+                          r"|\d*+(?:[.,\u066B\u066C\u060C]\d+)*+))")
 
 
 class Tokens(NamedTuple):
