@@ -65,7 +65,7 @@ from importlib import resources
 from typing import Any
 
 
-from hadath.extract.quantities.numbers import NumberMatch, NumberParser, _yaml_load, state_tokens
+from hadath.extract.quantities.numbers import NumberMatch, NumberParser, Tokens, _yaml_load, state_tokens
 from hadath.text.normalize import normalize_word
 
 __all__ = ["QuantityExtractor"]
@@ -317,7 +317,7 @@ class QuantityExtractor:
                 out.append((k + 1, s[1:]))
         return out
 
-    def _match(self, toks: list[tuple[int, int, str]], i: int, table: _Table, clitic: bool = False,
+    def _match(self, toks: Tokens, i: int, table: _Table, clitic: bool = False,
                gap_ok=None) -> tuple[int, Any, int] | None:
         """Longest entry of ``table`` (token tuples) starting at token ``i``: (n tokens, value, prefix len).
 
@@ -325,9 +325,10 @@ class QuantityExtractor:
         longer than four words are never tried; ``gap_ok(i, i + n)`` must
         accept the tokens of an entry of ``n`` words. None when nothing matches.
         """
-        if i >= len(toks):
+        words = toks.words
+        if i >= len(words):
             return None
-        w0 = toks[i][2]
+        w0 = words[i]
         firsts_ok = table.firsts
         if clitic:
             firsts = table.clitic_firsts.get(w0)
@@ -341,21 +342,21 @@ class QuantityExtractor:
             return None
         else:
             firsts = ((0, w0),)
-        for n in range(min(self._maxlen, table.maxlen, len(toks) - i), 0, -1):
+        for n in range(min(self._maxlen, table.maxlen, len(words) - i), 0, -1):
             if gap_ok is not None and not gap_ok(i, i + n):
                 continue
-            rest = tuple(t[2] for t in toks[i + 1:i + n])
+            rest = tuple(words[i + 1:i + n])
             for k, f in firsts:
                 key = (f, *rest)
                 if key in table:
                     return n, table[key], k
         return None
 
-    def _match_back(self, toks, i: int, table: _Table) -> tuple[int, Any] | None:
+    def _match_back(self, toks: Tokens, i: int, table: _Table) -> tuple[int, Any] | None:
         """Longest entry of ``table`` ending at token ``i - 1`` (first word may carry و/ف)."""
         if i <= 0:
             return None
-        last = toks[i - 1][2]
+        last = toks.words[i - 1]
         if last not in table.lasts:  # only one-word entries can end here (the result depends on the word only)
             memo = table.back1
             if last in memo:
@@ -366,7 +367,7 @@ class QuantityExtractor:
             out = memo[last] = next(((1, table[(f,)]) for _k, f in self._strip(last) if f in singles), None)
             return out
         for n in range(min(self._maxlen, table.maxlen, i), 0, -1):
-            words = [t[2] for t in toks[i - n:i]]
+            words = toks.words[i - n:i]
             for k, f in self._strip(words[0]):
                 if (f, *words[1:]) in table:
                     return n, table[(f, *words[1:])]
@@ -380,7 +381,7 @@ class QuantityExtractor:
         text = norm.text
         tk = state_tokens(state)
         words = tk.words
-        toks = list(zip(tk.starts, tk.ends, words))  # (start, end, form)
+        toks, starts, ends = tk, tk.starts, tk.ends
         by_start = _Offsets(tk.starts)
         by_end = _Offsets(tk.ends)
         taken: list[tuple[int, int]] = []
@@ -401,13 +402,13 @@ class QuantityExtractor:
         def gap_ok(a: int, b: int) -> bool:
             # tokens a..b-1 separated by spaces (and brackets/quotes) only, on one line
             if b - a == 2:  # the common case: two tokens
-                e, s = toks[a][1], toks[b - 1][0]
+                e, s = ends[a], starts[b - 1]
                 if s - e == 1 and text[e] == " ":
                     return True
                 g = text[e:s]
                 return not (g.strip(" \t()\"«»“”'%$") or "\n" in g)
             for k in range(a, b - 1):
-                e, s = toks[k][1], toks[k + 1][0]
+                e, s = ends[k], starts[k + 1]
                 if s - e == 1 and text[e] == " ":
                     continue
                 g = text[e:s]
@@ -439,7 +440,7 @@ class QuantityExtractor:
             cw, nums = self._cand_words, self._cand_numbers
         may_start = self.parser.may_start
         for ti in cands:
-            ts, _te, tw = toks[ti]
+            ts, tw = starts[ti], words[ti]
             if ts < pos:
                 continue
             m = None
@@ -590,17 +591,18 @@ class QuantityExtractor:
     # -- one number ------------------------------------------------------------
     def _item(self, m: NumberMatch, i0: int, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
         """The quantity item of number ``m`` that starts in token ``i0`` (after its proclitics), or None."""
+        starts, ends, words = toks.starts, toks.ends, toks.words
         value, me, approx, ms, vmin, vmax, mkind, mrule = m
         # the token ending where the number ends (numbers end at a token end; None otherwise)
         i1 = i0
-        n_toks = len(toks)
-        while i1 < n_toks and toks[i1][1] < me:
+        n_toks = len(words)
+        while i1 < n_toks and ends[i1] < me:
             i1 += 1
-        if i1 == n_toks or toks[i1][1] != me:
+        if i1 == n_toks or ends[i1] != me:
             return None
         nw = text[ms:me]
-        prev = toks[i0 - 1][2] if i0 > 0 else ""
-        prev_adjacent = i0 > 0 and toks[i0 - 1][1] == toks[i0][0]
+        prev = words[i0 - 1] if i0 > 0 else ""
+        prev_adjacent = i0 > 0 and ends[i0 - 1] == starts[i0]
         before = text[max(0, ms - 2):ms]
         after = text[me:me + 2]
         is_digits = mkind in ("digits", "mixed")
@@ -629,14 +631,14 @@ class QuantityExtractor:
                            "ord.word")
             it["_nend"] = me
             if prev.startswith("ال") and len(prev) > 3 and prev not in self.stop and gap_ok(i0 - 1, i0 + 1):
-                ps, pe, _ = toks[i0 - 1]
+                ps, pe = starts[i0 - 1], ends[i0 - 1]
                 it["object"] = doc.span(*norm.raw_span(ps, pe))
                 it["object_lemma"] = self.objects.get((prev,))
             return it
 
         # -- skip dates, times, ids, phone numbers, scores -----------------------
         if digits_only or mkind == "mixed":
-            dig = toks[i0][2]
+            dig = words[i0]
             if not self._plain_context(text, ms, me) and self._digit_context_bad(text, toks, m, i0, i1, before,
                                                                                  after):
                 return None
@@ -650,26 +652,26 @@ class QuantityExtractor:
         # ids: "رقم 5", "المادة 3", "عام 2015"; also the later members of a list "في الدقائق 11 و18 و25"
         h = i0
         if is_digits:
-            while h >= 2 and toks[h - 1][2] == "و" and toks[h - 2][2][0].isdigit() and toks[h - 1][1] == toks[h][0] \
-                    and text[toks[h - 2][1]:toks[h - 1][0]].strip(" ،,") == "":
+            while h >= 2 and words[h - 1] == "و" and words[h - 2][0].isdigit() and ends[h - 1] == starts[h] \
+                    and text[ends[h - 2]:starts[h - 1]].strip(" ،,") == "":
                 h -= 2
-        hprev = toks[h - 1][2] if h > 0 else ""
+        hprev = words[h - 1] if h > 0 else ""
         # a number joined to و is a new member of a list, not an id: "300 ألف يورو ومليون ريال"
-        conj = toks[i0][0] < ms and text[toks[i0][0]] in "وف"
+        conj = starts[i0] < ms and text[starts[i0]] in "وف"
         back = self._match_back(toks, h, self.id_before) if h > 0 and not conj else None
-        if back and "\n" not in text[toks[h - back[0]][0]:ms]:
+        if back and "\n" not in text[starts[h - back[0]]:ms]:
             return None
         hbase = hprev[2:] if hprev.startswith("ال") else hprev
         if (hprev in self.time_units or (hbase in self.time_units and hbase not in ("عام", "سنه", "اعوام"))) \
-                and gap_ok(h - 1, h + 1) and is_digits and toks[i0][2].isdigit() \
+                and gap_ok(h - 1, h + 1) and is_digits and words[i0].isdigit() \
                 and text[me:me + 2].strip()[:1] != "%":
             return None
 
         j = i1 + 1
-        nxt = toks[j][2] if j < len(toks) and gap_ok(i1, j + 1) else ""
+        nxt = words[j] if j < len(words) and gap_ok(i1, j + 1) else ""
 
         # years (4-digit 1300..2100) and codes (5+ digits, no separators) with nothing counted after them
-        dg = toks[i0][2]
+        dg = words[i0]
         if digits_only and dg.isdigit() and ((1300 <= value <= 2100 and len(dg) == 4) or len(dg) >= 5):
             hit = (self._match(toks, j, self.currencies) or (nxt != "م" and self._match(toks, j, self.units))
                    or self._match(toks, j, self.objects) or self._cas_chain(toks, j, gap_ok) is not None
@@ -685,23 +687,23 @@ class QuantityExtractor:
             return None
 
         # "15 من شهر يونيو", "24 من يوليو": a date
-        if nxt == "من" and j + 1 < len(toks) and toks[j + 1][2] in self.time_units and gap_ok(j, j + 2) \
+        if nxt == "من" and j + 1 < len(words) and words[j + 1] in self.time_units and gap_ok(j, j + 2) \
                 and isinstance(value, int) and value <= 31:
             return None
         # "ست" alone is also "lady" / "West" ("وست بروميتش"): only before a known counted noun
         if mkind == "words" and i0 == i1 and nw in ("ست",) and not (
                 nxt and (self._match(toks, j, self.objects) or self._match(toks, j, self.units)
-                         or (ms == toks[i0][0] and not nxt.startswith("ال") and nxt not in self.stop))):
+                         or (ms == starts[i0] and not nxt.startswith("ال") and nxt not in self.stop))):
             return None
         # vague counts of time units are times: "آلاف السنين", "عشرات الأعوام"
         if mkind == "vague" and nxt.startswith("ال") and nxt[2:] in self.time_units:
             return None
         # "في المائة" / "بالمئة" with no number before it is a percent word, not 100
         if mkind == "words" and i0 == i1 and value == 100 and nw.startswith("ال") and (
-                prev == "فى" or toks[i0][2].startswith(("بال", "فال"))):
+                prev == "فى" or words[i0].startswith(("بال", "فال"))):
             return None
         # "عدة" behind a proclitic must be followed by its noun ("بعدة نسخ"; not "وبعده،")
-        if mrule == "vague.several" and ms > toks[i0][0] and not (
+        if mrule == "vague.several" and ms > starts[i0] and not (
                 nxt and nxt not in self.stop and not nxt[0].isdigit()):
             return None
         # lone واحد: only where it counts a person: "من بينهم واحد", "شخص واحد", "قتيل واحد"
@@ -713,9 +715,9 @@ class QuantityExtractor:
             if b:
                 kind, lemma, rule = "count", "persons", "count.one_person"
             elif plem in _PERSONLIKE - {None} or plem in ("dead", "injured", "arrested", "casualties"):
-                it = self._out(doc, norm, toks[i0 - 1][0], me, "count", 1, False, None, None, None,
-                               (toks[i0 - 1][0], toks[i0 - 1][1]), plem, "count.one_after_noun")
-                role = self._casualty(toks, by_start, by_end, toks[i0 - 1][0], me, i0 - 1, plem, gap_ok)
+                it = self._out(doc, norm, starts[i0 - 1], me, "count", 1, False, None, None, None,
+                               (starts[i0 - 1], ends[i0 - 1]), plem, "count.one_after_noun")
+                role = self._casualty(toks, by_start, by_end, starts[i0 - 1], me, i0 - 1, plem, gap_ok)
                 if role:
                     it["casualty"] = role
                 return it | {"_nend": me}
@@ -737,17 +739,17 @@ class QuantityExtractor:
                 return None
             if nxt.startswith("ال") and nxt[2:] in self.time_units:
                 return None
-            return self._out(doc, norm, ms, toks[j][1], "other", value, False, None, None, None,
-                             (toks[j][0], toks[j][1]), self.objects.get((nxt,)), "fraction.noun") | {"_nend": toks[j][1]}
+            return self._out(doc, norm, ms, ends[j], "other", value, False, None, None, None,
+                             (starts[j], ends[j]), self.objects.get((nxt,)), "fraction.noun") | {"_nend": ends[j]}
 
         # -- after the number ----------------------------------------------------
         # time unit -> a time, not a quantity (unless an age)
         if nxt and nxt in self.time_units and not nxt.startswith("ال"):
-            age = any(self._stem_in(toks[k][2], self.age_before, self._age_memo) for k in range(max(0, i0 - 4), i0))
-            paren = before.rstrip()[-1:] == "(" and text[toks[j][1]:toks[j][1] + 2].strip()[:1] == ")"
+            age = any(self._stem_in(words[k], self.age_before, self._age_memo) for k in range(max(0, i0 - 4), i0))
+            paren = before.rstrip()[-1:] == "(" and text[ends[j]:ends[j] + 2].strip()[:1] == ")"
             if (age or paren) and nxt in ("عاما", "عام", "سنه", "سنوات", "اعوام", "سنين"):
                 kind, unit, rule = "age", "years", "age.years"
-                end = toks[j][1]
+                end = ends[j]
             else:
                 return None
         # percent
@@ -759,52 +761,52 @@ class QuantityExtractor:
                 start = ms - (len(before) - before.rindex("%"))
         elif nxt and nxt in self.percent.firsts and (hit := self._match(toks, j, self.percent, gap_ok=gap_ok)):
             kind, unit, lemma, rule = "percent", "percent", "percent", "percent.word"
-            end = toks[j + hit[0] - 1][1]
+            end = ends[j + hit[0] - 1]
         elif nxt and nxt in self.currencies.firsts and (
                 hit := self._match(toks, j, self.currencies, clitic=False, gap_ok=gap_ok)):
             n, cur, _ = hit
             kind, unit, lemma, rule = "money", cur["unit"], cur["lemma"], cur["id"]
-            end = toks[j + n - 1][1]
+            end = ends[j + n - 1]
             k = j + n
-            if k < len(toks) and gap_ok(k - 1, k + 1):
-                a = toks[k][2]
+            if k < len(words) and gap_ok(k - 1, k + 1):
+                a = words[k]
                 a = a[2:] if a.startswith("ال") else a
                 a = a[:-1] if a.endswith("ه") else a
                 if a in cur["adj"]:
                     unit = cur["adj"][a]
-                    end = toks[k][1]
-            obj = (toks[j][0], toks[j + n - 1][1])
+                    end = ends[k]
+            obj = (starts[j], ends[j + n - 1])
         elif before.rstrip()[-1:] == "$" or after.lstrip()[:1] == "$":
             kind, unit, lemma, rule = "money", "USD", "dollars", "money.dollar_sign"
         elif nxt and nxt in self.units.firsts and (hit := self._match(toks, j, self.units, gap_ok=gap_ok)):
             n, (uid, ucode, ulemma), _ = hit
             kind, unit, lemma, rule = "measure", ucode, ulemma, uid
-            end = toks[j + n - 1][1]
-            obj = (toks[j][0], end)
+            end = ends[j + n - 1]
+            obj = (starts[j], end)
             # "م2", "كم2", "م3": square / cubic, the exponent glued to the unit
             k = j + n
-            if k < len(toks) and toks[k][0] == end and toks[k][2] in ("2", "3") and unit in ("m", "km", "cm"):
-                unit = unit + toks[k][2]
-                lemma = ("square " if toks[k][2] == "2" else "cubic ") + ulemma
-                end = toks[k][1]
+            if k < len(words) and starts[k] == end and words[k] in ("2", "3") and unit in ("m", "km", "cm"):
+                unit = unit + words[k]
+                lemma = ("square " if words[k] == "2" else "cubic ") + ulemma
+                end = ends[k]
                 obj = (obj[0], end)
         elif kind != "age":
             # counted object
             k = j
-            if nxt == "من" and j + 1 < len(toks) and gap_ok(j, j + 2):
+            if nxt == "من" and j + 1 < len(words) and gap_ok(j, j + 2):
                 k = j + 1
             o = None
-            if k < len(toks) and gap_ok(i1, k + 1):
-                hit = self._match(toks, k, self.objects, gap_ok=gap_ok) if toks[k][2] in self.objects.firsts else None
+            if k < len(words) and gap_ok(i1, k + 1):
+                hit = self._match(toks, k, self.objects, gap_ok=gap_ok) if words[k] in self.objects.firsts else None
                 last = self._cas_chain(toks, k, gap_ok)
                 if last is not None:  # rule count.casualties: "300 قتيل وجريح", "عشرات القتلى والجرحى"
-                    o = (toks[k][0], toks[last][1], "casualties")
+                    o = (starts[k], ends[last], "casualties")
                     combined = True
                 elif hit:
                     n, lem, _ = hit
-                    o = (toks[k][0], toks[k + n - 1][1], lem)
+                    o = (starts[k], ends[k + n - 1], lem)
                 else:
-                    w = toks[k][2]
+                    w = words[k]
                     ok = (not w[0].isdigit() and w not in self.stop and w not in self.time_units and len(w) >= 3
                           and w not in ("منهم", "منهن", "منها"))
                     if ok:
@@ -818,11 +820,11 @@ class QuantityExtractor:
                             ok = not w.startswith("ال") and not w.startswith("و") and not w.startswith("ي") \
                                 and not w.startswith("ت")
                     if ok:
-                        o = (toks[k][0], toks[k][1], None)
-            if (o is None or o[2] is None) and k == j and k < len(toks) and gap_ok(i1, k + 1) \
-                    and toks[k][2] in self.others:
+                        o = (starts[k], ends[k], None)
+            if (o is None or o[2] is None) and k == j and k < len(words) and gap_ok(i1, k + 1) \
+                    and words[k] in self.others:
                 # rule count.others: "وأصيب 17 آخرون"; the lemma comes from the verb or an earlier count
-                o = (toks[k][0], toks[k][1], self._casualty(toks, by_start, by_end, ms, me, i0, "persons",
+                o = (starts[k], ends[k], self._casualty(toks, by_start, by_end, ms, me, i0, "persons",
                                                             gap_ok))
                 others = True
             if o is not None:
@@ -836,30 +838,30 @@ class QuantityExtractor:
                 if post_al or nw.startswith("ال"):
                     pi = i0 - 2 if post_al else i0 - 1
                     if post_al:
-                        start = toks[i0 - 1][0]
+                        start = starts[i0 - 1]
                     cs = next((c for c in range(pi - 1, max(-1, pi - 5), -1)
                                if self._cas_chain(toks, c, gap_ok) == pi), None) if pi >= 1 else None
                     if cs is not None and gap_ok(pi, i0 + 1):
                         # rule count.casualties: "القتلى والجرحى الـ12", "قتلى وجرحى بالعشرات"
-                        obj = (toks[cs][0], toks[pi][1])
+                        obj = (starts[cs], ends[pi])
                         lemma = "casualties"
                         combined = True
-                        start = toks[cs][0]
+                        start = starts[cs]
                     elif pi >= 0 and gap_ok(pi, i0 + 1):
-                        pw = toks[pi][2]
+                        pw = words[pi]
                         if pw.startswith("ال") and len(pw) > 3 and pw not in self.stop:
                             if pw in self.time_units or pw[2:] in self.time_units:
                                 return None
-                            obj = (toks[pi][0], toks[pi][1])
+                            obj = (starts[pi], ends[pi])
                             lemma = self.objects.get((pw,), lemma)
-                            start = toks[pi][0]
+                            start = starts[pi]
                 rule = rule if rule.startswith("count.") else "count." + mrule
                 if mkind != "vague" and lemma is None and obj is None and nxt == "منهم":
-                    end = toks[j][1]
+                    end = ends[j]
             if isinstance(value, float) and not approx and obj is None:
                 kind = "other"
             # rule year.bare: a bare year-like number with no counted noun is a year, not a count
-            dg = toks[i0][2]
+            dg = words[i0]
             if digits_only and dg.isdigit() and len(dg) == 4 and self.year_like[0] <= value <= self.year_like[1] \
                     and not others and (obj is None or text[me:me + 1] == ")" or before.rstrip()[-1:] == "("
                                         or (lemma is None and not self._counted_after_year(
@@ -870,33 +872,33 @@ class QuantityExtractor:
         bc = self._match_back(toks, i0, self.pre_cues) if i0 > 0 else None
         if bc and gap_ok(i0 - bc[0], i0 + 1):
             eff, cid = bc[1]
-            start = toks[i0 - bc[0]][0]
+            start = starts[i0 - bc[0]]
             approx = True
             if eff == "min" and vmin is None:
                 vmin = value
             elif eff == "max":
                 vmax = value
         ei = i1 if end == me else by_end.get(end)
-        if ei is not None and ei + 1 < len(toks):
+        if ei is not None and ei + 1 < len(words):
             pc = (self._match(toks, ei + 1, self.post_cues, gap_ok=gap_ok)
-                  if toks[ei + 1][2] in self.post_cues.firsts else None)
+                  if words[ei + 1] in self.post_cues.firsts else None)
             if pc and gap_ok(ei, ei + 1 + pc[0]):
                 eff, cid = pc[1]
                 approx = True
                 if eff == "min" and vmin is None:
                     vmin = value
-                end = toks[ei + pc[0]][1]
+                end = ends[ei + pc[0]]
 
         # rule count.casualties: a breakdown after the count ("20 بين قتيل وجريح", "25 ضحية ما بين قتيل وجريح")
         if kind == "count" and not combined and (lemma is None or lemma in _PERSONLIKE
                                                  or lemma in ("dead", "injured", "casualties")):
             ei = by_end.get(end)
             bd = None
-            if ei is not None and ei + 1 < len(toks) and gap_ok(ei, ei + 2):
+            if ei is not None and ei + 1 < len(words) and gap_ok(ei, ei + 2):
                 bd = self._cas_breakdown(toks, ei + 1, gap_ok)
             if bd is not None:
-                obj = (obj[0] if obj else toks[bd[0]][0], toks[bd[1]][1])
-                end = toks[bd[1]][1]
+                obj = (obj[0] if obj else starts[bd[0]], ends[bd[1]])
+                end = ends[bd[1]]
                 lemma = "casualties"
                 combined = True
                 if not rule.startswith("count."):
@@ -947,6 +949,7 @@ class QuantityExtractor:
         numbering ("1 - أمانة"), Latin names around it, a bare number in
         brackets; ``before`` / ``after`` are the two characters around it.
         """
+        starts, ends, words = toks.starts, toks.ends, toks.words
         joined_after = _RX1.match(text[m.end:m.end + 4]) and not _RX20.match(
             text[m.end:m.end + 16])  # "15-25 في المائة" is a range
         joined_before = _RX2.search(text[max(0, m.start - 4):m.start]) and not _RX0.match(text[m.end:m.end + 7])
@@ -973,8 +976,8 @@ class QuantityExtractor:
         if _RX15.match(text[m.end:m.end + 6]) or _RX16.search(text[max(0, m.start - 6):m.start]):
             return True
         # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
-        return (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (
-            i1 + 1 < len(toks) and toks[i1 + 1][2][0].isdigit() and text[m.end:toks[i1 + 1][0]].strip() == "")
+        return (i0 > 0 and words[i0 - 1][0].isdigit() and text[ends[i0 - 1]:m.start].strip() == "") or (
+            i1 + 1 < len(words) and words[i1 + 1][0].isdigit() and text[m.end:starts[i1 + 1]].strip() == "")
 
     _HYPHEN_RANGE = re.compile(r"(\d{1,6})\s?[-–]\s?(\d{1,6})(?![\d/.\-:–])")
 
@@ -1001,8 +1004,9 @@ class QuantityExtractor:
 
     def _regnal(self, toks, i0: int) -> bool:
         """Rule ord.regnal: a title (الملك، البابا ...) before the ordinal with only name words between."""
+        words = toks.words
         for k in range(i0 - 1, max(-1, i0 - 1 - self.regnal_window), -1):
-            w = toks[k][2]
+            w = words[k]
             if any(s in self.regnal_titles for _, s in self._strip(w)[:2]):
                 return k < i0 - 1  # at least one name between: "الملك الثاني" is not a regnal number
             if w in self.stop or w[0].isdigit() or (w.startswith("ال") and w not in self.regnal_names):
@@ -1011,9 +1015,10 @@ class QuantityExtractor:
 
     def _counted_after_year(self, text: str, toks, i0: int, j: int, m: NumberMatch, before: str) -> bool:
         """Rule year.bare: an unknown noun after a year-like number counts only in the clear cases."""
-        if j >= len(toks):
+        words = toks.words
+        if j >= len(words):
             return False
-        w = toks[j][2]
+        w = words[j]
         if w in self.year_not_counted or any(p.search(w) for p in self.year_masdar):
             return False
         if i0 > 0 and self._match_back(toks, i0, self.year_before):
@@ -1042,24 +1047,25 @@ class QuantityExtractor:
         "casualties"; victims (lemma casualties: "25 ضحية") are casualties
         unless a cue other than casualty_cue_weak (سقوط) names their role.
         """
+        starts, words = toks.starts, toks.words
         if lemma in ("dead", "injured", "arrested"):
             return lemma
         if lemma != "casualties" and lemma not in _PERSONLIKE:
             return None
-        si = i0 if toks[i0][0] == start else by_start.get(start, i0)
+        si = i0 if starts[i0] == start else by_start.get(start, i0)
         for n in range(1, 4):
             if si - n < 0 or not gap_ok(si - n, si + 1):
                 break
             b = self._match_back(toks, si - n + 1, self.cas_before)
             if b:
                 cs = si - n + 1 - b[0]  # first token of the cue
-                if lemma == "casualties" and any(w in self.cas_weak for _, w in self._strip(toks[cs][2])):
+                if lemma == "casualties" and any(w in self.cas_weak for _, w in self._strip(words[cs])):
                     continue
                 if b[1] in ("dead", "injured") and self._cue_pair(toks, cs, b[1], gap_ok):
                     return "casualties"
                 return b[1]
         ei = by_end.get(end)
-        if ei is not None and ei + 1 < len(toks):
+        if ei is not None and ei + 1 < len(words):
             a = self._match(toks, ei + 1, self.cas_after, clitic=True, gap_ok=gap_ok)
             if a:
                 if a[1] in ("dead", "injured") and gap_ok(ei, ei + 2) \
@@ -1071,10 +1077,11 @@ class QuantityExtractor:
     def _cue_pair(self, toks, cs: int, role: str, gap_ok) -> bool:
         """Whether the casualty cue starting at token ``cs`` is joined by و to an earlier cue of the other
         harm role ("مقتل وإصابة", "قتل و جرح"): rule count.casualties."""
-        w = toks[cs][2]
+        words = toks.words
+        w = words[cs]
         if w.startswith("و") and len(w) > 1:
             k = cs
-        elif cs > 0 and toks[cs - 1][2] == "و":
+        elif cs > 0 and words[cs - 1] == "و":
             k = cs - 1
         else:
             return False
@@ -1093,21 +1100,22 @@ class QuantityExtractor:
         Returns:
             The token index of the last noun, or None when there is no such chain.
         """
-        if k >= len(toks):
+        words = toks.words
+        if k >= len(words):
             return None
-        first = self.cas_pair.get(toks[k][2])
+        first = self.cas_pair.get(words[k])
         if first is None:
             return None
         slot, role = first
         roles = {role}
         last = k
         i = k + 1
-        n = len(toks)
+        n = len(words)
         while i < n:
-            w = toks[i][2]
+            w = words[i]
             if w == "و" and i + 1 < n and gap_ok(last, i + 2):
                 step = i + 1
-                nxt = self.cas_pair.get(toks[step][2])
+                nxt = self.cas_pair.get(words[step])
             elif len(w) > 1 and w[0] == "و" and gap_ok(last, i + 1):
                 step = i
                 nxt = self.cas_pair.get(w[1:])
@@ -1126,11 +1134,12 @@ class QuantityExtractor:
         Returns:
             (first noun token, last noun token) of the chain after the head, or None.
         """
+        words = toks.words
         hit = self._match(toks, i, self.cas_heads, gap_ok=gap_ok)
         if not hit:
             return None
         k = i + hit[0]
-        if k >= len(toks) or not gap_ok(k - 1, k + 1):
+        if k >= len(words) or not gap_ok(k - 1, k + 1):
             return None
         last = self._cas_chain(toks, k, gap_ok)
         return (k, last) if last is not None else None
@@ -1172,18 +1181,19 @@ class QuantityExtractor:
 
     def _dual(self, text, toks, ti, norm, doc, by_start, by_end, gap_ok) -> dict | None:
         """A dual noun that counts two things: "آليتين", "كيسين" (no article)."""
-        found = self._dual_reading(toks[ti][2])
+        starts, ends, words = toks.starts, toks.ends, toks.words
+        found = self._dual_reading(words[ti])
         if found is None:
             return None
         k, s, stem, contextual = found
         if contextual:
-            pw = toks[ti - 1][2] if ti > 0 else ""
+            pw = words[ti - 1] if ti > 0 else ""
             if pw.endswith(("ه", "تين", "تان")):
                 return None
-        st, en = toks[ti][0] + k, toks[ti][1]
+        st, en = starts[ti] + k, ends[ti]
         lem = self.objects.get((stem,)) or self.objects.get((s,))
         it = self._out(doc, norm, st, en, "count", 2, False, None, None, None, (st, en), lem, "count.dual")
-        role = self._casualty(toks, by_start, by_end, toks[ti][0], en, ti, lem, gap_ok)
+        role = self._casualty(toks, by_start, by_end, starts[ti], en, ti, lem, gap_ok)
         if role:
             it["casualty"] = role
         return it
