@@ -102,6 +102,7 @@ _RX17 = re.compile(r"[\d/.\-:–]")
 _RX18 = re.compile(r"\s+([\u0621-\u064A]+)")
 _RX19 = re.compile(r"[.!?؟\n]")
 _RX20 = re.compile(r"\s?-\s?[\d.]+\s?(%|فى الم|بالم)")
+_RX21 = re.compile(r"(?:(?:ما\s*)?بين|من)\s*$")
 
 
 def _nw(s: str) -> tuple[str, ...]:
@@ -265,6 +266,7 @@ class QuantityExtractor:
         self._maxlen = 4
         self._strip_memo: dict[str, list[tuple[int, str]]] = {}
         self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
+        self._gap_memo: dict[str, str] = {}  # cache of _norm_gap
         # words whose proclitic-free readings hold a calibre_before / age_before word (caches of _stem_in)
         self._calibre_memo: dict[str, bool] = {}
         self._age_memo: dict[str, bool] = {}
@@ -566,6 +568,16 @@ class QuantityExtractor:
                         return v
         return 1
 
+    def _norm_gap(self, raw: str) -> str:
+        """``normalize_word(raw.strip())`` for the text between two items (cached: a few distinct gaps recur)."""
+        memo = self._gap_memo
+        out = memo.get(raw)
+        if out is None:
+            if len(memo) > 10_000:
+                memo.clear()
+            out = memo[raw] = normalize_word(raw.strip())
+        return out
+
     def _range_pair(self, text: str, q1: dict, q2: dict) -> dict | None:
         if q2["start"] - q1["end"] > 8 or q1["object"] is not None or q1["kind"] != "count":
             return None
@@ -573,7 +585,7 @@ class QuantityExtractor:
             return None
         if q1["value"] is None or q2["value"] is None:
             return None
-        gap = normalize_word(text[q1["end"]:q2["start"]].strip())
+        gap = self._norm_gap(text[q1["end"]:q2["start"]])
         if gap not in ("و", "الى", "-", "–", "حتى", "او"):
             return None
         left = text[max(0, q1["start"] - 40):q1["start"]]
@@ -606,7 +618,7 @@ class QuantityExtractor:
             return None
         start = q1["start"]
         if head is not None:
-            hm = re.search(r"(?:(?:ما\s*)?بين|من)\s*$", left)
+            hm = _RX21.search(left)
             if hm:
                 start = q1["start"] - (len(left) - hm.start())
         it = dict(q2)
@@ -1086,7 +1098,8 @@ class QuantityExtractor:
             return None
         si = i0 if starts[i0] == start else by_start.get(start, i0)
         for n in range(1, 4):
-            if si - n < 0 or not gap_ok(si - n, si + 1):
+            # tokens si - n .. si on one line, blanks between: the gaps after si - n + 1 passed already
+            if si - n < 0 or not gap_ok(si - n, si - n + 2):
                 break
             b = self._match_back(toks, si - n + 1, self.cas_before)
             if b:

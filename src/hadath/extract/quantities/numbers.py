@@ -119,6 +119,7 @@ _ARABIC_RUN = re.compile(r"[\u0621-\u064A]+")
 _DIGIT_RUN = re.compile(r"\d+")
 _match_start = re.Match.start
 _DIGITS_RE = re.compile(r"\d+(?:[.,\u066B\u066C\u060C]\d+)*")
+_SEP_SPLIT = re.compile(r"([.,\u066B\u066C\u060C])")  # the separators of a digit token, kept by split
 _EXACT = 2 ** 53  # ints below this in magnitude survive a round trip through float
 _PROCLITICS_CONJ = ("و", "ف")
 _PROCLITICS_PREP = ("ب", "ل")  # not ك: "كمية" would read as ك + مية
@@ -193,7 +194,7 @@ def parse_digits(s: str) -> int | float | None:
         return int(s)
     if not _DIGITS_RE.fullmatch(s):
         return None
-    parts = re.split(r"([.,\u066B\u066C\u060C])", s)
+    parts = _SEP_SPLIT.split(s)
     groups = parts[0::2]
     seps = parts[1::2]
     if not seps:
