@@ -63,3 +63,28 @@ def test_parse_digits(s, v):
 def test_find_numbers_lists_separate_numbers():
     n = normalize("ثلاثة أو أربعة، و15 ألفا").text
     assert [m.value for m in find_numbers(n)] == [3, 4, 15000]
+
+
+def test_tokenize_digit_tokens():
+    # Tokens.digits: the tokens that are not letters, ASCII digits or other scripts' digits
+    from itertools import filterfalse
+
+    from hadath.extract.quantities.numbers import TOKEN_RE, tokenize
+    text = "قتل 14٬500 شخص و٣ جرحى في ٢٠١٥ و५ ثم 1.5 يارد ٠٩"
+    t = tokenize(text)
+    assert t.words == TOKEN_RE.findall(text)
+    assert t.digits == set(filterfalse(str.isalpha, t.vocab)) == {"14٬500", "٣", "٢٠١٥", "५", "1.5", "٠٩"}
+
+
+def test_candidates_reach_duals_and_prefixed_thousands():
+    # the stage's candidate tokens: a feminine dual outside the lexicon (found by its ending),
+    # and "لل" + a number word in ال ("للفين" reads "الفين")
+    from hadath.document import Document
+    from hadath.extract.quantities import QuantityExtractor
+    from hadath.pipeline import State
+    from hadath.settings import Settings
+    q = QuantityExtractor(Settings())
+    assert "للفين" in q._cand_words
+    st = State(doc=Document(text="وصادرت قوات الأمن مجموعتين من الأسلحة"), settings=Settings())
+    q(st)
+    assert [(x["text"], x["value"], x["rule"]) for x in st.doc.quantities] == [("مجموعتين", 2, "count.dual")]

@@ -65,7 +65,7 @@ from importlib import resources
 from typing import Any
 
 
-from hadath.extract.quantities.numbers import NumberMatch, NumberParser, _yaml_load, state_tokens
+from hadath.extract.quantities.numbers import NumberMatch, NumberParser, Tokens, _yaml_load, state_tokens
 from hadath.text.normalize import normalize_word
 
 __all__ = ["QuantityExtractor"]
@@ -75,6 +75,8 @@ _PERSONLIKE = {"persons", "fighters", "soldiers", "civilians", "children", "wome
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 _match_start = re.Match.start
 _DUAL_RE = re.compile(r"(?<![\u0621-\u064A])[\u0621-\u064A]{3,}(?:ين|ان)(?![\u0621-\u064A])")
+#: The end of a word ending تين (its token ends there).
+_TIN_END = re.compile(r"تين(?![\u0621-\u064A])")
 #: Context patterns of QuantityExtractor._item and helpers (compiled once).
 _RX0 = re.compile(r"\s?(%|فى الم|بالم)")
 _RX1 = re.compile(r"\s?[/:\-]\s?\d")
@@ -97,6 +99,7 @@ _RX17 = re.compile(r"[\d/.\-:–]")
 _RX18 = re.compile(r"\s+([\u0621-\u064A]+)")
 _RX19 = re.compile(r"[.!?؟\n]")
 _RX20 = re.compile(r"\s?-\s?[\d.]+\s?(%|فى الم|بالم)")
+_RX21 = re.compile(r"(?:(?:ما\s*)?بين|من)\s*$")
 
 
 def _nw(s: str) -> tuple[str, ...]:
@@ -106,6 +109,25 @@ def _nw(s: str) -> tuple[str, ...]:
 def _final_ya(stem: str) -> str:
     """A stem cut from a normalised word gets the word-final ي -> ى of normalisation."""
     return stem[:-1] + "ى" if stem.endswith("ي") else stem
+
+
+def _clitic_forms(stems: Any) -> frozenset[str]:
+    """The words whose :meth:`QuantityExtractor._strip` readings may hold one of ``stems``.
+
+    A superset (the length conditions of ``_strip_word`` are left out): the
+    stem, behind ب ل ك, "ل" + stem[1:] for a stem in ال ("للقتلى" reads
+    "القتلى"), each of them behind و or ف. A word outside it has no such
+    reading: a lookup in this small set spares one in a per-word cache of
+    100,000 words, which mostly misses the CPU cache.
+    """
+    out: set[str] = set()
+    for s in stems:
+        inner = [s] + [b + s for b in ("ب", "ل", "ك")]
+        if s.startswith("ال"):
+            inner.append("ل" + s[1:])
+        out.update(inner)
+        out.update(c + x for x in inner for c in ("و", "ف"))
+    return frozenset(out)
 
 
 class _Table(dict):
@@ -121,11 +143,12 @@ class _Table(dict):
         maxlen: Words in the longest entry.
         back1: Cache of :meth:`QuantityExtractor._match_back` for a last word
             that ends no entry of two or more words (word -> result).
+        back1_forms: The words that may end an entry of one word (:func:`_clitic_forms`).
         clitic_firsts: Cache of the (prefix length, stem) readings of a word
             that begin an entry (word -> list; do not mutate).
     """
 
-    __slots__ = ("firsts", "lasts", "singles", "maxlen", "back1", "clitic_firsts")
+    __slots__ = ("firsts", "lasts", "singles", "maxlen", "back1", "back1_forms", "clitic_firsts")
 
     def __init__(self, entries: dict) -> None:
         super().__init__(entries)
@@ -135,6 +158,7 @@ class _Table(dict):
         self.singles = frozenset(k[0] for k in keys if len(k) == 1)
         self.maxlen = max(map(len, keys), default=0)
         self.back1: dict[str, tuple[int, Any] | None] = {}
+        self.back1_forms = _clitic_forms(self.singles)
         self.clitic_firsts: dict[str, tuple[tuple[int, str], ...]] = {}
 
 
@@ -231,21 +255,50 @@ class QuantityExtractor:
         self.year_masdar = [re.compile(p) for p in raw["year_masdar_patterns"]]
         self.regnal_window = int(raw["regnal_window"])
         self.regnal_titles = {normalize_word(w) for w in raw["regnal_titles"]}
+        # the words that may hold a calibre_before / age_before / regnal_titles word behind proclitics
+        self._calibre_forms = _clitic_forms(self.calibre_before)
+        self._age_forms = _clitic_forms(self.age_before)
+        self._regnal_forms = _clitic_forms(self.regnal_titles)
         self.regnal_names = {normalize_word(w) for w in raw["regnal_names"]}
         self._maxlen = 4
         self._strip_memo: dict[str, list[tuple[int, str]]] = {}
-        # words seen so far, and those of them that may start a number or a dual (cache)
-        # (dicts of word -> True, not sets: see _strip)
-        self._cand_seen: dict[str, bool] = {}
-        self._cand_words: dict[str, bool] = {}
-        self._cand_numbers: dict[str, bool] = {}  # the words of _cand_words where NumberParser.may_start is true
         self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
+        self._gap_memo: dict[str, str] = {}  # cache of _norm_gap
         # words whose proclitic-free readings hold a calibre_before / age_before word (caches of _stem_in)
         self._calibre_memo: dict[str, bool] = {}
         self._age_memo: dict[str, bool] = {}
         for name in ("pre_cues", "post_cues", "percent", "currencies", "units", "id_before", "one_person_before",
                      "objects", "cas_before", "cas_after", "year_before", "cas_heads"):
             setattr(self, name, _Table(getattr(self, name)))
+        # the words where an item may start (see __call__), and those of them NumberParser.may_start accepts
+        self._cand_words: frozenset[str] | None = None
+        self._cand_numbers: frozenset[str] = frozenset()
+        if self.parser._start_words is not None:
+            self._cand_words = self.parser._start_words | self._dual_words()
+            self._cand_numbers = frozenset(filter(self.parser.may_start, self._cand_words))
+
+    def _dual_words(self) -> frozenset[str]:
+        """Dual-shaped words (5+ letters ending ين/ان) that may start an item without being in
+        ``NumberParser._start_words``: a superset of those where :meth:`_dual_reading` finds a
+        lexicon dual, and the forms "لل" + X of lexicon words "ال" + X ("للفين"), which
+        :meth:`NumberParser._lookup` reads but ``_start_words`` lacks.
+
+        The feminine duals outside the lexicon (ending تين) are not here: :meth:`__call__`
+        finds them in the text.
+        """
+        stems = [k[0][:-1] + end for k in self.objects if len(k) == 1 and k[0].endswith("ه")
+                 for end in ("تين", "تان")]
+        for d in self.dual_masc:  # _final_ya(s[:-2]) == d
+            for s2 in {d, d[:-1] + "ي" if d.endswith("ى") else d}:
+                stems += (s2 + "ين", s2 + "ان")
+        # a word whose first two _strip readings hold a stem: the stem, or it behind one proclitic
+        out = set(stems)
+        for s in stems:
+            out.update(p + s for p in _CLITICS)
+            if s.startswith("ال"):
+                out.add("ل" + s[1:])  # "لل" + X reads "ال" + X
+        out.update(c + "لل" + w[2:] for w in self.parser.lex if w.startswith("ال") for c in ("", "و", "ف"))
+        return frozenset(w for w in out if len(w) >= 5 and w.endswith(("ين", "ان")))
 
     # -- token helpers -------------------------------------------------------
     def _strip(self, w: str) -> tuple[tuple[int, str], ...]:
@@ -264,11 +317,14 @@ class QuantityExtractor:
             out = memo[w] = tuple(self._strip_word(w))
         return out
 
-    def _stem_in(self, w: str, words: set[str], memo: dict[str, bool]) -> bool:
+    def _stem_in(self, w: str, words: set[str], memo: dict[str, bool], forms: frozenset[str]) -> bool:
         """Whether a reading of ``w`` (itself or without proclitics, :meth:`_strip`) is in ``words``.
 
-        ``memo`` caches the answers for this ``words`` set.
+        ``memo`` caches the answers for this ``words`` set; ``forms`` is
+        ``_clitic_forms(words)`` (no answer to look up for a word outside it).
         """
+        if w not in forms:
+            return False
         out = memo.get(w)
         if out is None:
             if len(memo) > 100_000:
@@ -288,7 +344,7 @@ class QuantityExtractor:
                 out.append((k + 1, s[1:]))
         return out
 
-    def _match(self, toks: list[tuple[int, int, str]], i: int, table: _Table, clitic: bool = False,
+    def _match(self, toks: Tokens, i: int, table: _Table, clitic: bool = False,
                gap_ok=None) -> tuple[int, Any, int] | None:
         """Longest entry of ``table`` (token tuples) starting at token ``i``: (n tokens, value, prefix len).
 
@@ -296,9 +352,10 @@ class QuantityExtractor:
         longer than four words are never tried; ``gap_ok(i, i + n)`` must
         accept the tokens of an entry of ``n`` words. None when nothing matches.
         """
-        if i >= len(toks):
+        words = toks.words
+        if i >= len(words):
             return None
-        w0 = toks[i][2]
+        w0 = words[i]
         firsts_ok = table.firsts
         if clitic:
             firsts = table.clitic_firsts.get(w0)
@@ -312,22 +369,24 @@ class QuantityExtractor:
             return None
         else:
             firsts = ((0, w0),)
-        for n in range(min(self._maxlen, table.maxlen, len(toks) - i), 0, -1):
+        for n in range(min(self._maxlen, table.maxlen, len(words) - i), 0, -1):
             if gap_ok is not None and not gap_ok(i, i + n):
                 continue
-            rest = tuple(t[2] for t in toks[i + 1:i + n])
+            rest = tuple(words[i + 1:i + n])
             for k, f in firsts:
                 key = (f, *rest)
                 if key in table:
                     return n, table[key], k
         return None
 
-    def _match_back(self, toks, i: int, table: _Table) -> tuple[int, Any] | None:
+    def _match_back(self, toks: Tokens, i: int, table: _Table) -> tuple[int, Any] | None:
         """Longest entry of ``table`` ending at token ``i - 1`` (first word may carry و/ف)."""
         if i <= 0:
             return None
-        last = toks[i - 1][2]
+        last = toks.words[i - 1]
         if last not in table.lasts:  # only one-word entries can end here (the result depends on the word only)
+            if last not in table.back1_forms:
+                return None
             memo = table.back1
             if last in memo:
                 return memo[last]
@@ -337,7 +396,7 @@ class QuantityExtractor:
             out = memo[last] = next(((1, table[(f,)]) for _k, f in self._strip(last) if f in singles), None)
             return out
         for n in range(min(self._maxlen, table.maxlen, i), 0, -1):
-            words = [t[2] for t in toks[i - n:i]]
+            words = toks.words[i - n:i]
             for k, f in self._strip(words[0]):
                 if (f, *words[1:]) in table:
                     return n, table[(f, *words[1:])]
@@ -351,7 +410,7 @@ class QuantityExtractor:
         text = norm.text
         tk = state_tokens(state)
         words = tk.words
-        toks = list(zip(tk.starts, tk.ends, words))  # (start, end, form)
+        toks, starts, ends = tk, tk.starts, tk.ends
         by_start = _Offsets(tk.starts)
         by_end = _Offsets(tk.ends)
         taken: list[tuple[int, int]] = []
@@ -372,13 +431,13 @@ class QuantityExtractor:
         def gap_ok(a: int, b: int) -> bool:
             # tokens a..b-1 separated by spaces (and brackets/quotes) only, on one line
             if b - a == 2:  # the common case: two tokens
-                e, s = toks[a][1], toks[b - 1][0]
+                e, s = ends[a], starts[b - 1]
                 if s - e == 1 and text[e] == " ":
                     return True
                 g = text[e:s]
                 return not (g.strip(" \t()\"«»“”'%$") or "\n" in g)
             for k in range(a, b - 1):
-                e, s = toks[k][1], toks[k + 1][0]
+                e, s = ends[k], starts[k + 1]
                 if s - e == 1 and text[e] == " ":
                     continue
                 g = text[e:s]
@@ -391,35 +450,28 @@ class QuantityExtractor:
         if sw is None:
             cands = [ti for ti in map(by_start.get, sorted(set(self.parser.candidates(text)).union(
                 map(_match_start, _DUAL_RE.finditer(text))))) if ti is not None]
-            may_start = self.parser.may_start
+            cw = nums = frozenset()
         else:
-            # The same token starts without scanning the text again: only token starts are used,
-            # and a token is a candidate (NumberParser.candidates) when it is digits or a
-            # proclitics + lexicon word, or a dual (_DUAL_RE) when it is 5+ letters ending ين/ان.
-            seen, yes, may = self._cand_seen, self._cand_words, self._cand_numbers
-            new = tk.vocab.difference(seen)
-            if new:
-                if len(seen) > 200_000:
-                    seen.clear()
-                    yes.clear()
-                    may.clear()
-                    new = tk.vocab
-                seen.update(dict.fromkeys(new, True))
-                # a dual-shaped word that cannot start a number matters only if it may be a dual noun
-                added = [w for w in new if w in sw or not ("\u0621" <= w[0] <= "\u064A")
-                         or (len(w) >= 5 and w.endswith(("ين", "ان"))
-                             and (self._dual_reading(w) is not None or self.parser.may_start(w)))]
-                yes.update(dict.fromkeys(added, True))
-                may.update(dict.fromkeys(filter(self.parser.may_start, added), True))
-            hit = tk.vocab & yes.keys()
+            # A token may start an item when it is in _cand_words (a proclitic chain + a number
+            # word, or a lexicon dual), digits, or a feminine dual outside the lexicon (5+ letters
+            # ending تين, found by its ending in the text). A set intersection with a fixed set
+            # of 4,921 words: a cache of every word seen (200,000 words) missed the CPU cache.
+            hit = tk.vocab & self._cand_words
+            hit.update(tk.digits)
+            for mo in _TIN_END.finditer(text):
+                ti = by_end.get(mo.end())
+                if ti is not None and len(words[ti]) >= 5:
+                    hit.add(words[ti])
             cands = compress(range(len(words)), map(hit.__contains__, words))
-            may_start = may.__contains__  # the same answers as NumberParser.may_start
+            cw, nums = self._cand_words, self._cand_numbers
+        may_start = self.parser.may_start
         for ti in cands:
-            ts, _te, tw = toks[ti]
+            ts, tw = starts[ti], words[ti]
             if ts < pos:
                 continue
             m = None
-            if may_start(tw):
+            # NumberParser.may_start(tw), known in advance for the words of _cand_words
+            if tw in nums or (tw not in cw and may_start(tw)):
                 m = self.parser.parse(text, ts, toks, ti)
                 if m is None:
                     m = self.parser.parse_ordinal(text, ts, toks, ti)
@@ -510,6 +562,16 @@ class QuantityExtractor:
                         return v
         return 1
 
+    def _norm_gap(self, raw: str) -> str:
+        """``normalize_word(raw.strip())`` for the text between two items (cached: a few distinct gaps recur)."""
+        memo = self._gap_memo
+        out = memo.get(raw)
+        if out is None:
+            if len(memo) > 10_000:
+                memo.clear()
+            out = memo[raw] = normalize_word(raw.strip())
+        return out
+
     def _range_pair(self, text: str, q1: dict, q2: dict) -> dict | None:
         if q2["start"] - q1["end"] > 8 or q1["object"] is not None or q1["kind"] != "count":
             return None
@@ -517,7 +579,7 @@ class QuantityExtractor:
             return None
         if q1["value"] is None or q2["value"] is None:
             return None
-        gap = normalize_word(text[q1["end"]:q2["start"]].strip())
+        gap = self._norm_gap(text[q1["end"]:q2["start"]])
         if gap not in ("و", "الى", "-", "–", "حتى", "او"):
             return None
         left = text[max(0, q1["start"] - 40):q1["start"]]
@@ -550,7 +612,7 @@ class QuantityExtractor:
             return None
         start = q1["start"]
         if head is not None:
-            hm = re.search(r"(?:(?:ما\s*)?بين|من)\s*$", left)
+            hm = _RX21.search(left)
             if hm:
                 start = q1["start"] - (len(left) - hm.start())
         it = dict(q2)
@@ -565,17 +627,18 @@ class QuantityExtractor:
     # -- one number ------------------------------------------------------------
     def _item(self, m: NumberMatch, i0: int, text: str, toks, by_start, by_end, norm, doc, gap_ok) -> dict | None:
         """The quantity item of number ``m`` that starts in token ``i0`` (after its proclitics), or None."""
+        starts, ends, words = toks.starts, toks.ends, toks.words
         value, me, approx, ms, vmin, vmax, mkind, mrule = m
         # the token ending where the number ends (numbers end at a token end; None otherwise)
         i1 = i0
-        n_toks = len(toks)
-        while i1 < n_toks and toks[i1][1] < me:
+        n_toks = len(words)
+        while i1 < n_toks and ends[i1] < me:
             i1 += 1
-        if i1 == n_toks or toks[i1][1] != me:
+        if i1 == n_toks or ends[i1] != me:
             return None
         nw = text[ms:me]
-        prev = toks[i0 - 1][2] if i0 > 0 else ""
-        prev_adjacent = i0 > 0 and toks[i0 - 1][1] == toks[i0][0]
+        prev = words[i0 - 1] if i0 > 0 else ""
+        prev_adjacent = i0 > 0 and ends[i0 - 1] == starts[i0]
         before = text[max(0, ms - 2):ms]
         after = text[me:me + 2]
         is_digits = mkind in ("digits", "mixed")
@@ -604,14 +667,14 @@ class QuantityExtractor:
                            "ord.word")
             it["_nend"] = me
             if prev.startswith("ال") and len(prev) > 3 and prev not in self.stop and gap_ok(i0 - 1, i0 + 1):
-                ps, pe, _ = toks[i0 - 1]
+                ps, pe = starts[i0 - 1], ends[i0 - 1]
                 it["object"] = doc.span(*norm.raw_span(ps, pe))
                 it["object_lemma"] = self.objects.get((prev,))
             return it
 
         # -- skip dates, times, ids, phone numbers, scores -----------------------
         if digits_only or mkind == "mixed":
-            dig = toks[i0][2]
+            dig = words[i0]
             if not self._plain_context(text, ms, me) and self._digit_context_bad(text, toks, m, i0, i1, before,
                                                                                  after):
                 return None
@@ -625,26 +688,26 @@ class QuantityExtractor:
         # ids: "رقم 5", "المادة 3", "عام 2015"; also the later members of a list "في الدقائق 11 و18 و25"
         h = i0
         if is_digits:
-            while h >= 2 and toks[h - 1][2] == "و" and toks[h - 2][2][0].isdigit() and toks[h - 1][1] == toks[h][0] \
-                    and text[toks[h - 2][1]:toks[h - 1][0]].strip(" ،,") == "":
+            while h >= 2 and words[h - 1] == "و" and words[h - 2][0].isdigit() and ends[h - 1] == starts[h] \
+                    and text[ends[h - 2]:starts[h - 1]].strip(" ،,") == "":
                 h -= 2
-        hprev = toks[h - 1][2] if h > 0 else ""
+        hprev = words[h - 1] if h > 0 else ""
         # a number joined to و is a new member of a list, not an id: "300 ألف يورو ومليون ريال"
-        conj = toks[i0][0] < ms and text[toks[i0][0]] in "وف"
+        conj = starts[i0] < ms and text[starts[i0]] in "وف"
         back = self._match_back(toks, h, self.id_before) if h > 0 and not conj else None
-        if back and "\n" not in text[toks[h - back[0]][0]:ms]:
+        if back and "\n" not in text[starts[h - back[0]]:ms]:
             return None
         hbase = hprev[2:] if hprev.startswith("ال") else hprev
         if (hprev in self.time_units or (hbase in self.time_units and hbase not in ("عام", "سنه", "اعوام"))) \
-                and gap_ok(h - 1, h + 1) and is_digits and toks[i0][2].isdigit() \
+                and gap_ok(h - 1, h + 1) and is_digits and words[i0].isdigit() \
                 and text[me:me + 2].strip()[:1] != "%":
             return None
 
         j = i1 + 1
-        nxt = toks[j][2] if j < len(toks) and gap_ok(i1, j + 1) else ""
+        nxt = words[j] if j < len(words) and gap_ok(i1, j + 1) else ""
 
         # years (4-digit 1300..2100) and codes (5+ digits, no separators) with nothing counted after them
-        dg = toks[i0][2]
+        dg = words[i0]
         if digits_only and dg.isdigit() and ((1300 <= value <= 2100 and len(dg) == 4) or len(dg) >= 5):
             hit = (self._match(toks, j, self.currencies) or (nxt != "م" and self._match(toks, j, self.units))
                    or self._match(toks, j, self.objects) or self._cas_chain(toks, j, gap_ok) is not None
@@ -660,23 +723,23 @@ class QuantityExtractor:
             return None
 
         # "15 من شهر يونيو", "24 من يوليو": a date
-        if nxt == "من" and j + 1 < len(toks) and toks[j + 1][2] in self.time_units and gap_ok(j, j + 2) \
+        if nxt == "من" and j + 1 < len(words) and words[j + 1] in self.time_units and gap_ok(j, j + 2) \
                 and isinstance(value, int) and value <= 31:
             return None
         # "ست" alone is also "lady" / "West" ("وست بروميتش"): only before a known counted noun
         if mkind == "words" and i0 == i1 and nw in ("ست",) and not (
                 nxt and (self._match(toks, j, self.objects) or self._match(toks, j, self.units)
-                         or (ms == toks[i0][0] and not nxt.startswith("ال") and nxt not in self.stop))):
+                         or (ms == starts[i0] and not nxt.startswith("ال") and nxt not in self.stop))):
             return None
         # vague counts of time units are times: "آلاف السنين", "عشرات الأعوام"
         if mkind == "vague" and nxt.startswith("ال") and nxt[2:] in self.time_units:
             return None
         # "في المائة" / "بالمئة" with no number before it is a percent word, not 100
         if mkind == "words" and i0 == i1 and value == 100 and nw.startswith("ال") and (
-                prev == "فى" or toks[i0][2].startswith(("بال", "فال"))):
+                prev == "فى" or words[i0].startswith(("بال", "فال"))):
             return None
         # "عدة" behind a proclitic must be followed by its noun ("بعدة نسخ"; not "وبعده،")
-        if mrule == "vague.several" and ms > toks[i0][0] and not (
+        if mrule == "vague.several" and ms > starts[i0] and not (
                 nxt and nxt not in self.stop and not nxt[0].isdigit()):
             return None
         # lone واحد: only where it counts a person: "من بينهم واحد", "شخص واحد", "قتيل واحد"
@@ -688,9 +751,9 @@ class QuantityExtractor:
             if b:
                 kind, lemma, rule = "count", "persons", "count.one_person"
             elif plem in _PERSONLIKE - {None} or plem in ("dead", "injured", "arrested", "casualties"):
-                it = self._out(doc, norm, toks[i0 - 1][0], me, "count", 1, False, None, None, None,
-                               (toks[i0 - 1][0], toks[i0 - 1][1]), plem, "count.one_after_noun")
-                role = self._casualty(toks, by_start, by_end, toks[i0 - 1][0], me, i0 - 1, plem, gap_ok)
+                it = self._out(doc, norm, starts[i0 - 1], me, "count", 1, False, None, None, None,
+                               (starts[i0 - 1], ends[i0 - 1]), plem, "count.one_after_noun")
+                role = self._casualty(toks, by_start, by_end, starts[i0 - 1], me, i0 - 1, plem, gap_ok)
                 if role:
                     it["casualty"] = role
                 return it | {"_nend": me}
@@ -700,7 +763,8 @@ class QuantityExtractor:
         if mkind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
         # rule measure.calibre: "برشاش ثلاثة وعشرين", "مدفع عيار 120": a calibre in mm, nothing counted
-        if prev and mkind in ("words", "digits") and self._stem_in(prev, self.calibre_before, self._calibre_memo) \
+        if prev and mkind in ("words", "digits") \
+                and self._stem_in(prev, self.calibre_before, self._calibre_memo, self._calibre_forms) \
                 and gap_ok(i0 - 1, i0 + 1) and not (nxt and self._match(toks, j, self.units)):
             return self._out(doc, norm, ms, me, "measure", value, False, None, None, "mm", None,
                              "mm (gun calibre)", "measure.calibre") | {"_nend": me}
@@ -712,17 +776,18 @@ class QuantityExtractor:
                 return None
             if nxt.startswith("ال") and nxt[2:] in self.time_units:
                 return None
-            return self._out(doc, norm, ms, toks[j][1], "other", value, False, None, None, None,
-                             (toks[j][0], toks[j][1]), self.objects.get((nxt,)), "fraction.noun") | {"_nend": toks[j][1]}
+            return self._out(doc, norm, ms, ends[j], "other", value, False, None, None, None,
+                             (starts[j], ends[j]), self.objects.get((nxt,)), "fraction.noun") | {"_nend": ends[j]}
 
         # -- after the number ----------------------------------------------------
         # time unit -> a time, not a quantity (unless an age)
         if nxt and nxt in self.time_units and not nxt.startswith("ال"):
-            age = any(self._stem_in(toks[k][2], self.age_before, self._age_memo) for k in range(max(0, i0 - 4), i0))
-            paren = before.rstrip()[-1:] == "(" and text[toks[j][1]:toks[j][1] + 2].strip()[:1] == ")"
+            age = any(self._stem_in(words[k], self.age_before, self._age_memo, self._age_forms)
+                      for k in range(max(0, i0 - 4), i0))
+            paren = before.rstrip()[-1:] == "(" and text[ends[j]:ends[j] + 2].strip()[:1] == ")"
             if (age or paren) and nxt in ("عاما", "عام", "سنه", "سنوات", "اعوام", "سنين"):
                 kind, unit, rule = "age", "years", "age.years"
-                end = toks[j][1]
+                end = ends[j]
             else:
                 return None
         # percent
@@ -734,52 +799,52 @@ class QuantityExtractor:
                 start = ms - (len(before) - before.rindex("%"))
         elif nxt and nxt in self.percent.firsts and (hit := self._match(toks, j, self.percent, gap_ok=gap_ok)):
             kind, unit, lemma, rule = "percent", "percent", "percent", "percent.word"
-            end = toks[j + hit[0] - 1][1]
+            end = ends[j + hit[0] - 1]
         elif nxt and nxt in self.currencies.firsts and (
                 hit := self._match(toks, j, self.currencies, clitic=False, gap_ok=gap_ok)):
             n, cur, _ = hit
             kind, unit, lemma, rule = "money", cur["unit"], cur["lemma"], cur["id"]
-            end = toks[j + n - 1][1]
+            end = ends[j + n - 1]
             k = j + n
-            if k < len(toks) and gap_ok(k - 1, k + 1):
-                a = toks[k][2]
+            if k < len(words) and gap_ok(k - 1, k + 1):
+                a = words[k]
                 a = a[2:] if a.startswith("ال") else a
                 a = a[:-1] if a.endswith("ه") else a
                 if a in cur["adj"]:
                     unit = cur["adj"][a]
-                    end = toks[k][1]
-            obj = (toks[j][0], toks[j + n - 1][1])
+                    end = ends[k]
+            obj = (starts[j], ends[j + n - 1])
         elif before.rstrip()[-1:] == "$" or after.lstrip()[:1] == "$":
             kind, unit, lemma, rule = "money", "USD", "dollars", "money.dollar_sign"
         elif nxt and nxt in self.units.firsts and (hit := self._match(toks, j, self.units, gap_ok=gap_ok)):
             n, (uid, ucode, ulemma), _ = hit
             kind, unit, lemma, rule = "measure", ucode, ulemma, uid
-            end = toks[j + n - 1][1]
-            obj = (toks[j][0], end)
+            end = ends[j + n - 1]
+            obj = (starts[j], end)
             # "م2", "كم2", "م3": square / cubic, the exponent glued to the unit
             k = j + n
-            if k < len(toks) and toks[k][0] == end and toks[k][2] in ("2", "3") and unit in ("m", "km", "cm"):
-                unit = unit + toks[k][2]
-                lemma = ("square " if toks[k][2] == "2" else "cubic ") + ulemma
-                end = toks[k][1]
+            if k < len(words) and starts[k] == end and words[k] in ("2", "3") and unit in ("m", "km", "cm"):
+                unit = unit + words[k]
+                lemma = ("square " if words[k] == "2" else "cubic ") + ulemma
+                end = ends[k]
                 obj = (obj[0], end)
         elif kind != "age":
             # counted object
             k = j
-            if nxt == "من" and j + 1 < len(toks) and gap_ok(j, j + 2):
+            if nxt == "من" and j + 1 < len(words) and gap_ok(j, j + 2):
                 k = j + 1
             o = None
-            if k < len(toks) and gap_ok(i1, k + 1):
-                hit = self._match(toks, k, self.objects, gap_ok=gap_ok) if toks[k][2] in self.objects.firsts else None
+            if k < len(words) and gap_ok(i1, k + 1):
+                hit = self._match(toks, k, self.objects, gap_ok=gap_ok) if words[k] in self.objects.firsts else None
                 last = self._cas_chain(toks, k, gap_ok)
                 if last is not None:  # rule count.casualties: "300 قتيل وجريح", "عشرات القتلى والجرحى"
-                    o = (toks[k][0], toks[last][1], "casualties")
+                    o = (starts[k], ends[last], "casualties")
                     combined = True
                 elif hit:
                     n, lem, _ = hit
-                    o = (toks[k][0], toks[k + n - 1][1], lem)
+                    o = (starts[k], ends[k + n - 1], lem)
                 else:
-                    w = toks[k][2]
+                    w = words[k]
                     ok = (not w[0].isdigit() and w not in self.stop and w not in self.time_units and len(w) >= 3
                           and w not in ("منهم", "منهن", "منها"))
                     if ok:
@@ -793,14 +858,14 @@ class QuantityExtractor:
                             ok = not w.startswith("ال") and not w.startswith("و") and not w.startswith("ي") \
                                 and not w.startswith("ت")
                     if ok:
-                        o = (toks[k][0], toks[k][1], None)
-            if (o is None or o[2] is None) and k == j and k < len(toks) and gap_ok(i1, k + 1) \
-                    and toks[k][2] in self.others:
+                        o = (starts[k], ends[k], None)
+            if (o is None or o[2] is None) and k == j and k < len(words) and gap_ok(i1, k + 1) \
+                    and words[k] in self.others:
                 # rule count.others: "وأصيب 17 آخرون"; the lemma comes from the verb or an earlier count (the
                 # verb before a range's head: "وأصيب ما بين 20 و30 آخرين")
-                h = self._range_head(toks, i0, gap_ok)
-                o = (toks[k][0], toks[k][1], self._casualty(toks, by_start, by_end, toks[h][0] if h is not None else ms,
-                                                            me, i0 if h is None else h, "persons", gap_ok))
+                h = self._range_head(words, i0, gap_ok)
+                o = (starts[k], ends[k], self._casualty(toks, by_start, by_end, starts[h] if h is not None else ms,
+                                                        me, i0 if h is None else h, "persons", gap_ok))
                 others = True
             if o is not None:
                 obj = (o[0], o[1])
@@ -813,30 +878,30 @@ class QuantityExtractor:
                 if post_al or nw.startswith("ال"):
                     pi = i0 - 2 if post_al else i0 - 1
                     if post_al:
-                        start = toks[i0 - 1][0]
+                        start = starts[i0 - 1]
                     cs = next((c for c in range(pi - 1, max(-1, pi - 5), -1)
                                if self._cas_chain(toks, c, gap_ok) == pi), None) if pi >= 1 else None
                     if cs is not None and gap_ok(pi, i0 + 1):
                         # rule count.casualties: "القتلى والجرحى الـ12", "قتلى وجرحى بالعشرات"
-                        obj = (toks[cs][0], toks[pi][1])
+                        obj = (starts[cs], ends[pi])
                         lemma = "casualties"
                         combined = True
-                        start = toks[cs][0]
+                        start = starts[cs]
                     elif pi >= 0 and gap_ok(pi, i0 + 1):
-                        pw = toks[pi][2]
+                        pw = words[pi]
                         if pw.startswith("ال") and len(pw) > 3 and pw not in self.stop:
                             if pw in self.time_units or pw[2:] in self.time_units:
                                 return None
-                            obj = (toks[pi][0], toks[pi][1])
+                            obj = (starts[pi], ends[pi])
                             lemma = self.objects.get((pw,), lemma)
-                            start = toks[pi][0]
+                            start = starts[pi]
                 rule = rule if rule.startswith("count.") else "count." + mrule
                 if mkind != "vague" and lemma is None and obj is None and nxt == "منهم":
-                    end = toks[j][1]
+                    end = ends[j]
             if isinstance(value, float) and not approx and obj is None:
                 kind = "other"
             # rule year.bare: a bare year-like number with no counted noun is a year, not a count
-            dg = toks[i0][2]
+            dg = words[i0]
             if digits_only and dg.isdigit() and len(dg) == 4 and self.year_like[0] <= value <= self.year_like[1] \
                     and not others and (obj is None or text[me:me + 1] == ")" or before.rstrip()[-1:] == "("
                                         or (lemma is None and not self._counted_after_year(
@@ -847,33 +912,33 @@ class QuantityExtractor:
         bc = self._match_back(toks, i0, self.pre_cues) if i0 > 0 else None
         if bc and gap_ok(i0 - bc[0], i0 + 1):
             eff, cid = bc[1]
-            start = toks[i0 - bc[0]][0]
+            start = starts[i0 - bc[0]]
             approx = True
             if eff == "min" and vmin is None:
                 vmin = value
             elif eff == "max":
                 vmax = value
         ei = i1 if end == me else by_end.get(end)
-        if ei is not None and ei + 1 < len(toks):
+        if ei is not None and ei + 1 < len(words):
             pc = (self._match(toks, ei + 1, self.post_cues, gap_ok=gap_ok)
-                  if toks[ei + 1][2] in self.post_cues.firsts else None)
+                  if words[ei + 1] in self.post_cues.firsts else None)
             if pc and gap_ok(ei, ei + 1 + pc[0]):
                 eff, cid = pc[1]
                 approx = True
                 if eff == "min" and vmin is None:
                     vmin = value
-                end = toks[ei + pc[0]][1]
+                end = ends[ei + pc[0]]
 
         # rule count.casualties: a breakdown after the count ("20 بين قتيل وجريح", "25 ضحية ما بين قتيل وجريح")
         if kind == "count" and not combined and (lemma is None or lemma in _PERSONLIKE
                                                  or lemma in ("dead", "injured", "casualties")):
             ei = by_end.get(end)
             bd = None
-            if ei is not None and ei + 1 < len(toks) and gap_ok(ei, ei + 2):
+            if ei is not None and ei + 1 < len(words) and gap_ok(ei, ei + 2):
                 bd = self._cas_breakdown(toks, ei + 1, gap_ok)
             if bd is not None:
-                obj = (obj[0] if obj else toks[bd[0]][0], toks[bd[1]][1])
-                end = toks[bd[1]][1]
+                obj = (obj[0] if obj else starts[bd[0]], ends[bd[1]])
+                end = ends[bd[1]]
                 lemma = "casualties"
                 combined = True
                 if not rule.startswith("count."):
@@ -924,6 +989,7 @@ class QuantityExtractor:
         numbering ("1 - أمانة"), Latin names around it, a bare number in
         brackets; ``before`` / ``after`` are the two characters around it.
         """
+        starts, ends, words = toks.starts, toks.ends, toks.words
         joined_after = _RX1.match(text[m.end:m.end + 4]) and not _RX20.match(
             text[m.end:m.end + 16])  # "15-25 في المائة" is a range
         joined_before = _RX2.search(text[max(0, m.start - 4):m.start]) and not _RX0.match(text[m.end:m.end + 7])
@@ -950,8 +1016,8 @@ class QuantityExtractor:
         if _RX15.match(text[m.end:m.end + 6]) or _RX16.search(text[max(0, m.start - 6):m.start]):
             return True
         # a digit group next to another one: phone numbers, codes ("+966 11 4567890")
-        return (i0 > 0 and toks[i0 - 1][2][0].isdigit() and text[toks[i0 - 1][1]:m.start].strip() == "") or (
-            i1 + 1 < len(toks) and toks[i1 + 1][2][0].isdigit() and text[m.end:toks[i1 + 1][0]].strip() == "")
+        return (i0 > 0 and words[i0 - 1][0].isdigit() and text[ends[i0 - 1]:m.start].strip() == "") or (
+            i1 + 1 < len(words) and words[i1 + 1][0].isdigit() and text[m.end:starts[i1 + 1]].strip() == "")
 
     _HYPHEN_RANGE = re.compile(r"(\d{1,6})\s?[-–]\s?(\d{1,6})(?![\d/.\-:–])")
 
@@ -978,9 +1044,10 @@ class QuantityExtractor:
 
     def _regnal(self, toks, i0: int) -> bool:
         """Rule ord.regnal: a title (الملك، البابا ...) before the ordinal with only name words between."""
+        words = toks.words
         for k in range(i0 - 1, max(-1, i0 - 1 - self.regnal_window), -1):
-            w = toks[k][2]
-            if any(s in self.regnal_titles for _, s in self._strip(w)[:2]):
+            w = words[k]
+            if w in self._regnal_forms and any(s in self.regnal_titles for _, s in self._strip(w)[:2]):
                 return k < i0 - 1  # at least one name between: "الملك الثاني" is not a regnal number
             if w in self.stop or w[0].isdigit() or (w.startswith("ال") and w not in self.regnal_names):
                 return False
@@ -988,25 +1055,26 @@ class QuantityExtractor:
 
     def _counted_after_year(self, text: str, toks, i0: int, j: int, m: NumberMatch, before: str) -> bool:
         """Rule year.bare: an unknown noun after a year-like number counts only in the clear cases."""
-        if j >= len(toks):
+        words = toks.words
+        if j >= len(words):
             return False
-        w = toks[j][2]
+        w = words[j]
         if w in self.year_not_counted or any(p.search(w) for p in self.year_masdar):
             return False
         if i0 > 0 and self._match_back(toks, i0, self.year_before):
             return False
         return True
 
-    def _range_head(self, toks, i0: int, gap_ok) -> int | None:
+    def _range_head(self, words: list[str], i0: int, gap_ok) -> int | None:
         """First token of a range head before the upper bound at token ``i0`` ("ما بين 20 و|30", "بين 5 و|7",
-        "من 10 إلى|15"), or None."""
+        "من 10 إلى|15"), or None; ``words`` are the tokens' forms (:attr:`Tokens.words`)."""
         if i0 < 3 or not gap_ok(i0 - 3, i0 + 1):
             return None
-        conn, low, head = toks[i0 - 1][2], toks[i0 - 2][2], toks[i0 - 3][2]
+        conn, low, head = words[i0 - 1], words[i0 - 2], words[i0 - 3]
         if not (low[0].isdigit() or self.parser.may_start(low)):
             return None
         if conn == "و" and head in ("بين", "مابين"):
-            return i0 - 4 if i0 >= 4 and toks[i0 - 4][2] == "ما" and gap_ok(i0 - 4, i0 - 2) else i0 - 3
+            return i0 - 4 if i0 >= 4 and words[i0 - 4] == "ما" and gap_ok(i0 - 4, i0 - 2) else i0 - 3
         if conn in ("الى", "حتى") and head == "من":
             return i0 - 3
         return None
@@ -1033,24 +1101,26 @@ class QuantityExtractor:
         "casualties"; victims (lemma casualties: "25 ضحية") are casualties
         unless a cue other than casualty_cue_weak (سقوط) names their role.
         """
+        starts, words = toks.starts, toks.words
         if lemma in ("dead", "injured", "arrested"):
             return lemma
         if lemma != "casualties" and lemma not in _PERSONLIKE:
             return None
-        si = i0 if toks[i0][0] == start else by_start.get(start, i0)
+        si = i0 if starts[i0] == start else by_start.get(start, i0)
         for n in range(1, 4):
-            if si - n < 0 or not gap_ok(si - n, si + 1):
+            # tokens si - n .. si on one line, blanks between: the gaps after si - n + 1 passed already
+            if si - n < 0 or not gap_ok(si - n, si - n + 2):
                 break
             b = self._match_back(toks, si - n + 1, self.cas_before)
             if b:
                 cs = si - n + 1 - b[0]  # first token of the cue
-                if lemma == "casualties" and any(w in self.cas_weak for _, w in self._strip(toks[cs][2])):
+                if lemma == "casualties" and any(w in self.cas_weak for _, w in self._strip(words[cs])):
                     continue
                 if b[1] in ("dead", "injured") and self._cue_pair(toks, cs, b[1], gap_ok):
                     return "casualties"
                 return b[1]
         ei = by_end.get(end)
-        if ei is not None and ei + 1 < len(toks):
+        if ei is not None and ei + 1 < len(words):
             a = self._match(toks, ei + 1, self.cas_after, clitic=True, gap_ok=gap_ok)
             if a:
                 if a[1] in ("dead", "injured") and gap_ok(ei, ei + 2) \
@@ -1062,10 +1132,11 @@ class QuantityExtractor:
     def _cue_pair(self, toks, cs: int, role: str, gap_ok) -> bool:
         """Whether the casualty cue starting at token ``cs`` is joined by و to an earlier cue of the other
         harm role ("مقتل وإصابة", "قتل و جرح"): rule count.casualties."""
-        w = toks[cs][2]
+        words = toks.words
+        w = words[cs]
         if w.startswith("و") and len(w) > 1:
             k = cs
-        elif cs > 0 and toks[cs - 1][2] == "و":
+        elif cs > 0 and words[cs - 1] == "و":
             k = cs - 1
         else:
             return False
@@ -1084,21 +1155,22 @@ class QuantityExtractor:
         Returns:
             The token index of the last noun, or None when there is no such chain.
         """
-        if k >= len(toks):
+        words = toks.words
+        if k >= len(words):
             return None
-        first = self.cas_pair.get(toks[k][2])
+        first = self.cas_pair.get(words[k])
         if first is None:
             return None
         slot, role = first
         roles = {role}
         last = k
         i = k + 1
-        n = len(toks)
+        n = len(words)
         while i < n:
-            w = toks[i][2]
+            w = words[i]
             if w == "و" and i + 1 < n and gap_ok(last, i + 2):
                 step = i + 1
-                nxt = self.cas_pair.get(toks[step][2])
+                nxt = self.cas_pair.get(words[step])
             elif len(w) > 1 and w[0] == "و" and gap_ok(last, i + 1):
                 step = i
                 nxt = self.cas_pair.get(w[1:])
@@ -1117,11 +1189,12 @@ class QuantityExtractor:
         Returns:
             (first noun token, last noun token) of the chain after the head, or None.
         """
+        words = toks.words
         hit = self._match(toks, i, self.cas_heads, gap_ok=gap_ok)
         if not hit:
             return None
         k = i + hit[0]
-        if k >= len(toks) or not gap_ok(k - 1, k + 1):
+        if k >= len(words) or not gap_ok(k - 1, k + 1):
             return None
         last = self._cas_chain(toks, k, gap_ok)
         return (k, last) if last is not None else None
@@ -1163,18 +1236,19 @@ class QuantityExtractor:
 
     def _dual(self, text, toks, ti, norm, doc, by_start, by_end, gap_ok) -> dict | None:
         """A dual noun that counts two things: "آليتين", "كيسين" (no article)."""
-        found = self._dual_reading(toks[ti][2])
+        starts, ends, words = toks.starts, toks.ends, toks.words
+        found = self._dual_reading(words[ti])
         if found is None:
             return None
         k, s, stem, contextual = found
         if contextual:
-            pw = toks[ti - 1][2] if ti > 0 else ""
+            pw = words[ti - 1] if ti > 0 else ""
             if pw.endswith(("ه", "تين", "تان")):
                 return None
-        st, en = toks[ti][0] + k, toks[ti][1]
+        st, en = starts[ti] + k, ends[ti]
         lem = self.objects.get((stem,)) or self.objects.get((s,))
         it = self._out(doc, norm, st, en, "count", 2, False, None, None, None, (st, en), lem, "count.dual")
-        role = self._casualty(toks, by_start, by_end, toks[ti][0], en, ti, lem, gap_ok)
+        role = self._casualty(toks, by_start, by_end, starts[ti], en, ti, lem, gap_ok)
         if role:
             it["casualty"] = role
         return it

@@ -60,7 +60,12 @@ def _yaml_load(text: str) -> Any:
 #: A word (Arabic letters) or a digit run with internal separators, on normalised text.
 TOKEN_RE = re.compile(r"[\u0621-\u064A]+|\d+(?:[.,\u066B\u066C\u060C]\d+)*")
 
-_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+# TOKEN_RE as one capturing group for re.split, written to match faster: it opens with a
+# character class (so the search skips to the next letter or digit in C), the letter
+# alternative applies after a letter only, and no repeat gives anything back (possessive:
+# nothing follows them, so the tokens are the same).
+_TOKEN_SPLIT = re.compile(r"([\u0621-\u064A\d](?:(?<=[\u0621-\u064A])[\u0621-\u064A]*+"
+                          r"|\d*+(?:[.,\u066B\u066C\u060C]\d+)*+))")
 
 
 class Tokens(NamedTuple):
@@ -72,6 +77,7 @@ class Tokens(NamedTuple):
         ends: End offset of each token (exclusive).
         words: The token strings.
         vocab: The set of distinct token strings.
+        digits: The digit tokens of ``vocab`` (those that are not letters), a set.
     """
 
     text: str
@@ -79,6 +85,17 @@ class Tokens(NamedTuple):
     ends: list[int]
     words: list[str]
     vocab: set[str]
+    digits: set[str]
+
+
+#: Every word of letters U+0621-U+064A sorts before this string, every digit token (ASCII or
+#: other digits) before U+0621 or after it.
+_LAST_LETTER_WORD = "\u064A\U0010FFFF"
+
+
+def _digit_tokens(vocab: set[str]) -> set[str]:
+    """The tokens of ``vocab`` that are digits: by comparison, cheaper than ``str.isalpha`` or a regex scan."""
+    return {w for w in vocab if not "\u0621" <= w <= _LAST_LETTER_WORD}
 
 
 def tokenize(text: str) -> Tokens:
@@ -91,11 +108,14 @@ def tokenize(text: str) -> Tokens:
         >>> t = tokenize("قتل 14٬500 شخص.")
         >>> list(zip(t.starts, t.ends, t.words))
         [(0, 3, 'قتل'), (4, 10, '14٬500'), (11, 14, 'شخص')]
+        >>> t.digits
+        {'14٬500'}
     """
     parts = _TOKEN_SPLIT.split(text)
     offs = list(accumulate(map(len, parts)))
     words = parts[1::2]
-    return Tokens(text, offs[0:-1:2], offs[1::2], words, set(words))
+    vocab = set(words)
+    return Tokens(text, offs[0:-1:2], offs[1::2], words, vocab, _digit_tokens(vocab))
 
 
 def state_tokens(state: Any) -> Tokens:
@@ -114,6 +134,7 @@ _ARABIC_RUN = re.compile(r"[\u0621-\u064A]+")
 _DIGIT_RUN = re.compile(r"\d+")
 _match_start = re.Match.start
 _DIGITS_RE = re.compile(r"\d+(?:[.,\u066B\u066C\u060C]\d+)*")
+_SEP_SPLIT = re.compile(r"([.,\u066B\u066C\u060C])")  # the separators of a digit token, kept by split
 _EXACT = 2 ** 53  # ints below this in magnitude survive a round trip through float
 _PROCLITICS_CONJ = ("و", "ف")
 _PROCLITICS_PREP = ("ب", "ل")  # not ك: "كمية" would read as ك + مية
@@ -188,7 +209,7 @@ def parse_digits(s: str) -> int | float | None:
         return int(s)
     if not _DIGITS_RE.fullmatch(s):
         return None
-    parts = re.split(r"([.,\u066B\u066C\u060C])", s)
+    parts = _SEP_SPLIT.split(s)
     groups = parts[0::2]
     seps = parts[1::2]
     if not seps:
@@ -354,34 +375,39 @@ class NumberParser:
         return any(word[k:] in lex for k in range(min(6, len(word) - 1)))
 
     @staticmethod
-    def _tokens(text: str, pos: int, limit: int = 12) -> list[tuple[int, int, str]]:
-        toks = []
+    def _tokens(text: str, pos: int, limit: int = 12) -> Tokens:
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
         for m in TOKEN_RE.finditer(text, pos):
-            gap = text[toks[-1][1] if toks else pos: m.start()]
-            if toks and (gap.strip() or len(gap) > 3):
+            gap = text[ends[-1] if words else pos: m.start()]
+            if words and (gap.strip() or len(gap) > 3):
                 break  # punctuation or a line break ends a number
-            if not toks and m.start() != pos:
+            if not words and m.start() != pos:
                 break
-            toks.append((m.start(), m.end(), m.group()))
-            if len(toks) >= limit:
+            starts.append(m.start())
+            ends.append(m.end())
+            words.append(m.group())
+            if len(words) >= limit:
                 break
-        return toks
+        vocab = set(words)
+        return Tokens(text, starts, ends, words, vocab, _digit_tokens(vocab))
 
     @staticmethod
-    def _joined(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    def _joined(text: str, starts: list[int], ends: list[int], k: int) -> bool:
         """Whether token ``k`` may continue a number read up to token ``k - 1``.
 
         Only blanks between them, three characters at most: punctuation or a
         line break ends a number (the rule of :meth:`_tokens`).
         """
-        prev, s = toks[k - 1][1], toks[k][0]
+        prev, s = ends[k - 1], starts[k]
         if s - prev == 1 and text[prev] == " ":
             return True
         gap = text[prev:s]
         return not (gap.strip() or len(gap) > 3)
 
     # -- cardinals ---------------------------------------------------------
-    def _dual_construct(self, base: str, text: str, toks: list[tuple[int, int, str]], at: int, lim: int) -> bool:
+    def _dual_construct(self, base: str, text: str, toks: Tokens, at: int, lim: int) -> bool:
         """True when a scale word in ا opening a number is the dual in construct: "ألفا جندي" = 2,000.
 
         The singular in ا is the accusative ("بلغ عددهم ألفا", "عشرون ألفا"): it never
@@ -389,21 +415,22 @@ class NumberParser:
         not a number word, nor من, nor joined to و (the counted noun: "ألفا جندي",
         "مليونا دولار"; not "مليونا و900 ألف") is the dual (ألفان/ألفا in construct).
         """
-        if not base.endswith("ا") or at + 1 >= lim or not self._joined(text, toks, at + 1):
+        starts, ends, words = toks.starts, toks.ends, toks.words
+        if not base.endswith("ا") or at + 1 >= lim or not self._joined(text, starts, ends, at + 1):
             return False
-        nxt = toks[at + 1][2]
-        return (text[toks[at][1]:toks[at + 1][0]].strip() == "" and nxt.isalpha() and "\u0621" <= nxt[0] <= "\u064a"
+        nxt = words[at + 1]
+        return (text[ends[at]:starts[at + 1]].strip() == "" and nxt.isalpha() and "\u0621" <= nxt[0] <= "\u064a"
                 and nxt[0] != "و" and nxt != "من" and not self._lookup(nxt, first=False))
 
-    def parse(self, text: str, pos: int, toks: list[tuple[int, int, str]] | None = None,
+    def parse(self, text: str, pos: int, toks: Tokens | None = None,
               at: int = 0) -> NumberMatch | None:
         """Parse a cardinal number (digits, words or vague count) starting at ``pos``.
 
         Args:
             text: Normalised text.
             pos: Offset of the first character of a token (code points).
-            toks: The :data:`TOKEN_RE` tokens of ``text`` as ``(start, end, form)``
-                if known, with ``toks[at]`` starting at ``pos`` (saves a scan).
+            toks: The :data:`TOKEN_RE` tokens of ``text`` (:func:`tokenize`) if
+                known, with token ``at`` starting at ``pos`` (saves a scan).
             at: Index of the token at ``pos`` in ``toks``.
 
         Returns:
@@ -411,12 +438,13 @@ class NumberParser:
         """
         if toks is None:
             toks, at = self._tokens(text, pos), 0
+        starts, ends, words = toks.starts, toks.ends, toks.words
         # tokens at..lim-1 may belong to the number, as long as each is joined to the one before
-        lim = min(len(toks), at + 12)
+        lim = min(len(words), at + 12)
         if at >= lim:
             return None
         joined = self._joined
-        s0, e0, w0 = toks[at]
+        s0, e0, w0 = starts[at], ends[at], words[at]
         total = 0.0
         h = t = u = 0  # current group: hundreds, tens, units
         grp_locked = False  # current group came from digits
@@ -434,7 +462,7 @@ class NumberParser:
             v = int(w0) if w0.isdecimal() else parse_digits(w0)
             if v is None:
                 return None
-            nxt = toks[at + 1][2] if at + 1 < lim and joined(text, toks, at + 1) else None
+            nxt = words[at + 1] if at + 1 < lim and joined(text, starts, ends, at + 1) else None
             if nxt is None or nxt[0].isdigit() or (nxt != "و" and not self._lookup(nxt, first=False)):
                 # the common lone digit number ("قتل 15 شخصا"): what the loop below would find
                 if type(v) is int and -_EXACT < v < _EXACT:  # _num(float(v)) is v
@@ -502,18 +530,18 @@ class NumberParser:
         def group_value() -> float:
             return cur_digits if grp_locked else h + t + u
 
-        while i < lim and joined(text, toks, i):
-            s, e, w = toks[i]
+        while i < lim and joined(text, starts, ends, i):
+            e, w = ends[i], words[i]
             if w[0].isdigit():
                 break
             readings = self._lookup(w, first=False)
             if not readings:
                 # و + digits ("و500") is tokenised as "و" + "500"
-                if w == "و" and i + 1 < lim and toks[i + 1][2][0].isdigit() and toks[i + 1][0] == e:
-                    v = parse_digits(toks[i + 1][2])
+                if w == "و" and i + 1 < lim and words[i + 1][0].isdigit() and starts[i + 1] == e:
+                    v = parse_digits(words[i + 1])
                     if v is not None and last_scale and group_value() == 0 and v < last_scale:
                         cur_digits, grp_locked = v, True
-                        end = toks[i + 1][1]
+                        end = ends[i + 1]
                         kind = "mixed"
                         i += 2
                         continue
@@ -565,12 +593,12 @@ class NumberParser:
                         if last_scale and gv == 0:
                             total += val * last_scale
                             # "مليون ونصف المليون"
-                            if i + 1 < lim and joined(text, toks, i + 1) and text[e:toks[i + 1][0]].strip() == "":
-                                nxt = toks[i + 1][2]
+                            if i + 1 < lim and joined(text, starts, ends, i + 1) and text[e:starts[i + 1]].strip() == "":
+                                nxt = words[i + 1]
                                 if nxt.startswith("ال") and any(
                                         c in (SCALE_S, SCALE_P) and v2 == last_scale
                                         for c, v2 in self.lex.get(nxt[2:], ())):
-                                    e = toks[i + 1][1]
+                                    e = ends[i + 1]
                                     i += 1
                         elif not grp_locked and gv > 0 and last_scale is None:
                             cur_digits, grp_locked = gv + val, True
@@ -623,7 +651,7 @@ class NumberParser:
                            _num(float(vmax)) if vmax is not None else None, kind, rule)
 
     # -- ordinals ----------------------------------------------------------
-    def parse_ordinal(self, text: str, pos: int, toks: list[tuple[int, int, str]] | None = None,
+    def parse_ordinal(self, text: str, pos: int, toks: Tokens | None = None,
                       at: int = 0) -> NumberMatch | None:
         """Parse an ordinal (``الثالث``, ``الأولى``, ``الحادي عشر``, ``الثالث والعشرين``) at ``pos``.
 
@@ -644,9 +672,10 @@ class NumberParser:
         """
         if toks is None:
             toks, at = self._tokens(text, pos, limit=3), 0
-        if at >= len(toks):
+        starts, ends, words = toks.starts, toks.ends, toks.words
+        if at >= len(words):
             return None
-        s0, e0, w0 = toks[at]
+        s0, e0, w0 = starts[at], ends[at], words[at]
         r = None
         for rd in self._lookup(w0, first=True):
             if rd[1] in (ORD, ORD_TEEN_FIRST):
@@ -658,8 +687,8 @@ class NumberParser:
         value = val
         end = e0
         extended = False
-        if at + 1 < min(len(toks), at + 3) and self._joined(text, toks, at + 1):
-            s1, e1, w1 = toks[at + 1]
+        if at + 1 < min(len(words), at + 3) and self._joined(text, starts, ends, at + 1):
+            e1, w1 = ends[at + 1], words[at + 1]
             w1b = w1[2:] if al and w1.startswith("ال") else w1
             if w1b in ("عشر", "عشره") and (cat == ORD_TEEN_FIRST or 2 <= val <= 9):
                 value = 10 + (1 if cat == ORD_TEEN_FIRST else val)
