@@ -191,7 +191,12 @@ class CueLexicon:
         multi = []
         for kind in ("according", "according_pronoun", "passive", "masdar"):
             for item in cues.get(kind, []):
-                for f in item["forms"]:
+                # forms, plus every head + verb phrase ("بحسب ما" + "أفادت")
+                # (and with the pronoun of ما on the verb: "وفقا لما أعلنته"، "كما ذكروه")
+                verbs = item.get("verbs", [])
+                verbs = [*verbs, *(v[:-1] + "ه" if v.endswith("وا") else v + "ه" for v in verbs if not v.endswith("ى"))]
+                phrases = [f"{h} {v}" for h in item.get("heads", []) for v in verbs]
+                for f in [*item.get("forms", []), *phrases]:
                     multi.append((normalize_word(f), item["id"], kind))
         multi.sort(key=lambda x: -len(x[0]))
         alts = []

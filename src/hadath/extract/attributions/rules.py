@@ -65,6 +65,8 @@ _PREPOSITIONS = frozenset(["فى", "على", "عن", "من", "الى", "مع", "
 _MAX_BACK = 10
 _DASHES = ("-", "–", "—")
 _ASIDE_MARKS = frozenset(("،", ",", *_DASHES))
+#: The pronoun of ما after an "according to what X said" cue: "بحسب ما صرح به X" (normalised).
+_RESUMPTIVE = frozenset(["به", "بها", "عنه", "عنها", "له", "لها"])
 _MAX_GAP = 12
 
 
@@ -466,7 +468,8 @@ class RuleParser:
                 k += 1  # "البيان الصادر عن الوزارة": the participle's complement
                 continue
             if k > j and (w in lex.time_words or self._after_setting(w) or w in stops or w == "عن"
-                          or w in lex.content_nouns or w in _RELATIVES or w in lex.clause_openers):
+                          or w in lex.content_nouns or w in _RELATIVES or w in lex.clause_openers
+                          or (w[:1] in stops and w[1:] in lex.content_nouns)):  # "أفادت مصادر بمقتل"
                 break
             if w == _FI and k + 1 < n and self._fi_setting(toks[k + 1][2]):
                 break
@@ -1136,6 +1139,16 @@ class RuleParser:
                 sp_start = toks[s0][0] if s0 < n else b
             if s0 >= n:
                 return None
+            if c["span"][1] - c["span"][0] > 6 and sp_start == toks[s0][0]:
+                # "بحسب ما صرح به X"، "وطبقا لما أعلنته لـ«المدينة» X": the pronoun of ما and an outlet told
+                # come before the speaker
+                while s0 + 1 < n and toks[s0][2] in _RESUMPTIVE:
+                    s0 += 1
+                if s0 + 1 < n and toks[s0][2] in ("ل", "لـ") and toks[s0 + 1][2] in self._openq:
+                    q0 = self._skip_quoted(toks, s0 + 1, n)
+                    if q0 is not None and q0 < n:
+                        s0 = q0
+                sp_start = toks[s0][0]
             k = s0 + 1
             q = self._skip_quoted(toks, s0, n) if sp_start == toks[s0][0] else None
             if q is not None:  # بحسب «رويترز»: the quoted name is the speaker
@@ -1147,8 +1160,9 @@ class RuleParser:
                     k = qq if qq is not None else k + 1  # a quoted name: شبكة «سي إن إن»
                     continue
                 if w in _PUNCT_STOP or w == ":" or self._is_compl(w) or self._cue_at(w) \
-                        or w in lex.clause_openers or w in _RELATIVES or w in lex.after_according:
-                    break
+                        or w in lex.clause_openers or w in _RELATIVES or w in lex.after_according \
+                        or w in lex.time_words or self._time_at(toks, k, n):
+                    break  # (and a time after the speaker: "بحسب ما أعلن النادي أمس")
                 k += 1
             head = text[sp_start:toks[s0][1]]
             if q is None and (head.endswith("ها") or head.endswith("هم") or head.endswith("هما")):
