@@ -55,3 +55,12 @@ def test_a_short_title_over_a_lead_is_still_the_title(pipe):
     # a two-word title followed by a lead sentence (not title-like: it ends with a full stop)
     doc = pipe.analyze("هجوم العريش\nقتل ثلاثة جنود في هجوم شنه مسلحون على نقطة تفتيش جنوب مدينة العريش.\n", id="x")
     assert doc.metadata["headline"]["text"] == "هجوم العريش"
+
+
+def test_times_and_quantities_inside_boilerplate_are_left_out():
+    pipe = get_pipeline(Settings(stages=("times", "quantities")))
+    page = PAGE.replace("الأكثر قراءة", "اقرأ أيضا: اعتقال 40 متظاهرا في القاهرة أمس\nالأكثر قراءة")
+    doc = pipe.analyze(page, id="x")
+    assert [q["text"] for q in doc.quantities] == ["3 جنود", "ثلاثة جنود", "اثنان آخران"]
+    assert "أمس" not in [t["text"] for t in doc.times]
+    assert any(b["reason"] == "read_also" for b in doc.boilerplate)

@@ -11,6 +11,8 @@ paragraphs) -> segment (sentences, tokens) -> extractor stages named in
 """
 from __future__ import annotations
 
+import bisect
+
 import functools
 import importlib
 from collections.abc import Callable, Iterable, Iterator
@@ -76,6 +78,21 @@ class State:
 def _load(path: str, settings: Settings):
     mod, cls = path.split(":")
     return getattr(importlib.import_module(mod), cls)(settings)
+
+
+def _drop_boilerplate_items(doc: Document) -> None:
+    """Leave out the times and quantities that lie inside boilerplate (a "read also" list, a "most read"
+    widget, an ad): they belong to other articles or to the page, not to this one."""
+    spans = sorted((b["start"], b["end"]) for b in doc.boilerplate)
+    starts = [a for a, _ in spans]
+
+    def inside(it: dict[str, Any]) -> bool:
+        k = bisect.bisect_right(starts, it["start"]) - 1
+        return k >= 0 and it["end"] <= spans[k][1]
+
+    for items in (doc.times, doc.quantities):
+        if items:
+            items[:] = [it for it in items if not inside(it)]
 
 
 class Pipeline:
@@ -162,6 +179,8 @@ class Pipeline:
     def _finish(self, state: State) -> Document:
         doc = state.doc
         doc.warnings.extend(self.stage_warnings)
+        if doc.boilerplate:
+            _drop_boilerplate_items(doc)
         if self.settings.include_tokens:
             doc.tokens = state.tokens
         return doc
