@@ -511,6 +511,9 @@ class TimeLexicon:
     _word_keyset: frozenset[str] = field(default=frozenset(), repr=False)
     #: Per-rule data of the matching loop (built by :func:`hadath.extract.times.match.find` on first use).
     plan: tuple | None = field(default=None, repr=False)
+    #: Letter token -> whether it ends in a number word of ``num_atoms`` behind at most six
+    #: letters (the NUMUNIT test of :meth:`trigger_spans`); a bounded memo of str -> bool.
+    _num_word: dict[str, bool] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ load
     @classmethod
@@ -847,6 +850,7 @@ class TimeLexicon:
         hit = vocab & self._word_keyset
         look = hit | _CLITIC_TOKENS if hit else _CLITIC_TOKENS
         atoms = self.num_atoms
+        num_word = self._num_word
         mixed = False
         for i in compress(range(len(words)), map(look.__contains__, words)):
             p, e = starts[i], ends[i]
@@ -860,7 +864,15 @@ class TimeLexicon:
                         out.setdefault(k, []).append((p, e))
                     if "UNIT" in keys and i:  # NUMUNIT: a unit word right after digits or a number word
                         prev = words[i - 1]
-                        if not prev.isalpha() or any(prev[j:] in atoms for j in range(7)):
+                        if not prev.isalpha():
+                            numeric = True
+                        else:
+                            numeric = num_word.get(prev)
+                            if numeric is None:
+                                if len(num_word) >= 4096:
+                                    num_word.clear()
+                                numeric = num_word[prev] = any(prev[j:] in atoms for j in range(7))
+                        if numeric:
                             out.setdefault("NUMUNIT", []).append((p, e))
             elif e < n and letter(text, e):
                 mo = _WORDS.match(text, p)
