@@ -1,7 +1,8 @@
 """The shortcuts of the times matcher never change what the rules find.
 
 * every rule's prefilter (``Rule.prefilters``, derived from its regex) finds
-  something inside every match of the rule;
+  something inside every match of the rule, and every prefilter match holds one
+  of its rare strings (``Rule.anchors``);
 * ``trigger_spans`` on the shared token list equals the plain definition
   (every run of two or more letters looked up, digit runs for DIGIT, four-digit
   runs from 1 or 2 for YEAR4), and every match of a rule holds a trigger of its
@@ -65,6 +66,23 @@ def test_prefilters_find_something_in_every_match(lex, texts):
                     assert pre.search(text, m.start(), m.end()), (rule.id, m.group())
                 checked += 1
     assert checked > 300
+
+
+def test_anchors_are_in_every_prefilter_match(lex, texts):
+    """``Rule.anchors``: each match of a prefilter holds one of its rare strings (so a window
+    without them is dropped without the search, as ``find`` does)."""
+    checked = 0
+    for rule in lex.rules:
+        assert len(rule.anchors) == len(rule.prefilters)
+        for pre, anchors in zip(rule.prefilters, rule.anchors):
+            if not anchors:
+                continue
+            for text in texts[:2]:
+                for m in pre.finditer(text):
+                    assert any(a in m.group() for a in anchors), (rule.id, m.group(), anchors)
+                    checked += 1
+    assert checked > 50
+    assert sum(1 for r in lex.rules if any(r.anchors)) >= 8
 
 
 def test_prefilter_derivation_examples():

@@ -605,25 +605,30 @@ def _compose(items: list[Candidate], text: str) -> list[Candidate]:
 _BACK, _FWD = 60, 70
 
 
-def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n: int) -> list[list[int]]:
-    """Merged ``[lo, hi]`` windows around the trigger spans of ``needs`` (empty: none occurs)."""
-    windows: list[list[int]] = []
-    lists = [spans[key] for key in needs if key in spans]
-    if not lists:
-        return windows
-    pos = lists[0] if len(lists) == 1 else sorted(sp for lst in lists for sp in lst)
-    last = [-1, -1]
+def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n: int) -> list[tuple[int, int]]:
+    """Merged ``(lo, hi)`` windows around the trigger spans of ``needs`` (empty: none occurs)."""
+    if len(needs) == 1:  # most rules need one trigger: its spans are sorted already
+        pos = spans.get(needs[0])
+        if not pos:
+            return []
+    else:
+        lists = [spans[key] for key in needs if key in spans]
+        if not lists:
+            return []
+        pos = lists[0] if len(lists) == 1 else sorted(sp for lst in lists for sp in lst)
+    windows: list[tuple[int, int]] = []
+    append = windows.append
+    cur_lo = cur_hi = -1  # the window being grown (none yet); hi is clipped to n when it is closed
     for s0, e0 in pos:
         lo = s0 - _BACK if s0 > _BACK else 0
-        hi = e0 + _FWD
-        if hi > n:
-            hi = n
-        if lo <= last[1]:
-            if hi > last[1]:
-                last[1] = hi
+        if lo <= cur_hi:
+            if e0 + _FWD > cur_hi:
+                cur_hi = e0 + _FWD
         else:
-            last = [lo, hi]
-            windows.append(last)
+            if cur_hi >= 0:
+                append((cur_lo, cur_hi if cur_hi < n else n))
+            cur_lo, cur_hi = lo, e0 + _FWD
+    append((cur_lo, cur_hi if cur_hi < n else n))
     return windows
 
 
@@ -632,7 +637,8 @@ def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tu
 
     Returns:
         ``(rows, by_key, free)``: one row per rule in rules.yaml order
-        ``(rule, needs, prefilters, regex, handler, has "x" group, group)`` (rules of
+        ``(rule, needs, prefilters, regex, handler, has "x" group, group)``, ``prefilters``
+        as ``(search method, anchors)`` pairs (:attr:`Rule.anchors`) (rules of
         one group have the same needs and prefilters, so they keep the same windows);
         trigger name -> indices of the rules that need it; indices of the rules that need none.
     """
@@ -642,7 +648,8 @@ def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tu
     groups: dict[tuple, int] = {}
     for i, r in enumerate(lex.rules):
         group = groups.setdefault((r.needs, tuple(p.pattern for p in r.prefilters)), len(groups))
-        rows.append((r, r.needs, r.prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex, group))
+        prefilters = tuple((p.search, a) for p, a in zip(r.prefilters, r.anchors))
+        rows.append((r, r.needs, prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex, group))
         for key in r.needs:
             by_key.setdefault(key, []).append(i)
         if not r.needs:
@@ -674,8 +681,9 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
         ids = by_key.get(key)
         if ids:
             todo.update(ids)
-    by_needs: dict[tuple[str, ...], list[list[int]]] = {}  # rules with the same needs share windows
-    filtered: dict[int, list[list[int]]] = {}  # and, with the same prefilters, the windows these keep
+    find_str = text.find
+    by_needs: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same needs share windows
+    filtered: dict[int, list[tuple[int, int]]] = {}  # and, with the same prefilters, the windows these keep
     for i in sorted(todo):
         rule, needs, prefilters, rx, handler, has_x, group = rows[i]
         if needs:
@@ -683,45 +691,55 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
             if windows is None:
                 windows = by_needs[needs] = _windows(needs, spans, n)
         else:
-            windows = [[0, n]]
+            windows = [(0, n)]
         if prefilters:  # a window where a prefilter finds nothing cannot hold a match
             kept = filtered.get(group)
             if kept is None:
-                for pre in prefilters:
-                    search = pre.search
-                    windows = [w for w in windows if search(text, w[0], w[1])]
+                for search, anchors in prefilters:
+                    # a window holding none of the prefilter's rare strings is dropped without the search
+                    if len(anchors) == 1:
+                        a = anchors[0]
+                        windows = [w for w in windows if find_str(a, w[0], w[1]) >= 0 and search(text, w[0], w[1])]
+                    elif anchors:
+                        windows = [w for w in windows if any(find_str(a, w[0], w[1]) >= 0 for a in anchors)
+                                   and search(text, w[0], w[1])]
+                    else:
+                        windows = [w for w in windows if search(text, w[0], w[1])]
                     if not windows:
                         break
                 kept = filtered[group] = windows
             windows = kept
         if not windows:
             continue
+        search = rx.search
         for lo, hi in windows:
             pos = lo
             while pos <= hi:
-                m = rx.search(text, pos, hi)
+                m = search(text, pos, hi)
                 if m is None:
                     break
-                pos = m.end() if m.end() > m.start() else m.start() + 1
-                if m.end() >= hi - 1 and hi < n:  # it may go on past the window: redone on the whole text
-                    m2 = rx.match(text, m.start())
+                ms, me = m.span()
+                pos = me if me > ms else ms + 1
+                if me >= hi - 1 and hi < n:  # it may go on past the window: redone on the whole text
+                    m2 = rx.match(text, ms)
                     if m2 is not None:
                         m = m2
                 sem = handler(lex, m, text, rule)
                 if sem is None:
                     # A refused match does not hide one that starts inside it: "ليلة أمس" refused
                     # before الأول leaves "أمس الأول" (the longest relative day) to be found.
-                    pos = m.start() + 1
+                    pos = ms + 1
                     continue
                 s, e = m.span("x" if has_x and m.group("x") is not None else "whole")
                 cands.append({"s": s, "e": e, "sem": sem, "rule": sem.pop("rule", rule.id), "prio": rule.priority})
-    cands.sort(key=lambda c: (-(c["e"] - c["s"]), -c["prio"], c["s"]))
+    cands.sort(key=lambda c: (c["s"] - c["e"], -c["prio"], c["s"]))  # longest first, then priority, then start
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)
     for c in cands:
-        if any(occupied[c["s"]:c["e"]]):
+        s, e = c["s"], c["e"]
+        if occupied.find(1, s, e) >= 0:  # it overlaps a longer (or preferred) one
             continue
-        occupied[c["s"]:c["e"]] = b"\x01" * (c["e"] - c["s"])
+        occupied[s:e] = b"\x01" * (e - s)
         taken.append(c)
     taken.sort(key=lambda c: c["s"])
     return _compose(taken, text)
