@@ -712,9 +712,14 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
         if not windows:
             continue
         search = rx.search
+        # Past a match, a prefilter (cheaper than the rule) tells whether the rest of the window
+        # can hold another one: every match of the rule holds one of its matches.
+        gate = prefilters[0][0] if prefilters else None
         for lo, hi in windows:
             pos = lo
             while pos <= hi:
+                if pos > lo and gate is not None and gate(text, pos, hi) is None:
+                    break
                 m = search(text, pos, hi)
                 if m is None:
                     break
