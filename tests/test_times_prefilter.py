@@ -1,7 +1,8 @@
 """The shortcuts of the times matcher never change what the rules find.
 
 * every rule's prefilter (``Rule.prefilters``, derived from its regex) finds
-  something inside every match of the rule, and every prefilter match holds one
+  something inside every match of the rule (so does its gate, ``Rule.gate``),
+  and every prefilter match holds one
   of its rare strings (``Rule.anchors``);
 * ``trigger_spans`` on the shared token list equals the plain definition
   (every run of two or more letters looked up, digit runs for DIGIT, four-digit
@@ -62,7 +63,7 @@ def test_prefilters_find_something_in_every_match(lex, texts):
     for rule in lex.rules:
         for text in texts[:2]:
             for m in rule.regex.finditer(text):
-                for pre in rule.prefilters:
+                for pre in rule.prefilters + ((rule.gate,) if rule.gate is not None else ()):
                     assert pre.search(text, m.start(), m.end()), (rule.id, m.group())
                 checked += 1
     assert checked > 300

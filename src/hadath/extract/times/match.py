@@ -637,7 +637,7 @@ def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tu
 
     Returns:
         ``(rows, by_key, free)``: one row per rule in rules.yaml order
-        ``(rule, needs, prefilters, regex, handler, has "x" group, group)``, ``prefilters``
+        ``(rule, needs, prefilters, regex, handler, has "x" group, group, gate search method)``, ``prefilters``
         as ``(search method, anchors)`` pairs (:attr:`Rule.anchors`) (rules of
         one group have the same needs and prefilters, so they keep the same windows);
         trigger name -> indices of the rules that need it; indices of the rules that need none.
@@ -649,7 +649,8 @@ def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tu
     for i, r in enumerate(lex.rules):
         group = groups.setdefault((r.needs, tuple(p.pattern for p in r.prefilters)), len(groups))
         prefilters = tuple((p.search, a) for p, a in zip(r.prefilters, r.anchors))
-        rows.append((r, r.needs, prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex, group))
+        rows.append((r, r.needs, prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex, group,
+                     r.gate.search if r.gate is not None else None))
         for key in r.needs:
             by_key.setdefault(key, []).append(i)
         if not r.needs:
@@ -685,7 +686,7 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
     by_needs: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same needs share windows
     filtered: dict[int, list[tuple[int, int]]] = {}  # and, with the same prefilters, the windows these keep
     for i in sorted(todo):
-        rule, needs, prefilters, rx, handler, has_x, group = rows[i]
+        rule, needs, prefilters, rx, handler, has_x, group, gate = rows[i]
         if needs:
             windows = by_needs.get(needs)
             if windows is None:
@@ -712,9 +713,8 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
         if not windows:
             continue
         search = rx.search
-        # Past a match, a prefilter (cheaper than the rule) tells whether the rest of the window
-        # can hold another one: every match of the rule holds one of its matches.
-        gate = prefilters[0][0] if prefilters else None
+        # Past a match, the rule's gate (Rule.gate: a prefilter, cheaper than the rule) tells whether
+        # the rest of the window can hold another one: every match of the rule holds one of its matches.
         for lo, hi in windows:
             pos = lo
             while pos <= hi:

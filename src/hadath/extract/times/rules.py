@@ -153,6 +153,10 @@ class Rule:
         anchors: For each prefilter, strings one of which each of its matches
             contains and that few windows hold (:func:`rare_strings`; empty: none
             such): a window holding none of them is dropped without the search.
+        gate: A pattern that finds something inside every match of ``regex``
+            (the first prefilter, else the derived one even where ``derive`` is
+            off; None: none): past a match, the rest of a window is searched
+            only where it finds something.
         derive: Whether to derive a prefilter from ``regex`` (rules.yaml
             ``derived_prefilter: false`` turns it off where it is little more
             than the rule's trigger word: it keeps nearly every window and costs
@@ -169,16 +173,19 @@ class Rule:
     extra: tuple[re.Pattern, ...] = ()
     derive: bool = True
     anchors: tuple[tuple[str, ...], ...] = ()
+    gate: re.Pattern | None = None
 
     def __post_init__(self) -> None:
         tree = _parse(self.regex)
         if self.required is None:
             self.required = required_strings(self.regex, tree)
+        pat = required_pattern(self.regex, tree=tree)
+        if pat is None and self.required:
+            pat = "|".join(map(re.escape, sorted(self.required, key=lambda r: (-len(r), r))))
+        derived = re.compile(pat) if pat else None
         if not self.prefilters:
-            pat = required_pattern(self.regex, tree=tree) if self.derive else None
-            if pat is None and self.required and self.derive:
-                pat = "|".join(map(re.escape, sorted(self.required, key=lambda r: (-len(r), r))))
-            self.prefilters = ((re.compile(pat),) if pat else ()) + tuple(self.extra)
+            self.prefilters = ((derived,) if derived is not None and self.derive else ()) + tuple(self.extra)
+        self.gate = self.prefilters[0] if self.prefilters else derived
         self.anchors = tuple(rare_strings(p) for p in self.prefilters)
 
 
