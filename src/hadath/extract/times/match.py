@@ -32,10 +32,30 @@ Candidate = dict  # {"s": int, "e": int, "sem": dict, "rule": str, "prio": int}
 _WORD = re.compile(r"[\w]+")
 
 
+#: The last one or two words of a reversed piece of text (reversed themselves, nearest first).
+_LAST_WORDS = {1: re.compile(r"\W*(\w+)"), 2: re.compile(r"\W*(\w+)(?:\W+(\w+))?")}
+
+
 def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
-    """The ``n`` words before ``pos`` (nearest last), proclitic و/ف/ب/ل stripped."""
-    words = _WORD.findall(text[max(0, pos - 40):pos])
-    return words[-n:]
+    """The last ``n`` words of the 40 code points before ``pos`` (nearest last; a word cut there counts).
+
+    The words of ``_WORD.findall(text[pos - 40:pos])[-n:]``, read backwards: one
+    anchored match on the reversed piece instead of a scan of all of it.
+
+    Example:
+        >>> _prev_words("قال إنه في يوم", 14), _prev_words("قال إنه في يوم", 14, 1), _prev_words(" .", 2)
+        (['في', 'يوم'], ['يوم'], [])
+    """
+    piece = text[max(0, pos - 40):pos]
+    rx = _LAST_WORDS.get(n)
+    if rx is None:
+        return _WORD.findall(piece)[-n:]
+    m = rx.match(piece[::-1])
+    if m is None:
+        return []
+    if n == 2 and m.group(2) is not None:
+        return [m.group(2)[::-1], m.group(1)[::-1]]
+    return [m.group(1)[::-1]]
 
 
 _SPACES = re.compile(r"\s*")  # the characters str.strip removes (both use Py_UNICODE_ISSPACE)
@@ -702,8 +722,14 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
                         a = anchors[0]
                         windows = [w for w in windows if find_str(a, w[0], w[1]) >= 0 and search(text, w[0], w[1])]
                     elif anchors:
-                        windows = [w for w in windows if any(find_str(a, w[0], w[1]) >= 0 for a in anchors)
-                                   and search(text, w[0], w[1])]
+                        kept = []
+                        for w in windows:
+                            for a in anchors:
+                                if find_str(a, w[0], w[1]) >= 0:
+                                    if search(text, w[0], w[1]):
+                                        kept.append(w)
+                                    break
+                        windows = kept
                     else:
                         windows = [w for w in windows if search(text, w[0], w[1])]
                     if not windows:

@@ -578,6 +578,8 @@ class TimeLexicon:
     #: Letter token -> whether it ends in a number word of ``num_atoms`` behind at most six
     #: letters (the NUMUNIT test of :meth:`trigger_spans`); a bounded memo of str -> bool.
     _num_word: dict[str, bool] = field(default_factory=dict, repr=False)
+    #: Text -> :meth:`parse_number` of it (a bounded memo of str -> int or None).
+    _number_memo: dict[str, int | None] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ load
     @classmethod
@@ -1034,6 +1036,16 @@ class TimeLexicon:
         Returns:
             The integer, or None if a word is unknown.
         """
+        memo = self._number_memo  # the same few numbers come again and again
+        v = memo.get(text, -1)
+        if v == -1:
+            if len(memo) >= 4096:
+                memo.clear()
+            v = memo[text] = self._parse_number(text)
+        return v
+
+    def _parse_number(self, text: str) -> int | None:
+        """:meth:`parse_number` without its memo."""
         text = text.strip()
         if text.isdigit():
             return int(text)
