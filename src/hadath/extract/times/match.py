@@ -602,12 +602,20 @@ def _compose_pair(a: Candidate, b: Candidate, text: str, allowed: set[str] | Non
 
 
 def _compose(items: list[Candidate], text: str) -> list[Candidate]:
+    # Whether _G_ANY accepts the gap between two neighbours, by (end, start): most gaps are
+    # refused, and the three passes would test each of them again.
+    gap_ok: dict[tuple[int, int], bool] = {}
     for allowed in _PASSES:
         # Merge the first composable neighbours, again and again. Pairs left of a merge are
         # unchanged and did not compose, so the scan goes on from the pair before it.
         i = 0
         while i < len(items) - 1:
-            c = _compose_pair(items[i], items[i + 1], text, allowed)
+            a, b = items[i], items[i + 1]
+            gap = (a["e"], b["s"])
+            ok = gap_ok.get(gap)
+            if ok is None:
+                ok = gap_ok[gap] = _G_ANY.match(text, gap[0], gap[1]) is not None
+            c = _compose_pair(a, b, text, allowed) if ok else None
             if c is not None:
                 items[i:i + 2] = [c]
                 i = max(i - 1, 0)
