@@ -34,7 +34,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from hadath.extract.times.match import find
-from hadath.extract.times.resolve import resolve
+from hadath.extract.times.resolve import HijriMemo, resolve
 from hadath.extract.quantities.numbers import Tokens, state_tokens
 from hadath.extract.times.rules import TimeLexicon, load_yaml
 from hadath.text.clitics import load_vocab
@@ -225,6 +225,7 @@ class TimeExtractor:
         self.lex = TimeLexicon.load()
         self.vocab = load_vocab()
         self.future = FutureCues(load_yaml("tense.yaml"), self.vocab)
+        self.hijri = HijriMemo()  # Hijri <-> Gregorian conversions, remembered across articles
 
     def __call__(self, state: Any) -> None:
         """Fill ``state.doc.times`` from ``state.norm`` and ``state.reference_time``.
@@ -315,7 +316,7 @@ class TimeExtractor:
             if stamp is not None and s < stamp[1] and stamp[0] < e:  # rule stamp.now (see __call__)
                 c_ref, c_anchor = stamp[2], stamp[2].date()
             try:
-                res = resolve(c["sem"], c_ref, c_anchor)
+                res = resolve(c["sem"], c_ref, c_anchor, self.hijri)
             except (ValueError, OverflowError):  # a date outside the calendars (year 0, Hijri 1600 ...)
                 res = None
             last_value = res.get("value") if res else None
