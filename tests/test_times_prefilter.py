@@ -184,3 +184,10 @@ def test_gap_pretest_accepts_every_composable_gap():
             assert M._G_ANY.match(text, pos, pos + len(g)), repr(g)
         pos += len(g) + 1
     assert not M._G_ANY.match("قال الرئيس ")
+
+
+def test_is_letter_is_the_letter_class():
+    """``rules._is_letter`` (two str methods) answers like ``_LETTER`` for every code point."""
+    from hadath.extract.times.rules import _LETTER as letter_rx, _is_letter
+
+    assert all(_is_letter(chr(c)) == bool(letter_rx.match(chr(c))) for c in range(0x110000))
