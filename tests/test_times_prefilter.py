@@ -191,3 +191,18 @@ def test_is_letter_is_the_letter_class():
     from hadath.extract.times.rules import _LETTER as letter_rx, _is_letter
 
     assert all(_is_letter(chr(c)) == bool(letter_rx.match(chr(c))) for c in range(0x110000))
+
+
+def test_lead_starts_every_match(lex, texts):
+    """``Rule.lead``: the rule's first item matches where ``whole`` starts, at most ``back`` after the match."""
+    checked = 0
+    for rule in lex.rules:
+        if rule.lead is None:
+            continue
+        lead, back = rule.lead
+        for text in texts[:2]:
+            for m in rule.regex.finditer(text):
+                assert m.start("whole") - m.start() <= back
+                assert lead.match(text, m.start("whole"), m.end()), (rule.id, m.group())
+                checked += 1
+    assert checked > 100

@@ -665,7 +665,8 @@ def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tu
 
     Returns:
         ``(rows, by_key, free)``: one row per rule in rules.yaml order
-        ``(rule, needs, prefilters, regex, handler, has "x" group, group, gate search method)``, ``prefilters``
+        ``(rule, needs, prefilters, regex, handler, has "x" group, group, gate search method,
+        (lead search method or None, back))``, ``prefilters``
         as ``(search method, anchors)`` pairs (:attr:`Rule.anchors`) (rules of
         one group have the same needs and prefilters, so they keep the same windows);
         trigger name -> indices of the rules that need it; indices of the rules that need none.
@@ -678,7 +679,8 @@ def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tu
         group = groups.setdefault((r.needs, tuple(p.pattern for p in r.prefilters)), len(groups))
         prefilters = tuple((p.search, a) for p, a in zip(r.prefilters, r.anchors))
         rows.append((r, r.needs, prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex, group,
-                     r.gate.search if r.gate is not None else None))
+                     r.gate.search if r.gate is not None else None,
+                     (r.lead[0].search, r.lead[1]) if r.lead is not None else (None, 0)))
         for key in r.needs:
             by_key.setdefault(key, []).append(i)
         if not r.needs:
@@ -714,7 +716,7 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
     by_needs: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same needs share windows
     filtered: dict[int, list[tuple[int, int]]] = {}  # and, with the same prefilters, the windows these keep
     for i in sorted(todo):
-        rule, needs, prefilters, rx, handler, has_x, group, gate = rows[i]
+        rule, needs, prefilters, rx, handler, has_x, group, gate, (lead, back) = rows[i]
         if needs:
             windows = by_needs.get(needs)
             if windows is None:
@@ -754,6 +756,14 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
             while pos <= hi:
                 if pos > lo and gate is not None and gate(text, pos, hi) is None:
                     break
+                if pos == lo and lead is not None:
+                    # Rule.lead: no match starts before the first match of the rule's first item, less
+                    # back; the window's start lies some 60 code points before its trigger word
+                    h = lead(text, pos, hi)
+                    if h is None:
+                        break
+                    if h.start() - back > pos:
+                        pos = h.start() - back
                 m = search(text, pos, hi)
                 if m is None:
                     break

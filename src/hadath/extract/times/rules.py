@@ -171,6 +171,9 @@ class Rule:
             (the first prefilter, else the derived one even where ``derive`` is
             off; None: none): past a match, the rest of a window is searched
             only where it finds something.
+        lead: ``(pattern, back)`` (:func:`lead_pattern`): no match of ``regex``
+            starts more than ``back`` code points before the first match of
+            ``pattern``, a quick search; None when the rule does not start so.
         derive: Whether to derive a prefilter from ``regex`` (rules.yaml
             ``derived_prefilter: false`` turns it off where it is little more
             than the rule's trigger word: it keeps nearly every window and costs
@@ -188,6 +191,7 @@ class Rule:
     derive: bool = True
     anchors: tuple[tuple[str, ...], ...] = ()
     gate: re.Pattern | None = None
+    lead: tuple[re.Pattern, int] | None = None
 
     def __post_init__(self) -> None:
         tree = _parse(self.regex)
@@ -200,6 +204,7 @@ class Rule:
         if not self.prefilters:
             self.prefilters = ((derived,) if derived is not None and self.derive else ()) + tuple(self.extra)
         self.gate = self.prefilters[0] if self.prefilters else derived
+        self.lead = lead_pattern(self.regex)
         self.anchors = tuple(rare_strings(p) for p in self.prefilters)
 
 
@@ -467,6 +472,52 @@ def required_strings(rx: re.Pattern, tree=None) -> tuple[str, ...] | None:
 
     req = seq(tree)
     return tuple(sorted(req)) if req else None
+
+
+def lead_pattern(rx: re.Pattern) -> tuple[re.Pattern, int] | None:
+    r"""The first item of a rule's ``whole`` group as a pattern of its own, and how far back a match may start.
+
+    A rule's regex is ``(?<!\w)CLITIC(?P<whole>...)...``: every match starts at
+    most ``back`` code points (the longest proclitic) before a match of the first
+    item of ``whole`` (groups looked into); so no match starts before the first
+    match of that item, less ``back``, and a search for the rule may begin
+    there. The item is kept only where ``re`` searches for it by its first
+    character (a literal, a character class, an alternation of literal-led
+    branches): then it costs a fraction of the rule's search, which tries a
+    match at every position. Compiled from the parsed pattern itself (the
+    same item, assertions and groups included).
+
+    Returns:
+        ``(pattern, back)``, or None (no ``whole`` group at the top level, flags,
+        another first item).
+
+    Example:
+        >>> lead, back = lead_pattern(re.compile(r"(?<!\w)(?:و|ول)??(?P<whole>(?:امس|غدا)\s+\d+)(?!\w)"))
+        >>> lead.search("قال امس 3").start(), back
+        (4, 2)
+    """
+    tree = _parse(rx)
+    whole = rx.groupindex.get("whole")
+    if tree is None or whole is None:
+        return None
+    from re import _compiler, _constants as C, _parser as P  # noqa: N812 (CPython's sre internals)
+
+    items = list(tree)
+    at = [i for i, (op, av) in enumerate(items) if op is C.SUBPATTERN and av[0] == whole]
+    if len(at) != 1:
+        return None
+    back = P.SubPattern(tree.state, items[:at[0]]).getwidth()[1]
+    first = items[at[0]]
+    while first[0] is C.SUBPATTERN and not (first[1][1] or first[1][2]) and len(first[1][3]):
+        first = first[1][3][0]  # a group only captures: its first item
+    op, av = first
+    if op is C.BRANCH:
+        ok = all(len(alt) and alt[0][0] is C.LITERAL for alt in av[1])
+    else:
+        ok = op in (C.LITERAL, C.IN)
+    if not ok or back >= C.MAXREPEAT:
+        return None
+    return _compiler.compile(P.SubPattern(tree.state, [first])), back
 
 
 def rare_strings(rx: re.Pattern, max_count: int = 3) -> tuple[str, ...]:
