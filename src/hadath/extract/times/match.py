@@ -665,9 +665,10 @@ def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tu
 
     Returns:
         ``(rows, by_key, free)``: one row per rule in rules.yaml order
-        ``(rule, needs, prefilters, regex, handler, has "x" group, group, gate search method,
-        (lead search method or None, back))``, ``prefilters``
-        as ``(search method, anchors)`` pairs (:attr:`Rule.anchors`) (rules of
+        ``(rule, needs, prefilters, regex, handler, has "x" group, group, gate, (lead, back))``
+        with ``prefilters`` as ``(search method, anchors)`` pairs (:attr:`Rule.anchors`),
+        ``gate`` the search method of :attr:`Rule.gate` and ``lead`` that of
+        :attr:`Rule.lead` (None where the rule has none; ``back`` 0 then) (rules of
         one group have the same needs and prefilters, so they keep the same windows);
         trigger name -> indices of the rules that need it; indices of the rules that need none.
     """
