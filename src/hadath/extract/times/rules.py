@@ -636,7 +636,8 @@ class TimeLexicon:
     #: Every word of the token alphabet that is a trigger word (:meth:`_keys_of`), with its
     #: trigger names: built once by :meth:`_trigger_forms` (about 5,000 forms).
     _word_keys: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
-    #: The words of ``_word_keys`` as a frozenset (a set meets a frozenset faster than a dict's keys).
+    #: The words of ``_word_keys`` and the proclitic letters (_CLITIC_TOKENS), the tokens
+    #: :meth:`trigger_spans` looks at: membership in a frozenset is faster than in a dict.
     _word_keyset: frozenset[str] = field(default=frozenset(), repr=False)
     #: Per-rule data of the matching loop (built by :func:`hadath.extract.times.match.find` on first use).
     plan: tuple | None = field(default=None, repr=False)
@@ -940,7 +941,7 @@ class TimeLexicon:
             lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs, extra=extra,
                                  derive=bool(r.get("derived_prefilter", True))))
         lx._word_keys = lx._trigger_forms()
-        lx._word_keyset = frozenset(lx._word_keys)
+        lx._word_keyset = frozenset(lx._word_keys) | _CLITIC_TOKENS
         return lx
 
     def trigger_spans(self, text: str, tokens: Tokens | None = None) -> dict[str, list[tuple[int, int]]]:
@@ -969,7 +970,7 @@ class TimeLexicon:
         memo = self._word_keys
         if memo is None:
             memo = self._word_keys = self._trigger_forms()
-            self._word_keyset = frozenset(memo)
+            self._word_keyset = frozenset(memo) | _CLITIC_TOKENS
         vocab = tokens.vocab
         starts, ends, words = tokens.starts, tokens.ends, tokens.words
         n = len(text)
@@ -977,8 +978,7 @@ class TimeLexicon:
         # trigger words are the tokens found in the lexicon with no letter on either side.
         # The one other kind of trigger word: a proclitic letter, any letter outside the
         # token alphabet, then a lexicon word (the second letter is never looked at).
-        hit = vocab & self._word_keyset
-        look = hit | _CLITIC_TOKENS if hit else _CLITIC_TOKENS
+        look = self._word_keyset  # the trigger words, and the proclitic letters (see above)
         atoms = self.num_atoms
         num_word = self._num_word
         mixed = False
@@ -987,9 +987,9 @@ class TimeLexicon:
             if p and _is_letter(text[p - 1]):
                 continue
             w = words[i]
-            if w in hit:
+            keys = memo.get(w)
+            if keys is not None:
                 if not (e < n and _is_letter(text[e])):
-                    keys = memo[w]
                     sp = (p, e)
                     for k in keys:
                         out.setdefault(k, []).append(sp)
