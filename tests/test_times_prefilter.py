@@ -1,7 +1,9 @@
 """The shortcuts of the times matcher never change what the rules find.
 
 * every rule's prefilter (``Rule.prefilters``, derived from its regex) finds
-  something inside every match of the rule;
+  something inside every match of the rule (so does its gate, ``Rule.gate``),
+  and every prefilter match holds one
+  of its rare strings (``Rule.anchors``);
 * ``trigger_spans`` on the shared token list equals the plain definition
   (every run of two or more letters looked up, digit runs for DIGIT, four-digit
   runs from 1 or 2 for YEAR4), and every match of a rule holds a trigger of its
@@ -61,10 +63,27 @@ def test_prefilters_find_something_in_every_match(lex, texts):
     for rule in lex.rules:
         for text in texts[:2]:
             for m in rule.regex.finditer(text):
-                for pre in rule.prefilters:
+                for pre in rule.prefilters + ((rule.gate,) if rule.gate is not None else ()):
                     assert pre.search(text, m.start(), m.end()), (rule.id, m.group())
                 checked += 1
     assert checked > 300
+
+
+def test_anchors_are_in_every_prefilter_match(lex, texts):
+    """``Rule.anchors``: each match of a prefilter holds one of its rare strings (so a window
+    without them is dropped without the search, as ``find`` does)."""
+    checked = 0
+    for rule in lex.rules:
+        assert len(rule.anchors) == len(rule.prefilters)
+        for pre, anchors in zip(rule.prefilters, rule.anchors):
+            if not anchors:
+                continue
+            for text in texts[:2]:
+                for m in pre.finditer(text):
+                    assert any(a in m.group() for a in anchors), (rule.id, m.group(), anchors)
+                    checked += 1
+    assert checked > 50
+    assert sum(1 for r in lex.rules if any(r.anchors)) >= 8
 
 
 def test_prefilter_derivation_examples():
@@ -165,3 +184,25 @@ def test_gap_pretest_accepts_every_composable_gap():
             assert M._G_ANY.match(text, pos, pos + len(g)), repr(g)
         pos += len(g) + 1
     assert not M._G_ANY.match("قال الرئيس ")
+
+
+def test_is_letter_is_the_letter_class():
+    """``rules._is_letter`` (two str methods) answers like ``_LETTER`` for every code point."""
+    from hadath.extract.times.rules import _LETTER as letter_rx, _is_letter
+
+    assert all(_is_letter(chr(c)) == bool(letter_rx.match(chr(c))) for c in range(0x110000))
+
+
+def test_lead_starts_every_match(lex, texts):
+    """``Rule.lead``: the rule's first item matches where ``whole`` starts, at most ``back`` after the match."""
+    checked = 0
+    for rule in lex.rules:
+        if rule.lead is None:
+            continue
+        lead, back = rule.lead
+        for text in texts[:2]:
+            for m in rule.regex.finditer(text):
+                assert m.start("whole") - m.start() <= back
+                assert lead.match(text, m.start("whole"), m.end()), (rule.id, m.group())
+                checked += 1
+    assert checked > 100

@@ -34,7 +34,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from hadath.extract.times.match import find
-from hadath.extract.times.resolve import resolve
+from hadath.extract.times.resolve import HijriMemo, resolve
 from hadath.extract.quantities.numbers import Tokens, state_tokens
 from hadath.extract.times.rules import TimeLexicon, load_yaml
 from hadath.text.clitics import load_vocab
@@ -44,6 +44,8 @@ __all__ = ["TimeExtractor"]
 
 #: Sentence boundary between two dates (a "." inside a number such as 2.5 is not one).
 _SENT_BREAK = re.compile(r"[!?؟;؛\n]|\.(?!\d)")
+#: A comma, set apart as a word of its own in the gap between two dates (rule year.context).
+_COMMA = re.compile(r"([،,])")
 
 
 def _yearless(sem: dict) -> bool:
@@ -94,12 +96,34 @@ def _open_dates(sem: dict, out: list[dict]) -> list[dict]:
     return out
 
 
+#: The one-character sentence breaks of _SENT_BREAK (the other one: "." not before a digit).
+_BREAK_CHARS = "!?؟;؛\n"
+
+
 def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence holding ``pos`` (after the last break before it; at most 400 code points back)."""
+    """Start of the sentence holding ``pos`` (after the last break before it; at most 400 code points back).
+
+    The end of the last match of :data:`_SENT_BREAK` in ``text[pos - 400:pos]``,
+    found with ``str.rfind`` (a tenth of the cost of scanning the piece with
+    the pattern): the last of each break character, and the last "." not
+    followed by a decimal digit or standing right before ``pos``.
+
+    Example:
+        >>> t = "قال. ثم 2.5 مليون؛ و3.1"
+        >>> [_sentence_start(t, p) for p in (3, 11, 20, len(t))]
+        [0, 4, 18, 18]
+    """
     lo = max(0, pos - 400)
-    for m in _SENT_BREAK.finditer(text, lo, pos):
-        lo = m.end()
-    return lo
+    start = lo
+    rfind = text.rfind
+    for ch in _BREAK_CHARS:
+        i = rfind(ch, lo, pos)
+        if i >= start:
+            start = i + 1
+    i = rfind(".", start, pos)
+    while i >= 0 and i + 1 < pos and text[i + 1].isdecimal():  # "2.5": not a break
+        i = rfind(".", start, i)
+    return i + 1 if i >= 0 else start
 
 
 class FutureCues:
@@ -164,29 +188,32 @@ class FutureCues:
                     return True
         return False
 
-    def near_window(self, text: str, pos: int) -> int:
+    def near_window(self, text: str, pos: int, lo: int | None = None) -> int:
         """Days ahead of the reference a yearless single day may lie (rule tense.near_future).
 
         Args:
             text: Normalised text.
             pos: Start of the date (code point of ``text``).
+            lo: The start of its sentence if already known (``_sentence_start(text, pos)``).
 
         Returns:
             ``near_future_days`` when the sentence of ``pos`` holds a scheduling
             verb (``near_future_verbs``: تقام، تنطلق، يلتقي ...), else
             ``near_future_days_any``.
         """
-        lo = _sentence_start(text, pos)
+        if lo is None:
+            lo = _sentence_start(text, pos)
         m = _SENT_BREAK.search(text, pos, min(len(text), pos + 400))
         hi = m.start() if m else min(len(text), pos + 400)
         return self.near_days if self.scheduled_rx.search(text, lo, hi) else self.near_days_any
 
-    def before(self, text: str, pos: int) -> bool:
+    def before(self, text: str, pos: int, lo: int | None = None) -> bool:
         """Whether a future cue stands in the sentence of ``pos`` before it.
 
         Args:
             text: Normalised text.
             pos: Start of the date (code point of ``text``).
+            lo: The start of its sentence if already known (``_sentence_start(text, pos)``).
 
         Returns:
             True when a future word/phrase, a postponement word or a
@@ -194,7 +221,8 @@ class FutureCues:
             (. ! ? ؟ ; ؛ or line break) and ``pos``, or a future_right_before
             word stands right before ``pos``.
         """
-        lo = _sentence_start(text, pos)
+        if lo is None:
+            lo = _sentence_start(text, pos)
         if self.rx.search(text, lo, pos) or self.right_before.search(text, max(lo, pos - 12), pos):
             return True
         for m in self.verb_rx.finditer(text, lo, pos):
@@ -219,6 +247,7 @@ class TimeExtractor:
         self.lex = TimeLexicon.load()
         self.vocab = load_vocab()
         self.future = FutureCues(load_yaml("tense.yaml"), self.vocab)
+        self.hijri = HijriMemo()  # Hijri <-> Gregorian conversions, remembered across articles
 
     def __call__(self, state: Any) -> None:
         """Fill ``state.doc.times`` from ``state.norm`` and ``state.reference_time``.
@@ -281,15 +310,17 @@ class TimeExtractor:
         prev_open = None
         for c in cands:  # rule tense.future (ar/tense.yaml): open dates after a future cue look forward
             open_ = _open_dates(c["sem"], [])
-            if open_ and self.future.before(text, c["s"]):
-                for d in open_:
-                    d["future"] = True
-            elif open_ and prev_open is not None and self._interval_end(prev_open, c, text):
-                c["after_prev"] = True  # "ما بين 15 يونيو إلى 15 سبتمبر": the end on or after the start
-            elif open_:
-                near = self.future.near_window(text, c["s"])
-                for d in open_:  # rule tense.near_future: a day a few weeks ahead, not a year back
-                    d["near"] = near
+            if open_:
+                lo = _sentence_start(text, c["s"])  # (found once for both tests)
+                if self.future.before(text, c["s"], lo):
+                    for d in open_:
+                        d["future"] = True
+                elif prev_open is not None and self._interval_end(prev_open, c, text):
+                    c["after_prev"] = True  # "ما بين 15 يونيو إلى 15 سبتمبر": the end on or after the start
+                else:
+                    near = self.future.near_window(text, c["s"], lo)
+                    for d in open_:  # rule tense.near_future: a day a few weeks ahead, not a year back
+                        d["near"] = near
             prev_open = c if open_ else None
         anchor = self._anchor(cands, ref)
         out = []
@@ -307,7 +338,7 @@ class TimeExtractor:
             if stamp is not None and s < stamp[1] and stamp[0] < e:  # rule stamp.now (see __call__)
                 c_ref, c_anchor = stamp[2], stamp[2].date()
             try:
-                res = resolve(c["sem"], c_ref, c_anchor)
+                res = resolve(c["sem"], c_ref, c_anchor, self.hijri)
             except (ValueError, OverflowError):  # a date outside the calendars (year 0, Hijri 1600 ...)
                 res = None
             last_value = res.get("value") if res else None
@@ -367,10 +398,11 @@ class TimeExtractor:
             if src is None and i + 1 < len(cands):  # else the next one, across coordination/interval words only
                 lo, hi = c["e"], cands[i + 1]["s"]
                 d = _dated(cands[i + 1]["sem"])
-                gap_words = set(re.sub(r"([،,])", r" \1 ", text[lo:hi]).split())
-                if d is not None and d.get("cal", "gregorian") == cal and gap_words <= self.lex.year_link:
-                    src, after = d, True
-                    across = bool(gap_words & fwd)
+                if d is not None and d.get("cal", "gregorian") == cal:  # (the gap's words only then)
+                    gap_words = set(_COMMA.sub(r" \1 ", text[lo:hi]).split())
+                    if gap_words <= self.lex.year_link:
+                        src, after = d, True
+                        across = bool(gap_words & fwd)
             if src is None:
                 continue
             y = src["y"]

@@ -32,10 +32,30 @@ Candidate = dict  # {"s": int, "e": int, "sem": dict, "rule": str, "prio": int}
 _WORD = re.compile(r"[\w]+")
 
 
+#: The last one or two words of a reversed piece of text (reversed themselves, nearest first).
+_LAST_WORDS = {1: re.compile(r"\W*(\w+)"), 2: re.compile(r"\W*(\w+)(?:\W+(\w+))?")}
+
+
 def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
-    """The ``n`` words before ``pos`` (nearest last), proclitic و/ف/ب/ل stripped."""
-    words = _WORD.findall(text[max(0, pos - 40):pos])
-    return words[-n:]
+    """The last ``n`` words of the 40 code points before ``pos`` (nearest last; a word cut there counts).
+
+    The words of ``_WORD.findall(text[pos - 40:pos])[-n:]``, read backwards: one
+    anchored match on the reversed piece instead of a scan of all of it.
+
+    Example:
+        >>> _prev_words("قال إنه في يوم", 14), _prev_words("قال إنه في يوم", 14, 1), _prev_words(" .", 2)
+        (['في', 'يوم'], ['يوم'], [])
+    """
+    piece = text[max(0, pos - 40):pos]
+    rx = _LAST_WORDS.get(n)
+    if rx is None:
+        return _WORD.findall(piece)[-n:]
+    m = rx.match(piece[::-1])
+    if m is None:
+        return []
+    if n == 2 and m.group(2) is not None:
+        return [m.group(2)[::-1], m.group(1)[::-1]]
+    return [m.group(1)[::-1]]
 
 
 _SPACES = re.compile(r"\s*")  # the characters str.strip removes (both use Py_UNICODE_ISSPACE)
@@ -582,12 +602,20 @@ def _compose_pair(a: Candidate, b: Candidate, text: str, allowed: set[str] | Non
 
 
 def _compose(items: list[Candidate], text: str) -> list[Candidate]:
+    # Whether _G_ANY accepts the gap between two neighbours, by (end, start): most gaps are
+    # refused, and the three passes would test each of them again.
+    gap_ok: dict[tuple[int, int], bool] = {}
     for allowed in _PASSES:
         # Merge the first composable neighbours, again and again. Pairs left of a merge are
         # unchanged and did not compose, so the scan goes on from the pair before it.
         i = 0
         while i < len(items) - 1:
-            c = _compose_pair(items[i], items[i + 1], text, allowed)
+            a, b = items[i], items[i + 1]
+            gap = (a["e"], b["s"])
+            ok = gap_ok.get(gap)
+            if ok is None:
+                ok = gap_ok[gap] = _G_ANY.match(text, gap[0], gap[1]) is not None
+            c = _compose_pair(a, b, text, allowed) if ok else None
             if c is not None:
                 items[i:i + 2] = [c]
                 i = max(i - 1, 0)
@@ -605,25 +633,30 @@ def _compose(items: list[Candidate], text: str) -> list[Candidate]:
 _BACK, _FWD = 60, 70
 
 
-def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n: int) -> list[list[int]]:
-    """Merged ``[lo, hi]`` windows around the trigger spans of ``needs`` (empty: none occurs)."""
-    windows: list[list[int]] = []
-    lists = [spans[key] for key in needs if key in spans]
-    if not lists:
-        return windows
-    pos = lists[0] if len(lists) == 1 else sorted(sp for lst in lists for sp in lst)
-    last = [-1, -1]
+def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n: int) -> list[tuple[int, int]]:
+    """Merged ``(lo, hi)`` windows around the trigger spans of ``needs`` (empty: none occurs)."""
+    if len(needs) == 1:  # most rules need one trigger: its spans are sorted already
+        pos = spans.get(needs[0])
+        if not pos:
+            return []
+    else:
+        lists = [spans[key] for key in needs if key in spans]
+        if not lists:
+            return []
+        pos = lists[0] if len(lists) == 1 else sorted(sp for lst in lists for sp in lst)
+    windows: list[tuple[int, int]] = []
+    append = windows.append
+    cur_lo = cur_hi = -1  # the window being grown (none yet); hi is clipped to n when it is closed
     for s0, e0 in pos:
         lo = s0 - _BACK if s0 > _BACK else 0
-        hi = e0 + _FWD
-        if hi > n:
-            hi = n
-        if lo <= last[1]:
-            if hi > last[1]:
-                last[1] = hi
+        if lo <= cur_hi:
+            if e0 + _FWD > cur_hi:
+                cur_hi = e0 + _FWD
         else:
-            last = [lo, hi]
-            windows.append(last)
+            if cur_hi >= 0:
+                append((cur_lo, cur_hi if cur_hi < n else n))
+            cur_lo, cur_hi = lo, e0 + _FWD
+    append((cur_lo, cur_hi if cur_hi < n else n))
     return windows
 
 
@@ -632,7 +665,10 @@ def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tu
 
     Returns:
         ``(rows, by_key, free)``: one row per rule in rules.yaml order
-        ``(rule, needs, prefilters, regex, handler, has "x" group, group)`` (rules of
+        ``(rule, needs, prefilters, regex, handler, has "x" group, group, gate, (lead, back))``
+        with ``prefilters`` as ``(search method, anchors)`` pairs (:attr:`Rule.anchors`),
+        ``gate`` the search method of :attr:`Rule.gate` and ``lead`` that of
+        :attr:`Rule.lead` (None where the rule has none; ``back`` 0 then) (rules of
         one group have the same needs and prefilters, so they keep the same windows);
         trigger name -> indices of the rules that need it; indices of the rules that need none.
     """
@@ -642,7 +678,10 @@ def _plan(lex: TimeLexicon) -> tuple[list[tuple], dict[str, tuple[int, ...]], tu
     groups: dict[tuple, int] = {}
     for i, r in enumerate(lex.rules):
         group = groups.setdefault((r.needs, tuple(p.pattern for p in r.prefilters)), len(groups))
-        rows.append((r, r.needs, r.prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex, group))
+        prefilters = tuple((p.search, a) for p, a in zip(r.prefilters, r.anchors))
+        rows.append((r, r.needs, prefilters, r.regex, HANDLERS[r.handler], "x" in r.regex.groupindex, group,
+                     r.gate.search if r.gate is not None else None,
+                     (r.lead[0].search, r.lead[1]) if r.lead is not None else (None, 0)))
         for key in r.needs:
             by_key.setdefault(key, []).append(i)
         if not r.needs:
@@ -674,54 +713,83 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
         ids = by_key.get(key)
         if ids:
             todo.update(ids)
-    by_needs: dict[tuple[str, ...], list[list[int]]] = {}  # rules with the same needs share windows
-    filtered: dict[int, list[list[int]]] = {}  # and, with the same prefilters, the windows these keep
+    find_str = text.find
+    by_needs: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same needs share windows
+    filtered: dict[int, list[tuple[int, int]]] = {}  # and, with the same prefilters, the windows these keep
     for i in sorted(todo):
-        rule, needs, prefilters, rx, handler, has_x, group = rows[i]
+        rule, needs, prefilters, rx, handler, has_x, group, gate, (lead, back) = rows[i]
         if needs:
             windows = by_needs.get(needs)
             if windows is None:
                 windows = by_needs[needs] = _windows(needs, spans, n)
         else:
-            windows = [[0, n]]
+            windows = [(0, n)]
         if prefilters:  # a window where a prefilter finds nothing cannot hold a match
             kept = filtered.get(group)
             if kept is None:
-                for pre in prefilters:
-                    search = pre.search
-                    windows = [w for w in windows if search(text, w[0], w[1])]
+                for search, anchors in prefilters:
+                    # a window holding none of the prefilter's rare strings is dropped without the search
+                    if len(anchors) == 1:
+                        a = anchors[0]
+                        windows = [w for w in windows if find_str(a, w[0], w[1]) >= 0 and search(text, w[0], w[1])]
+                    elif anchors:
+                        kept = []
+                        for w in windows:
+                            for a in anchors:
+                                if find_str(a, w[0], w[1]) >= 0:
+                                    if search(text, w[0], w[1]):
+                                        kept.append(w)
+                                    break
+                        windows = kept
+                    else:
+                        windows = [w for w in windows if search(text, w[0], w[1])]
                     if not windows:
                         break
                 kept = filtered[group] = windows
             windows = kept
         if not windows:
             continue
+        search = rx.search
+        # Past a match, the rule's gate (Rule.gate: a prefilter, cheaper than the rule) tells whether
+        # the rest of the window can hold another one: every match of the rule holds one of its matches.
         for lo, hi in windows:
             pos = lo
             while pos <= hi:
-                m = rx.search(text, pos, hi)
+                if pos > lo and gate is not None and gate(text, pos, hi) is None:
+                    break
+                if pos == lo and lead is not None:
+                    # Rule.lead: no match starts before the first match of the rule's first item, less
+                    # back; the window's start lies some 60 code points before its trigger word
+                    h = lead(text, pos, hi)
+                    if h is None:
+                        break
+                    if h.start() - back > pos:
+                        pos = h.start() - back
+                m = search(text, pos, hi)
                 if m is None:
                     break
-                pos = m.end() if m.end() > m.start() else m.start() + 1
-                if m.end() >= hi - 1 and hi < n:  # it may go on past the window: redone on the whole text
-                    m2 = rx.match(text, m.start())
+                ms, me = m.span()
+                pos = me if me > ms else ms + 1
+                if me >= hi - 1 and hi < n:  # it may go on past the window: redone on the whole text
+                    m2 = rx.match(text, ms)
                     if m2 is not None:
                         m = m2
                 sem = handler(lex, m, text, rule)
                 if sem is None:
                     # A refused match does not hide one that starts inside it: "ليلة أمس" refused
                     # before الأول leaves "أمس الأول" (the longest relative day) to be found.
-                    pos = m.start() + 1
+                    pos = ms + 1
                     continue
                 s, e = m.span("x" if has_x and m.group("x") is not None else "whole")
                 cands.append({"s": s, "e": e, "sem": sem, "rule": sem.pop("rule", rule.id), "prio": rule.priority})
-    cands.sort(key=lambda c: (-(c["e"] - c["s"]), -c["prio"], c["s"]))
+    cands.sort(key=lambda c: (c["s"] - c["e"], -c["prio"], c["s"]))  # longest first, then priority, then start
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)
     for c in cands:
-        if any(occupied[c["s"]:c["e"]]):
+        s, e = c["s"], c["e"]
+        if occupied.find(1, s, e) >= 0:  # it overlaps a longer (or preferred) one
             continue
-        occupied[c["s"]:c["e"]] = b"\x01" * (c["e"] - c["s"])
+        occupied[s:e] = b"\x01" * (e - s)
         taken.append(c)
     taken.sort(key=lambda c: c["s"])
     return _compose(taken, text)

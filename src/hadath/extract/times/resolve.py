@@ -69,7 +69,7 @@ from typing import Any
 
 from hijridate import Gregorian, Hijri
 
-__all__ = ["resolve", "iso_duration"]
+__all__ = ["resolve", "iso_duration", "HijriMemo"]
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -135,6 +135,63 @@ def _hijri_month_span(y: int, m: int) -> tuple[date, date]:
     return _hijri_to_date(y, m, 1), _hijri_to_date(y, m, Hijri(y, m, 1).month_length())
 
 
+class HijriMemo:
+    """The Umm al-Qura conversions of :mod:`hijridate` that :func:`resolve` makes, remembered.
+
+    A yearless Hijri date is tried in three years and a Hijri year spans two
+    months, each a conversion of about 2 microseconds; a text names the same
+    few Hijri dates again and again. Holds dates as ordinals (ints) and
+    tuples of them, at most ``size`` entries per table (emptied when full).
+    Raises what :mod:`hijridate` raises (ValueError, OverflowError) for a
+    date outside its range, uncached.
+
+    Args:
+        size: Most entries per table.
+
+    Example:
+        >>> hm = HijriMemo()
+        >>> hm.to_date(1436, 9, 27), hm.month_span(1436, 9)[1], hm.year_of(date(2015, 7, 22))
+        (datetime.date(2015, 7, 14), datetime.date(2015, 7, 16), 1436)
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._days: dict[tuple[int, int, int], int] = {}
+        self._months: dict[tuple[int, int], tuple[int, int]] = {}
+        self._years: dict[int, int] = {}
+
+    def to_date(self, y: int, m: int, d: int) -> date:
+        """Gregorian date of Hijri ``y-m-d``."""
+        key = (y, m, d)
+        o = self._days.get(key)
+        if o is None:
+            if len(self._days) >= self.size:
+                self._days.clear()
+            o = self._days[key] = _hijri_to_date(y, m, d).toordinal()
+        return date.fromordinal(o)
+
+    def month_span(self, y: int, m: int) -> tuple[date, date]:
+        """First and last Gregorian day of Hijri month ``m`` of year ``y``."""
+        key = (y, m)
+        span = self._months.get(key)
+        if span is None:
+            if len(self._months) >= self.size:
+                self._months.clear()
+            a, b = _hijri_month_span(y, m)
+            span = self._months[key] = (a.toordinal(), b.toordinal())
+        return date.fromordinal(span[0]), date.fromordinal(span[1])
+
+    def year_of(self, g: date) -> int:
+        """Hijri year of a Gregorian date."""
+        o = g.toordinal()
+        y = self._years.get(o)
+        if y is None:
+            if len(self._years) >= self.size:
+                self._years.clear()
+            y = self._years[o] = Gregorian(g.year, g.month, g.day).to_hijri().year
+        return y
+
+
 class _Span:
     """A resolved calendar unit: first and last day, grain, ISO value."""
 
@@ -168,7 +225,7 @@ def _pick(cands: list[_Span], refd: date, mod: int | None, future: bool = False,
     return past[-1] if past else cands[0]
 
 
-def _date_span(sem: dict, ref: datetime | None) -> _Span | None:
+def _date_span(sem: dict, ref: datetime | None, hm: HijriMemo) -> _Span | None:
     """Resolve a ``date`` meaning to a span; None when it needs a missing reference."""
     y, m, d, cal = sem.get("y"), sem.get("m"), sem.get("d"), sem.get("cal", "gregorian")
 
@@ -176,13 +233,13 @@ def _date_span(sem: dict, ref: datetime | None) -> _Span | None:
         try:
             if cal == "hijri":
                 if m is None:
-                    a, _ = _hijri_month_span(yy, 1)
-                    _, b = _hijri_month_span(yy, 12)
+                    a, _ = hm.month_span(yy, 1)
+                    _, b = hm.month_span(yy, 12)
                     return _Span(a, b, "year", f"{a.isoformat()}/{b.isoformat()}")
                 if d is None:
-                    a, b = _hijri_month_span(yy, m)
+                    a, b = hm.month_span(yy, m)
                     return _Span(a, b, "month", f"{a.isoformat()}/{b.isoformat()}")
-                g = _hijri_to_date(yy, m, d)
+                g = hm.to_date(yy, m, d)
                 return _Span(g, g, "day", g.isoformat())
             if m is None:
                 return _Span(date(yy, 1, 1), date(yy, 12, 31), "year", f"{yy:04d}")
@@ -199,7 +256,7 @@ def _date_span(sem: dict, ref: datetime | None) -> _Span | None:
         return None
     refd = ref.date()
     if cal == "hijri":
-        base = Gregorian(refd.year, refd.month, refd.day).to_hijri().year
+        base = hm.year_of(refd)
     else:
         base = refd.year
     if sem.get("mod") == 0:
@@ -235,17 +292,18 @@ def _bind_period_refs(sem: dict, ref: datetime | None, anchor: date | None) -> d
     return None if ysp is None else dict(sem, yref=None, y=ysp.start.year)
 
 
-def _day_of(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[date | None, bool, str]:
+def _day_of(sem: dict, ref: datetime | None, anchor: date | None,
+            hm: HijriMemo) -> tuple[date | None, bool, str]:
     """A day-level meaning -> (date or None, relative?, calendar)."""
     t = sem["type"]
     if t == "date" and (sem.get("mref") is not None or sem.get("yref") is not None):
         bound = _bind_period_refs(sem, ref, anchor)
         if bound is None:
             return None, True, sem.get("cal", "gregorian")
-        d, _rel, cal = _day_of(bound, ref, anchor)
+        d, _rel, cal = _day_of(bound, ref, anchor, hm)
         return d, True, cal
     if t == "date":
-        sp = _date_span(sem, ref)
+        sp = _date_span(sem, ref, hm)
         rel = sem.get("y") is None
         return (sp.start if sp and sp.grain == "day" else None), rel, sem.get("cal", "gregorian")
     if anchor is None:
@@ -307,11 +365,12 @@ def _season_instances(code: str, years) -> list[_Span]:
     return out
 
 
-def _coarse_span(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[_Span | None, str, bool]:
+def _coarse_span(sem: dict, ref: datetime | None, anchor: date | None,
+                 hm: HijriMemo) -> tuple[_Span | None, str, bool]:
     """Span of a month/year-level meaning -> (span, calendar, relative)."""
     t = sem["type"]
     if t == "date":
-        return _date_span(sem, ref), sem.get("cal", "gregorian"), sem.get("y") is None
+        return _date_span(sem, ref, hm), sem.get("cal", "gregorian"), sem.get("y") is None
     if t == "period":
         return _period_span(sem, ref, anchor), "gregorian", True
     if t == "season":
@@ -334,7 +393,8 @@ def _coarse_span(sem: dict, ref: datetime | None, anchor: date | None) -> tuple[
     return None, "gregorian", True
 
 
-def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict[str, Any] | None:
+def resolve(sem: dict, ref: datetime | None, anchor: date | None = None,
+            hm: HijriMemo | None = None) -> dict[str, Any] | None:
     """Resolve one meaning against the reference time.
 
     Args:
@@ -343,6 +403,8 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
         anchor: The reference DAY (defaults to ``ref.date()``); the extractor
             moves it back one day when the text says "اليوم (الاثنين)" and the
             publication time is already past midnight.
+        hm: The Hijri conversions remembered across calls (the extractor keeps
+            one); None: a fresh one.
 
     Returns:
         The output fields (kind, value, grain, calendar, relative, approx and
@@ -350,6 +412,8 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
     """
     if anchor is None and ref is not None:
         anchor = ref.date()
+    if hm is None:
+        hm = HijriMemo()
     t = sem["type"]
     if t == "date" and (sem.get("mref") is not None or sem.get("yref") is not None):
         bound = _bind_period_refs(sem, ref, anchor)
@@ -357,12 +421,12 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
             if sem.get("mref") is not None:
                 return _item("date", None, "day", relative=True)
             return _item("date", None, "month", sem.get("cal", "gregorian"), True)
-        out = resolve(bound, ref, anchor)
+        out = resolve(bound, ref, anchor, hm)
         if out:
             out["relative"] = True
         return out
     if t == "date":
-        sp = _date_span(sem, ref)
+        sp = _date_span(sem, ref, hm)
         rel = sem.get("y") is None
         cal = sem.get("cal", "gregorian")
         if sp is None:
@@ -372,7 +436,7 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
         kind = "interval" if "/" in sp.value else "date"
         return _item(kind, sp.value, sp.grain, cal, rel, part=sem.get("part"))
     if t in ("weekday", "relday", "relday_wd", "now"):
-        d, rel, cal = _day_of(sem, ref, anchor)
+        d, rel, cal = _day_of(sem, ref, anchor, hm)
         return _item("date", d.isoformat() if d else None, "day", cal, True, part=sem.get("part"))
     if t == "time":
         extra = {}
@@ -382,13 +446,13 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
             extra["timezone"] = sem["tz"][0]
         return _item("time", _time_str(sem), sem["grain"], **extra)
     if t == "datetime":
-        d, rel, cal = _day_of(sem["date"], ref, anchor)
+        d, rel, cal = _day_of(sem["date"], ref, anchor, hm)
         tm = sem["time"]
         value = f"{d.isoformat()}T{_time_str(tm)}" if d else None
         return _item("datetime", value, tm["grain"], cal, rel,
                      timezone=tm["tz"][0] if tm.get("tz") else None)
     if t in ("period", "season"):
-        sp, cal, rel = _coarse_span(sem, ref, anchor)
+        sp, cal, rel = _coarse_span(sem, ref, anchor, hm)
         grain = sem["per"] if t == "period" else "month"
         return _item("date", sp.value if sp else None, sp.grain if sp else grain, cal, rel)
     if t == "yearpart":
@@ -415,7 +479,7 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
         return _item("set", sem.get("period"), sem.get("grain"))
     if t == "partof":
         base = sem["base"]
-        sp, cal, rel = _coarse_span(base, ref, anchor)
+        sp, cal, rel = _coarse_span(base, ref, anchor, hm)
         if sp is None:
             return _item("date", None, None, cal, True, True, part=sem["part"])
         i = {"early": 0, "mid": 1, "late": 2}[sem["part"]]
@@ -435,31 +499,31 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None) -> dict
         if a["type"] == "date" and b["type"] == "date" and a.get("y") is None and b.get("y") is None \
                 and a.get("m") is not None and b.get("m") is not None and a.get("cal") == b.get("cal") \
                 and b.get("mod") is None and a.get("mod") is None and ref is not None:
-            sa = _date_span(dict(a, future=a.get("future") or b.get("future")), ref)
+            sa = _date_span(dict(a, future=a.get("future") or b.get("future")), ref, hm)
             if sa is not None:  # both open: the start by tense.future, the end the first one from it on
                 a["y"] = sa.start.year if a.get("cal") != "hijri" else \
-                    Gregorian(sa.start.year, sa.start.month, sa.start.day).to_hijri().year
+                    hm.year_of(sa.start)
                 b = dict(b, not_before=sa.start)
         if a["type"] == "date" and b["type"] == "date" and a.get("y") is None and a.get("m") is not None:
-            sb = _date_span(b, ref)
+            sb = _date_span(b, ref, hm)
             if sb is not None:  # the start takes the end's year, or the one before it
                 yb = b["y"] if b.get("y") is not None else None
                 if yb is None:
                     yb = sb.start.year if a.get("cal") == "gregorian" else \
-                        Gregorian(sb.start.year, sb.start.month, sb.start.day).to_hijri().year
-                sa = _date_span(dict(a, y=yb), ref)
+                        hm.year_of(sb.start)
+                sa = _date_span(dict(a, y=yb), ref, hm)
                 a["y"] = yb - 1 if sa is not None and sa.start > sb.start else yb
         if a["type"] == "date" and b["type"] == "date" and b.get("y") is None and b.get("m") is not None \
                 and a.get("y") is not None and a.get("m") is not None and a.get("cal") == b.get("cal") \
                 and b.get("mod") is None:
             b = dict(b, y=a["y"])  # "من 5 يناير 2014 إلى 7 فبراير": the end takes the start's year, or the next
-            sa, sb = _date_span(a, ref), _date_span(b, ref)
+            sa, sb = _date_span(a, ref, hm), _date_span(b, ref, hm)
             if sa is not None and sb is not None and sb.end < sa.start:
                 b["y"] = a["y"] + 1
         if a["type"] == "time" and b["type"] == "time" and not a.get("ap") and b["h"] >= 12 > a["h"] \
                 and a["h"] + 12 <= b["h"]:
             a["h"] += 12  # "من الساعة الرابعة وحتى العاشرة مساء"
-        ra, rb = resolve(a, ref, anchor), resolve(b, ref, anchor)
+        ra, rb = resolve(a, ref, anchor, hm), resolve(b, ref, anchor, hm)
         if ra is None or rb is None:
             return None
         va, vb = ra["value"], rb["value"]

@@ -43,6 +43,20 @@ _SECOND_CLITIC = frozenset("بلك")
 _AL_UNITS = frozenset({"U_PL", "U_DU"})
 _match_span = re.Match.span
 _LETTER = re.compile(r"[^\W\d_]")  # the letters of _WORDS
+
+
+def _is_letter(c: str) -> bool:
+    """Whether one character is a letter of :data:`_LETTER` (``\\w`` but not ``\\d`` nor ``_``).
+
+    ``\\w`` is ``str.isalnum`` (alpha, decimal, digit or numeric) or "_", ``\\d``
+    is ``str.isdecimal``: what is left is alpha, or numeric but not decimal
+    ("²", "½"). Two str methods cost less than a regex match.
+
+    Example:
+        >>> [_is_letter(c) for c in "a1_ ه²٣"]
+        [True, False, False, False, True, True, False]
+    """
+    return c.isalpha() or (c.isnumeric() and not c.isdecimal())
 _CLITIC_TOKENS = frozenset("وفبلك")
 _ARABIC_TOKEN = re.compile(r"[\u0621-\u064A]+")  # the letter tokens of numbers.TOKEN_RE
 
@@ -150,6 +164,16 @@ class Rule:
         extra: Hand-written prefilters of rules.yaml (``prefilter``), tried
             after the derived one (the test suite checks that each finds
             something inside every match of the rule).
+        anchors: For each prefilter, strings one of which each of its matches
+            contains and that few windows hold (:func:`rare_strings`; empty: none
+            such): a window holding none of them is dropped without the search.
+        gate: A pattern that finds something inside every match of ``regex``
+            (the first prefilter, else the derived one even where ``derive`` is
+            off; None: none): past a match, the rest of a window is searched
+            only where it finds something.
+        lead: ``(pattern, back)`` (:func:`lead_pattern`): no match of ``regex``
+            starts more than ``back`` code points before the first match of
+            ``pattern``, a quick search; None when the rule does not start so.
         derive: Whether to derive a prefilter from ``regex`` (rules.yaml
             ``derived_prefilter: false`` turns it off where it is little more
             than the rule's trigger word: it keeps nearly every window and costs
@@ -165,16 +189,23 @@ class Rule:
     prefilters: tuple[re.Pattern, ...] = ()
     extra: tuple[re.Pattern, ...] = ()
     derive: bool = True
+    anchors: tuple[tuple[str, ...], ...] = ()
+    gate: re.Pattern | None = None
+    lead: tuple[re.Pattern, int] | None = None
 
     def __post_init__(self) -> None:
         tree = _parse(self.regex)
         if self.required is None:
             self.required = required_strings(self.regex, tree)
+        pat = required_pattern(self.regex, tree=tree)
+        if pat is None and self.required:
+            pat = "|".join(map(re.escape, sorted(self.required, key=lambda r: (-len(r), r))))
+        derived = re.compile(pat) if pat else None
         if not self.prefilters:
-            pat = required_pattern(self.regex, tree=tree) if self.derive else None
-            if pat is None and self.required and self.derive:
-                pat = "|".join(map(re.escape, sorted(self.required, key=lambda r: (-len(r), r))))
-            self.prefilters = ((re.compile(pat),) if pat else ()) + tuple(self.extra)
+            self.prefilters = ((derived,) if derived is not None and self.derive else ()) + tuple(self.extra)
+        self.gate = self.prefilters[0] if self.prefilters else derived
+        self.lead = lead_pattern(self.regex)
+        self.anchors = tuple(rare_strings(p) for p in self.prefilters)
 
 
 def _parse(rx: re.Pattern):
@@ -443,6 +474,104 @@ def required_strings(rx: re.Pattern, tree=None) -> tuple[str, ...] | None:
     return tuple(sorted(req)) if req else None
 
 
+def lead_pattern(rx: re.Pattern) -> tuple[re.Pattern, int] | None:
+    r"""The first item of a rule's ``whole`` group as a pattern of its own, and how far back a match may start.
+
+    A rule's regex is ``(?<!\w)CLITIC(?P<whole>...)...``: every match starts at
+    most ``back`` code points (the longest proclitic) before a match of the first
+    item of ``whole`` (groups looked into); so no match starts before the first
+    match of that item, less ``back``, and a search for the rule may begin
+    there. The item is kept only where ``re`` searches for it by its first
+    character (a literal, a character class, an alternation of literal-led
+    branches): then it costs a fraction of the rule's search, which tries a
+    match at every position. Compiled from the parsed pattern itself (the
+    same item, assertions and groups included).
+
+    Returns:
+        ``(pattern, back)``, or None (no ``whole`` group at the top level, flags,
+        another first item).
+
+    Example:
+        >>> lead, back = lead_pattern(re.compile(r"(?<!\w)(?:و|ول)??(?P<whole>(?:امس|غدا)\s+\d+)(?!\w)"))
+        >>> lead.search("قال امس 3").start(), back
+        (4, 2)
+    """
+    tree = _parse(rx)
+    whole = rx.groupindex.get("whole")
+    if tree is None or whole is None:
+        return None
+    from re import _compiler, _constants as C, _parser as P  # noqa: N812 (CPython's sre internals)
+
+    items = list(tree)
+    at = [i for i, (op, av) in enumerate(items) if op is C.SUBPATTERN and av[0] == whole]
+    if len(at) != 1:
+        return None
+    back = P.SubPattern(tree.state, items[:at[0]]).getwidth()[1]
+    first = items[at[0]]
+    while first[0] is C.SUBPATTERN and not (first[1][1] or first[1][2]) and len(first[1][3]):
+        first = first[1][3][0]  # a group only captures: its first item
+    op, av = first
+    if op is C.BRANCH:
+        ok = all(len(alt) and alt[0][0] is C.LITERAL for alt in av[1])
+    else:
+        ok = op in (C.LITERAL, C.IN)
+    if not ok or back >= C.MAXREPEAT:
+        return None
+    return _compiler.compile(P.SubPattern(tree.state, [first])), back
+
+
+def rare_strings(rx: re.Pattern, max_count: int = 3) -> tuple[str, ...]:
+    r"""Strings of which every match of ``rx`` contains one, chosen to be rare in text (empty: none).
+
+    A cheap necessary condition: ``str.find`` of a few literals costs a tenth
+    of a regex search over the same window. The requirements are those of the
+    mandatory items of the pattern's top-level sequence (looking into its
+    groups): a run of literal characters, an alternation whose every branch
+    requires a string (:func:`required_strings`), a small character class.
+    Only sets of at most ``max_count`` strings, each of three characters or
+    more or one punctuation mark, are kept (the short words and letters of
+    Arabic are in nearly every window); the smallest such set wins, then the
+    one with the longest shortest string. Only patterns without flags are analysed.
+
+    Example:
+        >>> rare_strings(re.compile(r"(?:بتاريخ|فى|منذ|يوم)\s+\d{1,2}/\d{1,2}"))
+        ('/',)
+        >>> rare_strings(re.compile(r"(?:منذ|قبل)\s+\d+"))
+        ('قبل', 'منذ')
+        >>> rare_strings(re.compile(r"فى\s+\d+"))
+        ()
+    """
+    tree = _parse(rx)
+    if tree is None:
+        return ()
+    from re import _constants as C  # noqa: N812 (CPython's sre internals)
+
+    options: list[tuple[str, ...]] = []
+
+    def top(items) -> None:
+        run = ""
+        for op, av in list(items) + [(None, None)]:
+            if op is C.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                options.append((run,))
+                run = ""
+            if op is C.SUBPATTERN and not (av[1] or av[2]):
+                top(av[3])
+            elif op in (C.BRANCH, C.IN) or (op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1):
+                req = required_strings(rx, tree=[(op, av)])  # what this one item requires
+                if req:
+                    options.append(req)
+
+    top(tree)
+    good = [o for o in options if len(o) <= max_count
+            and all(len(x) >= 3 or (len(x) == 1 and not x.isalnum() and not x.isspace() and x != ".") for x in o)]
+    if not good:
+        return ()
+    return tuple(sorted(min(good, key=lambda o: (len(o), -min(map(len, o)), o))))
+
+
 @dataclass
 class TimeLexicon:
     """All tables and compiled rules of the times stage (built once per pipeline).
@@ -507,10 +636,16 @@ class TimeLexicon:
     #: Every word of the token alphabet that is a trigger word (:meth:`_keys_of`), with its
     #: trigger names: built once by :meth:`_trigger_forms` (about 5,000 forms).
     _word_keys: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
-    #: The words of ``_word_keys`` as a frozenset (a set meets a frozenset faster than a dict's keys).
+    #: The words of ``_word_keys`` and the proclitic letters (_CLITIC_TOKENS), the tokens
+    #: :meth:`trigger_spans` looks at: membership in a frozenset is faster than in a dict.
     _word_keyset: frozenset[str] = field(default=frozenset(), repr=False)
     #: Per-rule data of the matching loop (built by :func:`hadath.extract.times.match.find` on first use).
     plan: tuple | None = field(default=None, repr=False)
+    #: Letter token -> whether it ends in a number word of ``num_atoms`` behind at most six
+    #: letters (the NUMUNIT test of :meth:`trigger_spans`); a bounded memo of str -> bool.
+    _num_word: dict[str, bool] = field(default_factory=dict, repr=False)
+    #: Text -> :meth:`parse_number` of it (a bounded memo of str -> int or None).
+    _number_memo: dict[str, int | None] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ load
     @classmethod
@@ -806,7 +941,7 @@ class TimeLexicon:
             lx.rules.append(Rule(r["id"], r["handler"], int(r.get("priority", 0)), rx, needs, extra=extra,
                                  derive=bool(r.get("derived_prefilter", True))))
         lx._word_keys = lx._trigger_forms()
-        lx._word_keyset = frozenset(lx._word_keys)
+        lx._word_keyset = frozenset(lx._word_keys) | _CLITIC_TOKENS
         return lx
 
     def trigger_spans(self, text: str, tokens: Tokens | None = None) -> dict[str, list[tuple[int, int]]]:
@@ -835,34 +970,42 @@ class TimeLexicon:
         memo = self._word_keys
         if memo is None:
             memo = self._word_keys = self._trigger_forms()
-            self._word_keyset = frozenset(memo)
+            self._word_keyset = frozenset(memo) | _CLITIC_TOKENS
         vocab = tokens.vocab
         starts, ends, words = tokens.starts, tokens.ends, tokens.words
-        letter = _LETTER.match
         n = len(text)
         # A word is a run of letters; one made of Arabic letters only is a token, so the
         # trigger words are the tokens found in the lexicon with no letter on either side.
         # The one other kind of trigger word: a proclitic letter, any letter outside the
         # token alphabet, then a lexicon word (the second letter is never looked at).
-        hit = vocab & self._word_keyset
-        look = hit | _CLITIC_TOKENS if hit else _CLITIC_TOKENS
+        look = self._word_keyset  # the trigger words, and the proclitic letters (see above)
         atoms = self.num_atoms
+        num_word = self._num_word
         mixed = False
         for i in compress(range(len(words)), map(look.__contains__, words)):
             p, e = starts[i], ends[i]
-            if p and letter(text, p - 1):
+            if p and _is_letter(text[p - 1]):
                 continue
             w = words[i]
-            if w in hit:
-                if not (e < n and letter(text, e)):
-                    keys = memo[w]
+            keys = memo.get(w)
+            if keys is not None:
+                if not (e < n and _is_letter(text[e])):
+                    sp = (p, e)
                     for k in keys:
-                        out.setdefault(k, []).append((p, e))
+                        out.setdefault(k, []).append(sp)
                     if "UNIT" in keys and i:  # NUMUNIT: a unit word right after digits or a number word
                         prev = words[i - 1]
-                        if not prev.isalpha() or any(prev[j:] in atoms for j in range(7)):
-                            out.setdefault("NUMUNIT", []).append((p, e))
-            elif e < n and letter(text, e):
+                        if not prev.isalpha():
+                            numeric = True
+                        else:
+                            numeric = num_word.get(prev)
+                            if numeric is None:
+                                if len(num_word) >= 4096:
+                                    num_word.clear()
+                                numeric = num_word[prev] = any(prev[j:] in atoms for j in range(7))
+                        if numeric:
+                            out.setdefault("NUMUNIT", []).append(sp)
+            elif e < n and _is_letter(text[e]):
                 mo = _WORDS.match(text, p)
                 keys = self._keys_of(mo.group())
                 if keys:
@@ -958,6 +1101,16 @@ class TimeLexicon:
         Returns:
             The integer, or None if a word is unknown.
         """
+        memo = self._number_memo  # the same few numbers come again and again
+        v = memo.get(text, -1)
+        if v == -1:
+            if len(memo) >= 4096:
+                memo.clear()
+            v = memo[text] = self._parse_number(text)
+        return v
+
+    def _parse_number(self, text: str) -> int | None:
+        """:meth:`parse_number` without its memo."""
         text = text.strip()
         if text.isdigit():
             return int(text)
