@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress, filterfalse
+from itertools import compress
 from importlib import resources
 from typing import Any
 
@@ -971,7 +971,6 @@ class TimeLexicon:
         if memo is None:
             memo = self._word_keys = self._trigger_forms()
             self._word_keyset = frozenset(memo) | _CLITIC_TOKENS
-        vocab = tokens.vocab
         starts, ends, words = tokens.starts, tokens.ends, tokens.words
         n = len(text)
         # A word is a run of letters; one made of Arabic letters only is a token, so the
@@ -1017,7 +1016,7 @@ class TimeLexicon:
                 v.sort()
         # digit runs: inside the digit tokens (every token that is not letters)
         digits = []
-        numeric = set(filterfalse(str.isalpha, vocab))  # the digit tokens (a letter token is all letters)
+        numeric = tokens.digits  # the digit tokens (computed once by tokenize, shared with quantities)
         for i in compress(range(len(words)), map(numeric.__contains__, words)) if numeric else ():
             if words[i].isdecimal():
                 digits.append((starts[i], ends[i]))
