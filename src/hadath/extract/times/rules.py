@@ -819,7 +819,7 @@ class TimeLexicon:
         numw = f"(?:{numw_atom}(?:\\s+و\\s?{numw_atom})*)"
         numw_al = f"(?:(?:ال)?{numw_atom}(?:\\s+و\\s?(?:ال)?{numw_atom})*)"
         ord_tens = "(?:العشرين|الثلاثين)"
-        ord_simple = _alt([k for k in lx.ordinals if lx.ordinals[k] <= 12 and k not in ("الحادى", "الحاديه")])
+        ord_simple = _alt([k for k in lx.ordinals if lx.ordinals[k] <= 19 and k not in ("الحادى", "الحاديه")])
         orddays = f"(?:{_alt(ord_units)}\\s+و{ord_tens}|{ord_tens}|{ord_simple}|{_alt(lx.first_day)})"
         last_single = [n for e in rel["last_dir"] for n in e["names"]]
         last_dual = [n for e in rel["last_dir_dual"] for n in e["names"]]
