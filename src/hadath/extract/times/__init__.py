@@ -158,6 +158,7 @@ class FutureCues:
         cues = data["future_words"] + data["future_phrases"] + data["future_postpone"]
         self.rx = re.compile(r"(?<!\w)[وف]?(?:" + alt(cues) + r")(?!\w)")
         self.right_before = re.compile(r"(?<!\w)(?:" + alt(data["future_right_before"]) + r")\s+$")
+        self._right_after = re.compile(r"[ \t]*[،,]?[ \t]*(?:" + alt(data["future_right_after"]) + r")(?!\w)")
         # word starts: normalised inside a word (a final ي would become ى), the added letter cut off again
         pre = "|".join(re.escape(normalize_word(p + "م")[:-1]) for p in data["future_verb_prefixes"])
         self.verb_rx = re.compile(r"(?<!\w)[وف]?((?:" + pre + r")\w+)")
@@ -187,6 +188,11 @@ class FutureCues:
                 if stem in known or (stem[-1] == "ي" and stem[:-1] + "ى" in known):
                     return True
         return False
+
+    def right_after(self, text: str, end: int) -> bool:
+        """Whether a future apposition follows the date ending at ``end`` (``future_right_after``: "يوم 3
+        أغسطس الشهر المقبل"); other cues after a date do not count ("أعلن في يناير أنه سيزور")."""
+        return self._right_after.match(text, end) is not None
 
     def near_window(self, text: str, pos: int, lo: int | None = None) -> int:
         """Days ahead of the reference a yearless single day may lie (rule tense.near_future).
@@ -312,7 +318,7 @@ class TimeExtractor:
             open_ = _open_dates(c["sem"], [])
             if open_:
                 lo = _sentence_start(text, c["s"])  # (found once for both tests)
-                if self.future.before(text, c["s"], lo):
+                if self.future.before(text, c["s"], lo) or self.future.right_after(text, c["e"]):
                     for d in open_:
                         d["future"] = True
                 elif prev_open is not None and self._interval_end(prev_open, c, text):
