@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import compress
 from importlib import resources
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -218,6 +219,24 @@ def _parse(rx: re.Pattern):
     except Exception:  # pragma: no cover - another Python
         return None
     return None if tree.state.flags & ~re.UNICODE else tree
+
+
+def _literal_runs(items) -> Iterator[tuple[Any, Any]]:
+    """The items of a parsed regex sequence (``sre`` parse tree) with each run of literal characters
+    joined: ``(None, "text")`` for a run, ``(op, av)`` for every other item, in order."""
+    from re import _constants as C  # noqa: N812 (CPython's sre internals)
+
+    run = ""
+    for op, av in items:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            yield None, run
+            run = ""
+        yield op, av
+    if run:
+        yield None, run
 
 
 def required_pattern(rx: re.Pattern, min_score: float = 1.0, tree=None) -> str | None:
@@ -426,18 +445,10 @@ def required_strings(rx: re.Pattern, tree=None) -> tuple[str, ...] | None:
     def seq(items) -> frozenset[str] | None:
         best: frozenset[str] | None = None
         opts: list[frozenset[str]] = []
-        run = ""
-        for op, av in list(items) + [(None, None)]:
-            if op is C.LITERAL:
-                run += chr(av)
-                continue
-            if run:
-                opts.append(frozenset([run]))
-                run = ""
-            if op is not None:
-                r = one(op, av)
-                if r is not None:
-                    opts.append(r)
+        for op, av in _literal_runs(items):
+            r = frozenset([av]) if op is None else one(op, av)
+            if r is not None:
+                opts.append(r)
         for o in opts:
             if best is None or (min(map(len, o)), -len(o)) > (min(map(len, best)), -len(best)):
                 best = o
@@ -549,15 +560,10 @@ def rare_strings(rx: re.Pattern, max_count: int = 3) -> tuple[str, ...]:
     options: list[tuple[str, ...]] = []
 
     def top(items) -> None:
-        run = ""
-        for op, av in list(items) + [(None, None)]:
-            if op is C.LITERAL:
-                run += chr(av)
-                continue
-            if run:
-                options.append((run,))
-                run = ""
-            if op is C.SUBPATTERN and not (av[1] or av[2]):
+        for op, av in _literal_runs(items):
+            if op is None:
+                options.append((av,))
+            elif op is C.SUBPATTERN and not (av[1] or av[2]):
                 top(av[3])
             elif op in (C.BRANCH, C.IN) or (op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1):
                 req = required_strings(rx, tree=[(op, av)])  # what this one item requires
