@@ -37,7 +37,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 
-__all__ = ["Normalized", "normalize", "normalize_word", "REMOVED", "CHAR_MAP"]
+__all__ = ["Normalized", "normalize", "normalize_word", "REMOVED", "ATTACHED", "CHAR_MAP"]
 
 #: Code points removed by normalisation (diacritics, tatweel, bidi/zero-width controls).
 REMOVED = frozenset(
@@ -47,6 +47,10 @@ REMOVED = frozenset(
     + list(range(0x202A, 0x202F))
     + list(range(0x2066, 0x206A))
 )
+
+#: Removed code points that belong to the letter before them (harakat, tanween, shadda, sukun, dagger
+#: alef, Quranic marks, tatweel): a span that ends with that letter ends after them (``شخصاً``, ``قُتِلَ``).
+ATTACHED = frozenset([0x0640, 0x0670] + list(range(0x064B, 0x0660)) + list(range(0x06D6, 0x06EE)))
 
 #: One-to-one replacements applied after presentation-form folding.
 CHAR_MAP = {
@@ -76,7 +80,8 @@ class Normalized:
         text: The normalised text.
         starts: ``starts[i]`` is the raw offset (code points) of the raw
             character that normalised character ``i`` came from.
-        ends: ``ends[i]`` is the raw end offset (exclusive) of that character.
+        ends: ``ends[i]`` is the raw end offset (exclusive) of that character, with the
+            diacritics and tatweel right after it (:data:`ATTACHED`), which belong to it.
     """
 
     raw: str
@@ -123,9 +128,12 @@ def normalize(raw: str) -> Normalized:
     ends = array("i")
     cmap = CHAR_MAP
     removed = REMOVED
+    attached = ATTACHED
     for i, ch in enumerate(raw):
         cp = ord(ch)
         if cp in removed:
+            if cp in attached and ends and ends[-1] == i:
+                ends[-1] = i + 1  # the mark belongs to the letter before it
             continue
         if _is_presentation(cp):
             folded = unicodedata.normalize("NFKC", ch)
