@@ -188,3 +188,14 @@ def test_readers_give_every_file_record_its_resolved_place(tmp_path, monkeypatch
         ("z.zip:0", f"{r}/z.zip:0", f"{r}/z.zip", False),
     ]
     assert "src" not in next(iter(iter_records(["-"], stdin=__import__("io").BytesIO(A.encode()))))
+
+
+def test_two_articles_piped_into_one_folder_are_two_documents(tmp_path):
+    import io
+
+    out = tmp_path / "o"
+    r1 = run_batch(["-"], out, jobs=1, settings=FAST, progress=False, stdin=io.BytesIO(A.encode()))
+    r2 = run_batch(["-"], out, jobs=1, settings=FAST, progress=False, stdin=io.BytesIO(B.encode()))
+    r3 = run_batch(["-"], out, jobs=1, settings=FAST, progress=False, stdin=io.BytesIO(A.encode()))
+    assert (r1.ok, r2.ok, r2.changed, r3.ok, r3.skipped) == (1, 1, 0, 0, 1)
+    assert [d[1] for d in _docs(out)] == [A, B]

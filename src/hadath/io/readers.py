@@ -36,7 +36,8 @@ An INPUT may be:
   and HTML files; id = ``"<zip name>:<index>"`` over its JSON records in
   sorted member order, ``"<zip name>:<member>"`` for text members;
 * ``-``: standard input, read as JSONL or a JSON array when it parses as one,
-  else as one article with id ``-``.
+  else as one article with id ``-:`` + the first 12 hex digits of the SHA-1 of its
+  bytes (two different articles piped into one output folder are two documents).
 
 Records are streamed: a zip's members are read one at a time and never all
 zips at once.
@@ -80,6 +81,7 @@ from __future__ import annotations
 import codecs
 import csv
 import functools
+import hashlib
 import io
 import json
 import os
@@ -711,8 +713,10 @@ def _iter_stdin(fh: BinaryIO) -> Iterator[dict[str, Any]]:
             return
         except ValueError:
             pass
-    yield {"id": "-", "input": "-", "data": raw, "path": "-", "kind": None, "url": None,
-           "published": None, "title": None, "author": None, "source": None}
+    # one article as text or HTML: its id comes from its bytes, so that two articles piped into one
+    # output folder are two documents and the same one piped again is recognised as done
+    yield {"id": "-:" + hashlib.sha1(raw).hexdigest()[:12], "input": "-", "data": raw, "path": "-", "kind": None,
+           "url": None, "published": None, "title": None, "author": None, "source": None}
 
 
 def iter_records(inputs: list[str], *, stdin: BinaryIO | None = None) -> Iterator[dict[str, Any]]:
