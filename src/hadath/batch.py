@@ -265,6 +265,7 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
     def executor() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker)
 
+    others = set(mp.active_children())  # (children that are not this pool's)
     ex = executor()
     pending: collections.deque = collections.deque()
     chunks = _chunks(records, max(1, chunksize))
@@ -304,20 +305,30 @@ def parallel_analyze(records: Iterable[dict[str, Any]], *, n_process: int, setti
         if finished:
             ex.shutdown(wait=True)
         else:  # interrupted (Ctrl-C, an error, the consumer stopped): the chunks in flight are dropped
-            _stop_pool(ex)
+            _stop_pool(ex, others)
         if ctx.get_start_method() == "fork":
             gc.unfreeze()
 
 
-def _stop_pool(ex: Any) -> None:
+def _stop_pool(ex: Any, others: set | None = None) -> None:
     """Stop a process pool now: cancel its queued chunks and terminate its workers.
 
     Waiting for the workers instead (``shutdown(wait=True)``) could hang after a
     Ctrl-C that struck the parent inside the pool's own machinery, with the
     workers blocked on the result pipe. The chunks in flight are lost, which a
     batch allows: their inputs were not written, so a resumed run analyses them.
+
+    Args:
+        ex: The ``ProcessPoolExecutor``.
+        others: The live ``multiprocessing`` children from before the pool: any
+            other child is taken as the pool's, so that a worker forked by a
+            Ctrl-C-interrupted submit, before the pool recorded it, stops too.
     """
+    import multiprocessing as mp
+
     procs = list((getattr(ex, "_processes", None) or {}).values())  # CPython's pid -> Process map
+    if others is not None:
+        procs += [p for p in mp.active_children() if p not in others and p not in procs]
     ex.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         if proc.is_alive():
