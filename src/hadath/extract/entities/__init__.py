@@ -779,7 +779,7 @@ class EntityExtractor:
         name (منصور التركي، محمد المصري), no evidence of the document's country."""
         if " " in m.key or m.prefix or not ents or any(e.kind not in ("nat_adj", "nationality") for e in ents):
             return False
-        prev = _PREV_WORD.search(text, 0, m.start)
+        prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)  # (the word before: a short window)
         return prev is not None and (name_key(prev.group(1)),) in self.first_names
 
     def _kin_ok(self, raw: str, norm: Any, text: str, m: Match, mentions: list[Mention]) -> bool:
