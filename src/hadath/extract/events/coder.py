@@ -2634,7 +2634,7 @@ class Coder:
                             if toks[q]["w"] and self._number(toks[q]) is None}
                     if len(secs - {None}) > 1:
                         rec.update(code=None, sector=None, entity=None)
-        items = self._breakdown_totals(toks, a, items, qinfo)
+        items = self._breakdown_totals(toks, starts, a, items, qinfo)
         items.sort()
         want = {"dead": ("ASSAULT", None), "injured": ("ASSAULT", None), "casualties": ("ASSAULT", None),
                 "arrested": ("COERCE", "arrest"), "participants": ("PROTEST", None)}
@@ -2662,7 +2662,7 @@ class Coder:
                         "quantity": q.get("id"), "text": q.get("text"), "approx": bool(q.get("approx")),
                         "min": q.get("min"), "max": q.get("max")}
 
-    def _breakdown_totals(self, toks, a: int, items: list[tuple[int, str, float]],
+    def _breakdown_totals(self, toks, starts, a: int, items: list[tuple[int, str, float]],
                           qinfo: dict[int, dict[str, Any]]) -> list[tuple[int, str, float]]:
         """A count after بينهم / منهم is part of the count of people right before it ("23 مدنيا بينهم ثمانية
         أطفال لقوا حتفهم"): the size is the whole (23 dead), with the role the part was given."""
@@ -2674,7 +2674,7 @@ class Coder:
                              and q.get("object_lemma") in self.person_lemmas and q.get("kind", "count") == "count"
                              and 0 <= toks[k - 1]["rs"] - q["end"] <= 2), None)
                 if head is not None:
-                    k0 = max(a, bisect.bisect_right([t["rs"] for t in toks], head["start"]) - 1)
+                    k0 = max(a, bisect.bisect_right(starts, head["start"]) - 1)
                     if not any(it[0] == k0 for it in items):
                         out.append((k0, key, head["value"]))
                         qinfo[k0] = head
