@@ -465,10 +465,24 @@ class QuantityExtractor:
             cands = compress(range(len(words)), map(hit.__contains__, words))
             cw, nums = self._cand_words, self._cand_numbers
         may_start = self.parser.may_start
+        # The times as normalised spans: a token that overlaps one starts no item (a number inside a
+        # time is part of it: "15 يونيو 2015"), so it is not parsed (sorted, disjoint times only).
+        if disjoint and taken:
+            nstarts = norm.starts
+            t_norm = [(bisect.bisect_left(nstarts, a), bisect.bisect_left(nstarts, b)) for a, b in taken]
+        else:
+            t_norm = []
+        n_times = len(t_norm)
+        k = 0
         for ti in cands:
             ts, tw = starts[ti], words[ti]
             if ts < pos:
                 continue
+            if k < n_times:
+                while k < n_times and t_norm[k][1] <= ts:
+                    k += 1
+                if k < n_times and t_norm[k][0] < ends[ti]:
+                    continue
             m = None
             # NumberParser.may_start(tw), known in advance for the words of _cand_words
             if tw in nums or (tw not in cw and may_start(tw)):
