@@ -205,7 +205,7 @@ class Rule:
         if not self.prefilters:
             self.prefilters = ((derived,) if derived is not None and self.derive else ()) + tuple(self.extra)
         self.gate = self.prefilters[0] if self.prefilters else derived
-        self.lead = lead_pattern(self.regex)
+        self.lead = lead_pattern(self.regex, tree=tree)
         self.anchors = tuple(rare_strings(p) for p in self.prefilters)
 
 
@@ -485,7 +485,7 @@ def required_strings(rx: re.Pattern, tree=None) -> tuple[str, ...] | None:
     return tuple(sorted(req)) if req else None
 
 
-def lead_pattern(rx: re.Pattern) -> tuple[re.Pattern, int] | None:
+def lead_pattern(rx: re.Pattern, tree=None) -> tuple[re.Pattern, int] | None:
     r"""The first item of a rule's ``whole`` group as a pattern of its own, and how far back a match may start.
 
     A rule's regex is ``(?<!\w)CLITIC(?P<whole>...)...``: every match starts at
@@ -498,6 +498,10 @@ def lead_pattern(rx: re.Pattern) -> tuple[re.Pattern, int] | None:
     match at every position. Compiled from the parsed pattern itself (the
     same item, assertions and groups included).
 
+    Args:
+        rx: A compiled rule pattern.
+        tree: Its parsed form (``_parse(rx)``) when already at hand (parsed here otherwise).
+
     Returns:
         ``(pattern, back)``, or None (no ``whole`` group at the top level, flags,
         another first item).
@@ -507,7 +511,7 @@ def lead_pattern(rx: re.Pattern) -> tuple[re.Pattern, int] | None:
         >>> lead.search("قال امس 3").start(), back
         (4, 2)
     """
-    tree = _parse(rx)
+    tree = _parse(rx) if tree is None else tree
     whole = rx.groupindex.get("whole")
     if tree is None or whole is None:
         return None
