@@ -259,6 +259,8 @@ class Coder:
                                "يقام", "تنعقد", "ينعقد", "تعقد", "يعقد"])
         self.cause_preps = _ns(["في", "فى", "جراء", "اثر", "بسبب", "بفعل", "نتيجه", "خلال"])
         self.span_enders = _ns(c.get("span_enders", []))
+        self.genitive_titles = frozenset(" ".join(normalize_word(w) for w in t.split())
+                                         for t in c.get("genitive_titles", []))
         self.armed_genitive_rules = frozenset(c.get("armed_genitive_rules", []))
         self.armed_sectors = frozenset({"MIL", "REB", "UAF", "INS", "SPY"})
         self.accusation_heads = _ns(c.get("accusation_heads", []))
@@ -534,6 +536,24 @@ class Coder:
                 if p.get("count") is not None:  # "3 جنود" + "أتراك": the count of the first part stays
                     q["count"] = p["count"]
                 joined[-1] = q
+            elif ((n_title := self._genitive_title(toks, a, m)) and (p is None or p["i1"] <= m["i0"] - n_title
+                                                                   or p["i0"] >= m["i0"] - n_title)):
+                # "الأمين العام للأمم المتحدة"، "المتحدث الرسمي للجيش المصري": a title and its body in a ل-genitive
+                # are one actor, the body's (the title, a mention of its own or not, is taken in)
+                if p is not None and p["i1"] > m["i0"] - n_title:
+                    joined.pop()
+                q = dict(m, i0=m["i0"] - n_title, genitive_title=True)
+                q.pop("ms", None)
+                q.pop("me", None)
+                joined.append(q)
+            elif (p is not None and p.get("genitive_title") and p["i1"] == m["i0"] and m.get("label") == "PER"
+                  and not m.get("place")):
+                # "الأمين العام للأمم المتحدة بان كي مون": the holder's name in apposition is the same actor
+                q = dict(m, i0=p["i0"], code=m.get("code") or p.get("code"),
+                         country=m.get("country") or p.get("country"))
+                q.pop("ms", None)
+                q.pop("me", None)
+                joined[-1] = q
             elif (p is not None and p["i1"] == m["i0"] and self._nisba_join(toks, p, m)):
                 # "المدفعية السعودية": an agent noun and a nationality adjective the entity stage tagged as the
                 # country (SAU): one actor, Saudi + MIL
@@ -768,6 +788,23 @@ class Coder:
                     and not self._prep_before(toks, {"i0": q}, 0)):
                 return True
         return False
+
+    def _genitive_title(self, toks: list[dict[str, Any]], a: int, m: dict[str, Any]) -> int:
+        """How many tokens right before mention ``m`` (from token ``a`` on) are a title of cues ``genitive_titles``
+        whose ل-genitive ``m`` is (``المتحدث الرسمي للجيش``: 2); 0 when none.
+
+        ``m`` must be a coded body (a named organisation or an agent, not a person or a place) starting with ل or
+        لل (not ``بالأمم`` or ``والأمم``); the longest title wins."""
+        i0 = m["i0"]
+        t = toks[i0]["t"]
+        if not (toks[i0]["w"] and len(t) > 3 and t[0] == "ل" and t[1] != "ا" and m.get("code")
+                and not m.get("place") and m.get("label") not in ("PER", "LOC", "GPE")):
+            return 0
+        for n in (3, 2, 1):
+            if i0 - n >= a and all(toks[k]["w"] for k in range(i0 - n, i0)) \
+                    and " ".join(toks[k]["t"] for k in range(i0 - n, i0)) in self.genitive_titles:
+                return n
+        return 0
 
     @staticmethod
     def _clitic_article(tok: dict[str, Any]) -> bool:
