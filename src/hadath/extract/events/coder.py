@@ -283,6 +283,7 @@ class Coder:
         self.bare_noun_forms = {rid: (_ns(v.get("forms", [])), _ns(v.get("before", [])))
                                 for rid, v in (c.get("bare_noun_forms") or {}).items()}
         self.denial_verbs = _ns(c.get("denial_verbs", []))
+        self.denied_links = _ns(c.get("denied_links", []))
         self.defence_heads = _ns(c.get("mode_defence_heads", []))
         self.relative_object_rules = frozenset(c.get("relative_object_rules", []))
         self.member_heads = frozenset(normalize_word(w) for w in c.get("member_heads", []))
@@ -2025,6 +2026,8 @@ class Coder:
             # "نفى الجيش قصف المستشفى": the act denied is the denier's own (the event is negated below)
             for k in range(i0 - 1, max(a, i0 - 5) - 1, -1):
                 if self._has(toks[k], self.denial_verbs):
+                    if any(toks[q]["t"] in self.denied_links for q in range(k + 1, i0)):
+                        break  # "نفى الجيش مسؤوليته عن قصف المستشفى": a denied link, the shelling is not its own
                     subj = [m for m in ments if k < m["i0"] and m["i1"] <= i0 and m is not recipient
                             and not m.get("place") and not m.get("counted")]
                     if subj:
@@ -2125,6 +2128,8 @@ class Coder:
                 cues.append(toks[k]["t"])
         for k in range(max(a, i0 - 10), i0):
             if self._has(toks[k], self.neg_verbs):
+                if any(toks[q]["t"] in self.denied_links for q in range(k + 1, i0)):
+                    continue  # "نفت حماس أي علاقة لها بالهجوم": the link is denied, not the attack
                 negated = True
                 cues.append(toks[k]["t"])
         for k in range(max(a, i0 - 5), i0):
