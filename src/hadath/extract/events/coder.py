@@ -1321,7 +1321,7 @@ class Coder:
             # a past verb with the plural suffix -وا holds its subject ("فقتلوا 3 جنود"): what follows is its object
             plural_subject_first = (tok.endswith(("وا", "ون")) and not any(
                 m["i0"] <= i1 + 1 and not self._prep_before(toks, m, a) for m in after)) or (
-                tok.endswith("وا") and len(tok) > 4 and rule.type in ("ASSAULT", "COERCE"))
+                tok.endswith("وا") and len(tok) > 4)  # ("وطالبوا الحكومة": the government is asked, not asking)
             direct = [m for m in after if (m["i0"] == i1 or (m["i0"] == i1 + 1 and (
                 self._has(toks[i1], self.time_words) or toks[i1]["t"] in self.pron_preps)))
                       and not self._prep_before(toks, m, a)]
