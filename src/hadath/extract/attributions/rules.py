@@ -1092,6 +1092,8 @@ class RuleParser:
         n = len(toks)
         i, j = c["ti"], c["tj"] + 1
         k = self._skip_settings(toks, j, n, before_subject=True)
+        if k < n and toks[k][2] == "عن":
+            return self._passive_relay(toks, c, sent, out, entry, k)
         s0, s1 = self._speaker_forward(toks, k, n, entry)
         an = s1
         if s1 < n and (toks[s1][2] in self.lex.brackets or toks[s1][2] in ("،", ",")):
@@ -1116,6 +1118,23 @@ class RuleParser:
         inner.parent = outer_idx
         out.append(inner)
         return i
+
+    def _passive_relay(self, toks, c, sent, out, entry, an):
+        """``نُقل عن Y قوله إن CONTENT`` (a relay with no relaying speaker: passive, or a pronoun subject): one
+        attribution to the source Y, its cue running from the verb to عن (token ``an``); rule ``<cue>.passive_relay``."""
+        n = len(toks)
+        i0, i1 = self._speaker_forward(toks, an + 1, n, None)
+        if i1 <= i0:
+            return None
+        sp_end = i1
+        while sp_end - 1 > i0 and toks[sp_end - 1][2] in self.lex.relay_saying:  # "عن شهود عيان قولهم إن"
+            sp_end -= 1
+        op = self._open_content(toks, i1, n, None, allow_np=False)
+        if op is None:
+            return None
+        cue = dict(c, span=(c["span"][0], toks[an][1]))
+        out.append(self._make(toks, cue, sent, (i0, sp_end), op, entry.id + ".passive_relay", kind="verb"))
+        return c["ti"]
 
     def _according(self, text, toks, c, sent, out, ctx):
         lex = self.lex
