@@ -47,7 +47,7 @@ __all__ = ["build_gazetteer", "inputs_hash", "GAZETTEER_PATH", "SCRIPT_VERSION",
            "is_arabic_name", "parse_actor_dict"]
 
 #: Bump when the output format or the compilation rules change.
-SCRIPT_VERSION = "gazetteer-14"
+SCRIPT_VERSION = "gazetteer-15"
 
 _PKG = Path(__file__).resolve().parents[1]
 GAZETTEER_PATH = _PKG / "data" / "gazetteer" / "gazetteer.json.gz"
@@ -71,6 +71,12 @@ COMMON_FILTER = 20000
 REGION_COUNTRIES = frozenset(
     "IQ SY YE SA EG JO LB PS LY TN DZ MA MR SD SO DJ KM KW AE QA BH OM TR IR IL AF PK ER ET TD".split()
 )
+
+#: The member states of the Arab League (ISO alpha-2): their place names are Arabic words.
+ARAB_COUNTRIES = frozenset("IQ SY YE SA EG JO LB PS LY TN DZ MA MR SD SO DJ KM KW AE QA BH OM".split())
+#: Countries whose city names get no final-ا variant (see :func:`_cities`): Israel (Arabic names), Iran,
+#: Afghanistan, Tajikistan (Persian final ه is -eh, not -a).
+NO_FINAL_A_VARIANT = frozenset("IL IR AF TJ".split())
 
 
 def name_key(name: str) -> str:
@@ -253,6 +259,13 @@ def _cities(shared: Path, iso2to3: dict[str, str], rank: dict[str, int],
         # country); arwikicats sometimes gives that qualifier as the city's name
         qualifiers = {a.split("،")[-1].strip() for a in alts.split(",") if "،" in a}
         names = [n for n in names if n not in qualifiers]
+        # a foreign name ending in -a is written with final ة or ا (كويته، كويتا، قونية، قونيا): GeoNames often
+        # gives only the first; the ا form is added for names of five letters or more (فينا "in us" is no Vinh)
+        # without the article, outside the Arab countries and Israel (Arabic names: الناصرة is never الناصرا)
+        # and the Persian-speaking ones (whose final ه is -eh: مراغه، كرمانشاه)
+        if f[8] not in ARAB_COUNTRIES and f[8] not in NO_FINAL_A_VARIANT:
+            names += [v for n in names if n[-1:] in "ةه" and " " not in n and len(name_key(n)) >= 5
+                      and not name_key(n).startswith("ال") for v in [n[:-1] + "ا"] if v not in names]
         kept = [n for n in names if _keep_city_name(n, pop, f[7], f[8], rank, counts, n in attested)]
         if not kept and gid not in forced:
             continue
