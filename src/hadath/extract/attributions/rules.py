@@ -925,6 +925,22 @@ class RuleParser:
         out.append(a)
         return i
 
+    def _amma_topic(self, toks, i: int) -> tuple[int, int] | None:
+        """The topic of ``أما X فـ<cue>`` (``أما المعارضة فقالت إن``: المعارضة) as a token range, or None.
+
+        Arabic fronts a contrasted subject with أما and opens its predicate with ف: the noun
+        phrase between أما (or وأما) and a ف-prefixed cue at token ``i`` is the cue's subject
+        (at most ``_MAX_SPEAKER`` tokens, no punctuation, complementizer or cue between)."""
+        if not toks[i][2].startswith("ف"):
+            return None
+        for k in range(i - 1, max(-1, i - 2 - _MAX_SPEAKER), -1):
+            w = toks[k][2]
+            if w in ("أما", "وأما", "اما", "واما"):
+                return (k + 1, i) if k + 1 < i else None
+            if w in _PUNCT_STOP or w in ("،", ",", ":") or self._is_compl(w) or self._cue_at(w):
+                return None
+        return None
+
     def _verb_cue(self, text, toks, c, sent, out, ctx, entry, allow_np):
         """A verb cue: subject-first, pronoun or verb-first pattern (see the module docstring)."""
         lex = self.lex
@@ -949,7 +965,7 @@ class RuleParser:
                       or w in lex.content_nouns or w in ("،", ",")
                       or (w in self._openq and self._quote_starts_content(toks, k, n)))
         if opens_here:
-            back = None if c["prefix"] else self._speaker_backward(toks, i)
+            back = self._amma_topic(toks, i) if c["prefix"] else self._speaker_backward(toks, i)
             op = told_op or self._open_content(toks, k, n, entry, allow_np=allow_np, strict=entry.strict)
             if op is None:
                 return None
@@ -1241,7 +1257,10 @@ class RuleParser:
             if a.forward:
                 for s in starts:
                     if s > cs:
-                        ce = min(ce, s)
+                        if s < ce:
+                            ce = s
+                            while ce > cs and text[ce - 1].isalpha():
+                                ce -= 1  # a cue behind a proclitic (فأكد، وقال): its word is not content
                         break
             ce = self._trim(text, cs, ce)
             a.content = (cs, ce) if ce > cs else None
