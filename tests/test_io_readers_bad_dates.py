@@ -28,13 +28,26 @@ def warning(field: str, value: str) -> str:
     ("2016-06-08 11:39:00", "2016-06-08T11:39:00"),
     ("2016-06-08T11:39:00Z", "2016-06-08T11:39:00Z"),
     ("Wed, 08 Jun 2016 11:39:00 +0200", "2016-06-08T11:39:00+02:00"),
-    ("08/06/2016", "2016-06-08"),
+    ("25/06/2016", "2016-06-25"),
+    ("06/06/2016", "2016-06-06"),
     (1465378740, "2016-06-08T09:39:00+00:00"),
     ("", None),
     (None, None),
 ])
 def test_readable_dates_unchanged(value, expected):
     assert read_date(value, "date") == (expected, None)
+
+
+@pytest.mark.parametrize("value,expected,said", [
+    ("08/06/2016", "2016-06-08", "read day first (DD/MM/YYYY, as Arabic sources write it: day 8, month 6)"),
+    ("08.06.2016 10:30", "2016-06-08T10:30:00", "read day first"),
+    ("06/25/2016", "2016-06-25", "read month first (MM/DD/YYYY), there being no month 25"),
+    ("06-25-2016 10:30", "2016-06-25T10:30:00", "read month first"),
+])
+def test_day_and_month_order_guessed_with_a_warning(value, expected, said):
+    got, warning = read_date(value, "date")
+    assert got == expected
+    assert warning.startswith(f"date field 'date' holds {value!r}: ") and said in warning
 
 
 @pytest.mark.parametrize("value,expected", [
@@ -105,7 +118,11 @@ def test_batch_analyses_records_with_unreadable_dates(tmp_path):
     assert docs["b"]["warnings"] == [warning("pubDate", "قبل ساعتين تقريبا هههه")]
     assert docs["d"]["warnings"][0] == warning("date_extracted", "not a crawl time")
     assert docs["e"]["warnings"][0] == warning("PubDate", "Thursday the 5th")
-    assert not any("date field" in w for k in "cfg" for w in docs[k]["warnings"])
+    assert not any("date field" in w for k in "cg" for w in docs[k]["warnings"])
+    # 08/06/2016 could be 8 June or August 6: read day first, and said
+    assert [w for w in docs["f"]["warnings"] if "date field" in w] == [
+        "date field 'PubDate' holds '08/06/2016': read day first (DD/MM/YYYY, as Arabic sources write it: "
+        "day 8, month 6); give ISO 8601 to be sure"]
     assert not (out / "failures.jsonl").exists() or read_jsonl(out / "failures.jsonl") == []
 
 

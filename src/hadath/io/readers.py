@@ -176,15 +176,24 @@ def read_date(value: Any, field: str) -> tuple[Any, str | None]:
         value: The field's value (str, number, datetime, None ...).
         field: The field's name as the record spells it, for the warning.
 
+    An all-digit date whose first two parts could each be the month (``08/06/2016``) is read
+    day first, as Arabic sources write it, with a warning; one whose second part cannot be a
+    month (``06/25/2016``) is read month first, with a warning.
+
     Returns:
         ``(value, None)`` for a readable or empty value, ``(None, warning)`` for an unreadable one,
-        ``(value, warning)`` for a date whose weekday disagrees.
+        ``(value, warning)`` for a date whose weekday disagrees or whose order of day and month is
+        a guess.
 
     Example:
         >>> read_date("Fri, 10 Jun 2016 14:30:00 +0300", "pubDate")
         ('2016-06-10T14:30:00+03:00', None)
         >>> read_date("الأربعاء 08 يونيو 2016 11:39 ص", "date")
         ('2016-06-08T11:39:00', None)
+        >>> read_date("06/25/2016", "date")
+        ('2016-06-25', "date field 'date' holds '06/25/2016': read month first (MM/DD/YYYY), there being no month 25")
+        >>> read_date("08/06/2016", "date")[0]
+        '2016-06-08'
         >>> read_date("Thursday the 5th", "date")[1]
         "date field 'date' holds 'Thursday the 5th', not a date hadath can read (ISO 8601, RSS date, Unix time, DD/MM/YYYY, a date line such as 08 يونيو 2016): ignored"
     """
@@ -196,20 +205,44 @@ def read_date(value: Any, field: str) -> tuple[Any, str | None]:
             return None, None
         if len(v) >= 19 and v[10] == " " and v[:4].isdigit():
             v = v[:10] + "T" + v[11:]
+    shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
     try:
         parse_published(v)
-        return v, None
+        return v, _day_first_warning(value, field, shown)
     except ValueError:
         pass
-    shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
     if isinstance(v, str):
         got = _date_line(v.strip())
+        num = _NUMERIC_DATE.match(v.strip())
+        if got is None and num and int(num[1]) <= 12 < int(num[2]) <= 31:
+            # "06/25/2016": no month 25, so month first (as US feeds write it), said in a warning
+            sep = num[0][len(num[1])]
+            got = _date_line(num[2] + sep + num[1] + v.strip()[len(num[1]) + len(num[2]) + 1:])
+            if got is not None:
+                return got[0], (f"date field {field!r} holds {shown!r}: read month first (MM/DD/YYYY), "
+                                f"there being no month {int(num[2])}")
         if got is not None:
             iso, mismatch = got
-            return iso, (f"date field {field!r} holds {shown!r}, whose weekday is not that of its date; "
-                         "the date is kept") if mismatch else None
+            if mismatch:
+                return iso, (f"date field {field!r} holds {shown!r}, whose weekday is not that of its date; "
+                             "the date is kept")
+            return iso, _day_first_warning(value, field, shown)
     return None, (f"date field {field!r} holds {shown!r}, not a date hadath can read "
                   "(ISO 8601, RSS date, Unix time, DD/MM/YYYY, a date line such as 08 يونيو 2016): ignored")
+
+
+def _day_first_warning(v: Any, field: str, shown: str) -> str | None:
+    """The warning for an all-digit date whose first two parts could each be the month ("08/06/2016": 8 June
+    or August 6), read day first as Arabic sources write it; None for any other value."""
+    num = _NUMERIC_DATE.match(v.strip()) if isinstance(v, str) else None
+    if num and int(num[1]) <= 12 and int(num[2]) <= 12 and int(num[1]) != int(num[2]):
+        return (f"date field {field!r} holds {shown!r}: read day first (DD/MM/YYYY, as Arabic sources write it: "
+                f"day {int(num[1])}, month {int(num[2])}); give ISO 8601 to be sure")
+    return None
+
+
+#: An all-digit date D/M/Y (or M/D/Y) with / - or . between its parts: (whole date, first, second).
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}\b")
 
 
 @functools.lru_cache(maxsize=1)
