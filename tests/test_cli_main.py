@@ -165,7 +165,7 @@ def test_ner_and_export_call_their_modules(tmp_path, monkeypatch):
     # the command checks the input and hands tag_conll a checked copy (gold PER read as PERS)
     ner_mod.tag_conll = lambda i, o: calls.append(("ner", open(i, encoding="utf-8").read(), o)) or 7
     conll = tmp_path / "in.conll"
-    conll.write_text("باراك B-PER\nفي O\n", "utf-8")
+    conll.write_text("باراك B-PERS\nفي O\n", "utf-8")
     exp_mod = types.ModuleType("hadath.extract.events.export")
     exp_mod.export = lambda d, f, o: calls.append(("export", d, f, o))
     monkeypatch.setitem(sys.modules, "hadath.extract.entities.ner_model", ner_mod)

@@ -328,8 +328,9 @@ def check_conll(text: str, name: str, *, skip_malformed: bool = False) -> tuple[
 def ner(in_path, out_path, skip_malformed) -> None:
     """Tag a CoNLL file with the shipped NER model (token GOLD PRED lines).
 
-    PRED and GOLD are in the ANERcorp tag set (B/I-PERS, LOC, ORG, MISC, O); a
-    gold B-PER/I-PER is written as B-PERS/I-PERS. A malformed line (not two
+    PRED and GOLD are in the ANERcorp tag set (B/I-PERS, LOC, ORG, MISC, O), with
+    the person type spelt as the input spells it: a gold file in the CoNLL-2003
+    spelling (B-PER/I-PER) gets B-PER/I-PER in both columns. A malformed line (not two
     columns, a tag outside the set) stops with an error naming the line.
     A file whose every line holds one column (tokens, no gold tags; blank
     lines end sentences) is tagged as raw text: "token PRED" lines. A file
@@ -377,15 +378,21 @@ def ner(in_path, out_path, skip_malformed) -> None:
         _die(f"{name}: no tokens left after skipping malformed lines")
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".conll", delete=False) as tmp:
         tmp.write(checked)
+    # the input's spelling of the person type (CoNLL-2003 PER), written back in both columns
+    per_spelling = not raw and any(len(r) == 2 and r[1][2:] == "PER" for r in token_rows)
     target = out_path
-    if raw:  # tag into a scratch file, then drop the placeholder gold column
+    if raw or per_spelling:  # tag into a scratch file, then drop the placeholder gold column / respell
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".conll", delete=False) as scratch:
             target = scratch.name
     try:
         n = tag_conll(tmp.name, target)
-        if raw:
+        if raw or per_spelling:
             with open(target, encoding="utf-8") as fh:
-                tagged = "".join(f"{p[0]} {p[-1]}\n" if len(p := ln.split()) >= 3 else "\n" for ln in fh)
+                if raw:
+                    tagged = "".join(f"{p[0]} {p[-1]}\n" if len(p := ln.split()) >= 3 else "\n" for ln in fh)
+                else:
+                    tagged = "".join(" ".join([p[0]] + [t[:-1] if t.endswith("-PERS") else t for t in p[1:]]) + "\n"
+                                     if (p := ln.split()) else "\n" for ln in fh)
             if out_path == "-":
                 sys.stdout.write(tagged)
                 sys.stdout.flush()
@@ -405,7 +412,7 @@ def ner(in_path, out_path, skip_malformed) -> None:
         _die(f"{name}: internal error: {type(e).__name__}: {str(e).replace(tmp.name, name)}")
     finally:
         os.unlink(tmp.name)
-        if raw:
+        if raw or per_spelling:
             os.unlink(target)
     if n is not None and out_path != "-":
         click.echo(f"hadath: tagged {n} tokens -> {out_path}", err=True)
