@@ -555,6 +555,10 @@ class StructureStage:
         if isinstance(ref, datetime):
             if ref.tzinfo is None:
                 ref = ref.replace(tzinfo=zi or timezone.utc)
+            elif zi is not None:
+                # the same instant on the outlet's clock: "اليوم" in a Cairo paper given a UTC time of
+                # 23:30 on the 7th is the 8th
+                ref = ref.astimezone(zi)
             state.reference_time = ref
         elif isinstance(ref, date):
             state.reference_time = datetime(ref.year, ref.month, ref.day, tzinfo=zi or timezone.utc)

@@ -1,0 +1,20 @@
+"""The reference time of relative times is the caller's instant on the outlet's clock."""
+from hadath.pipeline import Pipeline
+from hadath.settings import Settings
+
+TEXT = "قال الوزير اليوم إن الاجتماع انتهى أمس."
+
+
+def _times(**kw):
+    doc = Pipeline(Settings(stages=("times",))).analyze(TEXT, **kw)
+    return [(t["text"], t["value"]) for t in doc.times]
+
+
+def test_utc_published_resolves_on_the_outlets_day():
+    # 23:30 UTC on 7 June is 01:30 on 8 June in Cairo: a Cairo paper's "today" is the 8th
+    got = _times(published="2016-06-07T23:30:00Z", url="https://www.masrawy.com/news/x")
+    assert got == [("اليوم", "2016-06-08"), ("أمس", "2016-06-07")]
+
+
+def test_utc_published_without_a_known_outlet_stays_utc():
+    assert _times(published="2016-06-07T23:30:00Z") == [("اليوم", "2016-06-07"), ("أمس", "2016-06-06")]
