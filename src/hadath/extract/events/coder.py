@@ -1736,6 +1736,9 @@ class Coder:
                 and 0 <= head["start"] < head["end"] <= len(text)
                 and not any(s["start"] <= head["start"] < s["end"] for s in sentences)):
             sentences.insert(0, doc.span(head["start"], head["end"]))
+            head_span = (head["start"], head["end"])
+        else:
+            head_span = None
         ref = state.reference_time
         day = ref.strftime("%Y%m%d") if isinstance(ref, datetime) else None
         # entity mentions -> token ranges
@@ -1909,7 +1912,32 @@ class Coder:
                 # the CAMEO code follows the means: aerial weapons 195, artillery / rockets 194
                 ev["evidence"]["cameo_rule"] = ev["cameo"]
                 ev["cameo"] = mc[1]
+        if head_span is not None:
+            self._link_headline(events, head_span)
         return events
+
+    def _link_headline(self, events: list[dict[str, Any]], head: tuple[int, int]) -> None:
+        """Mark the headline's events (``evidence.in_headline``) and link each to the first event of the body
+        that reports the same thing (``evidence.same_as``: its id), so that a count of events counts it once.
+
+        The same thing: the same PLOVER type, negation and modality, no differing explicit date or place, and
+        actors (and recipients) that agree where both are coded (same code, or same country), since a headline
+        names its actors tersely ("مقاتلو داعش الأجانب يطلبون المساعدة" and "طلبوا المساعدة" in the body).
+        """
+        def agree(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool:
+            cx, cy = (x or {}).get("code"), (y or {}).get("code")
+            return not (cx and cy) or cx == cy or cx[:3] == cy[:3] and cx[:3].isalpha()
+
+        body = [e for e in events if (e["sentence"]["start"], e["sentence"]["end"]) != head]
+        for ev in events:
+            if (ev["sentence"]["start"], ev["sentence"]["end"]) != head:
+                continue
+            ev["evidence"]["in_headline"] = True
+            same = next((b for b in body if b["type"] == ev["type"] and b["negated"] == ev["negated"]
+                         and b["hypothetical"] == ev["hypothetical"] and not self._distinct(ev, b)
+                         and agree(ev["actor"], b["actor"]) and agree(ev["recipient"], b["recipient"])), None)
+            if same is not None:
+                ev["evidence"]["same_as"] = same["id"]
 
     def _name_triggers_out(self, toks, trigs, ents, ments) -> list[dict[str, Any]]:
         """Triggers that are no part of a name or of the actor of another trigger: a trigger word inside an

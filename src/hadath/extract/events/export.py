@@ -30,6 +30,10 @@ writes one record per event:
   asks for "If Russian forces were to cross the border ...".
 * ``fmt="csv"``: one row per event with the columns of :data:`CSV_COLUMNS`.
 
+A headline event that the body reports again (``evidence.same_as``, set by the
+coder) is written once, as the body's event, so that a count of records counts
+it once.
+
 ``out_path`` ``"-"`` writes to standard output; ``documents_path`` ``"-"`` reads
 standard input.
 
@@ -346,6 +350,8 @@ def export(documents_path: str | Path, fmt: str, out_path: str | Path = "-") -> 
         if not isinstance(doc, dict) or "events" not in doc:
             raise ValueError(f"{documents_path}: item {i} is not a hadath document (no 'events')")
         for ev in doc.get("events") or []:
+            if (ev.get("evidence") or {}).get("same_as"):
+                continue  # a headline event the body reports again: written once, as the body's
             if writer:
                 writer.writerow(csv_row(doc, ev))
             else:
