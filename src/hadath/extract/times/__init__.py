@@ -327,7 +327,9 @@ class TimeExtractor:
                     near = self.future.near_window(text, c["s"], lo)
                     for d in open_:  # rule tense.near_future: a day a few weeks ahead, not a year back
                         d["near"] = near
-            prev_open = c if open_ else None
+            # (a holiday starts no interval of the next open date: "خلال أيام عيد الفطر، مشيرا إلى أن ... خلال شهر
+            # رمضان" is the Ramadan before it)
+            prev_open = c if open_ and not c["sem"].get("holiday") else None
         anchor = self._anchor(cands, ref)
         out = []
         last_value = None

@@ -210,6 +210,19 @@ def h_hijri(lex, m, text, rule):
     return sem
 
 
+def h_holiday(lex, m, text, rule):
+    """Rule holiday (ar/holidays.yaml): a named holiday is the date of its first day in its calendar."""
+    h = lex.holidays.get(_g(m, "hol") or "")
+    if h is None:
+        return None
+    cal, month, day = h
+    y = _g(m, "y")
+    if y and cal != "hijri":
+        return None  # (a Hijri year after a Gregorian holiday)
+    return {"type": "date", "cal": cal, "y": int(y) if y else None, "m": month, "d": day, "mod": _mod(lex, m, "mod"),
+            "holiday": True}
+
+
 def h_dayofmonth(lex, m, text, rule):
     d, od = _g(m, "d"), _g(m, "od")
     day = int(d) if d else lex.parse_ordinal(od)
@@ -552,6 +565,8 @@ def _compose_pair(a: Candidate, b: Candidate, text: str, allowed: set[str] | Non
         return None  # no composition accepts what stands between them
     gap = text[a["e"]:b["s"]]
     sa, sb = a["sem"], b["sem"]
+    if "holiday" in sa or "holiday" in sb:
+        return None  # a holiday is its own date: "بمناسبة عيد الفطر، صباح يوم الأربعاء" names two days
     ta, tb = sa["type"], sb["type"]
     span = (a["s"], b["e"])
     name = None

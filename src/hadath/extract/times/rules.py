@@ -590,6 +590,7 @@ class TimeLexicon:
         months: Normalised Gregorian month name -> month number (1-12).
         ambiguous_months: Names that are also ordinary words.
         hijri_months: Normalised Hijri month name -> month number (1-12).
+        holidays: Normalised holiday name -> (calendar, month, day) of its first day (``ar/holidays.yaml``).
         weekdays: Normalised weekday (with ال) -> ISO weekday (1 = Monday).
         rules: The compiled rules, in file order.
         Other attributes are lookup tables named after their YAML keys.
@@ -599,6 +600,7 @@ class TimeLexicon:
     ambiguous_months: set[str] = field(default_factory=set)
     date_not_after: set[str] = field(default_factory=set)
     hijri_months: dict[str, int] = field(default_factory=dict)
+    holidays: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     wd_not_after: set[str] = field(default_factory=set)
     wd_not_before: set[str] = field(default_factory=set)
@@ -904,6 +906,9 @@ class TimeLexicon:
         m["WD_BARE"] = _alt([k[2:] for k in lx.weekdays])
         lx.set_adverbs = {_n(k): v for k, v in rel["set_adverbs"].items()}
         m["UNIT"] = f"(?:{m['U_PL']}|{m['U_SG']}|{m['U_DU']})"
+        hol = load_yaml("holidays.yaml")["holidays"]
+        lx.holidays = {_n(name): (h["calendar"], int(h["month"]), int(h["day"])) for h in hol for name in h["names"]}
+        m["HOLIDAY"] = _alt([name for h in hol for name in h["names"]])
         # Trigger words: for each trigger name, one word that every phrase of
         # the set must contain (its most specific word), normalised.
         trigger_words = {
@@ -917,6 +922,7 @@ class TimeLexicon:
             "DPADVW": adv_words, "DPFROM": list(lx.dp_shift) + ["ال" + w for w in lx.dp_nouns],
             "DPNOUN": list(lx.dp_nouns), "PART": list(lx.parts), "MIDNIGHT": ["منتصف"], "DIGIT": [],
             "YEAR4": [], "NUMUNIT": [], "TZW": list(lx.zones),
+            "HOLIDAY": [name for h in hol for name in h["names"]],
         }
         lx.num_atoms = frozenset(_n(w) for w in unitw + tensw + hundw + list(nums["teen_suffix"]))
         for key, phrases in trigger_words.items():
