@@ -12,7 +12,9 @@ Patterns (verb-first is the default Arabic order):
 * subject-first: ``SPEAKER [قد|كانت] CUE (أن|إن|:) CONTENT`` (cue without و/ف)
 * pronoun: ``وCUE (أن|إن|:|إلى) CONTENT``, and adverbial participles
   (``مؤكدا أن``, ``مشيرا إلى``): the speaker is the previous one
-* relay: ``نقلت X عن Y (أن|القول:) CONTENT``: X reports Y (two items, nested)
+* relay: ``نقلت X عن Y (أن|القول:) CONTENT``: X reports Y (two items, nested); with no X
+  (``ونُقل عن شهود عيان قولهم إن``: passive, or a pronoun subject) one item, Y's
+* topic: ``أما X فـCUE (أن|إن|:) CONTENT``: X, fronted by أما, is the speaker
 * according to: ``(وفقا ل|بحسب|حسب|نقلا عن|على حد قول) SPEAKER``, the content is the
   rest of the sentence, before the cue when the cue closes the sentence
 * passive: ``قيل إن CONTENT`` (no speaker)

@@ -79,7 +79,12 @@ The coder works sentence by sentence over the normalised text
    CAMEO code follows the means (cues ``mode_cameo``: aerial and drone 195, heavy weapons 194); an attempt
    before a killing noun (محاولة اغتيال) is 185, its survivor (نجا محافظ عدن) the target. A bare form that is
    more often a noun (أسر "families"; cues ``bare_noun_forms``) needs verb evidence. A title after a person's
-   name starts another phrase (السيسي / وزير الخارجية الروسي).
+   name starts another phrase (السيسي / وزير الخارجية الروسي). A title whose body follows as a ل-genitive (cues
+   ``genitive_titles``: الأمين العام للأمم المتحدة بان كي مون) is one actor, the body's. A verb with the plural
+   suffix -وا holds its subject (وطالبوا الحكومة: the government is the recipient). A denial of a link to an
+   act (cues ``denied_links``: نفت حماس أي علاقة لها بالهجوم) neither negates the act nor makes the denier its
+   actor. The headline's events are linked to the body event that reports the same thing
+   (``evidence.in_headline``, ``evidence.same_as``; the exports write it once).
 7. Work stays linear in the text: clause breaks are indexed once per sentence (bisect), trigger-independent
    facts of a sentence are computed once, and a "sentence" longer than :attr:`Coder.MAX_WINDOW` tokens (text
    without punctuation) is coded in windows.
