@@ -125,6 +125,8 @@ _MEDIA_CUE = re.compile("(?:^|\\s)(?:و?ل[ـ]?|و?ب?صحيفه|و?ب?جريد�
                         "و?ب?شبكه|نقلته|نقلت|نشرته|نشرت|ذكرته|ذكرت|اوردته|اوردت|بحسب|حسب|وفقا ل|وفق|[-–—])\\s*[ـ-]?\\s*$")
 #: Indefinite heads of a media outlet's name (normalised).
 _MEDIA_HEADS = frozenset(["صحيفه", "جريده", "قناه", "مجله", "وكاله", "اذاعه", "شبكه"])
+#: A reporter of an outlet (normalised): "مراسل الجزيرة" (rule ``reporter-outlet``).
+_REPORTER_HEADS = frozenset(["مراسل", "مراسله", "مراسلو", "مراسلى", "مراسلا"])
 #: Definite words after a media head that describe, not name, the outlet.
 _MEDIA_GENERIC = frozenset(["الانباء", "الانباء", "الرسميه", "المحليه", "الحكوميه", "الالكترونيه", "اليوميه",
                             "الاسبوعيه", "التلفزيونيه", "الفضاءيه", "الاخباريه", "التواصل", "الاجتماعى",
@@ -388,6 +390,7 @@ class EntityExtractor:
         self.not_person = frozenset(name_key(w) for w in stop.get("not_person_words", []))
         #: the media-head words with their clitics (بصحيفة، وقناة) and وزارة's forms
         self._media_forms = _clitic_forms(_MEDIA_HEADS)
+        self._reporter_forms = _clitic_forms(_REPORTER_HEADS)
         self._ministry_forms = _clitic_forms(["وزاره"])
         #: per-word-type results of :meth:`_name_like` (bounded)
         self._name_like_cache: dict[str, bool] = {}
@@ -668,6 +671,7 @@ class EntityExtractor:
         self._place_heads(text, words, wtexts, word_at, mentions)
         self._quoted_media(text, words, wtexts, word_at, mentions)
         self._media_heads(text, words, wtexts, mentions, index)
+        self._reporter_outlets(words, wtexts, mentions, index, date)
         tanween = set()
         for tm in _TANWEEN.finditer(raw):  # rare: map each tanween back to the word that carries it
             k = bisect.bisect_right(norm.starts, tm.start()) - 1
@@ -1141,6 +1145,31 @@ class EntityExtractor:
             mentions[:] = [x for x in mentions if not (a < x.end and x.start < b)]
             mentions.append(Mention(a, b, "ORG", " ".join(wtexts[i + 1:j]), source="rule", rule="media-head",
                                     confidence=0.7, cameo="MED"))
+
+    def _reporter_outlets(self, words, wtexts, mentions: list[Mention], index: _WordIndex, date) -> None:
+        """Rule ``reporter-outlet``: a reporter's outlet is the curated outlet of that name.
+
+        ``مراسل الجزيرة``، ``لمراسلة العربية``: a definite word after مراسل (its forms, with
+        clitics) names the outlet whose curated name is a media head + that word (``قناة
+        الجزيرة`` in ``ar/aliases.yaml``), where the word alone is a place or a common word
+        and is not matched by itself. A place read over it is replaced.
+        """
+        n = len(words)
+        for i in index.positions(self._reporter_forms):
+            if i >= n - 1 or not wtexts[i + 1].startswith("ال"):
+                continue
+            w = wtexts[i + 1]
+            entry = next((e for head in _MEDIA_HEADS for e in self.gaz.lookup(f"{head} {w}")
+                          if e.label == "ORG"), None)
+            if entry is None:
+                continue
+            a, b = words[i + 1][0], words[i + 1][1]
+            if any(a < x.end and x.start < b and x.label not in ("GPE", "LOC") for x in mentions):
+                continue
+            mentions[:] = [x for x in mentions if not (a < x.end and x.start < b)]
+            code = entry.cameo if isinstance(entry.cameo, str) or entry.cameo is None else cameo_at(entry.cameo, date)
+            mentions.append(Mention(a, b, "ORG", w, entry=entry, source="rule", rule="reporter-outlet",
+                                    confidence=0.8, cameo=code))
 
     def _title_before(self, wtexts: list[str], s: int) -> bool:
         for n in range(1, self.title_max + 1):
