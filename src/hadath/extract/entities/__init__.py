@@ -36,7 +36,8 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    title word the phrase is a role of a person instead (منسق الاستخبارات الوطنية الفرنسية), except
    after المتحدث باسم;
 3. ``place-head:<id>`` (جامعة تعز، شرطة كابل), ``quoted-media`` (لـ«سبق»), ``media-head``
-   (صحيفة الوئام), ``ministry`` (وزارة الصحة, the article's country);
+   (صحيفة الوئام), ``reporter-outlet`` (مراسل الجزيرة: the curated قناة الجزيرة), ``ministry``
+   (وزارة الصحة, the article's country);
 4. person rules (``ar/titles.yaml``): ``person-apposition`` (NAME، TITLE ...), ``person-title``
    (TITLE [nationality] NAME), ``person-honorific`` (a one-word gazetteer city/region after a
    definite honorific such as الملكة/الأمير/الشيخ/السيدة (``honorifics`` of ``ar/titles.yaml``, titles
