@@ -507,6 +507,12 @@ class Coder:
                 found["count"] = self._number(toks[found["i0"]])
             out.append(found)
             i = found["i1"]
+        # a dual noun counts itself ("قتل جنديان عراقيان": two soldiers; the quantities stage's count.dual)
+        duals = {q["start"] for q in self._unit_q if q.get("rule") == "count.dual"}
+        if duals:
+            for found in out:
+                if found.get("count") is None and not found.get("place") and toks[found["i0"]]["rs"] in duals:
+                    found["count"] = 2
         out.sort(key=lambda m: m["i0"])
         # a title right before a name is one actor ("نائب رئيس الجمهورية إياد علاوي")
         joined: list[dict[str, Any]] = []
