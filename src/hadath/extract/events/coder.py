@@ -1358,6 +1358,8 @@ class Coder:
                     counted[0]["i0"] == i1 or self._has(toks[i1], self.time_words) or counted[0]["i0"] == k_t > i1 + 1):
                 recipient = counted[0]
                 how = how or "passive-counted"
+                if actor is None:  # "أصيب خمسة جنود بنيران الحوثيين": the agent phrase after the victims
+                    actor = self._passive_agent(toks, recipient, after, b)
                 return actor, recipient, how
             if voice == "passive" and actor is None and not direct and opens:
                 bare = self._bare_victim(toks, i1, b, ments)
