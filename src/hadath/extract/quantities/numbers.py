@@ -207,9 +207,18 @@ def parse_digits(s: str) -> int | float | None:
     """
     if s.isdecimal():  # digits only (exactly what \d matches: Unicode category Nd)
         return int(s)
+    parts = _SEP_SPLIT.split(s)
+    if len(parts) == 3:
+        # one separator, the common case ("2.5", "1,500", "3٫5"): the rules below for it, without the
+        # regex check and the loop (two decimal groups around it are exactly what _DIGITS_RE asks)
+        a, sep, g = parts
+        if not (a.isdecimal() and g.isdecimal()):
+            return None
+        if len(g) == 3 and sep in ",\u066C\u060C":
+            return int(a + g)
+        return _num(float(f"{int(a)}.{g}"))
     if not _DIGITS_RE.fullmatch(s):
         return None
-    parts = _SEP_SPLIT.split(s)
     groups = parts[0::2]
     seps = parts[1::2]
     if not seps:
