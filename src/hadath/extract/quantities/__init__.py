@@ -146,9 +146,11 @@ class _Table(dict):
         back1_forms: The words that may end an entry of one word (:func:`_clitic_forms`).
         clitic_firsts: Cache of the (prefix length, stem) readings of a word
             that begin an entry (word -> list; do not mutate).
+        first_forms: The words that may begin an entry behind proclitics (:func:`_clitic_forms`
+            of ``firsts``): ``_match_back`` tries no longer entry from a word outside it.
     """
 
-    __slots__ = ("firsts", "lasts", "singles", "maxlen", "back1", "back1_forms", "clitic_firsts")
+    __slots__ = ("firsts", "lasts", "singles", "maxlen", "back1", "back1_forms", "clitic_firsts", "first_forms")
 
     def __init__(self, entries: dict) -> None:
         super().__init__(entries)
@@ -160,6 +162,7 @@ class _Table(dict):
         self.back1: dict[str, tuple[int, Any] | None] = {}
         self.back1_forms = _clitic_forms(self.singles)
         self.clitic_firsts: dict[str, tuple[tuple[int, str], ...]] = {}
+        self.first_forms = _clitic_forms(self.firsts)
 
 
 class _Offsets:
@@ -369,7 +372,10 @@ class QuantityExtractor:
             return None
         else:
             firsts = ((0, w0),)
+        lasts = table.lasts
         for n in range(min(self._maxlen, table.maxlen, len(words) - i), 0, -1):
+            if n > 1 and words[i + n - 1] not in lasts:
+                continue  # no entry of n words ends with that word
             if gap_ok is not None and not gap_ok(i, i + n):
                 continue
             rest = tuple(words[i + 1:i + n])
@@ -395,8 +401,11 @@ class QuantityExtractor:
             singles = table.singles
             out = memo[last] = next(((1, table[(f,)]) for _k, f in self._strip(last) if f in singles), None)
             return out
+        all_words, first_forms = toks.words, table.first_forms
         for n in range(min(self._maxlen, table.maxlen, i), 0, -1):
-            words = toks.words[i - n:i]
+            if all_words[i - n] not in first_forms:
+                continue  # no reading of that word begins an entry
+            words = all_words[i - n:i]
             for k, f in self._strip(words[0]):
                 if (f, *words[1:]) in table:
                     return n, table[(f, *words[1:])]
@@ -465,23 +474,23 @@ class QuantityExtractor:
             cands = compress(range(len(words)), map(hit.__contains__, words))
             cw, nums = self._cand_words, self._cand_numbers
         may_start = self.parser.may_start
-        # The times as normalised spans: a token that overlaps one starts no item (a number inside a
-        # time is part of it: "15 يونيو 2015"), so it is not parsed (sorted, disjoint times only).
-        if disjoint and taken:
-            nstarts = norm.starts
-            t_norm = [(bisect.bisect_left(nstarts, a), bisect.bisect_left(nstarts, b)) for a, b in taken]
-        else:
-            t_norm = []
-        n_times = len(t_norm)
+        # A token that overlaps a time starts no item (a number inside a time is part of it:
+        # "15 يونيو 2015"), so it is not parsed (sorted, disjoint times only). The test is on raw
+        # offsets: the normalised token [ts, te) overlaps the normalised time
+        # [bisect_left(nstarts, a), bisect_left(nstarts, b)) exactly when nstarts[ts] < b and
+        # nstarts[te - 1] >= a (nstarts is non-decreasing), which spares two bisections per time.
+        nstarts = norm.starts
+        n_times = len(taken) if disjoint else 0
         k = 0
         for ti in cands:
             ts, tw = starts[ti], words[ti]
             if ts < pos:
                 continue
             if k < n_times:
-                while k < n_times and t_norm[k][1] <= ts:
+                rts = nstarts[ts]
+                while k < n_times and t_ends[k] <= rts:
                     k += 1
-                if k < n_times and t_norm[k][0] < ends[ti]:
+                if k < n_times and nstarts[ends[ti] - 1] >= t_starts[k]:
                     continue
             m = None
             # NumberParser.may_start(tw), known in advance for the words of _cand_words
@@ -500,8 +509,15 @@ class QuantityExtractor:
             if item is None:
                 continue
             pos = max(pos, item.pop("_nend"))
-            if overlaps(item["start"], item["end"]) or overlaps(*norm.raw_span(m.start, m.end)):
-                continue
+            if taken:
+                rs, re_ = item["start"], item["end"]
+                if overlaps(rs, re_):
+                    continue
+                # the number's own span (norm.raw_span(m.start, m.end), m.start < m.end): tested only
+                # when the item does not hold it, else it overlaps no time the item does not overlap
+                ns, ne = nstarts[m.start], norm.ends[m.end - 1]
+                if (ns < rs or ne > re_) and overlaps(ns, ne):
+                    continue
             items.append(item)
         self._others_lemmas(doc.text, items)
         self._ranges(doc.text, items)
@@ -550,8 +566,10 @@ class QuantityExtractor:
         """
         out: list[dict] = []
         i = 0
-        while i < len(items):
-            if i + 1 < len(items):
+        n = len(items)
+        while i < n:
+            # most neighbours are too far apart: the first test of _range_pair, without the call
+            if i + 1 < n and items[i + 1]["start"] - items[i]["end"] <= 8:
                 merged = self._range_pair(text, items[i], items[i + 1])
                 if merged is not None:
                     out.append(merged)
@@ -1121,11 +1139,15 @@ class QuantityExtractor:
         if lemma != "casualties" and lemma not in _PERSONLIKE:
             return None
         si = i0 if starts[i0] == start else by_start.get(start, i0)
+        cb = self.cas_before
         for n in range(1, 4):
             # tokens si - n .. si on one line, blanks between: the gaps after si - n + 1 passed already
             if si - n < 0 or not gap_ok(si - n, si - n + 2):
                 break
-            b = self._match_back(toks, si - n + 1, self.cas_before)
+            w = words[si - n]
+            if w not in cb.lasts and w not in cb.back1_forms:
+                continue  # no entry ends with that word (the first test of _match_back)
+            b = self._match_back(toks, si - n + 1, cb)
             if b:
                 cs = si - n + 1 - b[0]  # first token of the cue
                 if lemma == "casualties" and any(w in self.cas_weak for _, w in self._strip(words[cs])):
@@ -1278,7 +1300,10 @@ class QuantityExtractor:
             os_, oe = obj
             os_, oe = (norm.starts[os_], norm.ends[oe - 1]) if os_ < oe else norm.raw_span(os_, oe)
             obj = {"start": os_, "end": oe, "text": raw[os_:oe]}
-        return {"start": rs, "end": re_, "text": raw[rs:re_], "kind": kind, "value": _num(value),
-                "approx": bool(approx), "min": None if vmin is None else _num(vmin),
-                "max": None if vmax is None else _num(vmax), "unit": unit, "object": obj,
+        # _num(x) is x for an int (the common case): the call is spared
+        return {"start": rs, "end": re_, "text": raw[rs:re_], "kind": kind,
+                "value": value if type(value) is int else _num(value),
+                "approx": bool(approx),
+                "min": vmin if vmin is None or type(vmin) is int else _num(vmin),
+                "max": vmax if vmax is None or type(vmax) is int else _num(vmax), "unit": unit, "object": obj,
                 "object_lemma": lemma, "rule": rule}
