@@ -711,7 +711,8 @@ class QuantityExtractor:
                                                                                  after):
                 return None
             # product and model names: "Dell XPS 13", "Surface Pro 3 و", "«ويندوز 10»"
-            if _RX9.search(text[max(0, ms - 12):ms]):
+            # (_RX9 ends with \s+$: the number must follow a blank, as it mostly does)
+            if ms > 0 and text[ms - 1].isspace() and _RX9.search(text[max(0, ms - 12):ms]):
                 return None
             if digits_only and dig.startswith("0") and len(dig) > 1 and dig[1].isdigit():
                 return None
@@ -1155,9 +1156,11 @@ class QuantityExtractor:
                 if b[1] in ("dead", "injured") and self._cue_pair(toks, cs, b[1], gap_ok):
                     return "casualties"
                 return b[1]
-        ei = by_end.get(end)
-        if ei is not None and ei + 1 < len(words):
-            a = self._match(toks, ei + 1, self.cas_after, clitic=True, gap_ok=gap_ok)
+        ends = toks.ends
+        ei = bisect.bisect_left(ends, end)  # by_end.get(end), without the call
+        ca = self.cas_after
+        if ei + 1 < len(words) and ends[ei] == end and words[ei + 1] in ca.first_forms:
+            a = self._match(toks, ei + 1, ca, clitic=True, gap_ok=gap_ok)
             if a:
                 if a[1] in ("dead", "injured") and gap_ok(ei, ei + 2) \
                         and self._cas_chain(toks, ei + 1, gap_ok) is not None:

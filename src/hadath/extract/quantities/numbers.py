@@ -309,6 +309,9 @@ class NumberParser:
         self.lex = _load_lexicon()
         # readings of a word as the first word of a number / as a later word (caches of _lookup)
         self._lookup_memo: tuple[dict[str, list], dict[str, list]] = ({}, {})
+        # the words that may have a reading as a later word (a superset, see _readings): a lookup in
+        # this small set spares one in the per-word cache for most words after a digit number
+        self._later_forms = frozenset(p + w for p in ("", "و", "ف", "ال", "وال", "فال") for w in self.lex)
         words = sorted((w for w in self.lex if " " not in w), key=len, reverse=True)
         # tokens where a number may start: digits, or a lexicon word behind optional proclitics
         self.start_re = re.compile(
@@ -454,6 +457,23 @@ class NumberParser:
             return None
         joined = self._joined
         s0, e0, w0 = starts[at], ends[at], words[at]
+        if w0[0].isdigit():
+            v = int(w0) if w0.isdecimal() else parse_digits(w0)
+            if v is None:
+                return None
+            if at + 1 < lim:
+                s1 = starts[at + 1]
+                # _joined(text, starts, ends, at + 1), its common case first
+                nxt = words[at + 1] if (s1 - e0 == 1 and text[e0] == " ") or joined(text, starts, ends, at + 1) \
+                    else None
+            else:
+                nxt = None
+            if nxt is None or nxt[0].isdigit() or (nxt != "و" and (
+                    nxt not in self._later_forms or not self._lookup(nxt, first=False))):
+                # the common lone digit number ("قتل 15 شخصا"): what the loop below would find
+                if type(v) is int and -_EXACT < v < _EXACT:  # _num(float(v)) is v
+                    return NumberMatch(v, e0, False, s0, None, None, "digits", "num.digits") if v else None
+                return NumberMatch(_num(float(v)), e0, False, s0, None, None, "digits", "num.digits") if v else None
         total = 0.0
         h = t = u = 0  # current group: hundreds, tens, units
         grp_locked = False  # current group came from digits
@@ -467,16 +487,7 @@ class NumberParser:
         i = 0
         pending_teen_first = False  # أحد/اثنا: valid only before عشر
         just_unit = False  # the last word read was a unit (1..9): عشر may follow
-        if w0[0].isdigit():
-            v = int(w0) if w0.isdecimal() else parse_digits(w0)
-            if v is None:
-                return None
-            nxt = words[at + 1] if at + 1 < lim and joined(text, starts, ends, at + 1) else None
-            if nxt is None or nxt[0].isdigit() or (nxt != "و" and not self._lookup(nxt, first=False)):
-                # the common lone digit number ("قتل 15 شخصا"): what the loop below would find
-                if type(v) is int and -_EXACT < v < _EXACT:  # _num(float(v)) is v
-                    return NumberMatch(v, e0, False, s0, None, None, "digits", "num.digits") if v else None
-                return NumberMatch(_num(float(v)), e0, False, s0, None, None, "digits", "num.digits") if v else None
+        if w0[0].isdigit():  # digits followed by a number word (v was read above)
             kind, rule = "digits", "num.digits"
             h, t, u = 0, 0, 0
             cur_digits: float = v
