@@ -267,6 +267,7 @@ class QuantityExtractor:
         self._strip_memo: dict[str, list[tuple[int, str]]] = {}
         self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
         self._gap_memo: dict[str, str] = {}  # cache of _norm_gap
+        self._scale_memo: dict[str, int] = {}  # cache of _scale_of
         # words whose proclitic-free readings hold a calibre_before / age_before word (caches of _stem_in)
         self._calibre_memo: dict[str, bool] = {}
         self._age_memo: dict[str, bool] = {}
@@ -494,7 +495,7 @@ class QuantityExtractor:
                     continue
             m = None
             # NumberParser.may_start(tw), known in advance for the words of _cand_words
-            if tw in nums or (tw not in cw and may_start(tw)):
+            if tw in nums or (tw not in cw and (tw[0].isdigit() or may_start(tw))):
                 m = self.parser.parse(text, ts, toks, ti)
                 if m is None:
                     m = self.parser.parse_ordinal(text, ts, toks, ti)
@@ -586,7 +587,19 @@ class QuantityExtractor:
     }
 
     def _scale_of(self, t: str) -> int:
-        """The scale word (ألف، مليون، مليار in any number/case, with a proclitic) of an item's text, else 1."""
+        """The scale word (ألف، مليون، مليار in any number/case, with a proclitic) of an item's text, else 1.
+
+        Cached per text (normalize_word is a loop over the characters in Python).
+        """
+        memo = self._scale_memo
+        out = memo.get(t)
+        if out is None:
+            if len(memo) > 10_000:
+                memo.clear()
+            out = memo[t] = self._scale_of_text(t)
+        return out
+
+    def _scale_of_text(self, t: str) -> int:
         for x in normalize_word(t).split():
             for k, st in self._strip(x):
                 for v, forms in self._SCALE_FORMS.items():
@@ -727,7 +740,10 @@ class QuantityExtractor:
         hprev = words[h - 1] if h > 0 else ""
         # a number joined to و is a new member of a list, not an id: "300 ألف يورو ومليون ريال"
         conj = starts[i0] < ms and text[starts[i0]] in "وف"
-        back = self._match_back(toks, h, self.id_before) if h > 0 and not conj else None
+        ib = self.id_before
+        # (the first test of _match_back, on the word before, without the call)
+        back = self._match_back(toks, h, ib) if h > 0 and not conj and (
+            hprev in ib.lasts or hprev in ib.back1_forms) else None
         if back and "\n" not in text[starts[h - back[0]]:ms]:
             return None
         hbase = hprev[2:] if hprev.startswith("ال") else hprev
@@ -942,7 +958,8 @@ class QuantityExtractor:
                 return None
 
         # -- cues -----------------------------------------------------------------
-        bc = self._match_back(toks, i0, self.pre_cues) if i0 > 0 else None
+        pcs = self.pre_cues
+        bc = self._match_back(toks, i0, pcs) if i0 > 0 and (prev in pcs.lasts or prev in pcs.back1_forms) else None
         if bc and gap_ok(i0 - bc[0], i0 + 1):
             eff, cid = bc[1]
             start = starts[i0 - bc[0]]

@@ -174,6 +174,11 @@ class NumberMatch(NamedTuple):
     rule: str = "num.words"
 
 
+#: ``_tuple_new(NumberMatch, fields)`` is ``NumberMatch(*fields)`` for all eight fields, without the
+#: Python-level ``__new__`` of the named tuple (a frame per number).
+_tuple_new = tuple.__new__
+
+
 def _num(v: float) -> int | float:
     if isinstance(v, float) and v.is_integer():
         return int(v)
@@ -471,9 +476,11 @@ class NumberParser:
             if nxt is None or nxt[0].isdigit() or (nxt != "و" and (
                     nxt not in self._later_forms or not self._lookup(nxt, first=False))):
                 # the common lone digit number ("قتل 15 شخصا"): what the loop below would find
-                if type(v) is int and -_EXACT < v < _EXACT:  # _num(float(v)) is v
-                    return NumberMatch(v, e0, False, s0, None, None, "digits", "num.digits") if v else None
-                return NumberMatch(_num(float(v)), e0, False, s0, None, None, "digits", "num.digits") if v else None
+                if not v:
+                    return None
+                if type(v) is not int or not -_EXACT < v < _EXACT:  # else _num(float(v)) is v
+                    v = _num(float(v))
+                return _tuple_new(NumberMatch, (v, e0, False, s0, None, None, "digits", "num.digits"))
         total = 0.0
         h = t = u = 0  # current group: hundreds, tens, units
         grp_locked = False  # current group came from digits
@@ -727,7 +734,7 @@ class NumberParser:
         if cat == ORD_TEEN_FIRST and not extended:
             # حادي alone ("الحادي والعشرين" handled above)
             return None
-        return NumberMatch(value, end, False, s0 + skip, None, None, "ordinal", "ord.word")
+        return _tuple_new(NumberMatch, (value, end, False, s0 + skip, None, None, "ordinal", "ord.word"))
 
     def find(self, text: str, ordinals: bool = False) -> list[NumberMatch]:
         """All numbers in ``text``, left to right, non-overlapping.
