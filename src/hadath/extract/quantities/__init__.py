@@ -812,7 +812,7 @@ class QuantityExtractor:
         if mkind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
         # rule measure.calibre: "برشاش ثلاثة وعشرين", "مدفع عيار 120": a calibre in mm, nothing counted
-        if prev and mkind in ("words", "digits") \
+        if prev in self._calibre_forms and mkind in ("words", "digits") \
                 and self._stem_in(prev, self.calibre_before, self._calibre_memo, self._calibre_forms) \
                 and gap_ok(i0 - 1, i0 + 1) and not (nxt and self._match(toks, j, self.units)):
             return self._out(doc, norm, ms, me, "measure", value, False, None, None, "mm", None,
@@ -885,7 +885,8 @@ class QuantityExtractor:
             o = None
             if k < len(words) and gap_ok(i1, k + 1):
                 hit = self._match(toks, k, self.objects, gap_ok=gap_ok) if words[k] in self.objects.firsts else None
-                last = self._cas_chain(toks, k, gap_ok)
+                # (a chain starts with a casualty noun: the first test of _cas_chain, without the call)
+                last = self._cas_chain(toks, k, gap_ok) if words[k] in self.cas_pair else None
                 if last is not None:  # rule count.casualties: "300 قتيل وجريح", "عشرات القتلى والجرحى"
                     o = (starts[k], ends[last], "casualties")
                     combined = True
@@ -982,9 +983,11 @@ class QuantityExtractor:
         # rule count.casualties: a breakdown after the count ("20 بين قتيل وجريح", "25 ضحية ما بين قتيل وجريح")
         if kind == "count" and not combined and (lemma is None or lemma in _PERSONLIKE
                                                  or lemma in ("dead", "injured", "casualties")):
-            ei = by_end.get(end)
+            ei = bisect.bisect_left(ends, end)  # by_end.get(end), without the call
             bd = None
-            if ei is not None and ei + 1 < len(words) and gap_ok(ei, ei + 2):
+            # (a breakdown starts with a head word: the first test of _cas_breakdown, without the call)
+            if ei + 1 < len(words) and ends[ei] == end and words[ei + 1] in self.cas_heads.firsts \
+                    and gap_ok(ei, ei + 2):
                 bd = self._cas_breakdown(toks, ei + 1, gap_ok)
             if bd is not None:
                 obj = (obj[0] if obj else starts[bd[0]], ends[bd[1]])
