@@ -483,6 +483,7 @@ class QuantityExtractor:
         nstarts = norm.starts
         n_times = len(taken) if disjoint else 0
         k = 0
+        parse, parse_ordinal, item_of = self.parser.parse, self.parser.parse_ordinal, self._item
         for ti in cands:
             ts, tw = starts[ti], words[ti]
             if ts < pos:
@@ -496,9 +497,9 @@ class QuantityExtractor:
             m = None
             # NumberParser.may_start(tw), known in advance for the words of _cand_words
             if tw in nums or (tw not in cw and (tw[0].isdigit() or may_start(tw))):
-                m = self.parser.parse(text, ts, toks, ti)
+                m = parse(text, ts, toks, ti)
                 if m is None:
-                    m = self.parser.parse_ordinal(text, ts, toks, ti)
+                    m = parse_ordinal(text, ts, toks, ti)
             if m is None:
                 if tw.endswith(("ين", "ان")) and len(tw) >= 5:
                     item = self._dual(text, toks, ti, norm, doc, by_start, by_end, gap_ok)
@@ -506,7 +507,7 @@ class QuantityExtractor:
                         items.append(item)
                 continue
             pos = m.end
-            item = self._item(m, ti, text, toks, by_start, by_end, norm, doc, gap_ok)
+            item = item_of(m, ti, text, toks, by_start, by_end, norm, doc, gap_ok)
             if item is None:
                 continue
             pos = max(pos, item.pop("_nend"))
@@ -523,7 +524,9 @@ class QuantityExtractor:
         self._others_lemmas(doc.text, items)
         self._ranges(doc.text, items)
         for it in items:
-            self._balance(doc, it)
+            t = it["text"]
+            if ")" in t or "]" in t:  # (the first test of _balance, without the call)
+                self._balance(doc, it)
         doc.quantities.extend(items)
 
     _SCALES = (("مليار", 10**9), ("بليون", 10**9), ("ملايين", 10**6), ("مليون", 10**6), ("الاف", 1000),

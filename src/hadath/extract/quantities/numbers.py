@@ -553,6 +553,7 @@ class NumberParser:
             end = e0
             i = at + 1
         vague_mult = kind == "vague" and last_scale is None
+        later = self._later_forms
 
         def group_value() -> float:
             return cur_digits if grp_locked else h + t + u
@@ -561,7 +562,9 @@ class NumberParser:
             e, w = ends[i], words[i]
             if w[0].isdigit():
                 break
-            readings = self._lookup(w, first=False)
+            # (the small set of later-word forms before the per-word cache: most words after a number
+            # are no number words)
+            readings = self._lookup(w, first=False) if w in later else ()
             if not readings:
                 # و + digits ("و500") is tokenised as "و" + "500"
                 if w == "و" and i + 1 < lim and words[i + 1][0].isdigit() and starts[i + 1] == e:
