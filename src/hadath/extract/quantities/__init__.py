@@ -620,6 +620,21 @@ class QuantityExtractor:
             out = memo[raw] = normalize_word(raw.strip())
         return out
 
+    def _last_words(self, left: str, n: int = 5) -> list[str]:
+        """The last ``n`` words (or more) of ``normalize_word(left).split()``, all of them when it has fewer.
+
+        Normalisation maps each raw character on its own (final ي looks at the next character only, and
+        whitespace is kept as it is), so the words of the whole are those of its raw words, in order: the
+        raw words are normalised from the end, each through the cache of :meth:`_norm_gap`, until ``n``
+        words are found, instead of normalising the whole window character by character.
+        """
+        out: list[str] = []
+        for w in reversed(left.split()):
+            out[:0] = self._norm_gap(w).split()
+            if len(out) >= n:
+                break
+        return out
+
     def _range_pair(self, text: str, q1: dict, q2: dict) -> dict | None:
         if q2["start"] - q1["end"] > 8 or q1["object"] is not None or q1["kind"] != "count":
             return None
@@ -631,7 +646,7 @@ class QuantityExtractor:
         if gap not in ("و", "الى", "-", "–", "حتى", "او"):
             return None
         left = text[max(0, q1["start"] - 40):q1["start"]]
-        words = normalize_word(left).split()
+        words = self._last_words(left)
         head = None
         if words and words[-1] in ("بين", "مابين", "من"):
             head = "من" if words[-1] == "من" else "بين"
