@@ -507,6 +507,8 @@ class QuantityExtractor:
                         items.append(item)
                 continue
             pos = m.end
+            if m.kind == "ordinal" and not text.startswith("ال", m.start):
+                continue  # an ordinal item needs the article (the first test of _item's ordinals)
             item = item_of(m, ti, text, toks, by_start, by_end, norm, doc, gap_ok)
             if item is None:
                 continue
@@ -771,7 +773,11 @@ class QuantityExtractor:
             return None
 
         j = i1 + 1
-        nxt = words[j] if j < len(words) and gap_ok(i1, j + 1) else ""
+        if j < len(words):
+            e = ends[i1]  # gap_ok(i1, j + 1), its common case (one blank) first
+            nxt = words[j] if (starts[j] - e == 1 and text[e] == " ") or gap_ok(i1, j + 1) else ""
+        else:
+            nxt = ""
 
         # years (4-digit 1300..2100) and codes (5+ digits, no separators) with nothing counted after them
         dg = words[i0]
