@@ -1185,9 +1185,13 @@ class QuantityExtractor:
             return None
         si = i0 if starts[i0] == start else by_start.get(start, i0)
         cb = self.cas_before
+        ends, text = toks.ends, toks.text
         for n in range(1, 4):
             # tokens si - n .. si on one line, blanks between: the gaps after si - n + 1 passed already
-            if si - n < 0 or not gap_ok(si - n, si - n + 2):
+            if si - n < 0:
+                break
+            e = ends[si - n]  # gap_ok(si - n, si - n + 2), its common case (one blank) first
+            if not (starts[si - n + 1] - e == 1 and text[e] == " ") and not gap_ok(si - n, si - n + 2):
                 break
             w = words[si - n]
             if w not in cb.lasts and w not in cb.back1_forms:
@@ -1200,7 +1204,6 @@ class QuantityExtractor:
                 if b[1] in ("dead", "injured") and self._cue_pair(toks, cs, b[1], gap_ok):
                     return "casualties"
                 return b[1]
-        ends = toks.ends
         ei = bisect.bisect_left(ends, end)  # by_end.get(end), without the call
         ca = self.cas_after
         if ei + 1 < len(words) and ends[ei] == end and words[ei + 1] in ca.first_forms:

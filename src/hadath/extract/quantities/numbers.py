@@ -677,8 +677,9 @@ class NumberParser:
         value = total + group_value()
         if value == 0 and not approx:
             return None
-        return NumberMatch(_num(float(value)), end, approx, start, _num(float(vmin)) if vmin is not None else None,
-                           _num(float(vmax)) if vmax is not None else None, kind, rule)
+        return _tuple_new(NumberMatch, (_num(float(value)), end, approx, start,
+                                        _num(float(vmin)) if vmin is not None else None,
+                                        _num(float(vmax)) if vmax is not None else None, kind, rule))
 
     # -- ordinals ----------------------------------------------------------
     def parse_ordinal(self, text: str, pos: int, toks: Tokens | None = None,
