@@ -59,6 +59,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from itertools import compress
 from importlib import resources
@@ -421,14 +422,14 @@ class QuantityExtractor:
         toks, starts, ends = tk, tk.starts, tk.ends
         by_start = _Offsets(tk.starts)
         by_end = _Offsets(tk.ends)
-        taken: list[tuple[int, int]] = []
-        for t in doc.times or ():
-            taken.append((t["start"], t["end"]))
+        times = doc.times or ()
+        t_starts = [t["start"] for t in times]
+        t_ends = [t["end"] for t in times]
+        taken: list[tuple[int, int]] = list(zip(t_starts, t_ends))
         items: list[dict[str, Any]] = []
 
-        t_starts = [a for a, _b in taken]
-        t_ends = [b for _a, b in taken]
-        disjoint = all(t_ends[i] <= t_starts[i + 1] for i in range(len(taken) - 1))
+        # each time ends before the next one starts (map stops with the shorter list)
+        disjoint = all(map(operator.le, t_ends, t_starts[1:]))
 
         def overlaps(rs: int, re_: int) -> bool:
             if disjoint:  # sorted, non-overlapping times: only the first one ending after rs can overlap
