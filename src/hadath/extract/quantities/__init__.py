@@ -59,6 +59,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from itertools import compress
 from importlib import resources
@@ -75,8 +76,6 @@ _PERSONLIKE = {"persons", "fighters", "soldiers", "civilians", "children", "wome
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 _match_start = re.Match.start
 _DUAL_RE = re.compile(r"(?<![\u0621-\u064A])[\u0621-\u064A]{3,}(?:ين|ان)(?![\u0621-\u064A])")
-#: The end of a word ending تين (its token ends there).
-_TIN_END = re.compile(r"تين(?![\u0621-\u064A])")
 #: Context patterns of QuantityExtractor._item and helpers (compiled once).
 _RX0 = re.compile(r"\s?(%|فى الم|بالم)")
 _RX1 = re.compile(r"\s?[/:\-]\s?\d")
@@ -146,9 +145,11 @@ class _Table(dict):
         back1_forms: The words that may end an entry of one word (:func:`_clitic_forms`).
         clitic_firsts: Cache of the (prefix length, stem) readings of a word
             that begin an entry (word -> list; do not mutate).
+        first_forms: The words that may begin an entry behind proclitics (:func:`_clitic_forms`
+            of ``firsts``): ``_match_back`` tries no longer entry from a word outside it.
     """
 
-    __slots__ = ("firsts", "lasts", "singles", "maxlen", "back1", "back1_forms", "clitic_firsts")
+    __slots__ = ("firsts", "lasts", "singles", "maxlen", "back1", "back1_forms", "clitic_firsts", "first_forms")
 
     def __init__(self, entries: dict) -> None:
         super().__init__(entries)
@@ -160,6 +161,7 @@ class _Table(dict):
         self.back1: dict[str, tuple[int, Any] | None] = {}
         self.back1_forms = _clitic_forms(self.singles)
         self.clitic_firsts: dict[str, tuple[tuple[int, str], ...]] = {}
+        self.first_forms = _clitic_forms(self.firsts)
 
 
 class _Offsets:
@@ -264,6 +266,7 @@ class QuantityExtractor:
         self._strip_memo: dict[str, list[tuple[int, str]]] = {}
         self._dual_memo: dict[str, tuple[int, str, str, bool] | None] = {}
         self._gap_memo: dict[str, str] = {}  # cache of _norm_gap
+        self._scale_memo: dict[str, int] = {}  # cache of _scale_of
         # words whose proclitic-free readings hold a calibre_before / age_before word (caches of _stem_in)
         self._calibre_memo: dict[str, bool] = {}
         self._age_memo: dict[str, bool] = {}
@@ -369,7 +372,10 @@ class QuantityExtractor:
             return None
         else:
             firsts = ((0, w0),)
+        lasts = table.lasts
         for n in range(min(self._maxlen, table.maxlen, len(words) - i), 0, -1):
+            if n > 1 and words[i + n - 1] not in lasts:
+                continue  # no entry of n words ends with that word
             if gap_ok is not None and not gap_ok(i, i + n):
                 continue
             rest = tuple(words[i + 1:i + n])
@@ -395,8 +401,11 @@ class QuantityExtractor:
             singles = table.singles
             out = memo[last] = next(((1, table[(f,)]) for _k, f in self._strip(last) if f in singles), None)
             return out
+        all_words, first_forms = toks.words, table.first_forms
         for n in range(min(self._maxlen, table.maxlen, i), 0, -1):
-            words = toks.words[i - n:i]
+            if all_words[i - n] not in first_forms:
+                continue  # no reading of that word begins an entry
+            words = all_words[i - n:i]
             for k, f in self._strip(words[0]):
                 if (f, *words[1:]) in table:
                     return n, table[(f, *words[1:])]
@@ -413,14 +422,14 @@ class QuantityExtractor:
         toks, starts, ends = tk, tk.starts, tk.ends
         by_start = _Offsets(tk.starts)
         by_end = _Offsets(tk.ends)
-        taken: list[tuple[int, int]] = []
-        for t in doc.times or ():
-            taken.append((t["start"], t["end"]))
+        times = doc.times or ()
+        t_starts = [t["start"] for t in times]
+        t_ends = [t["end"] for t in times]
+        taken: list[tuple[int, int]] = list(zip(t_starts, t_ends))
         items: list[dict[str, Any]] = []
 
-        t_starts = [a for a, _b in taken]
-        t_ends = [b for _a, b in taken]
-        disjoint = all(t_ends[i] <= t_starts[i + 1] for i in range(len(taken) - 1))
+        # each time ends before the next one starts (map stops with the shorter list)
+        disjoint = all(map(operator.le, t_ends, t_starts[1:]))
 
         def overlaps(rs: int, re_: int) -> bool:
             if disjoint:  # sorted, non-overlapping times: only the first one ending after rs can overlap
@@ -458,37 +467,45 @@ class QuantityExtractor:
             # of 4,921 words: a cache of every word seen (200,000 words) missed the CPU cache.
             hit = tk.vocab & self._cand_words
             hit.update(tk.digits)
-            for mo in _TIN_END.finditer(text):
-                ti = by_end.get(mo.end())
-                if ti is not None and len(words[ti]) >= 5:
-                    hit.add(words[ti])
+            # the ends of words ending تين (what r"تين(?![\u0621-\u064A])" finds; str.find is faster
+            # than that regex scan, and "تين" cannot overlap itself, so the occurrences are the same)
+            p = text.find("تين")
+            n_text = len(text)
+            while p >= 0:
+                e = p + 3
+                if e == n_text or not "\u0621" <= text[e] <= "\u064A":
+                    ti = by_end.get(e)
+                    if ti is not None and len(words[ti]) >= 5:
+                        hit.add(words[ti])
+                p = text.find("تين", e)
             cands = compress(range(len(words)), map(hit.__contains__, words))
             cw, nums = self._cand_words, self._cand_numbers
         may_start = self.parser.may_start
-        # The times as normalised spans: a token that overlaps one starts no item (a number inside a
-        # time is part of it: "15 يونيو 2015"), so it is not parsed (sorted, disjoint times only).
-        if disjoint and taken:
-            nstarts = norm.starts
-            t_norm = [(bisect.bisect_left(nstarts, a), bisect.bisect_left(nstarts, b)) for a, b in taken]
-        else:
-            t_norm = []
-        n_times = len(t_norm)
+        # A token that overlaps a time starts no item (a number inside a time is part of it:
+        # "15 يونيو 2015"), so it is not parsed (sorted, disjoint times only). The test is on raw
+        # offsets: the normalised token [ts, te) overlaps the normalised time
+        # [bisect_left(nstarts, a), bisect_left(nstarts, b)) exactly when nstarts[ts] < b and
+        # nstarts[te - 1] >= a (nstarts is non-decreasing), which spares two bisections per time.
+        nstarts = norm.starts
+        n_times = len(taken) if disjoint else 0
         k = 0
+        parse, parse_ordinal, item_of = self.parser.parse, self.parser.parse_ordinal, self._item
         for ti in cands:
             ts, tw = starts[ti], words[ti]
             if ts < pos:
                 continue
             if k < n_times:
-                while k < n_times and t_norm[k][1] <= ts:
+                rts = nstarts[ts]
+                while k < n_times and t_ends[k] <= rts:
                     k += 1
-                if k < n_times and t_norm[k][0] < ends[ti]:
+                if k < n_times and nstarts[ends[ti] - 1] >= t_starts[k]:
                     continue
             m = None
             # NumberParser.may_start(tw), known in advance for the words of _cand_words
-            if tw in nums or (tw not in cw and may_start(tw)):
-                m = self.parser.parse(text, ts, toks, ti)
+            if tw in nums or (tw not in cw and (tw[0].isdigit() or may_start(tw))):
+                m = parse(text, ts, toks, ti)
                 if m is None:
-                    m = self.parser.parse_ordinal(text, ts, toks, ti)
+                    m = parse_ordinal(text, ts, toks, ti)
             if m is None:
                 if tw.endswith(("ين", "ان")) and len(tw) >= 5:
                     item = self._dual(text, toks, ti, norm, doc, by_start, by_end, gap_ok)
@@ -496,17 +513,28 @@ class QuantityExtractor:
                         items.append(item)
                 continue
             pos = m.end
-            item = self._item(m, ti, text, toks, by_start, by_end, norm, doc, gap_ok)
+            if m.kind == "ordinal" and not text.startswith("ال", m.start):
+                continue  # an ordinal item needs the article (the first test of _item's ordinals)
+            item = item_of(m, ti, text, toks, by_start, by_end, norm, doc, gap_ok)
             if item is None:
                 continue
             pos = max(pos, item.pop("_nend"))
-            if overlaps(item["start"], item["end"]) or overlaps(*norm.raw_span(m.start, m.end)):
-                continue
+            if taken:
+                rs, re_ = item["start"], item["end"]
+                if overlaps(rs, re_):
+                    continue
+                # the number's own span (norm.raw_span(m.start, m.end), m.start < m.end): tested only
+                # when the item does not hold it, else it overlaps no time the item does not overlap
+                ns, ne = nstarts[m.start], norm.ends[m.end - 1]
+                if (ns < rs or ne > re_) and overlaps(ns, ne):
+                    continue
             items.append(item)
         self._others_lemmas(doc.text, items)
         self._ranges(doc.text, items)
         for it in items:
-            self._balance(doc, it)
+            t = it["text"]
+            if ")" in t or "]" in t:  # (the first test of _balance, without the call)
+                self._balance(doc, it)
         doc.quantities.extend(items)
 
     _SCALES = (("مليار", 10**9), ("بليون", 10**9), ("ملايين", 10**6), ("مليون", 10**6), ("الاف", 1000),
@@ -550,8 +578,10 @@ class QuantityExtractor:
         """
         out: list[dict] = []
         i = 0
-        while i < len(items):
-            if i + 1 < len(items):
+        n = len(items)
+        while i < n:
+            # most neighbours are too far apart: the first test of _range_pair, without the call
+            if i + 1 < n and items[i + 1]["start"] - items[i]["end"] <= 8:
                 merged = self._range_pair(text, items[i], items[i + 1])
                 if merged is not None:
                     out.append(merged)
@@ -568,7 +598,19 @@ class QuantityExtractor:
     }
 
     def _scale_of(self, t: str) -> int:
-        """The scale word (ألف، مليون، مليار in any number/case, with a proclitic) of an item's text, else 1."""
+        """The scale word (ألف، مليون، مليار in any number/case, with a proclitic) of an item's text, else 1.
+
+        Cached per text (normalize_word is a loop over the characters in Python).
+        """
+        memo = self._scale_memo
+        out = memo.get(t)
+        if out is None:
+            if len(memo) > 10_000:
+                memo.clear()
+            out = memo[t] = self._scale_of_text(t)
+        return out
+
+    def _scale_of_text(self, t: str) -> int:
         for x in normalize_word(t).split():
             for k, st in self._strip(x):
                 for v, forms in self._SCALE_FORMS.items():
@@ -586,6 +628,21 @@ class QuantityExtractor:
             out = memo[raw] = normalize_word(raw.strip())
         return out
 
+    def _last_words(self, left: str, n: int = 5) -> list[str]:
+        """The last ``n`` words (or more) of ``normalize_word(left).split()``, all of them when it has fewer.
+
+        Normalisation maps each raw character on its own (final ي looks at the next character only, and
+        whitespace is kept as it is), so the words of the whole are those of its raw words, in order: the
+        raw words are normalised from the end, each through the cache of :meth:`_norm_gap`, until ``n``
+        words are found, instead of normalising the whole window character by character.
+        """
+        out: list[str] = []
+        for w in reversed(left.split()):
+            out[:0] = self._norm_gap(w).split()
+            if len(out) >= n:
+                break
+        return out
+
     def _range_pair(self, text: str, q1: dict, q2: dict) -> dict | None:
         if q2["start"] - q1["end"] > 8 or q1["object"] is not None or q1["kind"] != "count":
             return None
@@ -597,7 +654,7 @@ class QuantityExtractor:
         if gap not in ("و", "الى", "-", "–", "حتى", "او"):
             return None
         left = text[max(0, q1["start"] - 40):q1["start"]]
-        words = normalize_word(left).split()
+        words = self._last_words(left)
         head = None
         if words and words[-1] in ("بين", "مابين", "من"):
             head = "من" if words[-1] == "من" else "بين"
@@ -693,7 +750,8 @@ class QuantityExtractor:
                                                                                  after):
                 return None
             # product and model names: "Dell XPS 13", "Surface Pro 3 و", "«ويندوز 10»"
-            if _RX9.search(text[max(0, ms - 12):ms]):
+            # (_RX9 ends with \s+$: the number must follow a blank, as it mostly does)
+            if ms > 0 and text[ms - 1].isspace() and _RX9.search(text[max(0, ms - 12):ms]):
                 return None
             if digits_only and dig.startswith("0") and len(dig) > 1 and dig[1].isdigit():
                 return None
@@ -708,7 +766,10 @@ class QuantityExtractor:
         hprev = words[h - 1] if h > 0 else ""
         # a number joined to و is a new member of a list, not an id: "300 ألف يورو ومليون ريال"
         conj = starts[i0] < ms and text[starts[i0]] in "وف"
-        back = self._match_back(toks, h, self.id_before) if h > 0 and not conj else None
+        ib = self.id_before
+        # (the first test of _match_back, on the word before, without the call)
+        back = self._match_back(toks, h, ib) if h > 0 and not conj and (
+            hprev in ib.lasts or hprev in ib.back1_forms) else None
         if back and "\n" not in text[starts[h - back[0]]:ms]:
             return None
         hbase = hprev[2:] if hprev.startswith("ال") else hprev
@@ -718,7 +779,11 @@ class QuantityExtractor:
             return None
 
         j = i1 + 1
-        nxt = words[j] if j < len(words) and gap_ok(i1, j + 1) else ""
+        if j < len(words):
+            e = ends[i1]  # gap_ok(i1, j + 1), its common case (one blank) first
+            nxt = words[j] if (starts[j] - e == 1 and text[e] == " ") or gap_ok(i1, j + 1) else ""
+        else:
+            nxt = ""
 
         # years (4-digit 1300..2100) and codes (5+ digits, no separators) with nothing counted after them
         dg = words[i0]
@@ -777,7 +842,7 @@ class QuantityExtractor:
         if mkind == "words" and i0 == i1 and nw.startswith("ال") and value == 2:
             return None
         # rule measure.calibre: "برشاش ثلاثة وعشرين", "مدفع عيار 120": a calibre in mm, nothing counted
-        if prev and mkind in ("words", "digits") \
+        if prev in self._calibre_forms and mkind in ("words", "digits") \
                 and self._stem_in(prev, self.calibre_before, self._calibre_memo, self._calibre_forms) \
                 and gap_ok(i0 - 1, i0 + 1) and not (nxt and self._match(toks, j, self.units)):
             return self._out(doc, norm, ms, me, "measure", value, False, None, None, "mm", None,
@@ -850,7 +915,8 @@ class QuantityExtractor:
             o = None
             if k < len(words) and gap_ok(i1, k + 1):
                 hit = self._match(toks, k, self.objects, gap_ok=gap_ok) if words[k] in self.objects.firsts else None
-                last = self._cas_chain(toks, k, gap_ok)
+                # (a chain starts with a casualty noun: the first test of _cas_chain, without the call)
+                last = self._cas_chain(toks, k, gap_ok) if words[k] in self.cas_pair else None
                 if last is not None:  # rule count.casualties: "300 قتيل وجريح", "عشرات القتلى والجرحى"
                     o = (starts[k], ends[last], "casualties")
                     combined = True
@@ -923,7 +989,8 @@ class QuantityExtractor:
                 return None
 
         # -- cues -----------------------------------------------------------------
-        bc = self._match_back(toks, i0, self.pre_cues) if i0 > 0 else None
+        pcs = self.pre_cues
+        bc = self._match_back(toks, i0, pcs) if i0 > 0 and (prev in pcs.lasts or prev in pcs.back1_forms) else None
         if bc and gap_ok(i0 - bc[0], i0 + 1):
             eff, cid = bc[1]
             start = starts[i0 - bc[0]]
@@ -946,9 +1013,11 @@ class QuantityExtractor:
         # rule count.casualties: a breakdown after the count ("20 بين قتيل وجريح", "25 ضحية ما بين قتيل وجريح")
         if kind == "count" and not combined and (lemma is None or lemma in _PERSONLIKE
                                                  or lemma in ("dead", "injured", "casualties")):
-            ei = by_end.get(end)
+            ei = bisect.bisect_left(ends, end)  # by_end.get(end), without the call
             bd = None
-            if ei is not None and ei + 1 < len(words) and gap_ok(ei, ei + 2):
+            # (a breakdown starts with a head word: the first test of _cas_breakdown, without the call)
+            if ei + 1 < len(words) and ends[ei] == end and words[ei + 1] in self.cas_heads.firsts \
+                    and gap_ok(ei, ei + 2):
                 bd = self._cas_breakdown(toks, ei + 1, gap_ok)
             if bd is not None:
                 obj = (obj[0] if obj else starts[bd[0]], ends[bd[1]])
@@ -1121,11 +1190,19 @@ class QuantityExtractor:
         if lemma != "casualties" and lemma not in _PERSONLIKE:
             return None
         si = i0 if starts[i0] == start else by_start.get(start, i0)
+        cb = self.cas_before
+        ends, text = toks.ends, toks.text
         for n in range(1, 4):
             # tokens si - n .. si on one line, blanks between: the gaps after si - n + 1 passed already
-            if si - n < 0 or not gap_ok(si - n, si - n + 2):
+            if si - n < 0:
                 break
-            b = self._match_back(toks, si - n + 1, self.cas_before)
+            e = ends[si - n]  # gap_ok(si - n, si - n + 2), its common case (one blank) first
+            if not (starts[si - n + 1] - e == 1 and text[e] == " ") and not gap_ok(si - n, si - n + 2):
+                break
+            w = words[si - n]
+            if w not in cb.lasts and w not in cb.back1_forms:
+                continue  # no entry ends with that word (the first test of _match_back)
+            b = self._match_back(toks, si - n + 1, cb)
             if b:
                 cs = si - n + 1 - b[0]  # first token of the cue
                 if lemma == "casualties" and any(w in self.cas_weak for _, w in self._strip(words[cs])):
@@ -1133,9 +1210,10 @@ class QuantityExtractor:
                 if b[1] in ("dead", "injured") and self._cue_pair(toks, cs, b[1], gap_ok):
                     return "casualties"
                 return b[1]
-        ei = by_end.get(end)
-        if ei is not None and ei + 1 < len(words):
-            a = self._match(toks, ei + 1, self.cas_after, clitic=True, gap_ok=gap_ok)
+        ei = bisect.bisect_left(ends, end)  # by_end.get(end), without the call
+        ca = self.cas_after
+        if ei + 1 < len(words) and ends[ei] == end and words[ei + 1] in ca.first_forms:
+            a = self._match(toks, ei + 1, ca, clitic=True, gap_ok=gap_ok)
             if a:
                 if a[1] in ("dead", "injured") and gap_ok(ei, ei + 2) \
                         and self._cas_chain(toks, ei + 1, gap_ok) is not None:
@@ -1278,7 +1356,10 @@ class QuantityExtractor:
             os_, oe = obj
             os_, oe = (norm.starts[os_], norm.ends[oe - 1]) if os_ < oe else norm.raw_span(os_, oe)
             obj = {"start": os_, "end": oe, "text": raw[os_:oe]}
-        return {"start": rs, "end": re_, "text": raw[rs:re_], "kind": kind, "value": _num(value),
-                "approx": bool(approx), "min": None if vmin is None else _num(vmin),
-                "max": None if vmax is None else _num(vmax), "unit": unit, "object": obj,
+        # _num(x) is x for an int (the common case): the call is spared
+        return {"start": rs, "end": re_, "text": raw[rs:re_], "kind": kind,
+                "value": value if type(value) is int else _num(value),
+                "approx": bool(approx),
+                "min": vmin if vmin is None or type(vmin) is int else _num(vmin),
+                "max": vmax if vmax is None or type(vmax) is int else _num(vmax), "unit": unit, "object": obj,
                 "object_lemma": lemma, "rule": rule}

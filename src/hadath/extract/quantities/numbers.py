@@ -174,6 +174,11 @@ class NumberMatch(NamedTuple):
     rule: str = "num.words"
 
 
+#: ``_tuple_new(NumberMatch, fields)`` is ``NumberMatch(*fields)`` for all eight fields, without the
+#: Python-level ``__new__`` of the named tuple (a frame per number).
+_tuple_new = tuple.__new__
+
+
 def _num(v: float) -> int | float:
     if isinstance(v, float) and v.is_integer():
         return int(v)
@@ -207,9 +212,18 @@ def parse_digits(s: str) -> int | float | None:
     """
     if s.isdecimal():  # digits only (exactly what \d matches: Unicode category Nd)
         return int(s)
+    parts = _SEP_SPLIT.split(s)
+    if len(parts) == 3:
+        # one separator, the common case ("2.5", "1,500", "3٫5"): the rules below for it, without the
+        # regex check and the loop (two decimal groups around it are exactly what _DIGITS_RE asks)
+        a, sep, g = parts
+        if not (a.isdecimal() and g.isdecimal()):
+            return None
+        if len(g) == 3 and sep in ",\u066C\u060C":
+            return int(a + g)
+        return _num(float(f"{int(a)}.{g}"))
     if not _DIGITS_RE.fullmatch(s):
         return None
-    parts = _SEP_SPLIT.split(s)
     groups = parts[0::2]
     seps = parts[1::2]
     if not seps:
@@ -300,6 +314,9 @@ class NumberParser:
         self.lex = _load_lexicon()
         # readings of a word as the first word of a number / as a later word (caches of _lookup)
         self._lookup_memo: tuple[dict[str, list], dict[str, list]] = ({}, {})
+        # the words that may have a reading as a later word (a superset, see _readings): a lookup in
+        # this small set spares one in the per-word cache for most words after a digit number
+        self._later_forms = frozenset(p + w for p in ("", "و", "ف", "ال", "وال", "فال") for w in self.lex)
         words = sorted((w for w in self.lex if " " not in w), key=len, reverse=True)
         # tokens where a number may start: digits, or a lexicon word behind optional proclitics
         self.start_re = re.compile(
@@ -445,6 +462,25 @@ class NumberParser:
             return None
         joined = self._joined
         s0, e0, w0 = starts[at], ends[at], words[at]
+        if w0[0].isdigit():
+            v = int(w0) if w0.isdecimal() else parse_digits(w0)
+            if v is None:
+                return None
+            if at + 1 < lim:
+                s1 = starts[at + 1]
+                # _joined(text, starts, ends, at + 1), its common case first
+                nxt = words[at + 1] if (s1 - e0 == 1 and text[e0] == " ") or joined(text, starts, ends, at + 1) \
+                    else None
+            else:
+                nxt = None
+            if nxt is None or nxt[0].isdigit() or (nxt != "و" and (
+                    nxt not in self._later_forms or not self._lookup(nxt, first=False))):
+                # the common lone digit number ("قتل 15 شخصا"): what the loop below would find
+                if not v:
+                    return None
+                if type(v) is not int or not -_EXACT < v < _EXACT:  # else _num(float(v)) is v
+                    v = _num(float(v))
+                return _tuple_new(NumberMatch, (v, e0, False, s0, None, None, "digits", "num.digits"))
         total = 0.0
         h = t = u = 0  # current group: hundreds, tens, units
         grp_locked = False  # current group came from digits
@@ -458,16 +494,7 @@ class NumberParser:
         i = 0
         pending_teen_first = False  # أحد/اثنا: valid only before عشر
         just_unit = False  # the last word read was a unit (1..9): عشر may follow
-        if w0[0].isdigit():
-            v = int(w0) if w0.isdecimal() else parse_digits(w0)
-            if v is None:
-                return None
-            nxt = words[at + 1] if at + 1 < lim and joined(text, starts, ends, at + 1) else None
-            if nxt is None or nxt[0].isdigit() or (nxt != "و" and not self._lookup(nxt, first=False)):
-                # the common lone digit number ("قتل 15 شخصا"): what the loop below would find
-                if type(v) is int and -_EXACT < v < _EXACT:  # _num(float(v)) is v
-                    return NumberMatch(v, e0, False, s0, None, None, "digits", "num.digits") if v else None
-                return NumberMatch(_num(float(v)), e0, False, s0, None, None, "digits", "num.digits") if v else None
+        if w0[0].isdigit():  # digits followed by a number word (v was read above)
             kind, rule = "digits", "num.digits"
             h, t, u = 0, 0, 0
             cur_digits: float = v
@@ -526,6 +553,7 @@ class NumberParser:
             end = e0
             i = at + 1
         vague_mult = kind == "vague" and last_scale is None
+        later = self._later_forms
 
         def group_value() -> float:
             return cur_digits if grp_locked else h + t + u
@@ -534,7 +562,9 @@ class NumberParser:
             e, w = ends[i], words[i]
             if w[0].isdigit():
                 break
-            readings = self._lookup(w, first=False)
+            # (the small set of later-word forms before the per-word cache: most words after a number
+            # are no number words)
+            readings = self._lookup(w, first=False) if w in later else ()
             if not readings:
                 # و + digits ("و500") is tokenised as "و" + "500"
                 if w == "و" and i + 1 < lim and words[i + 1][0].isdigit() and starts[i + 1] == e:
@@ -647,8 +677,9 @@ class NumberParser:
         value = total + group_value()
         if value == 0 and not approx:
             return None
-        return NumberMatch(_num(float(value)), end, approx, start, _num(float(vmin)) if vmin is not None else None,
-                           _num(float(vmax)) if vmax is not None else None, kind, rule)
+        return _tuple_new(NumberMatch, (_num(float(value)), end, approx, start,
+                                        _num(float(vmin)) if vmin is not None else None,
+                                        _num(float(vmax)) if vmax is not None else None, kind, rule))
 
     # -- ordinals ----------------------------------------------------------
     def parse_ordinal(self, text: str, pos: int, toks: Tokens | None = None,
@@ -707,7 +738,7 @@ class NumberParser:
         if cat == ORD_TEEN_FIRST and not extended:
             # حادي alone ("الحادي والعشرين" handled above)
             return None
-        return NumberMatch(value, end, False, s0 + skip, None, None, "ordinal", "ord.word")
+        return _tuple_new(NumberMatch, (value, end, False, s0 + skip, None, None, "ordinal", "ord.word"))
 
     def find(self, text: str, ordinals: bool = False) -> list[NumberMatch]:
         """All numbers in ``text``, left to right, non-overlapping.
