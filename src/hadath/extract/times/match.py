@@ -422,13 +422,14 @@ def h_duration(lex, m, text, rule):
     qty, unit = q
     start, end = m.start("whole"), m.end("whole")
     prev = _prev_words(text, start, 2)
-    if set(prev) & lex.age_before or (prev[-1:] == ["عن"] and unit["id"] == "year"):
+    if not lex.age_before.isdisjoint(prev) or (prev[-1:] == ["عن"] and unit["id"] == "year"):
         return None  # an age ("يبلغ من العمر 25 عاما", "توفي عن 83 عاما"): left to quantities
     if unit["id"] == "year" and text[start - 1:start] == "(" and text[end:end + 1] == ")":
         return None  # "بيليه (74 عاما)": an age
     if _g(m, "pre") == "بعد" and prev and prev[-1] in ("يوما", "يوم", "عاما", "عام", "ساعه", "شهرا", "سنه"):
         return None  # "يوما بعد يوم": day after day
-    if _g(m, "n") and _g(m, "n").isdigit() and unit["id"] in ("year", "day") and int(_g(m, "n")) > 1000:
+    n = _g(m, "n")
+    if n and n.isdigit() and unit["id"] in ("year", "day") and int(n) > 1000:
         return None
     return {"type": "duration", "qty": qty, "unit": unit, "bound": _bound(lex, m)}
 
@@ -757,6 +758,10 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
                                         kept.append(w)
                                     break
                         windows = kept
+                    elif len(windows) == 1:  # (the most common case: no list comprehension)
+                        w = windows[0]
+                        if search(text, w[0], w[1]) is None:
+                            windows = []
                     else:
                         windows = [w for w in windows if search(text, w[0], w[1])]
                     if not windows:
