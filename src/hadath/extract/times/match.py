@@ -93,6 +93,10 @@ def _named_after(lex, m, text) -> bool:
     return bool(prev) and (prev[-1] in lex.date_not_after or _strip_clitic(prev[-1]) in lex.date_not_after)
 
 
+#: A day number (and "من") right before a month name that no day rule took (h_absdate).
+_DAY_BEFORE = re.compile(r"\d\s*(?:من\s+)?$")
+
+
 def h_absdate(lex, m, text, rule):
     if _named_after(lex, m, text):
         return None
@@ -107,7 +111,7 @@ def h_absdate(lex, m, text, rule):
         return None
     y = _g(m, "y")
     mod = _mod(lex, m, "mod")
-    if day is None and re.search(r"\d\s*(?:من\s+)?$", text[max(0, m.start("whole") - 8):m.start("whole")]):
+    if day is None and _DAY_BEFORE.search(text[max(0, m.start("whole") - 8):m.start("whole")]):
         return None  # the day number was refused by a more specific rule ("قصر 22 مايو")
     if mon in lex.ambiguous_months and day is None and y is None and mod is None and "شهر" not in m.group("whole"):
         return None
@@ -431,13 +435,14 @@ def h_duration(lex, m, text, rule):
     qty, unit = q
     start, end = m.start("whole"), m.end("whole")
     prev = _prev_words(text, start, 2)
-    if set(prev) & lex.age_before or (prev[-1:] == ["عن"] and unit["id"] == "year"):
+    if not lex.age_before.isdisjoint(prev) or (prev[-1:] == ["عن"] and unit["id"] == "year"):
         return None  # an age ("يبلغ من العمر 25 عاما", "توفي عن 83 عاما"): left to quantities
     if unit["id"] == "year" and text[start - 1:start] == "(" and text[end:end + 1] == ")":
         return None  # "بيليه (74 عاما)": an age
     if _g(m, "pre") == "بعد" and prev and prev[-1] in ("يوما", "يوم", "عاما", "عام", "ساعه", "شهرا", "سنه"):
         return None  # "يوما بعد يوم": day after day
-    if _g(m, "n") and _g(m, "n").isdigit() and unit["id"] in ("year", "day") and int(_g(m, "n")) > 1000:
+    n = _g(m, "n")
+    if n and n.isdigit() and unit["id"] in ("year", "day") and int(n) > 1000:
         return None
     return {"type": "duration", "qty": qty, "unit": unit, "bound": _bound(lex, m)}
 
@@ -540,8 +545,8 @@ def _same_family(a: dict, b: dict) -> bool:
     if a["type"] == "weekday" and b["type"] == "weekday":
         return True
     if a["type"] == "date" and b["type"] == "date" and a["cal"] == b["cal"]:
-        ka = tuple(a.get(k) is None for k in ("d", "m"))
-        kb = tuple(b.get(k) is None for k in ("d", "m"))
+        ka = (a.get("d") is None, a.get("m") is None)
+        kb = (b.get("d") is None, b.get("m") is None)
         return ka == kb or (a.get("d") is not None and b.get("d") is not None)
     return False
 
@@ -619,8 +624,15 @@ def _compose_pair(a: Candidate, b: Candidate, text: str, allowed: set[str] | Non
 def _compose(items: list[Candidate], text: str) -> list[Candidate]:
     # Whether _G_ANY accepts the gap between two neighbours, by (end, start): most gaps are
     # refused, and the three passes would test each of them again.
+    match = _G_ANY.match
     gap_ok: dict[tuple[int, int], bool] = {}
-    for allowed in _PASSES:
+    for a, b in zip(items, items[1:]):
+        gap = (a["e"], b["s"])
+        gap_ok[gap] = match(text, gap[0], gap[1]) is not None
+    # Only neighbours with such a gap compose (and only a composition changes the items): in
+    # most texts no gap is one, and the passes are skipped.
+    passes = _PASSES if True in gap_ok.values() else ()
+    for allowed in passes:
         # Merge the first composable neighbours, again and again. Pairs left of a merge are
         # unchanged and did not compose, so the scan goes on from the pair before it.
         i = 0
@@ -629,7 +641,7 @@ def _compose(items: list[Candidate], text: str) -> list[Candidate]:
             gap = (a["e"], b["s"])
             ok = gap_ok.get(gap)
             if ok is None:
-                ok = gap_ok[gap] = _G_ANY.match(text, gap[0], gap[1]) is not None
+                ok = gap_ok[gap] = match(text, gap[0], gap[1]) is not None
             c = _compose_pair(a, b, text, allowed) if ok else None
             if c is not None:
                 items[i:i + 2] = [c]
@@ -638,9 +650,11 @@ def _compose(items: list[Candidate], text: str) -> list[Candidate]:
                 i += 1
     out = [c for c in items if c["sem"]["type"] not in ("dpnoun", "partprefix")]
     for c in out:
-        inner = text[c["s"]:c["e"]]
-        if inner.count("(") > inner.count(")") and text[c["e"]:c["e"] + 1] == ")":
-            c["e"] += 1  # "اليوم (الاثنين)": keep the closing parenthesis
+        e = c["e"]
+        if text[e:e + 1] == ")":  # (tested first: it is rare)
+            inner = text[c["s"]:e]
+            if inner.count("(") > inner.count(")"):
+                c["e"] = e + 1  # "اليوم (الاثنين)": keep the closing parenthesis
     return out
 
 
@@ -654,6 +668,9 @@ def _windows(needs: tuple[str, ...], spans: dict[str, list[tuple[int, int]]], n:
         pos = spans.get(needs[0])
         if not pos:
             return []
+        if len(pos) == 1:  # (the most common case: the loop below, unrolled)
+            s0, e0 = pos[0]
+            return [(s0 - _BACK if s0 > _BACK else 0, e0 + _FWD if e0 + _FWD < n else n)]
     else:
         lists = [spans[key] for key in needs if key in spans]
         if not lists:
@@ -756,6 +773,10 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
                                         kept.append(w)
                                     break
                         windows = kept
+                    elif len(windows) == 1:  # (the most common case: no list comprehension)
+                        w = windows[0]
+                        if search(text, w[0], w[1]) is None:
+                            windows = []
                     else:
                         windows = [w for w in windows if search(text, w[0], w[1])]
                     if not windows:

@@ -999,15 +999,20 @@ class TimeLexicon:
         mixed = False
         for i in compress(range(len(words)), map(look.__contains__, words)):
             p, e = starts[i], ends[i]
-            if p and _is_letter(text[p - 1]):
+            # (a space, the usual neighbour of a word, is tested first: cheaper than _is_letter)
+            if p and text[p - 1] != " " and _is_letter(text[p - 1]):
                 continue
             w = words[i]
             keys = memo.get(w)
             if keys is not None:
-                if not (e < n and _is_letter(text[e])):
+                if not (e < n and text[e] != " " and _is_letter(text[e])):
                     sp = (p, e)
                     for k in keys:
-                        out.setdefault(k, []).append(sp)
+                        spans = out.get(k)
+                        if spans is None:
+                            out[k] = [sp]
+                        else:
+                            spans.append(sp)
                     if "UNIT" in keys and i:  # NUMUNIT: a unit word right after digits or a number word
                         prev = words[i - 1]
                         if not prev.isalpha():
@@ -1020,7 +1025,7 @@ class TimeLexicon:
                                 numeric = num_word[prev] = any(prev[j:] in atoms for j in range(7))
                         if numeric:
                             out.setdefault("NUMUNIT", []).append(sp)
-            elif e < n and _is_letter(text[e]):
+            elif e < n and text[e] != " " and _is_letter(text[e]):
                 mo = _WORDS.match(text, p)
                 keys = self._keys_of(mo.group())
                 if keys:
