@@ -1933,13 +1933,25 @@ class Coder:
         """Mark the headline's events (``evidence.in_headline``) and link each to the first event of the body
         that reports the same thing (``evidence.same_as``: its id), so that a count of events counts it once.
 
-        The same thing: the same PLOVER type, negation and modality, no differing explicit date or place, and
-        actors (and recipients) that agree where both are coded (same code, or same country), since a headline
-        names its actors tersely ("مقاتلو داعش الأجانب يطلبون المساعدة" and "طلبوا المساعدة" in the body).
+        The same thing: the same PLOVER type, negation and modality, no differing explicit date, the same
+        counts where both give one, no places in different countries, and actors (and recipients) that agree
+        where both are coded (same code, or same country), since a headline names its actors and places
+        tersely ("مقاتلو داعش الأجانب يطلبون المساعدة" and "طلبوا المساعدة" in the body; "في انفجار ببيروت" and
+        "في الضاحية الجنوبية لبيروت").
         """
         def agree(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool:
             cx, cy = (x or {}).get("code"), (y or {}).get("code")
             return not (cx and cy) or cx == cy or cx[:3] == cy[:3] and cx[:3].isalpha()
+
+        def same_where_when(x: dict[str, Any], y: dict[str, Any]) -> bool:
+            xd, yd = x.get("date") or {}, y.get("date") or {}
+            if xd.get("source") == "text" and yd.get("source") == "text" and xd.get("value") != yd.get("value"):
+                return False
+            xc, yc = (x.get("location") or {}).get("country"), (y.get("location") or {}).get("country")
+            if xc and yc and xc != yc:
+                return False
+            xs, ys = x.get("size") or {}, y.get("size") or {}
+            return all(xs[k] == ys[k] for k in xs.keys() & ys.keys())
 
         body = [e for e in events if (e["sentence"]["start"], e["sentence"]["end"]) != head]
         for ev in events:
@@ -1947,7 +1959,7 @@ class Coder:
                 continue
             ev["evidence"]["in_headline"] = True
             same = next((b for b in body if b["type"] == ev["type"] and b["negated"] == ev["negated"]
-                         and b["hypothetical"] == ev["hypothetical"] and not self._distinct(ev, b)
+                         and b["hypothetical"] == ev["hypothetical"] and same_where_when(ev, b)
                          and agree(ev["actor"], b["actor"]) and agree(ev["recipient"], b["recipient"])), None)
             if same is not None:
                 ev["evidence"]["same_as"] = same["id"]
