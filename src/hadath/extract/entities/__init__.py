@@ -1141,8 +1141,8 @@ class EntityExtractor:
                 continue
             a, b = words[i + 1][0], words[j - 1][1]
             if any(a < x.end and x.start < b and not (x.entry is not None and x.entry.kind in ("city", "region", "country"))
-                   for x in mentions):
-                continue  # already a curated outlet or organisation
+                   and x.label not in ("GPE", "LOC") for x in mentions):
+                continue  # already a curated outlet or organisation (a place is not: صحيفة الشرق الأوسط)
             mentions[:] = [x for x in mentions if not (a < x.end and x.start < b)]
             mentions.append(Mention(a, b, "ORG", " ".join(wtexts[i + 1:j]), source="rule", rule="media-head",
                                     confidence=0.7, cameo="MED"))
