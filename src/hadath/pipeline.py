@@ -311,6 +311,15 @@ def analyze_record(record: dict[str, Any], settings: Settings | None = None, *,
     return analyze_records([record], settings, as_json=as_json, encode=encode)[0]
 
 
+def _allowed_keys() -> str:
+    """The keys a record may have, with the spellings read as them (text/html/content for data, the feed
+    spellings of the publication time, date_extracted), for the error of a record with other keys."""
+    from hadath.io.readers import PUBLISHED_KEYS
+
+    spellings = {"text", "html", "content", "date_extracted", *PUBLISHED_KEYS}
+    return ", ".join(sorted(_RECORD_KEYS | spellings))
+
+
 def analyze_records(records: list[dict[str, Any]], settings: Settings | None = None, *,
                     as_json: bool = False, encode: Callable[[Document], Any] | None = None
                     ) -> list[tuple[str, Any]]:
@@ -354,7 +363,7 @@ def analyze_records(records: list[dict[str, Any]], settings: Settings | None = N
         unknown = sorted(set(record) - _RECORD_KEYS)
         if unknown or "data" not in record:
             problem = f"unknown keys {unknown}" if unknown else "no article (give 'data', 'text' or 'html')"
-            out.append(("error", f"{name}: bad record: {problem}; allowed keys: {sorted(_RECORD_KEYS)}"))
+            out.append(("error", f"{name}: bad record: {problem}; allowed keys: {_allowed_keys()}"))
             continue
         out.append(None)
         todo.append((len(out) - 1, record))
