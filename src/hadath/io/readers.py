@@ -35,8 +35,9 @@ An INPUT may be:
 * a zip (``.zip``) of such JSON / JSONL files (SaudiNewsNet form) or of text
   and HTML files; id = ``"<zip name>:<index>"`` over its JSON records in
   sorted member order, ``"<zip name>:<member>"`` for text members;
-* ``-``: standard input, read as JSONL or a JSON array when it parses as one,
-  else as one article with id ``-:`` + the first 12 hex digits of the SHA-1 of its
+* ``-``: standard input, read as JSONL or a JSON array when it parses as one, as
+  CSV when its first line (no Arabic letters) is a header naming a text, content
+  or html column (input ``-:<line>``), else as one article with id ``-:`` + the first 12 hex digits of the SHA-1 of its
   bytes (two different articles piped into one output folder are two documents).
 
 Records are streamed: a zip's members are read one at a time and never all
@@ -500,6 +501,7 @@ def _iter_jsonl_file(fh: BinaryIO, path: str, default_id, alt_id=None, src_id=No
 
 #: Columns of a CSV header that hold the article (any one is enough).
 CSV_TEXT_COLUMNS = ("text", "content", "html")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 
 
 def _iter_csv(path: Path, res: str, tab: bool = False) -> Iterator[dict[str, Any]]:
@@ -511,6 +513,12 @@ def _iter_csv(path: Path, res: str, tab: bool = False) -> Iterator[dict[str, Any
     except OSError as e:
         yield {"id": where, "input": where, "error": f"cannot read ({e.strerror or e})"}
         return
+    yield from _iter_csv_bytes(raw, name, where, res, tab)
+
+
+def _iter_csv_bytes(raw: bytes, name: str, where: str, res: str, tab: bool = False) -> Iterator[dict[str, Any]]:
+    """Records of the bytes of a CSV file (see :func:`_iter_csv`); ``name`` starts record ids
+    (``name:line``), ``where`` names it in messages (a path, or ``-`` for standard input)."""
     from hadath.io.ingest import InputError
 
     try:  # UTF-8, or an Excel export: CP1256, UTF-16 ... (decoded as any text input)
@@ -746,6 +754,13 @@ def _iter_stdin(fh: BinaryIO) -> Iterator[dict[str, Any]]:
             return
         except ValueError:
             pass
+    first = body.split("\n", 1)[0]
+    if "\n" in body.strip() and not _ARABIC_LETTER.search(first):
+        # a CSV corpus (its header names a text, content or html column): one record a row, ids -:LINE
+        cells = [c.strip().strip('"').lower() for c in re.split(r"[,\t]", first)]
+        if len(cells) > 1 and any(c in CSV_TEXT_COLUMNS for c in cells):
+            yield from _iter_csv_bytes(raw, "-", "-", "-", tab="\t" in first and "," not in first)
+            return
     # one article as text or HTML: its id comes from its bytes, so that two articles piped into one
     # output folder are two documents and the same one piped again is recognised as done
     yield {"id": "-:" + hashlib.sha1(raw).hexdigest()[:12], "input": "-", "data": raw, "path": "-", "kind": None,
