@@ -37,6 +37,16 @@ def test_section_label_keeps_title_date_and_byline(pipe, label):
     assert doc.text[doc.paragraphs[0]["start"]:].startswith("قتل ثلاثة جنود")
 
 
+def test_navigation_menu_lines_keep_title_date_and_byline(pipe):
+    menu = ["الرئيسية", "أخبار", "سياسة", "رياضة", "اقتصاد", "منوعات"]
+    doc = pipe.analyze("\n".join(menu) + "\n" + PAGE, id="x")
+    md = doc.metadata
+    assert md["headline"]["text"] == "مقتل 3 جنود في هجوم على نقطة تفتيش بسيناء"
+    assert md["published"]["value"] == "2016-06-12T21:15:00"
+    assert [a["text"] for a in md["authors"]] == ["محمد حسن"]
+    assert [(b["text"], b["reason"]) for b in doc.boilerplate[:6]] == [(w, "navigation") for w in menu]
+
+
 def test_no_label_changes_nothing(pipe):
     doc = pipe.analyze(PAGE, id="x")
     assert doc.metadata["headline"]["text"] == "مقتل 3 جنود في هجوم على نقطة تفتيش بسيناء"

@@ -57,6 +57,8 @@ NO_PUBLICATION_TIME = ("no publication time found in the page, its URL or the in
 _TRIM = " \t\r\f\v\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 _SENT_END = re.compile(r"[.!؟?…]\s*[\"'»”)]*\s*$")
 _HEADER_LINES = 7
+#: Most lines of a navigation menu (one label a line) above a pasted page's title.
+_MENU_LINES = 12
 
 _SCRIPTS = (
     ("ar", re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")),
@@ -338,9 +340,10 @@ class StructureStage:
             seen += 1
             t = text[a:b]
             if first and md["headline"] is None and found["stamp"] is None and self._section_label(text, t, lines, roles, i):
-                # "الرئيسية", "أخبار مصر" above the title: the page's section, neither title nor body
+                # "الرئيسية", "أخبار مصر" above the title: the page's section or menu, neither title nor body
                 doc.boilerplate.append(doc.span(a, b, reason="navigation", rule="section_label"))
                 roles[i] = "boilerplate"
+                seen -= 1  # (a menu's lines do not use up the header's lines)
                 continue
             if given_title and md["headline"] and norm_key(t) == norm_key(md["headline"]["text"]):
                 roles[i] = "headline"  # the given title repeated at the top of the content
@@ -397,10 +400,15 @@ class StructureStage:
     def _section_label(self, text: str, t: str, lines: list[tuple[int, int]], roles: dict[int, str], i: int) -> bool:
         """A short line opening the page (1-3 words, no digit, no sentence mark, no byline) right before a
         longer title-like line: a section or navigation label (``الرئيسية``، ``أخبار مصر``), not the title."""
+        def label(s: str) -> bool:
+            return 1 <= len(s.split()) <= 3 and not any(c.isdigit() for c in s) and not re.search(r"[.!؟?:،,;]", s)
+
         words = t.split()
-        if not 1 <= len(words) <= 3 or any(c.isdigit() for c in t) or re.search(r"[.!؟?:،,;]", t):
+        if not label(t):
             return False
-        nxt = next((j for j in range(i + 1, len(lines)) if j not in roles), None)
+        # (a menu: a run of such labels, one a line, before the title: "الرئيسية / أخبار / سياسة / رياضة")
+        later = [j for j in range(i + 1, min(len(lines), i + 1 + _MENU_LINES)) if j not in roles]
+        nxt = next((j for j in later if not label(text[lines[j][0]:lines[j][1]])), None)
         if nxt is None:
             return False
         u = text[lines[nxt][0]:lines[nxt][1]]
