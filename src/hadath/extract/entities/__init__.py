@@ -1207,7 +1207,10 @@ class EntityExtractor:
         def add(a_word: int, b_word: int, prefix_len: int, rule: str, role: tuple | None) -> None:
             a = words[a_word][0] + prefix_len
             b = words[b_word][1]
-            if not free(a, b) or self._month_date(wtexts, a_word, b_word):
+            while b_word > a_word and "\n" in text[a:b]:  # a person's name never runs on past a line end
+                b_word -= 1
+                b = words[b_word][1]
+            if "\n" in text[a:b] or not free(a, b) or self._month_date(wtexts, a_word, b_word):
                 return  # (a month and a number: رجب 1436 is a date)
             mentions[:] = [x for x in mentions if not (a < x.end and x.start < b)]
             key = " ".join([wtexts[a_word][prefix_len:], *wtexts[a_word + 1:b_word + 1]])
@@ -1342,8 +1345,9 @@ class EntityExtractor:
             k = i + fl
             own = 0  # name words after the first name (particles and chained first names do not count)
             while k < n and own < 2 and k - i < 6:
-                if text[words[k - 1][1]:words[k][0]].strip():
-                    break
+                gap = text[words[k - 1][1]:words[k][0]]
+                if gap.strip() or "\n" in gap:
+                    break  # (a name ends at a line end: "بقلم محمد عبد الله" / "العريش - ...")
                 w = wtexts[k]
                 if w in self.particles and k + 1 < n:
                     k += 1
