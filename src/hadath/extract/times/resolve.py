@@ -44,7 +44,8 @@ Choices (documented here because news needs them):
   months 1-4 / 5-8 / 9-12 of a year, as an ``interval`` with approx true.
 * Seasons: ISO 8601-2 / TimeML codes (2015-SU); winter belongs to the year of
   its December. The weekend (نهاية الأسبوع) is TimeML's 2015-W32-WE: the one
-  just past on Monday to Wednesday, the coming one from Thursday on.
+  just past on Monday to Wednesday, the coming one from Thursday on; with
+  الجاري or الحالي it is this week's.
 * With no reference time every relative expression gets value None.
 
 Example:
@@ -470,8 +471,11 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None,
         if anchor is None:
             return _item("date", None, "day", relative=True)
         back = anchor.isoweekday() <= 3  # Monday-Wednesday: the weekend just past
-        d = sem.get("dir") or 0
-        shift = (-1 if back else 0) if d == 0 else ((0 if back else 1) if d > 0 else -1)
+        d = sem.get("dir")
+        if d is None:  # bare نهاية الأسبوع: the one just past early in the week, else the coming one
+            shift = -1 if back else 0
+        else:  # الجاري/الحالي: this week's; المقبل: the coming one; الماضي: the one before
+            shift = 0 if d == 0 else ((0 if back else 1) if d > 0 else -1)
         day = anchor + timedelta(days=7 * shift)
         iy, iw, _ = day.isocalendar()
         return _item("date", f"{iy}-W{iw:02d}-WE", "day", relative=True)
