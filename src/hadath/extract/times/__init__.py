@@ -318,6 +318,12 @@ class TimeExtractor:
         cands = find(self.lex, text, tokens)
         self._years_from_context(cands, text)
         prev_open = None
+        for c in cands:  # rule later.count: "سيمثل أمام المحكمة بعد ثلاثة أسابيع" is a date three weeks ahead
+            sem = c["sem"]
+            if sem["type"] == "duration" and sem.pop("after", False) and \
+                    self.future.before(text, c["s"], _sentence_start(text, c["s"])):
+                c["sem"] = {"type": "ago", "qty": sem["qty"], "unit": sem["unit"], "bound": sem["bound"], "dir": 1}
+                c["rule"] = "later.count"
         for c in cands:  # rule tense.future (ar/tense.yaml): open dates after a future cue look forward
             open_ = _open_dates(c["sem"], [])
             if open_:

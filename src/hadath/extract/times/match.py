@@ -421,6 +421,10 @@ def h_ago(lex, m, text, rule):
     return sem
 
 
+#: Words after "بعد + duration" that make it a span after an event or in a state, not a date ahead (rule
+#: later.count): normalised.
+_LATER_NOT_BEFORE = frozenset(["من", "على", "ذلك", "مما", "فى", "عن", "علي", "منذ"])
+
 #: "من" + the next word after "قبل + duration" (rule ago.event).
 _EVENT_ANCHOR = re.compile(r"\s+من\s+([\u0621-\u064a]+)")
 #: Words after "قبل + duration + من" that keep the reading "ago" (from now): "قبل عام من الآن",
@@ -444,7 +448,19 @@ def h_duration(lex, m, text, rule):
     n = _g(m, "n")
     if n and n.isdigit() and unit["id"] in ("year", "day") and int(n) > 1000:
         return None
-    return {"type": "duration", "qty": qty, "unit": unit, "bound": _bound(lex, m)}
+    sem = {"type": "duration", "qty": qty, "unit": unit, "bound": _bound(lex, m)}
+    if _g(m, "pre") == "بعد":
+        nxt_at = end
+        while text[nxt_at:nxt_at + 1] in ("»", "\"", ")", " ") and nxt_at < len(text):
+            nxt_at += 1
+        nxt = _next_word(text, nxt_at)
+        if nxt == "فقط":
+            nxt = _next_word(text, nxt_at + text[nxt_at:].index("فقط") + 3)
+        if nxt not in _LATER_NOT_BEFORE:
+            # "بعد ثلاثة أسابيع": in three weeks when the sentence looks forward (rule later.count); not after
+            # an event ("بعد عامين من الحرب"، "بعد عام مما كان مقررا") or in a state ("بعد 17 عاما في رئاسة")
+            sem["after"] = True
+    return sem
 
 
 def h_lastn(lex, m, text, rule):
