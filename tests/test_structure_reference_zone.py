@@ -18,3 +18,10 @@ def test_utc_published_resolves_on_the_outlets_day():
 
 def test_utc_published_without_a_known_outlet_stays_utc():
     assert _times(published="2016-06-07T23:30:00Z") == [("اليوم", "2016-06-07"), ("أمس", "2016-06-06")]
+
+
+def test_day_only_published_gives_hours_ago_the_day():
+    doc = Pipeline(Settings(stages=("times",))).analyze("وقع الانفجار منذ ساعتين.", published="2024-03-05")
+    assert [(t["value"], t["kind"], t["grain"], t["approx"]) for t in doc.times] == [("2024-03-05", "date", "day", True)]
+    doc = Pipeline(Settings(stages=("times",))).analyze("وقع الانفجار منذ ساعتين.", published="2024-03-05T10:00+03:00")
+    assert [(t["value"], t["grain"]) for t in doc.times] == [("2024-03-05T08:00:00+03:00", "hour")]

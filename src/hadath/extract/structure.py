@@ -570,6 +570,7 @@ class StructureStage:
             state.reference_time = ref
         elif isinstance(ref, date):
             state.reference_time = datetime(ref.year, ref.month, ref.day, tzinfo=zi or timezone.utc)
+            state.scratch["reference_day_only"] = True  # (no time of day: "منذ ساعتين" is only that day)
         if state.reference_time is None:
             doc.warnings.append(NO_PUBLICATION_TIME)
 

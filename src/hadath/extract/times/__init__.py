@@ -270,8 +270,13 @@ class TimeExtractor:
         the publication value's UTC offset), not against the publication time
         it produced, so both carry the same value.
         """
-        state.doc.times = self._extract(state.norm, state.reference_time, state_tokens(state),
-                                        self._stamp(state))
+        times = self._extract(state.norm, state.reference_time, state_tokens(state), self._stamp(state))
+        if (getattr(state, "scratch", None) or {}).get("reference_day_only"):
+            for it in times:  # a reference day without its time: "منذ ساعتين" is that day, not 22:00 the day before
+                if it.get("relative") and it.get("grain") in ("hour", "minute", "second") and it.get("value") \
+                        and it["kind"] == "datetime" and "ref_from" not in it:
+                    it.update(kind="date", value=state.reference_time.date().isoformat(), grain="day", approx=True)
+        state.doc.times = times
 
     @staticmethod
     def _stamp(state: Any) -> tuple[int, int, datetime] | None:
