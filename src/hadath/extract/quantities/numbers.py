@@ -628,12 +628,12 @@ class NumberParser:
                     if cat == FRACTION:
                         if last_scale and gv == 0:
                             total += val * last_scale
-                            # "مليون ونصف المليون"
+                            # "مليون ونصف المليون"، "مليون ونصف مليون": the scale repeated after the fraction
                             if i + 1 < lim and joined(text, starts, ends, i + 1) and text[e:starts[i + 1]].strip() == "":
                                 nxt = words[i + 1]
-                                if nxt.startswith("ال") and any(
-                                        c in (SCALE_S, SCALE_P) and v2 == last_scale
-                                        for c, v2 in self.lex.get(nxt[2:], ())):
+                                if any(c in (SCALE_S, SCALE_P) and v2 == last_scale
+                                       for form in ((nxt, nxt[2:]) if nxt.startswith("ال") else (nxt,))
+                                       for c, v2 in self.lex.get(form, ())):
                                     e = ends[i + 1]
                                     i += 1
                         elif not grp_locked and gv > 0 and last_scale is None:
