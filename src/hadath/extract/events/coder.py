@@ -112,6 +112,9 @@ from hadath.text.normalize import normalize_word
 
 __all__ = ["Coder", "TOKEN_RE", "sector_of"]
 
+#: How a passive harm verb's victims were found (evidence ``roles``): right after the verb.
+_PASSIVE_ROLES = frozenset(["passive-counted", "passive-no-agent", "passive-form", "passive-vowelled"])
+
 #: CAMEO role codes that name a sector (the part of an actor code after its country: SYRMIL -> MIL).
 SECTOR_CODES = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "CVL", "JUD", "LEG", "OPP", "PTY", "EDU", "MED", "BUS",
                           "LAB", "REL", "REF", "UAF", "CRM", "ACT", "HLH", "AGR", "INS", "ELI", "NGO", "ISM", "SEP",
@@ -2590,9 +2593,13 @@ class Coder:
         while j < b and toks[j]["w"]:
             t = toks[j]["t"]
             if parts:
-                if not (t[:1] == "و" and len(t) > 3):
+                if t == "و" and j + 1 < b and toks[j + 1]["w"]:
+                    j += 1  # "و5 مدنيين": و and the digits are two tokens
+                    t = toks[j]["t"]
+                elif not (t[:1] == "و" and (len(t) > 3 or t[1:].isdigit())):
                     break
-                t = t[1:]
+                else:
+                    t = t[1:]
             q = next((qv[x] for x in (toks[j]["rs"], toks[j]["rs"] + 1) if x in qv), None)
             if q is not None:
                 total += int(q["value"])
@@ -2711,8 +2718,9 @@ class Coder:
                 taken.add(k)
         for ev in evs:
             # "استشهاد عريف وجنديين": a coordinated list of victims after a killing / wounding noun counts them all
+            # (also after a passive harm verb: "قتل 3 جنود و5 مدنيين"، "قتل مئتا مسلح وثلاثمائة وخمسون مدنيا")
             key = "dead" if ev["rule"] in self.kill_rules else "injured" if ev["rule"] in self.wound_rules else None
-            if key is None or ev["evidence"]["pos"] != "noun":
+            if key is None or (ev["evidence"]["pos"] != "noun" and ev["evidence"].get("roles") not in _PASSIVE_ROLES):
                 continue
             vl = self._victim_list(toks, ev["_i1"], b)
             if vl is not None:
