@@ -2698,6 +2698,10 @@ class Coder:
                     and ev.get("_rec_n") is not None and k not in taken and not any(it[0] == k for it in items)):
                 items.append((k, "dead", ev["_rec_n"]))  # "أعدمت السلطات 3 ناشطين": its counted victims
                 taken.add(k)
+            elif (ev["rule"] in self.kill_rules and ev["evidence"]["pos"] == "verb" and k is not None
+                  and ev.get("_rec_n") is not None):
+                # "أعدمت السلطات 20 سجينا": prisoners killed are dead, not arrested
+                items = [(k0, "dead" if k0 == k and role == "arrested" else role, n0) for k0, role, n0 in items]
             k = ev.get("_act_i0")
             if ev["type"] == "PROTEST" and k is not None and ev.get("_act_n") is not None and k not in taken:
                 # a crowd stated in figures ("200 متظاهر"), or a vague plural the quantity stage counted with its
