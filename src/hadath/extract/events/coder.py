@@ -211,6 +211,7 @@ class Coder:
         self.place_markers = _ns(c["place_markers"])
         self.breaks = _ns(c["clause_breaks"])
         self.support = _ns(c["support_verbs"])
+        self.aid_support = self.support | _ns(c.get("aid_support_verbs", []))
         self.announce = _ns(["اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن"])
         self.dead = _ns(c["dead_words"])
         self.injured = _ns(c["injured_words"])
@@ -1266,8 +1267,9 @@ class Coder:
     def _support_before(self, toks, cs: int, i0: int, rule: Rule) -> int | None:
         """Index of the support verb that carries the event noun at ``i0`` (شن، نفذ، عقد ... up to 6 tokens back in
         its clause; not an announcing verb for an attack), or None; the same search as the roles'."""
+        support = self.aid_support if rule.type == "AID" else self.support
         for k in range(i0 - 1, max(cs, i0 - 6) - 1, -1):
-            if self._has(toks[k], self.support) and not (rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
+            if self._has(toks[k], support) and not (rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
                 return k
         return None
 
@@ -1527,9 +1529,10 @@ class Coder:
             rec_after = [m for m in rec_after if not m.get("counted")]
             partner = [m for m in partner if not m.get("counted")]
             # subject of a support verb before the noun ("شنت القوات هجوما", "إلقاء السلطات القبض")
+            support = self.aid_support if rule.type == "AID" else self.support
             if actor is None:
                 for k in range(i0 - 1, max(cs, i0 - 6) - 1, -1):
-                    if self._has(toks[k], self.support) and not (
+                    if self._has(toks[k], support) and not (
                             rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
                         between = [m for m in ments if m["i0"] > k and m["i1"] <= i0]
                         if between:
@@ -1586,7 +1589,10 @@ class Coder:
                            and (self._definite(toks[gen["i0"]]) or (
                                rule.id in self.armed_genitive_rules and gen["i0"] == i1
                                and not self._definite(toks[i1 - 1]))))
-                if (rule.patient_genitive and not toks[gen["i0"]]["t"].startswith("لل") and lobj is None and not armed
+                if (rule.type == "AID" and toks[gen["i0"]]["t"].lstrip("وف")[:1] == "ل" and recipient is None
+                        and toks[gen["i0"] - 1]["t"] not in ("تابعه", "التابعه", "تابع", "التابع")):
+                    recipient, how = gen, "beneficiary"  # "مساعدات إنسانية لليمن": aid to Yemen, not Yemen's
+                elif (rule.patient_genitive and not toks[gen["i0"]]["t"].startswith("لل") and lobj is None and not armed
                         and not nat_adj):
                     recipient = gen
                 elif actor is None:
@@ -1980,8 +1986,10 @@ class Coder:
         places = {(m["i0"], m["i1"]) for m in ents if m.get("label") in _PLACE_LABELS}
         out = []
         prev = None
+        # a person the gazetteer links is a name, never a verb ("بايدن" is not ب + أيّدن)
+        linked_people = {(m["i0"], m["i1"]) for m in ents if m.get("label") == "PER" and (m.get("geo") or {}).get("canonical")}
         for t in trigs:
-            inside = (t["i0"], t["i1"]) in places or any(
+            inside = (t["i0"], t["i1"]) in places or (t["i0"], t["i1"]) in linked_people or any(
                 i0 <= t["i0"] and t["i1"] <= i1 and (i0 < t["i0"] or t["pos"] == "noun") and (i0, i1) != (t["i0"], t["i1"])
                 for i0, i1 in spans)
             subject = (t["pos"] == "noun" and prev is not None and prev["pos"] == "verb" and prev["i1"] == t["i0"]
