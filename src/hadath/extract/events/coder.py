@@ -1420,7 +1420,9 @@ class Coder:
                 return None, direct[0], "passive-no-agent"
             # "قتل خمسة مدنيين" / "أصيب ثلاثة جنود": a counted or civilian noun after a harm verb is its victim
             if (actor is None and direct and rule.patient_genitive
-                    and (direct[0].get("count") is not None or direct[0].get("sector") == "CVL")):
+                    and (direct[0].get("count") is not None or direct[0].get("sector") == "CVL")
+                    # (a nominative plural is the subject: "اقتحم مستوطنون باحات المسجد")
+                    and not (direct[0].get("count") is None and toks[direct[0]["i0"]]["t"].endswith("ون"))):
                 recipient = direct[0]
                 direct = []
                 after = [m for m in after if m is not recipient]
