@@ -84,7 +84,11 @@ The coder works sentence by sentence over the normalised text
    suffix -وا holds its subject (وطالبوا الحكومة: the government is the recipient). A denial of a link to an
    act (cues ``denied_links``: نفت حماس أي علاقة لها بالهجوم) neither negates the act nor makes the denier its
    actor. The headline's events are linked to the body event that reports the same thing
-   (``evidence.in_headline``, ``evidence.same_as``; the exports write it once).
+   (``evidence.in_headline``, ``evidence.same_as``; the exports write it once). An aid noun takes the subject of
+   its support verb (cues ``aid_support_verbs``: قدمت الإمارات مساعدات) and its ل-phrase as beneficiary. Coordinated
+   counted victims after a passive harm verb are all counted (قتل 3 جنود و5 مدنيين: dead 8); a dual noun counts 2.
+   In a sports report only events with an armed, security, judicial or IGO party are kept
+   (:class:`hadath.extract.events.EventCoder`).
 7. Work stays linear in the text: clause breaks are indexed once per sentence (bisect), trigger-independent
    facts of a sentence are computed once, and a "sentence" longer than :attr:`Coder.MAX_WINDOW` tokens (text
    without punctuation) is coded in windows.
