@@ -1119,15 +1119,10 @@ class RuleParser:
             an = self._skip_aside(toks, s1, n, frozenset(["عن"])) or s1
         if s1 <= s0 or an >= n or toks[an][2] != "عن":
             return None
-        i0, i1 = self._speaker_forward(toks, an + 1, n, None)
-        if i1 <= i0:
+        src = self._relay_source(toks, an)
+        if src is None:
             return None
-        sp_end = i1
-        while sp_end - 1 > i0 and toks[sp_end - 1][2] in self.lex.relay_saying:  # "عن مصدر أمني قوله إن"
-            sp_end -= 1
-        op = self._open_content(toks, i1, n, None, allow_np=False)
-        if op is None:
-            return None
+        i0, sp_end, op = src
         outer = self._make(toks, c, sent, (s0, s1), (an, False, -1), entry.id + ".relay", kind="verb")
         outer_idx = len(out)
         out.append(outer)
@@ -1137,19 +1132,27 @@ class RuleParser:
         out.append(inner)
         return i
 
-    def _passive_relay(self, toks, c, sent, out, entry, an):
-        """``نُقل عن Y قوله إن CONTENT`` (a relay with no relaying speaker: passive, or a pronoun subject): one
-        attribution to the source Y, its cue running from the verb to عن (token ``an``); rule ``<cue>.passive_relay``."""
+    def _relay_source(self, toks, an: int) -> tuple[int, int, tuple] | None:
+        """The source after the عن of a relay (token ``an``): ``(speaker start, speaker end, content opener)``,
+        the source's own verbal noun of saying left out of the speaker ("عن مصدر أمني قوله إن"); None when
+        no speaker or no content follows."""
         n = len(toks)
         i0, i1 = self._speaker_forward(toks, an + 1, n, None)
         if i1 <= i0:
             return None
         sp_end = i1
-        while sp_end - 1 > i0 and toks[sp_end - 1][2] in self.lex.relay_saying:  # "عن شهود عيان قولهم إن"
+        while sp_end - 1 > i0 and toks[sp_end - 1][2] in self.lex.relay_saying:
             sp_end -= 1
         op = self._open_content(toks, i1, n, None, allow_np=False)
-        if op is None:
+        return None if op is None else (i0, sp_end, op)
+
+    def _passive_relay(self, toks, c, sent, out, entry, an):
+        """``نُقل عن Y قوله إن CONTENT`` (a relay with no relaying speaker: passive, or a pronoun subject): one
+        attribution to the source Y, its cue running from the verb to عن (token ``an``); rule ``<cue>.passive_relay``."""
+        src = self._relay_source(toks, an)
+        if src is None:
             return None
+        i0, sp_end, op = src
         cue = dict(c, span=(c["span"][0], toks[an][1]))
         out.append(self._make(toks, cue, sent, (i0, sp_end), op, entry.id + ".passive_relay", kind="verb"))
         return c["ti"]
