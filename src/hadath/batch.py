@@ -330,11 +330,18 @@ def _stop_pool(ex: Any, others: set | None = None) -> None:
     if others is not None:
         procs += [p for p in mp.active_children() if p not in others and p not in procs]
     ex.shutdown(wait=False, cancel_futures=True)
-    for proc in procs:
-        if proc.is_alive():
-            proc.terminate()
-    for proc in procs:
-        proc.join(timeout=5)
+    for _ in range(3):  # (a worker the pool forks while it stops is caught by the next pass)
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in procs:
+            proc.join(timeout=5)
+        if others is None:
+            break
+        procs = [p for p in mp.active_children() if p not in others]
+        if not procs:
+            break
+        time.sleep(0.05)
 
 
 # -- the batch -----------------------------------------------------------------------------------
