@@ -56,6 +56,8 @@ class EventCoder:
         cues = self.coder.lex.cues
         self.sports_words = frozenset(
             f for w in cues.get("sports_words", []) for f in _with_proclitics(normalize_word(w)))
+        self._sports_rx = re.compile(r"(?<![\u0621-\u064A])(?:" + "|".join(
+            map(re.escape, sorted(self.sports_words, key=len, reverse=True))) + r")(?![\u0621-\u064A])")
         limits = cues.get("sports_document") or {}
         self.sports_min_words = int(limits.get("min_words", 8))
         self.sports_min_share = float(limits.get("min_share", 0.02))
@@ -87,9 +89,10 @@ class EventCoder:
             >>> coder.sports_report(normalize("قصف الجيش مواقع المسلحين في الرمادي").text)
             False
         """
-        words = _WORD.findall(text)
-        n = sum(1 for w in words if w in self.sports_words)
-        return n >= self.sports_min_words and n >= self.sports_min_share * len(words)
+        n = len(self._sports_rx.findall(text))  # (one C-level scan; most texts hold none)
+        if n < self.sports_min_words:
+            return False
+        return n >= self.sports_min_share * len(_WORD.findall(text))
 
     def _kept_in_sports(self, event: dict[str, Any]) -> bool:
         for role in ("actor", "recipient"):
