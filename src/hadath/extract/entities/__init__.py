@@ -657,7 +657,7 @@ class EntityExtractor:
             restored = None
             if m.prefix == "لل":
                 restored = "ال" + doc.text[slice(*norm.raw_span(m.start + 1, m.end))][1:]
-            code = e.cameo if isinstance(e.cameo, str) or e.cameo is None else cameo_at(e.cameo, date)
+            code = cameo_at(e.cameo, date)  # (a plain code or None as it is)
             if e.kind != "actor":  # the actor code of the chosen reading's country only (طرابلس: LBN or LBY)
                 ac = actor_code(ents, date, e.country if e.kind in ("country", "city", "region") else None)
                 if ac and not (isinstance(code, str) and len(code) > len(ac) and code.startswith(ac)):
@@ -1168,7 +1168,7 @@ class EntityExtractor:
             if any(a < x.end and x.start < b and x.label not in ("GPE", "LOC") for x in mentions):
                 continue
             mentions[:] = [x for x in mentions if not (a < x.end and x.start < b)]
-            code = entry.cameo if isinstance(entry.cameo, str) or entry.cameo is None else cameo_at(entry.cameo, date)
+            code = cameo_at(entry.cameo, date)
             mentions.append(Mention(a, b, "ORG", w, entry=entry, source="rule", rule="reporter-outlet",
                                     confidence=0.8, cameo=code))
 

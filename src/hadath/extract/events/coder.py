@@ -1959,8 +1959,7 @@ class Coder:
             return not (cx and cy) or cx == cy or cx[:3] == cy[:3] and cx[:3].isalpha()
 
         def same_where_when(x: dict[str, Any], y: dict[str, Any]) -> bool:
-            xd, yd = x.get("date") or {}, y.get("date") or {}
-            if xd.get("source") == "text" and yd.get("source") == "text" and xd.get("value") != yd.get("value"):
+            if self._dates_differ(x, y):
                 return False
             xc, yc = (x.get("location") or {}).get("country"), (y.get("location") or {}).get("country")
             if xc and yc and xc != yc:
@@ -2872,8 +2871,7 @@ class Coder:
     def _distinct(o: dict[str, Any], ev: dict[str, Any]) -> bool:
         """True when two mentions cannot be one event: their explicit dates differ (both stated in the text)
         or both name a place and the places differ."""
-        od, ed = o.get("date") or {}, ev.get("date") or {}
-        if od.get("source") == "text" and ed.get("source") == "text" and od.get("value") != ed.get("value"):
+        if Coder._dates_differ(o, ev):
             return True
         lo, le = o.get("location"), ev.get("location")
         if lo and le:
@@ -2882,6 +2880,12 @@ class Coder:
             if ko != ke:
                 return True
         return False
+
+    @staticmethod
+    def _dates_differ(o: dict[str, Any], ev: dict[str, Any]) -> bool:
+        """True when both events' dates are stated in the text and differ."""
+        od, ed = o.get("date") or {}, ev.get("date") or {}
+        return od.get("source") == "text" and ed.get("source") == "text" and od.get("value") != ed.get("value")
 
     def _compatible(self, o: dict[str, Any], ev: dict[str, Any]) -> bool:
         if self._distinct(o, ev):
