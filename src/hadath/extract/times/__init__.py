@@ -158,7 +158,7 @@ class FutureCues:
         cues = data["future_words"] + data["future_phrases"] + data["future_postpone"]
         self.rx = re.compile(r"(?<!\w)[وف]?(?:" + alt(cues) + r")(?!\w)")
         self.right_before = re.compile(r"(?<!\w)(?:" + alt(data["future_right_before"]) + r")\s+$")
-        self.past_rx = re.compile(r"(?<!\w)(?:" + alt(data.get("past_clause_openers") or ["\uffff"]) + r")(?!\w)")
+        self.past_rx = re.compile(r"(?<!\w)(?:" + alt(data["past_clause_openers"]) + r")(?!\w)")
         self._right_after = re.compile(r"[ \t]*[،,]?[ \t]*(?:" + alt(data["future_right_after"]) + r")(?!\w)")
         # word starts: normalised inside a word (a final ي would become ى), the added letter cut off again
         pre = "|".join(re.escape(normalize_word(p + "م")[:-1]) for p in data["future_verb_prefixes"])
@@ -226,7 +226,7 @@ class FutureCues:
             True when a future word/phrase, a postponement word or a
             س-prefixed imperfect verb occurs between the sentence start
             (. ! ? ؟ ; ؛ or line break), or the last past clause opener
-            (``past_clause_openers``: وكانت، وقد ...) after it, and ``pos``, or
+            (``past_clause_openers``: كان، وكانت ...) after it, and ``pos``, or
             a future_right_before word stands right before ``pos``.
         """
         if lo is None:
