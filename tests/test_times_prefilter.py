@@ -206,3 +206,20 @@ def test_lead_starts_every_match(lex, texts):
                 assert lead.match(text, m.start("whole"), m.end()), (rule.id, m.group())
                 checked += 1
     assert checked > 100
+
+
+def test_no_match_made_by_a_window_cut(lex):
+    """A window that ends inside a word gives no match there: "الان" of "الانتخابات" is no "now".
+
+    The window of the trigger "الآن" ends 70 code points after it, here four letters
+    into "الانتخابات"; the match at the window's end is redone on the whole text and
+    dropped when the whole text does not hold it.
+    """
+    from hadath.extract.times.match import _FWD, find
+
+    trigger_end = len("قال الان")
+    word_at = trigger_end + _FWD - 4  # the window ends four letters into the last word
+    text = normalize("قال الآن " + "ث" * (word_at - len("قال الآن ") - 1) + " الانتخابات").text
+    assert text.index("الانتخابات") == word_at
+    found = [(c["rule"], text[c["s"]:c["e"]]) for c in find(lex, text)]
+    assert found == [("now", "الان")]

@@ -823,9 +823,10 @@ def find(lex: TimeLexicon, text: str, tokens: Tokens | None = None) -> list[Cand
                 ms, me = m.span()
                 pos = me if me > ms else ms + 1
                 if me >= hi - 1 and hi < n:  # it may go on past the window: redone on the whole text
-                    m2 = rx.match(text, ms)
-                    if m2 is not None:
-                        m = m2
+                    m = rx.match(text, ms)
+                    if m is None:  # a match only because the window cut a word ("الان" of "الانتخابات")
+                        pos = ms + 1
+                        continue
                 sem = handler(lex, m, text, rule)
                 if sem is None:
                     # A refused match does not hide one that starts inside it: "ليلة أمس" refused
