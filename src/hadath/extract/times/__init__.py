@@ -494,12 +494,14 @@ class TimeExtractor:
 
     @staticmethod
     def _anchor(cands: list[dict], ref: datetime | None) -> date | None:
-        """The reference day, moved back when "اليوم (الاثنين)" or "أمس الجمعة" names an earlier day.
+        """The reference day, moved when "اليوم (الاثنين)" or "أمس الجمعة" names another day.
 
         A publication time shortly after midnight (or a crawl date a day or two
         late) belongs to the previous days' news: when the text names today's
         weekday and it is at most three days before the reference day, that day
-        anchors every relative day of the document.
+        anchors every relative day of the document. A reference one day early
+        (a date taken from another clock: "اليوم السبت" in a text dated Friday)
+        moves forward to the day the text names.
         """
         if ref is None:
             return None
@@ -515,5 +517,7 @@ class TimeExtractor:
                 back = (d.isoweekday() - written) % 7
                 if back <= 3:  # the article names its own day; the time stamp may be a later crawl
                     return d - timedelta(days=back)
+                if back == 6:  # the day after the reference
+                    return d + timedelta(days=1)
                 break
         return d

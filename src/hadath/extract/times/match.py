@@ -12,7 +12,7 @@ reference time is used here):
   (the units.yaml entry), ``bound`` (approx|min|max|None), ``dir``.
 * ``time``: ``h``, ``mi``, ``s``, ``tz`` (zone id, UTC offset hours), ``grain``.
 * ``datetime`` (``date``, ``time``), ``interval`` (``a``, ``b``),
-  ``partof`` (``part`` early|mid|late, ``base``).
+  ``partof`` (``part`` early|mid|late or a month part with its ``days``, ``base``).
 * ``dpnoun`` / ``partprefix``: only live inside a composition; dropped alone.
 
 All offsets here are code points of the NORMALISED text.
@@ -343,6 +343,23 @@ def h_yearpart(lex, m, text, rule):
     y = _g(m, "y")
     d = _mod(lex, m, "mod", "mod2")
     return {"type": "yearpart", "code": code, "y": int(y) if y else None, "dir": d if d is not None else 0}
+
+
+def h_monthpart(lex, m, text, rule):
+    """Rules monthpart*: a part of a month (``partof`` with the part's ``days``) of a named or relative month."""
+    name, first, last = lex.month_parts[_g(m, "mp")]
+    y = _g(m, "y")
+    if _g(m, "per"):
+        base = h_relperiod(lex, m, text, rule)
+    elif _g(m, "hmon"):
+        base = {"type": "date", "cal": "hijri", "y": int(y) if y else None, "m": lex.hijri_months.get(_g(m, "hmon")),
+                "d": None, "mod": _mod(lex, m, "mod")}
+    else:
+        base = {"type": "date", "cal": "gregorian", "y": int(y) if y else None, "m": lex.month_of(_g(m, "mon")),
+                "d": None, "mod": _mod(lex, m, "mod")}
+    if base is None or base.get("per", "month") != "month" or ("m" in base and base["m"] is None):
+        return None
+    return {"type": "partof", "part": name, "days": (first, last), "base": base}
 
 
 def _bound(lex, m) -> str | None:

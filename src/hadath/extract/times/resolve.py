@@ -315,8 +315,11 @@ def _day_of(sem: dict, ref: datetime | None, anchor: date | None,
             "gregorian"
     if t == "relday":
         return anchor + timedelta(days=sem["off"]), True, "gregorian"
-    if t == "relday_wd":
-        return _weekday_date(anchor + timedelta(days=sem["off"]), sem["wd"], None), True, "gregorian"
+    if t == "relday_wd":  # the named weekday on or before the relative day, or the day after it
+        day = anchor + timedelta(days=sem["off"])  # ("أمس الثلاثاء" on a Tuesday: the reference lags a day)
+        if (sem["wd"] - day.isoweekday()) % 7 == 1:
+            return day + timedelta(days=1), True, "gregorian"
+        return _weekday_date(day, sem["wd"], None), True, "gregorian"
     if t == "now":
         return anchor, True, "gregorian"
     return None, True, "gregorian"
@@ -486,9 +489,14 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None,
         sp, cal, rel = _coarse_span(base, ref, anchor, hm)
         if sp is None:
             return _item("date", None, None, cal, True, True, part=sem["part"])
-        i = {"early": 0, "mid": 1, "late": 2}[sem["part"]]
+        days = sem.get("days")
+        i = {"early": 0, "mid": 1, "late": 2}.get(sem["part"], 0)
         iv = None
-        if sp.grain == "year" and cal == "gregorian":
+        if days is not None:  # rules monthpart*: the month's days (first, last), negative from its end
+            if sp.grain == "month":
+                a, b = (sp.start + timedelta(days=k - 1) if k > 0 else sp.end + timedelta(days=k + 1) for k in days)
+                iv = f"{a.isoformat()}/{b.isoformat()}"
+        elif sp.grain == "year" and cal == "gregorian":
             y = sp.start.year
             a, b = ((1, 4), (5, 8), (9, 12))[i]
             iv = f"{y:04d}-{a:02d}/{y:04d}-{b:02d}"

@@ -613,6 +613,8 @@ class TimeLexicon:
     parts: dict[str, str] = field(default_factory=dict)
     seasons: dict[str, dict] = field(default_factory=dict)
     year_parts: dict[str, str] = field(default_factory=dict)
+    #: Month part name -> (id, first day, last day) (relative.yaml ``month_parts``; negative: from the end).
+    month_parts: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     approx: dict[str, str] = field(default_factory=dict)
     last_dir: dict[str, int] = field(default_factory=dict)
     units: dict[str, tuple[dict, int]] = field(default_factory=dict)
@@ -728,6 +730,9 @@ class TimeLexicon:
         for e in rel["year_parts"]:
             for name in e["names"]:
                 lx.year_parts[_n(name)] = e["code"]
+        for e in rel["month_parts"]:
+            for name in e["names"]:
+                lx.month_parts[_n(name)] = (e["id"], int(e["days"][0]), int(e["days"][1]))
         for e in rel["approx_words"]:
             for name in e["names"]:
                 lx.approx[_n(name)] = e["bound"]
@@ -863,6 +868,7 @@ class TimeLexicon:
             "SEASONHEAD": _alt(rel["season_heads"]),
             "SEASON": _alt([n for e in rel["seasons"] for n in e["names"]]),
             "YPART": _alt(lx.year_parts),
+            "MONTHPART": _alt(lx.month_parts),
             "APPROX": _alt(lx.approx),
             "NUM": rf"(?:\d{{1,4}}|{numw})",
             "NUMAL": rf"(?:\d{{1,4}}|{numw_al})",
