@@ -241,6 +241,9 @@ class QuantityExtractor:
                     self.cas_pair[normalize_word(f)] = (g["id"], role)
         self.cas_heads = {_nw(w): True for w in raw["casualty_breakdown_heads"]}
         self.cas_weak = {normalize_word(w) for w in raw["casualty_cue_weak"]}
+        self.toll_heads = {normalize_word(w) for w in raw["toll_heads"]}
+        self.toll_nouns = {normalize_word(f): role for role, forms in raw["toll_nouns"].items() for f in forms}
+        self.toll_links = {normalize_word(w) for w in raw["toll_links"]}
         self.age_before = {normalize_word(w) for w in raw["age_before"]}
         self.dual_masc = {normalize_word(w) for w in raw["dual_masc"]}
         self.dual_not = {normalize_word(w) for w in raw["dual_not"]}
@@ -1188,7 +1191,7 @@ class QuantityExtractor:
         if lemma in ("dead", "injured", "arrested"):
             return lemma
         if lemma != "casualties" and lemma not in _PERSONLIKE:
-            return None
+            return self._toll(toks, by_start, start, i0, gap_ok) if lemma is None else None
         si = i0 if starts[i0] == start else by_start.get(start, i0)
         cb = self.cas_before
         ends, text = toks.ends, toks.text
@@ -1219,7 +1222,36 @@ class QuantityExtractor:
                         and self._cas_chain(toks, ei + 1, gap_ok) is not None:
                     return "casualties"  # "20 شخصا قتلى وجرحى"
                 return a[1]
-        return "casualties" if lemma == "casualties" else None
+        return "casualties" if lemma == "casualties" else self._toll(toks, by_start, start, i0, gap_ok)
+
+    def _toll(self, toks, by_start, start: int, i0: int, gap_ok) -> str | None:
+        """Rule count.toll (quantities.yaml): the role of the casualty noun of a toll phrase before a count.
+
+        "ارتفعت حصيلة القتلى إلى 45" -> dead; "بلغ عدد القتلى 18 والجرحى 40" -> injured for 40;
+        "عدد ضحايا التفجير إلى 45 شخصا" -> casualties. None when no toll phrase stands before it.
+        """
+        starts, words = toks.starts, toks.words
+        si = i0 if starts[i0] == start else by_start.get(start, i0)
+        nouns, links = self.toll_nouns, self.toll_links
+        j = si - 1
+        while j >= 0 and si - j <= 2 and words[j] in links and gap_ok(j, j + 2):
+            j -= 1
+        if j < 0 or not gap_ok(j, j + 2):
+            return None
+        w = words[j]
+        if j == si - 1 and w[:1] == "و" and w[1:] in nouns and j > 0 and not words[j - 1].isalpha() \
+                and gap_ok(j - 1, j + 1):
+            return nouns[w[1:]]  # "عدد القتلى 18 والجرحى 40"
+        if w not in nouns and j > 0 and w.startswith("ال") and words[j - 1] in nouns and gap_ok(j - 1, j + 1):
+            j -= 1  # a genitive noun after the casualty noun: "عدد ضحايا التفجير"
+            w = words[j]
+        role = nouns.get(w)
+        if role is None or j == 0 or not gap_ok(j - 1, j + 1):
+            return None
+        head = words[j - 1]
+        if head in self.toll_heads or (head[:1] in "وب" and head[1:] in self.toll_heads):
+            return role
+        return None
 
     def _cue_pair(self, toks, cs: int, role: str, gap_ok) -> bool:
         """Whether the casualty cue starting at token ``cs`` is joined by و to an earlier cue of the other
