@@ -71,6 +71,8 @@ from hadath.text.normalize import normalize_word
 
 __all__ = ["QuantityExtractor"]
 
+#: A digit token with one dot before exactly three digits ("1.200"), rule count.dot_thousands.
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _PERSONLIKE = {"persons", "fighters", "soldiers", "civilians", "children", "women", "tourists", "pilgrims",
                "refugees", "students", "workers", "members", "passengers", "journalists", None}
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
@@ -1030,6 +1032,14 @@ class QuantityExtractor:
                 if not rule.startswith("count."):
                     rule = "count." + mrule
 
+        # rule count.dot_thousands: a counted noun is never a fraction: "1.200 شخص" is 1,200 persons (a dot
+        # before exactly three digits groups thousands in Maghrebi and some Gulf outlets); money and measures
+        # keep the decimal reading ("1.250 دينار" may be 1.25 Kuwaiti dinars)
+        if kind == "count" and obj is not None and type(value) is float and digits_only \
+                and _DOT_THOUSANDS.fullmatch(words[i0]):
+            value = int(words[i0].replace(".", ""))
+            vmin = value if vmin is not None else None
+            vmax = value if vmax is not None else None
         it = self._out(doc, norm, start, end, kind, value, approx, vmin, vmax, unit, obj, lemma, rule)
         it["_nend"] = end
         if others:

@@ -727,7 +727,10 @@ class NumberParser:
         if at + 1 < min(len(words), at + 3) and self._joined(text, starts, ends, at + 1):
             e1, w1 = ends[at + 1], words[at + 1]
             w1b = w1[2:] if al and w1.startswith("ال") else w1
-            if w1b in ("عشر", "عشره") and (cat == ORD_TEEN_FIRST or 2 <= val <= 9):
+            # (a masculine ordinal before the feminine عشرة is no teen: "الهجوم الثاني عشرة أشخاص" is the
+            # second attack and ten persons; "الثاني عشر" / "الثانية عشرة" agree)
+            if w1b in ("عشر", "عشره") and (cat == ORD_TEEN_FIRST or 2 <= val <= 9) \
+                    and not (w1b == "عشره" and cat != ORD_TEEN_FIRST and not w0.endswith("ه")):
                 value = 10 + (1 if cat == ORD_TEEN_FIRST else val)
                 end = e1
                 extended = True
