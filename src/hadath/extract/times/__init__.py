@@ -159,6 +159,7 @@ class FutureCues:
         self.rx = re.compile(r"(?<!\w)[وف]?(?:" + alt(cues) + r")(?!\w)")
         self.right_before = re.compile(r"(?<!\w)(?:" + alt(data["future_right_before"]) + r")\s+$")
         self.past_rx = re.compile(r"(?<!\w)(?:" + alt(data["past_clause_openers"]) + r")(?!\w)")
+        self.clause_rx = re.compile(r"(?<!\w)[وف]?(?:" + alt(data["later_clause_openers"]) + r")(?!\w)")
         self._right_after = re.compile(r"[ \t]*[،,]?[ \t]*(?:" + alt(data["future_right_after"]) + r")(?!\w)")
         # word starts: normalised inside a word (a final ي would become ى), the added letter cut off again
         pre = "|".join(re.escape(normalize_word(p + "م")[:-1]) for p in data["future_verb_prefixes"])
@@ -168,6 +169,7 @@ class FutureCues:
         self.not_starts = tuple(normalize_word(w + "م")[:-1] for w in data["future_verb_not_starts"])
         self.not_words = frozenset(normalize_word(w) for w in data["future_verb_not_words"])
         self.scheduled_rx = re.compile(r"(?<!\w)[وف]?(?:" + alt(data["near_future_verbs"]) + r")(?!\w)")
+        self.lasting_rx = re.compile(r"(?<!\w)[وف]?(?:" + alt(data["near_future_verbs_before"]) + r")(?!\w)")
         self.near_days = int(data["near_future_days"])
         self.near_days_any = int(data["near_future_days_any"])
         known = data["future_verb_known"]
@@ -195,32 +197,39 @@ class FutureCues:
         أغسطس الشهر المقبل"); other cues after a date do not count ("أعلن في يناير أنه سيزور")."""
         return self._right_after.match(text, end) is not None
 
-    def near_window(self, text: str, pos: int, lo: int | None = None) -> int:
+    def near_window(self, text: str, pos: int, lo: int | None = None, lasting: bool = True) -> int:
         """Days ahead of the reference a yearless single day may lie (rule tense.near_future).
 
         Args:
             text: Normalised text.
             pos: Start of the date (code point of ``text``).
             lo: The start of its sentence if already known (``_sentence_start(text, pos)``).
+            lasting: Whether words of lasting count (not for a bare weekday: "يستمر المعسكر 16 يوما
+                بعد وصول البعثة أمس الأول «الاثنين»" is the Monday past).
 
         Returns:
             ``near_future_days`` when the sentence of ``pos`` holds a scheduling
-            verb (``near_future_verbs``: تقام، تنطلق، يلتقي ...), else
-            ``near_future_days_any``.
+            verb (``near_future_verbs``: تقام، تنطلق، يلتقي ...), or a word of
+            lasting before ``pos`` (``near_future_verbs_before``: تستمر، تمديد ...),
+            else ``near_future_days_any``.
         """
         if lo is None:
             lo = _sentence_start(text, pos)
+        if lasting and self.lasting_rx.search(text, lo, pos):
+            return self.near_days
         m = _SENT_BREAK.search(text, pos, min(len(text), pos + 400))
         hi = m.start() if m else min(len(text), pos + 400)
         return self.near_days if self.scheduled_rx.search(text, lo, hi) else self.near_days_any
 
-    def before(self, text: str, pos: int, lo: int | None = None) -> bool:
+    def before(self, text: str, pos: int, lo: int | None = None, clause: bool = False) -> bool:
         """Whether a future cue stands in the sentence of ``pos`` before it.
 
         Args:
             text: Normalised text.
             pos: Start of the date (code point of ``text``).
             lo: The start of its sentence if already known (``_sentence_start(text, pos)``).
+            clause: Look only after the last relative clause opener (``later_clause_openers``:
+                الذي، التي ...) before ``pos`` too (rule later.count).
 
         Returns:
             True when a future word/phrase, a postponement word or a
@@ -233,6 +242,9 @@ class FutureCues:
             lo = _sentence_start(text, pos)
         for m in self.past_rx.finditer(text, lo, pos):  # (a past clause between: the cues before it do not reach)
             lo = m.end()
+        if clause:
+            for m in self.clause_rx.finditer(text, lo, pos):
+                lo = m.end()
         if self.rx.search(text, lo, pos) or self.right_before.search(text, max(lo, pos - 12), pos):
             return True
         for m in self.verb_rx.finditer(text, lo, pos):
@@ -326,7 +338,7 @@ class TimeExtractor:
         for c in cands:  # rule later.count: "سيمثل أمام المحكمة بعد ثلاثة أسابيع" is a date three weeks ahead
             sem = c["sem"]
             if sem["type"] == "duration" and sem.pop("after", False) and \
-                    self.future.before(text, c["s"], _sentence_start(text, c["s"])):
+                    self.future.before(text, c["s"], _sentence_start(text, c["s"]), clause=True):
                 c["sem"] = {"type": "ago", "qty": sem["qty"], "unit": sem["unit"], "bound": sem["bound"], "dir": 1}
                 c["rule"] = "later.count"
         for c in cands:  # rule tense.future (ar/tense.yaml): open dates after a future cue look forward
@@ -339,7 +351,7 @@ class TimeExtractor:
                 elif prev_open is not None and self._interval_end(prev_open, c, text):
                     c["after_prev"] = True  # "ما بين 15 يونيو إلى 15 سبتمبر": the end on or after the start
                 else:
-                    near = self.future.near_window(text, c["s"], lo)
+                    near = self.future.near_window(text, c["s"], lo, c["sem"]["type"] != "weekday")
                     for d in open_:  # rule tense.near_future: a day a few weeks ahead, not a year back
                         d["near"] = near
             # (a holiday starts no interval of the next open date: "خلال أيام عيد الفطر، مشيرا إلى أن ... خلال شهر

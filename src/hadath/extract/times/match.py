@@ -104,6 +104,9 @@ def h_absdate(lex, m, text, rule):
     month = lex.month_of(mon)
     if month is None:
         return None
+    if _g(m, "prep") is not None and (mon.split()[0] not in lex.ambiguous_months
+                                      or mon.split()[0] in lex.ambiguous_after_not):
+        return None  # rule greg.m_after reads the ambiguous names only
     d = _g(m, "d")
     od = _g(m, "od")
     day = int(d) if d else (lex.parse_ordinal(od) if od else None)
@@ -114,7 +117,8 @@ def h_absdate(lex, m, text, rule):
     if day is None and _DAY_BEFORE.search(text[max(0, m.start("whole") - 8):m.start("whole")]):
         return None  # the day number was refused by a more specific rule ("قصر 22 مايو")
     if mon in lex.ambiguous_months and day is None and y is None and mod is None and "شهر" not in m.group("whole"):
-        return None
+        if _g(m, "prep") is None:  # (rule greg.m_after: "في مارس" is a month, "مارس الضغط" a verb)
+            return None
     sem = {"type": "date", "cal": "gregorian", "y": int(y) if y else None, "m": month, "d": day, "mod": mod}
     wd = _g(m, "wd")
     if wd:

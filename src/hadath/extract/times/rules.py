@@ -599,6 +599,10 @@ class TimeLexicon:
     months: dict[str, int] = field(default_factory=dict)
     ambiguous_months: set[str] = field(default_factory=set)
     date_not_after: set[str] = field(default_factory=set)
+    #: Words after which an ambiguous month name is a month (months.yaml ``ambiguous_after``).
+    ambiguous_after: set[str] = field(default_factory=set)
+    #: Ambiguous month names never read after those words alone (``ambiguous_after_not``).
+    ambiguous_after_not: set[str] = field(default_factory=set)
     hijri_months: dict[str, int] = field(default_factory=dict)
     holidays: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
@@ -692,6 +696,8 @@ class TimeLexicon:
                 hij_all.append(k)
         not_alone = {_n(w) for w in months["hijri_names_not_alone"]}
         lx.date_not_after = {_n(w) for w in months["date_not_after"]}
+        lx.ambiguous_after = {_n(w) for w in months["ambiguous_after"]}
+        lx.ambiguous_after_not = {_n(w) for w in months["ambiguous_after_not"]}
         hij_alone = [k for k in hij_all if k not in not_alone]
 
         wd = load_yaml("weekdays.yaml")
@@ -904,6 +910,7 @@ class TimeLexicon:
 
         m["MONTHP"] = paired(greg_all)
         m["MONTHP_STRICT"] = paired(greg_strict)
+        m["AMBAFTER"] = _alt(sorted(lx.ambiguous_after))
         m["VHEAD"] = _alt(rel["vague_heads"], al_variants=True)
         m["VMID"] = _alt(rel["vague_middles"])
         m["VDIR"] = _alt(rel["vague_dirs"])
