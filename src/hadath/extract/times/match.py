@@ -227,8 +227,34 @@ def h_holiday(lex, m, text, rule):
     y = _g(m, "y")
     if y and cal != "hijri":
         return None  # (a Hijri year after a Gregorian holiday)
+    gy = _g(m, "gy")
+    if gy and cal == "hijri":  # "عيد الفطر 2014": the one of that Gregorian year (the first, when it has two)
+        y = _hijri_year_in(month, day, int(gy))
+        if y is None:
+            return None
+    elif gy:
+        y = gy
     return {"type": "date", "cal": cal, "y": int(y) if y else None, "m": month, "d": day, "mod": _mod(lex, m, "mod"),
             "holiday": True}
+
+
+def _hijri_year_in(month: int, day: int, gyear: int) -> int | None:
+    """The Hijri year whose ``month``/``day`` (Umm al-Qura, hijridate) first falls in Gregorian ``gyear``.
+
+    Example:
+        >>> _hijri_year_in(10, 1, 2014)  # 1 Shawwal 1435 = 2014-07-28
+        1435
+    """
+    from hijridate import Gregorian, Hijri
+
+    try:
+        h0 = Gregorian(gyear, 1, 1).to_hijri().year
+        for hy in (h0, h0 + 1):
+            if Hijri(hy, month, day).to_gregorian().year == gyear:
+                return hy
+    except (ValueError, OverflowError):  # outside the Umm al-Qura table
+        return None
+    return None
 
 
 def h_dayofmonth(lex, m, text, rule):
