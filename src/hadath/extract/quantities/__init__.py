@@ -73,7 +73,7 @@ __all__ = ["QuantityExtractor"]
 
 #: A digit token with one dot before exactly three digits ("1.200"), rule count.dot_thousands.
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-_PERSONLIKE = {"persons", "fighters", "soldiers", "civilians", "children", "women", "tourists", "pilgrims",
+_PERSONLIKE = {"persons", "fighters", "soldiers", "police", "civilians", "children", "women", "tourists", "pilgrims",
                "refugees", "students", "workers", "members", "passengers", "journalists", None}
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 _match_start = re.Match.start
@@ -228,6 +228,7 @@ class QuantityExtractor:
         self.time_units = {normalize_word(w) for w in raw["time_units"]}
         self.id_before = {_nw(w): True for w in raw["id_before"]}
         self.one_person_before = {_nw(w): True for w in raw["one_person_before"]}
+        self.ordinal_heads = {normalize_word(w) for w in raw["ordinal_heads"]}
         self.stop = {normalize_word(w) for w in raw["stop"]}
         self.objects: dict[tuple[str, ...], str] = {}
         for lemma, forms in raw["objects"].items():
@@ -248,6 +249,7 @@ class QuantityExtractor:
         self.toll_links = {normalize_word(w) for w in raw["toll_links"]}
         self.age_before = {normalize_word(w) for w in raw["age_before"]}
         self.dual_masc = {normalize_word(w) for w in raw["dual_masc"]}
+        self.dual_masc_an = {normalize_word(w) for w in raw["dual_masc_an"]}
         self.dual_not = {normalize_word(w) for w in raw["dual_not"]}
         self.obj_words = {k[0] for k in self.objects if len(k) == 1}
         self.range_heads = {_nw(w) for w in raw["range_heads"]}
@@ -299,6 +301,9 @@ class QuantityExtractor:
         for d in self.dual_masc:  # _final_ya(s[:-2]) == d
             for s2 in {d, d[:-1] + "ي" if d.endswith("ى") else d}:
                 stems += (s2 + "ين", s2 + "ان")
+        for d in self.dual_masc_an:
+            for s2 in {d, d[:-1] + "ي" if d.endswith("ى") else d}:
+                stems.append(s2 + "ان")
         # a word whose first two _strip readings hold a stem: the stem, or it behind one proclitic
         out = set(stems)
         for s in stems:
@@ -974,6 +979,12 @@ class QuantityExtractor:
                         start = starts[cs]
                     elif pi >= 0 and gap_ok(pi, i0 + 1):
                         pw = words[pi]
+                        if post_al and digits_only and (pw in self.ordinal_heads or pw[1:] in self.ordinal_heads):
+                            # rule ord.post_digits: "الدورة الـ25" is the 25th session
+                            it = self._out(doc, norm, start, me, "ordinal", value, False, None, None, None,
+                                           (starts[pi], ends[pi]), None, "ord.post_digits")
+                            it["_nend"] = me
+                            return it
                         if pw.startswith("ال") and len(pw) > 3 and pw not in self.stop:
                             if pw in self.time_units or pw[2:] in self.time_units:
                                 return None
@@ -1355,6 +1366,8 @@ class QuantityExtractor:
                 if s.endswith(("تين", "تان")) and (s[:-3] + "ه",) in self.objects:
                     stem = s[:-3] + "ه"
                 elif s.endswith(("ين", "ان")) and _final_ya(s[:-2]) in self.dual_masc:
+                    stem = _final_ya(s[:-2])
+                elif s.endswith("ان") and _final_ya(s[:-2]) in self.dual_masc_an:
                     stem = _final_ya(s[:-2])
                 if stem is not None and not (s.startswith("ال") and ((stem[2:],) in self.objects
                                                                       or stem[2:] in self.dual_masc)):
