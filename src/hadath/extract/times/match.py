@@ -564,8 +564,11 @@ def h_clock(lex, m, text, rule):
         h = 0
     tz = _g(m, "tz")
     grain = "second" if s else ("minute" if mi_s or fr else "hour")
-    return {"type": "time", "h": h, "mi": mi, "s": int(s) if s else None,
-            "tz": lex.zones.get(tz) if tz else None, "grain": grain, "ap": bool(ap)}
+    sem = {"type": "time", "h": h, "mi": mi, "s": int(s) if s else None,
+           "tz": lex.zones.get(tz) if tz else None, "grain": grain, "ap": bool(ap)}
+    if lex.clock_approx and " ".join(m.group("whole").split()).startswith(lex.clock_approx):
+        sem["approx"] = True  # "قرابة الساعة العاشرة"
+    return sem
 
 
 def h_dpnoun(lex, m, text, rule):

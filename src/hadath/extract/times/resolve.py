@@ -448,7 +448,7 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None,
             extra["resolved"] = f"{anchor.isoformat()}T{_time_str(sem)}"
         if sem.get("tz"):
             extra["timezone"] = sem["tz"][0]
-        return _item("time", _time_str(sem), sem["grain"], **extra)
+        return _item("time", _time_str(sem), sem["grain"], approx=bool(sem.get("approx")), **extra)
     if t == "datetime":
         d, rel, cal = _day_of(sem["date"], ref, anchor, hm)
         tm = sem["time"]

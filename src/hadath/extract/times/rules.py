@@ -629,6 +629,8 @@ class TimeLexicon:
     dp_shift: dict[str, str] = field(default_factory=dict)
     dp_nouns: dict[str, str] = field(default_factory=dict)
     zones: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    #: Clock heads that make a time approximate (dayparts.yaml ``clock_approx``: قرابة الساعة ...).
+    clock_approx: tuple[str, ...] = ()
     hour_fractions: dict[str, int] = field(default_factory=dict)
     age_before: set[str] = field(default_factory=set)
     set_adverbs: dict[str, str] = field(default_factory=dict)
@@ -835,6 +837,7 @@ class TimeLexicon:
             for name in e["names"]:
                 lx.zones[_n(name)] = (e["id"], e["offset"])
         lx.hour_fractions = {_n(k): int(v) for k, v in dp["hour_fractions"].items()}
+        lx.clock_approx = tuple(sorted({_n(w) for w in dp["clock_approx"]}, key=len, reverse=True))
 
         numw_atom = (
             f"(?:{_alt(unitw)}\\s+{_alt(nums['teen_suffix'])}|{_alt(tensw)}|{_alt(hundw)}|{_alt(unitw)})"
