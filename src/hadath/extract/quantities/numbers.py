@@ -588,7 +588,13 @@ class NumberParser:
                 if skip and not waw:
                     continue
                 gv = group_value()
-                if not waw and not al:
+                if cat == VAGUE and not waw and not al and vague_mult and rule == "vague.few" \
+                        and val["id"] != rule and val.get("multiplies") and cur_digits == vmin:
+                    # "بضع عشرات" = 30-90, "بضع مئات" = 300-900: the few times the vague ten or hundred
+                    cur_digits, vmin = vmin * val["value"], vmin * val["value"]
+                    vmax = vmax * val["value"] if vmax is not None else None
+                    took = True
+                elif not waw and not al:
                     if cat == TEEN_TEN and not grp_locked and just_unit and t == 0 and 1 <= u <= 9:
                         u = 10 + u
                         pending_teen_first = False
