@@ -111,7 +111,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from hadath.extract.events.lexicon import Lexicon, Rule, stem, stem_norm, token_candidates
+from hadath.extract.events.lexicon import Lexicon, Rule, dual_form, stem, stem_norm, token_candidates
 from hadath.text.normalize import normalize_word
 
 __all__ = ["Coder", "TOKEN_RE", "sector_of"]
@@ -192,6 +192,7 @@ class Coder:
         self._size_memo: tuple[Any, int, int, dict[str, float]] = (None, 0, 0, {})
         self._doc_country: str | None = None
         self._victims: set[int] = set()
+        self._passive_victims: set[int] = set()
         self._noun_starts: dict[int, str] = {}  # token index -> PLOVER type of the noun triggers of the unit
         self._noun_ends: dict[int, int] = {}  # token index -> end token index of the noun triggers of the unit
         self._trig_info: dict[int, tuple[str, int]] = {}  # token index -> (type, end) of every trigger of the unit
@@ -245,6 +246,13 @@ class Coder:
         self.acc_adverbs = _ns(c.get("accusative_adverbs", []))
         self.alef_nouns = _ns(c.get("alef_final_nouns", []))
         self.acc_objects = {stem_norm(normalize_word(k)): v for k, v in c.get("accusative_objects", {}).items()}
+        # nominative duals of agent nouns (مسلحان، جنديان، شرطيان) -> sector: the curated agents' and the
+        # accusative objects' (the stemmer keeps -ان; see Lexicon.dual_agents)
+        self.dual_agents = {f: lex.agents[k] for f, k in lex.dual_agents.items() if k in lex.agents}
+        for k, v in c.get("accusative_objects", {}).items():
+            f = dual_form(normalize_word(k))
+            if f is not None:
+                self.dual_agents.setdefault(f, v)
         self.passive_agent_phrases = [tuple(normalize_word(w) for w in p.split()) for p in c.get("passive_agent_phrases", [])]
         self.collective_agents = _ns(c.get("collective_agents", []))
         self.agentive_phrase_heads = _ns(c.get("agentive_phrase_heads", []))
@@ -288,6 +296,7 @@ class Coder:
         self._neg_heads: set[int] = set()  # negations that govern a result verb (لم يسفر)
         self.blame_heads = _ns(c.get("blame_heads", []))
         self.blame_objects = _ns(c.get("blame_objects", []))
+        self.mode_refinements = {m: frozenset(v) for m, v in (c.get("mode_refinements") or {}).items()}
         self.mode_cameo = {m: (frozenset(str(x) for x in v["from"]), str(v["to"]))
                            for m, v in (c.get("mode_cameo") or {}).items()}
         self.attempt_words = _ns(c.get("attempt_words", []))
@@ -397,6 +406,10 @@ class Coder:
                         m["code"] = self._actor_code(key, day)
                     elif key in self.lex.countries:
                         m["code"] = self.lex.countries[key][0]
+                    elif (d := self._dual_agent(toks, i0, i1)) is not None and d["i1"] == i1:
+                        # ("جنديان عراقيان" tagged as a name: two Iraqi soldiers)
+                        m.update(code=d["code"], sector=d["sector"], country=d["country"] or m.get("country"),
+                                 count=2.0, nominative=True)
                     elif m.get("country") and m.get("label") in ("ORG", "GPE", "NORP"):
                         m["code"] = m["country"]
                 out.append(m)
@@ -414,7 +427,7 @@ class Coder:
                 continue
             found = None
             if self._stem(toks[i]) not in lex.first_words:
-                found = self._acc_agent(toks, i, a)
+                found = self._acc_agent(toks, i, a) or self._dual_agent(toks, i, b)
                 if found is None:
                     i += 1
                     continue
@@ -478,6 +491,9 @@ class Coder:
                     if toks[j]["t"] in self.modifiers:
                         j += 1
                         continue
+                    if pt_dual := (toks[j - 1]["t"].endswith("ان") and self._dual_agent(toks, j, b)):
+                        j = pt_dual["i1"]  # an agreeing dual agent noun: "انتحاريان إرهابيان"
+                        continue
                     if self._stem(toks[j]) not in lex.first_words:
                         break
                     # after a definite word a noun phrase takes no genitive (the construct's first noun has no
@@ -485,6 +501,17 @@ class Coder:
                     # (الجيش العراقي): "قتل الجيش مسلحا / المسلحين"، "اعتقلت الشرطة الوزير" are verb + subject
                     # + object
                     if self._definite(toks[j - 1]) and (not self._definite(toks[j]) or not self._nisba(toks[j])):
+                        break
+                    # nor after a sound plural or a dual that kept its ن (no construct: "مسلحو الحركة" is one,
+                    # "قتل مسلحون الجندي" subject + object)
+                    # (an agreeing adjective goes on: a nationality, or a nisba with the head's plural ending,
+                    # "المعتقلين الإسلاميين")
+                    pt, nt = toks[j - 1]["t"], toks[j]["t"]
+                    plural = pt.endswith(("ون", "ين")) and len(self._stem(toks[j - 1])) <= len(pt) - 2
+                    if (self._definite(toks[j]) and not (self._nisba(toks[j]) and self._stem(toks[j]) in lex.countries)
+                            and not (plural and nt.endswith(pt[-2:] if pt[-3:-2] != "ي" else "ي" + pt[-2:])
+                                     and self._nisba(toks[j]))
+                            and ((j - 1 == found["i0"] and found.get("nominative")) or plural)):
                         break
                     for n in range(min(4, b - j), 0, -1):
                         if not all(toks[k]["w"] for k in range(j, j + n)):
@@ -660,8 +687,18 @@ class Coder:
                 continue
             rs = toks[m["i0"]]["rs"]
             q = next((q for q in self._unit_q if q["start"] < rs < q["end"] and q.get("value") is not None), None)
-            if q is None or q["value"] == m["count"]:
-                continue  # (only a compound number; "نحو 50 شخصا" stays "50 شخصا")
+            if q is not None and q["value"] == m["count"]:
+                # (only a compound number; "نحو 50 شخصا" stays "50 شخصا", but the phrase is led by the quantity's
+                # cue: "جرح أكثر من 40 آخرين" has the counted phrase right after the verb, and the من of the cue
+                # governs no phrase; see :meth:`_lead`)
+                k = m["i0"]
+                while k - 1 >= a and toks[k - 1]["rs"] >= q["start"] and not cov.get(k - 1):
+                    k -= 1
+                if k < m["i0"]:
+                    m["lead"] = k
+                continue
+            if q is None:
+                continue
             k = m["i0"]
             while k - 1 >= a and toks[k - 1]["rs"] >= q["start"] and not cov.get(k - 1):
                 k -= 1
@@ -681,6 +718,56 @@ class Coder:
             return False
         t = toks[m["i0"]]["t"]
         return t.startswith("ال") and t.endswith(("ي", "ى", "يه", "يين", "يون")) and Coder._definite(toks[p["i1"] - 1])
+
+    def _dual_agent(self, toks, i: int, b: int) -> dict[str, Any] | None:
+        """A mention of a nominative dual agent noun at token ``i`` ("مسلحان"، "الجنديان"، "وشرطيان"), with an
+        agreeing dual nationality adjective after it ("جنديان عراقيان") and a dual modifier ("مسلحان مجهولان"):
+        count 2, marked ``nominative`` (the subject of its verb, see :meth:`_subject_with_object`), or None."""
+        t = toks[i]["t"]
+        if not toks[i]["w"] or not t.endswith("ان") or len(t) < 5:
+            return None
+        sector = None
+        for w in (t, t[1:] if t[:1] in "وف" else ""):
+            if w.startswith("ال") and len(w) > 6:
+                w = w[2:]
+            if w in self.dual_agents:
+                sector = self.dual_agents[w]
+                break
+        if sector is None:
+            return None
+        country = None
+        j = i + 1
+        while j < b and j - i <= 2 and toks[j]["w"] and toks[j]["t"].endswith("ان"):
+            w = toks[j]["t"]
+            base = w[:-3] if w.endswith("تان") else w[:-2]  # عراقيان، عراقيتان -> عراقي
+            base = base[2:] if base.startswith("ال") and len(base) > 4 else base
+            if country is None and base.endswith("ي") and stem_norm(base) in self.lex.countries:
+                country = self.lex.countries[stem_norm(base)][0]
+            elif not (base + "ون" in self.modifiers or base + "ين" in self.modifiers):
+                break
+            j += 1
+        return {"i0": i, "i1": j, "code": (country or "") + sector, "sector": sector, "country": country,
+                "entity": None, "place": False, "count": 2.0, "nominative": True}
+
+    def _subject_with_object(self, toks, m: dict[str, Any], b: int, ments) -> bool:
+        """True when mention ``m``, right after a verb, is its subject because an object follows it: an
+        indefinite accusative agent noun ("قتل مسلحان جنديا"، "قتل ثلاثة مسلحين جنديا"), or, after a
+        nominative-marked subject (a dual in -ان, a sound plural in -ون), a definite noun phrase with no
+        preposition ("قتل مسلحون الجندي"). The verb is then active, whatever a passive reading would allow."""
+        k = m["i1"]
+        if k >= b or not toks[k]["w"]:
+            return False
+        o = next((o for o in ments if o["i0"] == k), None)
+        if o is not None and (o.get("accusative") or o.get("object_only")):
+            return True
+        alt = self._acc_stem(toks[k])
+        if alt is not None and (alt in self.lex.curated_agents or alt in self.acc_objects):
+            return True
+        nominative = m.get("nominative") or (m.get("sector") and m.get("count") is None
+                                             and toks[m["i1"] - 1]["t"].endswith("ون"))
+        return bool(nominative and o is not None and not o.get("place") and not o.get("counted")
+                    and self._definite(toks[k]) and not self._clitic_article(toks[k])
+                    and not toks[k]["t"].startswith("لل"))
 
     def _acc_agent(self, toks, i: int, a: int) -> dict[str, Any] | None:
         """A one-word mention of an indefinite accusative curated agent noun (``جنديا``، ``شخصا``، ``صحفيا``:
@@ -1262,7 +1349,9 @@ class Coder:
             len(first) > 4 and first[:2] in ("وب", "فب"))
 
     def _prep_before(self, toks, m, a) -> bool:
-        k = m["i0"] - 1
+        """True when a preposition governs mention ``m`` (the word before it, or before the cue that leads its
+        count: "أكثر من 40 آخرين" is governed by nothing)."""
+        k = m.get("lead", m["i0"]) - 1
         if k < a:
             return False
         tk = toks[k]
@@ -1304,6 +1393,9 @@ class Coder:
         before = [m for m in ments if m["i1"] <= i0 and m["i0"] >= cs and not m.get("place_only")]
         # no other trigger between a before-mention and this trigger
         before = [m for m in before if not self._trig_between(trig_spans, m["i1"], i0)]
+        # the victim of an earlier passive verb is none of a later verb's subject ("قتل خمسة أشخاص وجرح آخرون"،
+        # "اعتقل ثلاثة ناشطين وأفرج عن آخرين": the same unnamed actor acts)
+        before = [m for m in before if m["i0"] not in self._passive_victims]
         actor = recipient = None
         how = ""
         # passive / explicit agent
@@ -1356,15 +1448,19 @@ class Coder:
             while k_t < b and toks[k_t].get("tm"):
                 k_t += 1
             k_t = k_t if k_t > i1 + 1 else i1
-            counted = [m for m in after if m["i0"] in (i1, i1 + 1, k_t) and m.get("count") is not None
+            # (a count led by its cue right after the verb: "وجرح أكثر من 40 آخرين"، "قتل نحو 30 شخصا")
+            counted = [m for m in after if m.get("lead", m["i0"]) in (i1, i1 + 1, k_t) and m.get("count") is not None
                        and not self._prep_before(toks, m, a)]
             if how == "agent-marker" and direct and direct[0]["i1"] <= actor["i0"] and not direct[0].get("place"):
                 recipient = direct[0]  # "قتل الجندي على يد مسلحين": the noun before the agent is the victim
             voice = self._voice(toks[i0]) if w0 in self.passive_verbs else None
             if voice is None and (w0 in self.passive_only or tok in self.passive_only):
                 voice = "passive"  # أصيب، اغتيل: passive forms whatever the vowels
+            if counted and self._subject_with_object(toks, counted[0], b, ments):
+                counted = []  # "قتل مسلحان جنديا": the counted phrase is the subject of an active verb
             if voice != "active" and w0 in self.passive_verbs and opens and counted and (
-                    counted[0]["i0"] == i1 or self._has(toks[i1], self.time_words) or counted[0]["i0"] == k_t > i1 + 1):
+                    counted[0].get("lead", counted[0]["i0"]) == i1 or self._has(toks[i1], self.time_words)
+                    or counted[0].get("lead", counted[0]["i0"]) == k_t > i1 + 1):
                 recipient = counted[0]
                 how = how or "passive-counted"
                 if actor is None:  # "أصيب خمسة جنود بنيران الحوثيين": the agent phrase after the victims
@@ -1425,6 +1521,7 @@ class Coder:
             # "قتل خمسة مدنيين" / "أصيب ثلاثة جنود": a counted or civilian noun after a harm verb is its victim
             if (actor is None and direct and rule.patient_genitive
                     and (direct[0].get("count") is not None or direct[0].get("sector") == "CVL")
+                    and not self._subject_with_object(toks, direct[0], b, ments)
                     # (a nominative plural is the subject: "اقتحم مستوطنون باحات المسجد")
                     and not (direct[0].get("count") is None and toks[direct[0]["i0"]]["t"].endswith("ون"))):
                 recipient = direct[0]
@@ -1837,10 +1934,14 @@ class Coder:
             trig_spans = [t["i0"] for t in trigs]
             # the genitive of a harm noun ("مقتل عشرة أشخاص") is a victim: never the actor of an attack
             self._victims = {t["i1"] for t in trigs if t["pos"] == "noun" and t["rule"].patient_genitive}
+            # (and the victims of the passive verbs coded so far in the unit: filled below)
+            self._passive_victims = set()
             prev = None
             first = len(events)
             for trig in trigs:
                 ev = self._event(state, toks, a, b, sent, trig, ments, trig_spans)
+                if ev["_rec_i0"] is not None and (ev["evidence"].get("roles") or "").startswith("passive"):
+                    self._passive_victims.add(ev["_rec_i0"])
                 # coordinated verbs share their subject: "تستجوب وتحقق مع المقاتلين"
                 # (also farther on, "داهمت قوات الأمن منازل في الخليل واعتقلت 9 شبان", when no break intervenes)
                 if (prev is not None and ev["actor"] is None and trig["pos"] == "verb" and prev[0]["pos"] == "verb"
@@ -2674,6 +2775,7 @@ class Coder:
         items: list[tuple[int, str, float]] = []
         taken: set[int] = set()
         qinfo: dict[int, dict[str, Any]] = {}
+        actors = {ev.get("_act_i0") for ev in evs if ev["type"] == "ASSAULT"}
         for q in self._unit_q:
             lem = self._q_role(q)
             if (lem is None and q.get("object_lemma") in self.person_lemmas and q.get("kind", "count") == "count"
@@ -2688,10 +2790,11 @@ class Coder:
                     lem = self._counted_role(toks, a, b, k0, evs)
                     if lem is None:
                         continue
+                if k0 in actors and lem in ("dead", "injured", "casualties"):
+                    continue  # ("قتل ثلاثة مسلحين جنديا": the counted attackers are no toll)
                 items.append((k0, lem, q["value"]))
                 qinfo[k0] = q
                 taken.update(range(k0, k1))
-        actors = {ev.get("_act_i0") for ev in evs if ev["type"] == "ASSAULT"}
         for k, key, n in self._size_items(toks, a, b):
             if k not in taken and k not in actors:  # ("ثلاثة مسلحين قتلوا شرطيا": the attackers are no toll)
                 items.append((k, key, n))
@@ -2910,8 +3013,10 @@ class Coder:
                     return True
         return False
 
-    @staticmethod
-    def _absorb(target: dict[str, Any], ev: dict[str, Any]) -> None:
+    def _absorb(self, target: dict[str, Any], ev: dict[str, Any]) -> None:
+        """Merge event ``ev`` into ``target``: its trigger, the roles and size keys ``target`` lacks, and its
+        mode where ``target`` has none or a coarser one (cues ``mode_refinements``: a suicide bombing refines a
+        bombing, whichever trigger came first)."""
         target["triggers"].append(ev["trigger"])
         for f in ("actor", "recipient", "location"):
             if target[f] is None and ev[f] is not None:
@@ -2921,7 +3026,7 @@ class Coder:
                 target[f] = ev[f]
                 if f == "recipient":
                     target["evidence"]["counted_recipient"] = ev["evidence"].get("counted_recipient", False)
-        if target["mode"] is None and ev["mode"]:
+        if ev["mode"] and (target["mode"] is None or target["mode"] in self.mode_refinements.get(ev["mode"], ())):
             target["mode"] = ev["mode"]
         for k, v in ev["size"].items():
             target["size"].setdefault(k, v)
