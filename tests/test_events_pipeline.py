@@ -57,6 +57,8 @@ def _got(ev, k):
         return ev["evidence"].get("size_quantities") or {}
     if k == "future":
         return ev["evidence"].get("future")
+    if k == "also":
+        return ev["evidence"].get("also")
     if k == "alleged":
         return [a["type"] for a in ev["evidence"].get("alleged", [])]
     if k == "alleged_actor_text":

@@ -89,6 +89,21 @@ The coder works sentence by sentence over the normalised text
    counted victims after a passive harm verb are all counted (قتل 3 جنود و5 مدنيين: dead 8); a dual noun counts 2.
    In a sports report only events with an armed, security, judicial or IGO party are kept
    (:class:`hadath.extract.events.EventCoder`).
+   Third review: a count led by its quantity cue (أكثر من 40، نحو 30، ما لا يقل عن 12) starts where the cue starts
+   (``lead``): right after a harm / arrest verb it is the counted victim, and the من of the cue governs nothing.
+   The victim of an earlier passive verb of the unit is no later verb's subject ("قتل خمسة أشخاص وجرح آخرون").
+   A nominative dual of an agent noun (مسلحان، جنديان عراقيان; ``Lexicon.dual_agents``) is a mention counting 2;
+   a dual, sound-plural or counted subject right after a verb and followed by an object (an accusative agent
+   noun, or a definite noun after a nominative ending: "قتل مسلحان جنديا"، "قتل مسلحون الجندي") makes the verb
+   active (``_subject_with_object``); the counted attackers are no toll. A decision verb (cues
+   ``decision_verbs``: قرر، أمر, as written) carries the verbal noun after it like a support verb ("قررت السلطات
+   إبعاد الصحفي") and makes a verb-or-noun trigger word after it the noun. Rules may name extra support verbs
+   (``support``), object prepositions (``recipient_preps``: أفرج عن، مساعدات إلى, in the trigger's phrase), the
+   sectors that may act (``actor_sectors``: a court sentences; another subject is who was sentenced), and other
+   PLOVER readings (``also``: a prison sentence is SANCTION convict and COERCE arrest, in ``evidence.also``). A
+   release or a sentence takes a bare counted phrase as recipient (cues ``counted_recipient_modes``). Two
+   arrests with different counts are two events. When two mentions merge, a finer mode wins (cues
+   ``mode_refinements``: suicide attack over explosives).
 7. Work stays linear in the text: clause breaks are indexed once per sentence (bisect), trigger-independent
    facts of a sentence are computed once, and a "sentence" longer than :attr:`Coder.MAX_WINDOW` tokens (text
    without punctuation) is coded in windows.
@@ -215,6 +230,8 @@ class Coder:
         self.partner_markers = _ns(c["partner_markers"])
         self.place_markers = _ns(c["place_markers"])
         self.breaks = _ns(c["clause_breaks"])
+        self.decision = _ns(c.get("decision_verbs", []))
+        self.counted_modes = frozenset(c.get("counted_recipient_modes", []))
         self.support = _ns(c["support_verbs"])
         self.aid_support = self.support | _ns(c.get("aid_support_verbs", []))
         self.announce = _ns(["اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن"])
@@ -1056,6 +1073,9 @@ class Coder:
                 # "في قصف من الأراضي"، "تعرضت القرية لقصف": after a preposition (or with a proclitic ب / ل / ك) the
                 # word is the verbal noun, not the verb
                 hit = self._noun_reading(toks, i, a, b, hit) or hit
+            elif hit is not None and hit["pos"] == "verb" and self._decision_before(toks, a, i):
+                # "قررت الحكومة طرد السفير": after a decision verb and its subject, the verbal noun
+                hit = self._noun_reading(toks, i, a, b, hit) or hit
             if hit is None and self.use_patterns:
                 for c, kind in cands:
                     if kind == "n":
@@ -1087,6 +1107,34 @@ class Coder:
         if "coerce.arrest_phrase" in ids and "coerce.arrest" in ids:
             out = [h for h in out if h["rule"].id != "coerce.arrest_phrase"]
         return out
+
+    def _in_phrase(self, toks, k0: int, k1: int, trig_spans, most: int = 6) -> bool:
+        """True when tokens [k0, k1) are at most ``most`` words of one phrase: no punctuation or clause break, no
+        other trigger, no imperfect verb with و / ف ("وتيسر"، "ويتم")."""
+        if k1 - k0 > most:
+            return False
+        for q in range(k0, k1):
+            t = toks[q]["t"]
+            if (not toks[q]["w"] or self._is_break(toks[q]) or q in trig_spans
+                    or (len(t) > 3 and t[0] in "وف" and t[1] in "يت")):
+                return False
+        return True
+
+    def _decision_tok(self, tok: dict[str, Any]) -> bool:
+        """True for a decision verb (cues ``decision_verbs``) as written, with و / ف at most: not the noun
+        "الأمر" (the matter), whose stripped form is the verb's."""
+        t = tok["t"]
+        return bool(tok["w"]) and (t in self.decision or (len(t) > 3 and t[0] in "وف" and t[1:] in self.decision))
+
+    def _decision_before(self, toks, a: int, i: int) -> bool:
+        """True when a decision verb (cues ``decision_verbs``: قرر، أمر) stands 1 to 4 words before token ``i``,
+        with only words between (no punctuation, no other verb of the list)."""
+        for k in range(i - 1, max(a, i - 5) - 1, -1):
+            if not toks[k]["w"]:
+                return False
+            if self._decision_tok(toks[k]):
+                return True
+        return False
 
     def _noun_reading(self, toks, i: int, a: int, b: int, hit: dict[str, Any]) -> dict[str, Any] | None:
         """The verbal-noun (masdar) reading of the verb trigger ``hit`` at token ``i``: a noun rule of the same
@@ -1360,9 +1408,10 @@ class Coder:
     def _support_before(self, toks, cs: int, i0: int, rule: Rule) -> int | None:
         """Index of the support verb that carries the event noun at ``i0`` (شن، نفذ، عقد ... up to 6 tokens back in
         its clause; not an announcing verb for an attack), or None; the same search as the roles'."""
-        support = self.aid_support if rule.type == "AID" else self.support
+        support = (self.aid_support if rule.type == "AID" else self.support) | rule.support
         for k in range(i0 - 1, max(cs, i0 - 6) - 1, -1):
-            if self._has(toks[k], support) and not (rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
+            if (self._has(toks[k], support) or self._decision_tok(toks[k])) and not (
+                    rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
                 return k
         return None
 
@@ -1384,7 +1433,10 @@ class Coder:
         i0, i1 = trig["i0"], trig["i1"]
         rule: Rule = trig["rule"]
         cs, ce = self._clause(toks, a, b, i0, i1)
-        if rule.type not in ("ASSAULT", "COERCE"):  # bare counted phrases are victims / detainees only
+        # bare counted phrases are victims / detainees only: of an attack, a coercion, a release or a sentence
+        # (cues ``counted_recipient_modes``: "أفرجت السلطات عن 20 معتقلا"، "حكما بالسجن على ثلاثة متهمين")
+        counts_people = rule.type in ("ASSAULT", "COERCE") or rule.mode in self.counted_modes
+        if not counts_people:
             # (or the subject right after a protest verb: "تظاهر 300 عامل")
             ments = [m for m in ments if not m.get("counted") or (rule.type == "PROTEST" and m["i0"] == i1)]
         # (the origin of an attack, "من الأراضي اليمنية", is no recipient: see _origin)
@@ -1414,6 +1466,11 @@ class Coder:
         before = [m for m in before if not (self._place_marked(toks, m, a) and (
             m.get("place") or m["i0"] > a and self._has(toks[m["i0"] - 1], self.place_markers)))]
         rec_after = [m for m in after if m is not actor and (self._prev_is(toks, m, self.rec_markers, a) or (
+            # (the rule's own object preposition: "أفرجت السلطات عن 20 معتقلا"، "مساعدات إنسانية إلى سوريا"; in the
+            # trigger's phrase: not past another verb, "الدعم اللوجستي وتيسر عبور المقاتلين إلى العراق")
+            rule.recipient_preps and m.get("lead", m["i0"]) > a
+            and toks[m.get("lead", m["i0"]) - 1]["t"] in rule.recipient_preps
+            and self._in_phrase(toks, i1, m.get("lead", m["i0"]) - 1, trig_spans)) or (
             # "هجوم على آلية للشرطة": the ل-genitive of the noun after على / ضد is the target
             toks[m["i0"]]["t"].startswith("لل") and i1 <= m["i0"] - 2 <= i1 + 1 and toks[m["i0"] - 1]["w"]
             and not any(o["i0"] <= m["i0"] - 1 < o["i1"] for o in after)
@@ -1528,7 +1585,7 @@ class Coder:
                 direct = []
                 after = [m for m in after if m is not recipient]
             before0 = before
-            if rule.type in ("ASSAULT", "COERCE"):
+            if counts_people:
                 # a bare counted phrase ("17 آخرون", "23 شخصا") or the victim of a harm noun is who was harmed,
                 # not who did it
                 before = [m for m in before if not m.get("counted") and m["i0"] not in self._victims]
@@ -1584,8 +1641,8 @@ class Coder:
                     if subj:
                         actor, how = subj[-1], "subject-verb"
             rest = [m for m in after if m is not actor and (actor is None or m["i0"] >= actor["i1"])
-                    and not (m.get("counted") and (rule.type not in ("ASSAULT", "COERCE") or self._prep_before(toks, m, a)))]
-            rec_after = [m for m in rec_after if not m.get("counted") or rule.type in ("ASSAULT", "COERCE")]
+                    and not (m.get("counted") and (not counts_people or self._prep_before(toks, m, a)))]
+            rec_after = [m for m in rec_after if not m.get("counted") or counts_people]
             partner = [m for m in partner if not m.get("counted")]
             # a verbal noun as the verb's object ("أدانت الحكومة قصف المدنيين"): what follows it is the noun's, not
             # the verb's ("المدنيين" were shelled, not condemned)
@@ -1629,13 +1686,13 @@ class Coder:
             # a bare counted phrase is at most the patient genitive of a harm noun ("مقتل 30 شخصا")
             after = [m for m in after if not m.get("counted") or (rule.patient_genitive and m["i0"] == i1)]
             before = [m for m in before if not m.get("counted")]
-            rec_after = [m for m in rec_after if not m.get("counted")]
+            rec_after = [m for m in rec_after if not m.get("counted") or (counts_people and rule.type != "ASSAULT")]
             partner = [m for m in partner if not m.get("counted")]
             # subject of a support verb before the noun ("شنت القوات هجوما", "إلقاء السلطات القبض")
-            support = self.aid_support if rule.type == "AID" else self.support
+            support = (self.aid_support if rule.type == "AID" else self.support) | rule.support
             if actor is None:
                 for k in range(i0 - 1, max(cs, i0 - 6) - 1, -1):
-                    if self._has(toks[k], support) and not (
+                    if (self._has(toks[k], support) or self._decision_tok(toks[k])) and not (
                             rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
                         between = [m for m in ments if m["i0"] > k and m["i1"] <= i0]
                         if between:
@@ -2177,6 +2234,14 @@ class Coder:
         # extend the trigger over a support verb / light verb right before it (شن هجوم، إلقاء ... القبض)
         ts, te = toks[i0]["rs"], toks[i1 - 1]["re"]
         actor, recipient, how = self._roles(toks, a, b, trig, ments, trig_spans)
+        if (rule.actor_sectors and actor is not None
+                and (actor.get("sector") or sector_of(actor.get("code"), actor.get("country"))) not in (
+                    None, *rule.actor_sectors)):
+            # only these act so (triggers.yaml ``actor_sectors``: a court or an authority sentences): another
+            # person is who it was done to ("الشابان اللذان حكم عليهما بالسجن")
+            if recipient is None:
+                recipient = actor
+            actor, how = None, "actor-sector"
         if trig["pos"] == "noun" and recipient is None:
             # "تعرضت القوات الأميركية لهجوم": the subject of "was subjected to" is the target
             for k in range(i0 - 1, max(a, i0 - 6) - 1, -1):
@@ -2431,7 +2496,10 @@ class Coder:
             "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec,
                          "future": future,
                          "counted_recipient": bool(recipient is not None and recipient.get("count") is not None)
-                         or rec_one},
+                         or rec_one,
+                         # the other PLOVER readings of the same record (triggers.yaml ``also``: a prison sentence is
+                         # SANCTION convict and COERCE arrest, PLOVER_MANUAL, SANCTION)
+                         **({"also": [{"type": t, "mode": m, "cameo": c} for t, m, c in rule.also]} if rule.also else {})},
         }
 
     def _confidence(self, toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical, has_time,
@@ -3093,6 +3161,8 @@ class Coder:
                     continue
                 if rk and sk and rk != sk:
                     continue
+                if ev["size"].get("arrested") is not None and o["size"].get("arrested") not in (None, ev["size"]["arrested"]):
+                    continue  # (arrests of 4336 and of 31 people are two operations; an arrest count is no rising toll)
                 if not (ak or bk or rk or sk):
                     # no roles to compare: same place and no conflicting counts
                     lo, le = o["location"], ev["location"]

@@ -213,6 +213,10 @@ class Rule:
     patient_genitive: bool = False
     definite_ok: bool = False
     elaboration: bool = False
+    support: frozenset[str] = frozenset()
+    recipient_preps: frozenset[str] = frozenset()
+    actor_sectors: frozenset[str] = frozenset()
+    also: tuple[tuple[str, str | None, str], ...] = ()
 
 
 @dataclass
@@ -310,6 +314,10 @@ def load_lexicon(with_patterns: bool = True) -> Lexicon:
             exclude_before=_stemset(r.get("exclude_before")),
             patient_genitive=r.get("genitive") == "patient", definite_ok=bool(r.get("definite_ok")),
             elaboration=bool(r.get("elaboration")),
+            support=frozenset(normalize_word(w) for w in r.get("support") or ()),
+            recipient_preps=frozenset(normalize_word(w) for w in r.get("recipient_preps") or ()),
+            actor_sectors=frozenset(r.get("actor_sectors") or ()),
+            also=tuple((a["type"], a.get("mode"), str(a["cameo"])) for a in r.get("also") or ()),
         )
         if not (r.get("verbs") or r.get("nouns")):
             raise ValueError(f"triggers.yaml: rule {r['id']} has no verbs or nouns")
