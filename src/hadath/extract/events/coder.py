@@ -1345,8 +1345,20 @@ class Coder:
         """Index of a verb of wanting, needing or calling for (cues ``intention_heads``: يريد، يجب، ينبغي، يسعى
         إلى، دعا إلى، طالب بـ) that governs the trigger at ``i0`` through أن / إلى / a ب-noun or directly
         ("يريد أن تبذل بريطانيا ... في تدمير تنظيم داعش"), up to 12 tokens back with no punctuation and no
-        other trigger in between; else None."""
+        other trigger in between; else None. A ب-noun coordinated with و to an earlier ب-noun trigger that such a
+        verb governs shares its head ("يطالبون بانسحاب حزب الله الذي يقاتل ... وبالإفراج عن المعتقلين": up to 20
+        words back, no punctuation)."""
         links = ("ان", "بان", "الى", "لان")
+        t0 = toks[i0]["t"]
+        if len(t0) > 4 and t0[:2] == "وب":
+            for k in range(i0 - 1, max(a, i0 - 20) - 1, -1):
+                if not toks[k]["w"]:
+                    break
+                if k in trig_spans and toks[k]["t"][:1] == "ب":
+                    head = self._intention_head(toks, a, k, trig_spans)
+                    if head is not None:
+                        return head
+                    break
         for k in range(i0 - 1, max(a, i0 - 12) - 1, -1):
             t = toks[k]
             if not t["w"]:
@@ -2084,6 +2096,9 @@ class Coder:
                     continue
                 tgt = next((k for k in kept if k["type"] == ev["type"] and k["negated"] == ev["negated"]
                             and (k["type"] != "COERCE" or k["mode"] == ev["mode"])  # a raid is no arrest
+                            # (nor a release a withdrawal: "بانسحاب حزب الله ... وبالإفراج عن المعتقلين")
+                            and (k["type"] not in ("RETREAT", "SANCTION") or k["mode"] == ev["mode"]
+                                 or not (k["mode"] and ev["mode"]))
                             and k["hypothetical"] == ev["hypothetical"] and self._compatible(k, ev)), None)
                 if tgt is None:
                     kept.append(ev)
