@@ -1729,6 +1729,8 @@ class Coder:
                 # (a place word ends the noun phrase: "عبوة ناسفة قرب دورية للجيش" has no genitive)
                 plain = all(g["w"] and g["t"] not in self.preps and not self._has(g, self.rec_markers)
                             and g["t"] not in self.place_markers for g in gap)
+                # (nor is a noun coordinated with و after other words: "تفجيرات المساجد والمواكب والقضاة")
+                plain = plain and not (gap and toks[m["i0"]]["t"][:1] == "و" and self._clitic_article(toks[m["i0"]]))
                 if len(gap) <= 2 and plain and not self._prep_before(toks, m, a) or (
                         m["i0"] - i1 <= 2 and toks[m["i0"]]["t"][:2] == "لل" and plain):
                     gen = m
