@@ -10,7 +10,9 @@ outcomes that did not happen, where an actor phrase ends, and the origin of an a
 ``tests/corpus/events_user2.yaml``: numbers inside time expressions (never a toll or a role), attack nouns
 as subjects, members of a body as the actor, denials, victims before passive plurals, purpose nouns,
 hypothetical objects, common nouns that look like triggers, relative-clause launches, CAMEO codes by means
-and attempts, and counted spans.
+and attempts, and counted spans; ``tests/corpus/events_user3.yaml``: counts led by their cue as counted victims,
+victims of an earlier passive that are no later subject, dual and plural subjects before their object,
+decision verbs before a verbal noun, court sentences, releases, dismantled cells, and aid destinations.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from hadath.settings import Settings
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES = yaml.safe_load((CORPUS / "events_pipeline.yaml").read_text("utf-8"))
-REVIEW_CASES = [c for name in ("events_review.yaml", "events_user2.yaml")
+REVIEW_CASES = [c for name in ("events_review.yaml", "events_user2.yaml", "events_user3.yaml")
                 for c in yaml.safe_load((CORPUS / name).read_text("utf-8"))]
 PUBLISHED = "2015-07-23T10:00+03:00"
 
@@ -55,6 +57,8 @@ def _got(ev, k):
         return ev["evidence"].get("size_quantities") or {}
     if k == "future":
         return ev["evidence"].get("future")
+    if k == "also":
+        return ev["evidence"].get("also")
     if k == "alleged":
         return [a["type"] for a in ev["evidence"].get("alleged", [])]
     if k == "alleged_actor_text":

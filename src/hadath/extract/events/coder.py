@@ -89,6 +89,21 @@ The coder works sentence by sentence over the normalised text
    counted victims after a passive harm verb are all counted (قتل 3 جنود و5 مدنيين: dead 8); a dual noun counts 2.
    In a sports report only events with an armed, security, judicial or IGO party are kept
    (:class:`hadath.extract.events.EventCoder`).
+   Third review: a count led by its quantity cue (أكثر من 40، نحو 30، ما لا يقل عن 12) starts where the cue starts
+   (``lead``): right after a harm / arrest verb it is the counted victim, and the من of the cue governs nothing.
+   The victim of an earlier passive verb of the unit is no later verb's subject ("قتل خمسة أشخاص وجرح آخرون").
+   A nominative dual of an agent noun (مسلحان، جنديان عراقيان; ``Lexicon.dual_agents``) is a mention counting 2;
+   a dual, sound-plural or counted subject right after a verb and followed by an object (an accusative agent
+   noun, or a definite noun after a nominative ending: "قتل مسلحان جنديا"، "قتل مسلحون الجندي") makes the verb
+   active (``_subject_with_object``); the counted attackers are no toll. A decision verb (cues
+   ``decision_verbs``: قرر، أمر, as written) carries the verbal noun after it like a support verb ("قررت السلطات
+   إبعاد الصحفي") and makes a verb-or-noun trigger word after it the noun. Rules may name extra support verbs
+   (``support``), object prepositions (``recipient_preps``: أفرج عن، مساعدات إلى, in the trigger's phrase), the
+   sectors that may act (``actor_sectors``: a court sentences; another subject is who was sentenced), and other
+   PLOVER readings (``also``: a prison sentence is SANCTION convict and COERCE arrest, in ``evidence.also``). A
+   release or a sentence takes a bare counted phrase as recipient (cues ``counted_recipient_modes``). Two
+   arrests with different counts are two events. When two mentions merge, a finer mode wins (cues
+   ``mode_refinements``: suicide attack over explosives).
 7. Work stays linear in the text: clause breaks are indexed once per sentence (bisect), trigger-independent
    facts of a sentence are computed once, and a "sentence" longer than :attr:`Coder.MAX_WINDOW` tokens (text
    without punctuation) is coded in windows.
@@ -111,7 +126,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from hadath.extract.events.lexicon import Lexicon, Rule, stem, stem_norm, token_candidates
+from hadath.extract.events.lexicon import Lexicon, Rule, dual_form, stem, stem_norm, token_candidates
 from hadath.text.normalize import normalize_word
 
 __all__ = ["Coder", "TOKEN_RE", "sector_of"]
@@ -192,6 +207,7 @@ class Coder:
         self._size_memo: tuple[Any, int, int, dict[str, float]] = (None, 0, 0, {})
         self._doc_country: str | None = None
         self._victims: set[int] = set()
+        self._passive_victims: set[int] = set()
         self._noun_starts: dict[int, str] = {}  # token index -> PLOVER type of the noun triggers of the unit
         self._noun_ends: dict[int, int] = {}  # token index -> end token index of the noun triggers of the unit
         self._trig_info: dict[int, tuple[str, int]] = {}  # token index -> (type, end) of every trigger of the unit
@@ -214,6 +230,8 @@ class Coder:
         self.partner_markers = _ns(c["partner_markers"])
         self.place_markers = _ns(c["place_markers"])
         self.breaks = _ns(c["clause_breaks"])
+        self.decision = _ns(c.get("decision_verbs", []))
+        self.counted_modes = frozenset(c.get("counted_recipient_modes", []))
         self.support = _ns(c["support_verbs"])
         self.aid_support = self.support | _ns(c.get("aid_support_verbs", []))
         self.announce = _ns(["اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن"])
@@ -245,6 +263,13 @@ class Coder:
         self.acc_adverbs = _ns(c.get("accusative_adverbs", []))
         self.alef_nouns = _ns(c.get("alef_final_nouns", []))
         self.acc_objects = {stem_norm(normalize_word(k)): v for k, v in c.get("accusative_objects", {}).items()}
+        # nominative duals of agent nouns (مسلحان، جنديان، شرطيان) -> sector: the curated agents' and the
+        # accusative objects' (the stemmer keeps -ان; see Lexicon.dual_agents)
+        self.dual_agents = {f: lex.agents[k] for f, k in lex.dual_agents.items() if k in lex.agents}
+        for k, v in c.get("accusative_objects", {}).items():
+            f = dual_form(normalize_word(k))
+            if f is not None:
+                self.dual_agents.setdefault(f, v)
         self.passive_agent_phrases = [tuple(normalize_word(w) for w in p.split()) for p in c.get("passive_agent_phrases", [])]
         self.collective_agents = _ns(c.get("collective_agents", []))
         self.agentive_phrase_heads = _ns(c.get("agentive_phrase_heads", []))
@@ -288,6 +313,7 @@ class Coder:
         self._neg_heads: set[int] = set()  # negations that govern a result verb (لم يسفر)
         self.blame_heads = _ns(c.get("blame_heads", []))
         self.blame_objects = _ns(c.get("blame_objects", []))
+        self.mode_refinements = {m: frozenset(v) for m, v in (c.get("mode_refinements") or {}).items()}
         self.mode_cameo = {m: (frozenset(str(x) for x in v["from"]), str(v["to"]))
                            for m, v in (c.get("mode_cameo") or {}).items()}
         self.attempt_words = _ns(c.get("attempt_words", []))
@@ -397,6 +423,10 @@ class Coder:
                         m["code"] = self._actor_code(key, day)
                     elif key in self.lex.countries:
                         m["code"] = self.lex.countries[key][0]
+                    elif (d := self._dual_agent(toks, i0, i1)) is not None and d["i1"] == i1:
+                        # ("جنديان عراقيان" tagged as a name: two Iraqi soldiers)
+                        m.update(code=d["code"], sector=d["sector"], country=d["country"] or m.get("country"),
+                                 count=2.0, nominative=True)
                     elif m.get("country") and m.get("label") in ("ORG", "GPE", "NORP"):
                         m["code"] = m["country"]
                 out.append(m)
@@ -414,7 +444,7 @@ class Coder:
                 continue
             found = None
             if self._stem(toks[i]) not in lex.first_words:
-                found = self._acc_agent(toks, i, a)
+                found = self._acc_agent(toks, i, a) or self._dual_agent(toks, i, b)
                 if found is None:
                     i += 1
                     continue
@@ -478,6 +508,9 @@ class Coder:
                     if toks[j]["t"] in self.modifiers:
                         j += 1
                         continue
+                    if pt_dual := (toks[j - 1]["t"].endswith("ان") and self._dual_agent(toks, j, b)):
+                        j = pt_dual["i1"]  # an agreeing dual agent noun: "انتحاريان إرهابيان"
+                        continue
                     if self._stem(toks[j]) not in lex.first_words:
                         break
                     # after a definite word a noun phrase takes no genitive (the construct's first noun has no
@@ -485,6 +518,17 @@ class Coder:
                     # (الجيش العراقي): "قتل الجيش مسلحا / المسلحين"، "اعتقلت الشرطة الوزير" are verb + subject
                     # + object
                     if self._definite(toks[j - 1]) and (not self._definite(toks[j]) or not self._nisba(toks[j])):
+                        break
+                    # nor after a sound plural or a dual that kept its ن (no construct: "مسلحو الحركة" is one,
+                    # "قتل مسلحون الجندي" subject + object)
+                    # (an agreeing adjective goes on: a nationality, or a nisba with the head's plural ending,
+                    # "المعتقلين الإسلاميين")
+                    pt, nt = toks[j - 1]["t"], toks[j]["t"]
+                    plural = pt.endswith(("ون", "ين")) and len(self._stem(toks[j - 1])) <= len(pt) - 2
+                    if (self._definite(toks[j]) and not (self._nisba(toks[j]) and self._stem(toks[j]) in lex.countries)
+                            and not (plural and nt.endswith(pt[-2:] if pt[-3:-2] != "ي" else "ي" + pt[-2:])
+                                     and self._nisba(toks[j]))
+                            and ((j - 1 == found["i0"] and found.get("nominative")) or plural)):
                         break
                     for n in range(min(4, b - j), 0, -1):
                         if not all(toks[k]["w"] for k in range(j, j + n)):
@@ -660,8 +704,18 @@ class Coder:
                 continue
             rs = toks[m["i0"]]["rs"]
             q = next((q for q in self._unit_q if q["start"] < rs < q["end"] and q.get("value") is not None), None)
-            if q is None or q["value"] == m["count"]:
-                continue  # (only a compound number; "نحو 50 شخصا" stays "50 شخصا")
+            if q is not None and q["value"] == m["count"]:
+                # (only a compound number; "نحو 50 شخصا" stays "50 شخصا", but the phrase is led by the quantity's
+                # cue: "جرح أكثر من 40 آخرين" has the counted phrase right after the verb, and the من of the cue
+                # governs no phrase; see :meth:`_lead`)
+                k = m["i0"]
+                while k - 1 >= a and toks[k - 1]["rs"] >= q["start"] and not cov.get(k - 1):
+                    k -= 1
+                if k < m["i0"]:
+                    m["lead"] = k
+                continue
+            if q is None:
+                continue
             k = m["i0"]
             while k - 1 >= a and toks[k - 1]["rs"] >= q["start"] and not cov.get(k - 1):
                 k -= 1
@@ -681,6 +735,56 @@ class Coder:
             return False
         t = toks[m["i0"]]["t"]
         return t.startswith("ال") and t.endswith(("ي", "ى", "يه", "يين", "يون")) and Coder._definite(toks[p["i1"] - 1])
+
+    def _dual_agent(self, toks, i: int, b: int) -> dict[str, Any] | None:
+        """A mention of a nominative dual agent noun at token ``i`` ("مسلحان"، "الجنديان"، "وشرطيان"), with an
+        agreeing dual nationality adjective after it ("جنديان عراقيان") and a dual modifier ("مسلحان مجهولان"):
+        count 2, marked ``nominative`` (the subject of its verb, see :meth:`_subject_with_object`), or None."""
+        t = toks[i]["t"]
+        if not toks[i]["w"] or not t.endswith("ان") or len(t) < 5:
+            return None
+        sector = None
+        for w in (t, t[1:] if t[:1] in "وف" else ""):
+            if w.startswith("ال") and len(w) > 6:
+                w = w[2:]
+            if w in self.dual_agents:
+                sector = self.dual_agents[w]
+                break
+        if sector is None:
+            return None
+        country = None
+        j = i + 1
+        while j < b and j - i <= 2 and toks[j]["w"] and toks[j]["t"].endswith("ان"):
+            w = toks[j]["t"]
+            base = w[:-3] if w.endswith("تان") else w[:-2]  # عراقيان، عراقيتان -> عراقي
+            base = base[2:] if base.startswith("ال") and len(base) > 4 else base
+            if country is None and base.endswith("ي") and stem_norm(base) in self.lex.countries:
+                country = self.lex.countries[stem_norm(base)][0]
+            elif not (base + "ون" in self.modifiers or base + "ين" in self.modifiers):
+                break
+            j += 1
+        return {"i0": i, "i1": j, "code": (country or "") + sector, "sector": sector, "country": country,
+                "entity": None, "place": False, "count": 2.0, "nominative": True}
+
+    def _subject_with_object(self, toks, m: dict[str, Any], b: int, ments) -> bool:
+        """True when mention ``m``, right after a verb, is its subject because an object follows it: an
+        indefinite accusative agent noun ("قتل مسلحان جنديا"، "قتل ثلاثة مسلحين جنديا"), or, after a
+        nominative-marked subject (a dual in -ان, a sound plural in -ون), a definite noun phrase with no
+        preposition ("قتل مسلحون الجندي"). The verb is then active, whatever a passive reading would allow."""
+        k = m["i1"]
+        if k >= b or not toks[k]["w"]:
+            return False
+        o = next((o for o in ments if o["i0"] == k), None)
+        if o is not None and (o.get("accusative") or o.get("object_only")):
+            return True
+        alt = self._acc_stem(toks[k])
+        if alt is not None and (alt in self.lex.curated_agents or alt in self.acc_objects):
+            return True
+        nominative = m.get("nominative") or (m.get("sector") and m.get("count") is None
+                                             and toks[m["i1"] - 1]["t"].endswith("ون"))
+        return bool(nominative and o is not None and not o.get("place") and not o.get("counted")
+                    and self._definite(toks[k]) and not self._clitic_article(toks[k])
+                    and not toks[k]["t"].startswith("لل"))
 
     def _acc_agent(self, toks, i: int, a: int) -> dict[str, Any] | None:
         """A one-word mention of an indefinite accusative curated agent noun (``جنديا``، ``شخصا``، ``صحفيا``:
@@ -969,6 +1073,9 @@ class Coder:
                 # "في قصف من الأراضي"، "تعرضت القرية لقصف": after a preposition (or with a proclitic ب / ل / ك) the
                 # word is the verbal noun, not the verb
                 hit = self._noun_reading(toks, i, a, b, hit) or hit
+            elif hit is not None and hit["pos"] == "verb" and self._decision_before(toks, a, i):
+                # "قررت الحكومة طرد السفير": after a decision verb and its subject, the verbal noun
+                hit = self._noun_reading(toks, i, a, b, hit) or hit
             if hit is None and self.use_patterns:
                 for c, kind in cands:
                     if kind == "n":
@@ -1000,6 +1107,34 @@ class Coder:
         if "coerce.arrest_phrase" in ids and "coerce.arrest" in ids:
             out = [h for h in out if h["rule"].id != "coerce.arrest_phrase"]
         return out
+
+    def _in_phrase(self, toks, k0: int, k1: int, trig_spans, most: int = 6) -> bool:
+        """True when tokens [k0, k1) are at most ``most`` words of one phrase: no punctuation or clause break, no
+        other trigger, no imperfect verb with و / ف ("وتيسر"، "ويتم")."""
+        if k1 - k0 > most:
+            return False
+        for q in range(k0, k1):
+            t = toks[q]["t"]
+            if (not toks[q]["w"] or self._is_break(toks[q]) or q in trig_spans
+                    or (len(t) > 3 and t[0] in "وف" and t[1] in "يت")):
+                return False
+        return True
+
+    def _decision_tok(self, tok: dict[str, Any]) -> bool:
+        """True for a decision verb (cues ``decision_verbs``) as written, with و / ف at most: not the noun
+        "الأمر" (the matter), whose stripped form is the verb's."""
+        t = tok["t"]
+        return bool(tok["w"]) and (t in self.decision or (len(t) > 3 and t[0] in "وف" and t[1:] in self.decision))
+
+    def _decision_before(self, toks, a: int, i: int) -> bool:
+        """True when a decision verb (cues ``decision_verbs``: قرر، أمر) stands 1 to 4 words before token ``i``,
+        with only words between (no punctuation, no other verb of the list)."""
+        for k in range(i - 1, max(a, i - 5) - 1, -1):
+            if not toks[k]["w"]:
+                return False
+            if self._decision_tok(toks[k]):
+                return True
+        return False
 
     def _noun_reading(self, toks, i: int, a: int, b: int, hit: dict[str, Any]) -> dict[str, Any] | None:
         """The verbal-noun (masdar) reading of the verb trigger ``hit`` at token ``i``: a noun rule of the same
@@ -1210,8 +1345,20 @@ class Coder:
         """Index of a verb of wanting, needing or calling for (cues ``intention_heads``: يريد، يجب، ينبغي، يسعى
         إلى، دعا إلى، طالب بـ) that governs the trigger at ``i0`` through أن / إلى / a ب-noun or directly
         ("يريد أن تبذل بريطانيا ... في تدمير تنظيم داعش"), up to 12 tokens back with no punctuation and no
-        other trigger in between; else None."""
+        other trigger in between; else None. A ب-noun coordinated with و to an earlier ب-noun trigger that such a
+        verb governs shares its head ("يطالبون بانسحاب حزب الله الذي يقاتل ... وبالإفراج عن المعتقلين": up to 20
+        words back, no punctuation)."""
         links = ("ان", "بان", "الى", "لان")
+        t0 = toks[i0]["t"]
+        if len(t0) > 4 and t0[:2] == "وب":
+            for k in range(i0 - 1, max(a, i0 - 20) - 1, -1):
+                if not toks[k]["w"]:
+                    break
+                if k in trig_spans and toks[k]["t"][:1] == "ب":
+                    head = self._intention_head(toks, a, k, trig_spans)
+                    if head is not None:
+                        return head
+                    break
         for k in range(i0 - 1, max(a, i0 - 12) - 1, -1):
             t = toks[k]
             if not t["w"]:
@@ -1262,7 +1409,9 @@ class Coder:
             len(first) > 4 and first[:2] in ("وب", "فب"))
 
     def _prep_before(self, toks, m, a) -> bool:
-        k = m["i0"] - 1
+        """True when a preposition governs mention ``m`` (the word before it, or before the cue that leads its
+        count: "أكثر من 40 آخرين" is governed by nothing)."""
+        k = m.get("lead", m["i0"]) - 1
         if k < a:
             return False
         tk = toks[k]
@@ -1271,9 +1420,10 @@ class Coder:
     def _support_before(self, toks, cs: int, i0: int, rule: Rule) -> int | None:
         """Index of the support verb that carries the event noun at ``i0`` (شن، نفذ، عقد ... up to 6 tokens back in
         its clause; not an announcing verb for an attack), or None; the same search as the roles'."""
-        support = self.aid_support if rule.type == "AID" else self.support
+        support = (self.aid_support if rule.type == "AID" else self.support) | rule.support
         for k in range(i0 - 1, max(cs, i0 - 6) - 1, -1):
-            if self._has(toks[k], support) and not (rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
+            if (self._has(toks[k], support) or self._decision_tok(toks[k])) and not (
+                    rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
                 return k
         return None
 
@@ -1295,7 +1445,10 @@ class Coder:
         i0, i1 = trig["i0"], trig["i1"]
         rule: Rule = trig["rule"]
         cs, ce = self._clause(toks, a, b, i0, i1)
-        if rule.type not in ("ASSAULT", "COERCE"):  # bare counted phrases are victims / detainees only
+        # bare counted phrases are victims / detainees only: of an attack, a coercion, a release or a sentence
+        # (cues ``counted_recipient_modes``: "أفرجت السلطات عن 20 معتقلا"، "حكما بالسجن على ثلاثة متهمين")
+        counts_people = rule.type in ("ASSAULT", "COERCE") or rule.mode in self.counted_modes
+        if not counts_people:
             # (or the subject right after a protest verb: "تظاهر 300 عامل")
             ments = [m for m in ments if not m.get("counted") or (rule.type == "PROTEST" and m["i0"] == i1)]
         # (the origin of an attack, "من الأراضي اليمنية", is no recipient: see _origin)
@@ -1304,6 +1457,9 @@ class Coder:
         before = [m for m in ments if m["i1"] <= i0 and m["i0"] >= cs and not m.get("place_only")]
         # no other trigger between a before-mention and this trigger
         before = [m for m in before if not self._trig_between(trig_spans, m["i1"], i0)]
+        # the victim of an earlier passive verb is none of a later verb's subject ("قتل خمسة أشخاص وجرح آخرون"،
+        # "اعتقل ثلاثة ناشطين وأفرج عن آخرين": the same unnamed actor acts)
+        before = [m for m in before if m["i0"] not in self._passive_victims]
         actor = recipient = None
         how = ""
         # passive / explicit agent
@@ -1322,6 +1478,11 @@ class Coder:
         before = [m for m in before if not (self._place_marked(toks, m, a) and (
             m.get("place") or m["i0"] > a and self._has(toks[m["i0"] - 1], self.place_markers)))]
         rec_after = [m for m in after if m is not actor and (self._prev_is(toks, m, self.rec_markers, a) or (
+            # (the rule's own object preposition: "أفرجت السلطات عن 20 معتقلا"، "مساعدات إنسانية إلى سوريا"; in the
+            # trigger's phrase: not past another verb, "الدعم اللوجستي وتيسر عبور المقاتلين إلى العراق")
+            rule.recipient_preps and m.get("lead", m["i0"]) > a
+            and toks[m.get("lead", m["i0"]) - 1]["t"] in rule.recipient_preps
+            and self._in_phrase(toks, i1, m.get("lead", m["i0"]) - 1, trig_spans)) or (
             # "هجوم على آلية للشرطة": the ل-genitive of the noun after على / ضد is the target
             toks[m["i0"]]["t"].startswith("لل") and i1 <= m["i0"] - 2 <= i1 + 1 and toks[m["i0"] - 1]["w"]
             and not any(o["i0"] <= m["i0"] - 1 < o["i1"] for o in after)
@@ -1356,15 +1517,19 @@ class Coder:
             while k_t < b and toks[k_t].get("tm"):
                 k_t += 1
             k_t = k_t if k_t > i1 + 1 else i1
-            counted = [m for m in after if m["i0"] in (i1, i1 + 1, k_t) and m.get("count") is not None
+            # (a count led by its cue right after the verb: "وجرح أكثر من 40 آخرين"، "قتل نحو 30 شخصا")
+            counted = [m for m in after if m.get("lead", m["i0"]) in (i1, i1 + 1, k_t) and m.get("count") is not None
                        and not self._prep_before(toks, m, a)]
             if how == "agent-marker" and direct and direct[0]["i1"] <= actor["i0"] and not direct[0].get("place"):
                 recipient = direct[0]  # "قتل الجندي على يد مسلحين": the noun before the agent is the victim
             voice = self._voice(toks[i0]) if w0 in self.passive_verbs else None
             if voice is None and (w0 in self.passive_only or tok in self.passive_only):
                 voice = "passive"  # أصيب، اغتيل: passive forms whatever the vowels
+            if counted and self._subject_with_object(toks, counted[0], b, ments):
+                counted = []  # "قتل مسلحان جنديا": the counted phrase is the subject of an active verb
             if voice != "active" and w0 in self.passive_verbs and opens and counted and (
-                    counted[0]["i0"] == i1 or self._has(toks[i1], self.time_words) or counted[0]["i0"] == k_t > i1 + 1):
+                    counted[0].get("lead", counted[0]["i0"]) == i1 or self._has(toks[i1], self.time_words)
+                    or counted[0].get("lead", counted[0]["i0"]) == k_t > i1 + 1):
                 recipient = counted[0]
                 how = how or "passive-counted"
                 if actor is None:  # "أصيب خمسة جنود بنيران الحوثيين": the agent phrase after the victims
@@ -1425,13 +1590,14 @@ class Coder:
             # "قتل خمسة مدنيين" / "أصيب ثلاثة جنود": a counted or civilian noun after a harm verb is its victim
             if (actor is None and direct and rule.patient_genitive
                     and (direct[0].get("count") is not None or direct[0].get("sector") == "CVL")
+                    and not self._subject_with_object(toks, direct[0], b, ments)
                     # (a nominative plural is the subject: "اقتحم مستوطنون باحات المسجد")
                     and not (direct[0].get("count") is None and toks[direct[0]["i0"]]["t"].endswith("ون"))):
                 recipient = direct[0]
                 direct = []
                 after = [m for m in after if m is not recipient]
             before0 = before
-            if rule.type in ("ASSAULT", "COERCE"):
+            if counts_people:
                 # a bare counted phrase ("17 آخرون", "23 شخصا") or the victim of a harm noun is who was harmed,
                 # not who did it
                 before = [m for m in before if not m.get("counted") and m["i0"] not in self._victims]
@@ -1487,8 +1653,8 @@ class Coder:
                     if subj:
                         actor, how = subj[-1], "subject-verb"
             rest = [m for m in after if m is not actor and (actor is None or m["i0"] >= actor["i1"])
-                    and not (m.get("counted") and (rule.type not in ("ASSAULT", "COERCE") or self._prep_before(toks, m, a)))]
-            rec_after = [m for m in rec_after if not m.get("counted") or rule.type in ("ASSAULT", "COERCE")]
+                    and not (m.get("counted") and (not counts_people or self._prep_before(toks, m, a)))]
+            rec_after = [m for m in rec_after if not m.get("counted") or counts_people]
             partner = [m for m in partner if not m.get("counted")]
             # a verbal noun as the verb's object ("أدانت الحكومة قصف المدنيين"): what follows it is the noun's, not
             # the verb's ("المدنيين" were shelled, not condemned)
@@ -1532,13 +1698,13 @@ class Coder:
             # a bare counted phrase is at most the patient genitive of a harm noun ("مقتل 30 شخصا")
             after = [m for m in after if not m.get("counted") or (rule.patient_genitive and m["i0"] == i1)]
             before = [m for m in before if not m.get("counted")]
-            rec_after = [m for m in rec_after if not m.get("counted")]
+            rec_after = [m for m in rec_after if not m.get("counted") or (counts_people and rule.type != "ASSAULT")]
             partner = [m for m in partner if not m.get("counted")]
             # subject of a support verb before the noun ("شنت القوات هجوما", "إلقاء السلطات القبض")
-            support = self.aid_support if rule.type == "AID" else self.support
+            support = (self.aid_support if rule.type == "AID" else self.support) | rule.support
             if actor is None:
                 for k in range(i0 - 1, max(cs, i0 - 6) - 1, -1):
-                    if self._has(toks[k], support) and not (
+                    if (self._has(toks[k], support) or self._decision_tok(toks[k])) and not (
                             rule.type == "ASSAULT" and self._has(toks[k], self.announce)):
                         between = [m for m in ments if m["i0"] > k and m["i1"] <= i0]
                         if between:
@@ -1563,6 +1729,8 @@ class Coder:
                 # (a place word ends the noun phrase: "عبوة ناسفة قرب دورية للجيش" has no genitive)
                 plain = all(g["w"] and g["t"] not in self.preps and not self._has(g, self.rec_markers)
                             and g["t"] not in self.place_markers for g in gap)
+                # (nor is a noun coordinated with و after other words: "تفجيرات المساجد والمواكب والقضاة")
+                plain = plain and not (gap and toks[m["i0"]]["t"][:1] == "و" and self._clitic_article(toks[m["i0"]]))
                 if len(gap) <= 2 and plain and not self._prep_before(toks, m, a) or (
                         m["i0"] - i1 <= 2 and toks[m["i0"]]["t"][:2] == "لل" and plain):
                     gen = m
@@ -1837,10 +2005,14 @@ class Coder:
             trig_spans = [t["i0"] for t in trigs]
             # the genitive of a harm noun ("مقتل عشرة أشخاص") is a victim: never the actor of an attack
             self._victims = {t["i1"] for t in trigs if t["pos"] == "noun" and t["rule"].patient_genitive}
+            # (and the victims of the passive verbs coded so far in the unit: filled below)
+            self._passive_victims = set()
             prev = None
             first = len(events)
             for trig in trigs:
                 ev = self._event(state, toks, a, b, sent, trig, ments, trig_spans)
+                if ev["_rec_i0"] is not None and (ev["evidence"].get("roles") or "").startswith("passive"):
+                    self._passive_victims.add(ev["_rec_i0"])
                 # coordinated verbs share their subject: "تستجوب وتحقق مع المقاتلين"
                 # (also farther on, "داهمت قوات الأمن منازل في الخليل واعتقلت 9 شبان", when no break intervenes)
                 if (prev is not None and ev["actor"] is None and trig["pos"] == "verb" and prev[0]["pos"] == "verb"
@@ -1926,6 +2098,9 @@ class Coder:
                     continue
                 tgt = next((k for k in kept if k["type"] == ev["type"] and k["negated"] == ev["negated"]
                             and (k["type"] != "COERCE" or k["mode"] == ev["mode"])  # a raid is no arrest
+                            # (nor a release a withdrawal: "بانسحاب حزب الله ... وبالإفراج عن المعتقلين")
+                            and (k["type"] not in ("RETREAT", "SANCTION") or k["mode"] == ev["mode"]
+                                 or not (k["mode"] and ev["mode"]))
                             and k["hypothetical"] == ev["hypothetical"] and self._compatible(k, ev)), None)
                 if tgt is None:
                     kept.append(ev)
@@ -2076,6 +2251,14 @@ class Coder:
         # extend the trigger over a support verb / light verb right before it (شن هجوم، إلقاء ... القبض)
         ts, te = toks[i0]["rs"], toks[i1 - 1]["re"]
         actor, recipient, how = self._roles(toks, a, b, trig, ments, trig_spans)
+        if (rule.actor_sectors and actor is not None
+                and (actor.get("sector") or sector_of(actor.get("code"), actor.get("country"))) not in (
+                    None, *rule.actor_sectors)):
+            # only these act so (triggers.yaml ``actor_sectors``: a court or an authority sentences): another
+            # person is who it was done to ("الشابان اللذان حكم عليهما بالسجن")
+            if recipient is None:
+                recipient = actor
+            actor, how = None, "actor-sector"
         if trig["pos"] == "noun" and recipient is None:
             # "تعرضت القوات الأميركية لهجوم": the subject of "was subjected to" is the target
             for k in range(i0 - 1, max(a, i0 - 6) - 1, -1):
@@ -2330,7 +2513,10 @@ class Coder:
             "evidence": {"rule": rule.id, "pos": trig["pos"], "roles": how or None, "cues": cues, "specificity": spec,
                          "future": future,
                          "counted_recipient": bool(recipient is not None and recipient.get("count") is not None)
-                         or rec_one},
+                         or rec_one,
+                         # the other PLOVER readings of the same record (triggers.yaml ``also``: a prison sentence is
+                         # SANCTION convict and COERCE arrest, PLOVER_MANUAL, SANCTION)
+                         **({"also": [{"type": t, "mode": m, "cameo": c} for t, m, c in rule.also]} if rule.also else {})},
         }
 
     def _confidence(self, toks, a, b, sent, trig, rule, actor, recipient, location, size, hypothetical, has_time,
@@ -2674,6 +2860,7 @@ class Coder:
         items: list[tuple[int, str, float]] = []
         taken: set[int] = set()
         qinfo: dict[int, dict[str, Any]] = {}
+        actors = {ev.get("_act_i0") for ev in evs if ev["type"] == "ASSAULT"}
         for q in self._unit_q:
             lem = self._q_role(q)
             if (lem is None and q.get("object_lemma") in self.person_lemmas and q.get("kind", "count") == "count"
@@ -2688,10 +2875,11 @@ class Coder:
                     lem = self._counted_role(toks, a, b, k0, evs)
                     if lem is None:
                         continue
+                if k0 in actors and lem in ("dead", "injured", "casualties"):
+                    continue  # ("قتل ثلاثة مسلحين جنديا": the counted attackers are no toll)
                 items.append((k0, lem, q["value"]))
                 qinfo[k0] = q
                 taken.update(range(k0, k1))
-        actors = {ev.get("_act_i0") for ev in evs if ev["type"] == "ASSAULT"}
         for k, key, n in self._size_items(toks, a, b):
             if k not in taken and k not in actors:  # ("ثلاثة مسلحين قتلوا شرطيا": the attackers are no toll)
                 items.append((k, key, n))
@@ -2910,8 +3098,10 @@ class Coder:
                     return True
         return False
 
-    @staticmethod
-    def _absorb(target: dict[str, Any], ev: dict[str, Any]) -> None:
+    def _absorb(self, target: dict[str, Any], ev: dict[str, Any]) -> None:
+        """Merge event ``ev`` into ``target``: its trigger, the roles and size keys ``target`` lacks, and its
+        mode where ``target`` has none or a coarser one (cues ``mode_refinements``: a suicide bombing refines a
+        bombing, whichever trigger came first)."""
         target["triggers"].append(ev["trigger"])
         for f in ("actor", "recipient", "location"):
             if target[f] is None and ev[f] is not None:
@@ -2921,7 +3111,7 @@ class Coder:
                 target[f] = ev[f]
                 if f == "recipient":
                     target["evidence"]["counted_recipient"] = ev["evidence"].get("counted_recipient", False)
-        if target["mode"] is None and ev["mode"]:
+        if ev["mode"] and (target["mode"] is None or target["mode"] in self.mode_refinements.get(ev["mode"], ())):
             target["mode"] = ev["mode"]
         for k, v in ev["size"].items():
             target["size"].setdefault(k, v)
@@ -2988,6 +3178,8 @@ class Coder:
                     continue
                 if rk and sk and rk != sk:
                     continue
+                if ev["size"].get("arrested") is not None and o["size"].get("arrested") not in (None, ev["size"]["arrested"]):
+                    continue  # (arrests of 4336 and of 31 people are two operations; an arrest count is no rising toll)
                 if not (ak or bk or rk or sk):
                     # no roles to compare: same place and no conflicting counts
                     lo, le = o["location"], ev["location"]

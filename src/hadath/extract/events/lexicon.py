@@ -213,6 +213,10 @@ class Rule:
     patient_genitive: bool = False
     definite_ok: bool = False
     elaboration: bool = False
+    support: frozenset[str] = frozenset()
+    recipient_preps: frozenset[str] = frozenset()
+    actor_sectors: frozenset[str] = frozenset()
+    also: tuple[tuple[str, str | None, str], ...] = ()
 
 
 @dataclass
@@ -233,6 +237,9 @@ class Lexicon:
         max_actor_len: Longest actor/agent key in words.
         curated_agents: Agent keys from the curated ``actors.yaml`` (they win over derived actors).
         first_words: First stems of every actor/agent/country key (a fast precheck).
+        dual_agents: Nominative dual form (normalised, no article) -> agent stem key, made from the
+            one-word singular agents of ``actors.yaml`` (``مسلح`` -> ``مسلحان``, ``حكومة`` -> ``حكومتان``);
+            the stemmer keeps -ان (it ends too many names: سلطان، لبنان), so duals are looked up whole.
     """
 
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -247,6 +254,22 @@ class Lexicon:
     curated_agents: frozenset[str] = frozenset()
     max_actor_len: int = 1
     first_words: frozenset[str] = frozenset()
+    dual_agents: dict[str, str] = field(default_factory=dict)
+
+
+def dual_form(word: str) -> str | None:
+    """The nominative dual of a normalised singular noun without the article, or None for a plural, an
+    accusative (ending in ا) or a dual.
+
+    Example:
+        >>> dual_form("مسلح"), dual_form("حكومه"), dual_form("جندى"), dual_form("مسلحين")
+        ('مسلحان', 'حكومتان', 'جنديان', None)
+    """
+    if len(word) < 3 or word.endswith(("ون", "ين", "ات", "اء", "ا", "ان")):
+        return None
+    if word.endswith("ى"):
+        return word[:-1] + "يان"
+    return word[:-1] + "تان" if word.endswith("ه") else word + "ان"
 
 
 def _read(name: str) -> str:
@@ -291,6 +314,10 @@ def load_lexicon(with_patterns: bool = True) -> Lexicon:
             exclude_before=_stemset(r.get("exclude_before")),
             patient_genitive=r.get("genitive") == "patient", definite_ok=bool(r.get("definite_ok")),
             elaboration=bool(r.get("elaboration")),
+            support=frozenset(normalize_word(w) for w in r.get("support") or ()),
+            recipient_preps=frozenset(normalize_word(w) for w in r.get("recipient_preps") or ()),
+            actor_sectors=frozenset(r.get("actor_sectors") or ()),
+            also=tuple((a["type"], a.get("mode"), str(a["cameo"])) for a in r.get("also") or ()),
         )
         if not (r.get("verbs") or r.get("nouns")):
             raise ValueError(f"triggers.yaml: rule {r['id']} has no verbs or nouns")
@@ -320,6 +347,12 @@ def load_lexicon(with_patterns: bool = True) -> Lexicon:
             lex.agents[k] = sector
             curated.add(k)
     lex.curated_agents = frozenset(curated)
+    for phrase in cur.get("agents") or {}:
+        w = normalize_word(phrase)
+        w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        form = dual_form(w) if " " not in w else None
+        if form is not None:
+            lex.dual_agents.setdefault(form, stem_norm(w))
     for key, code, start, end in _tsv("actors.tsv"):
         lex.actors.setdefault(key, []).append((code, start, end))
     for phrase, code in (cur.get("actors") or {}).items():
