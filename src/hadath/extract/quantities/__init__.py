@@ -1010,6 +1010,9 @@ class QuantityExtractor:
         if bc and gap_ok(i0 - bc[0], i0 + 1):
             eff, cid = bc[1]
             start = starts[i0 - bc[0]]
+            w = words[i0 - bc[0]]
+            if w[:1] in "وف" and w[1:] in pcs.firsts and w not in pcs.firsts:
+                start += 1  # "وأكثر من 40 جريحا": the conjunction stays out of the span
             approx = True
             if eff == "min" and vmin is None:
                 vmin = value
