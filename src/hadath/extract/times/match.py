@@ -223,7 +223,10 @@ def h_holiday(lex, m, text, rule):
     h = lex.holidays.get(_g(m, "hol") or "")
     if h is None:
         return None
-    cal, month, day = h
+    cal, month, day, year = h
+    if year is not None:  # an event named by its date: "أحداث 11 سبتمبر" is 2001-09-11
+        return {"type": "date", "cal": cal, "y": year, "m": month, "d": day, "mod": None, "holiday": True,
+                "rule": "named_date"}
     y = _g(m, "y")
     if y and cal != "hijri":
         return None  # (a Hijri year after a Gregorian holiday)
@@ -390,6 +393,13 @@ def h_monthpart(lex, m, text, rule):
     if base is None or base.get("per", "month") != "month" or ("m" in base and base["m"] is None):
         return None
     return {"type": "partof", "part": name, "days": (first, last), "base": base}
+
+
+def h_decade(lex, m, text, rule):
+    """Rule decade: ``{"type": "decade", "tens", "century"}`` (century None: chosen at resolution)."""
+    cent = _g(m, "cent")
+    return {"type": "decade", "tens": lex.decades[_g(m, "dec")],
+            "century": lex.decade_centuries.get(cent) if cent else None}
 
 
 def _bound(lex, m) -> str | None:

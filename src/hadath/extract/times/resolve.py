@@ -484,6 +484,12 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None,
         return _item("date", f"{iy}-W{iw:02d}-WE", "day", relative=True)
     if t == "set":
         return _item("set", sem.get("period"), sem.get("grain"))
+    if t == "decade":  # rule decade: the 2000s when that decade has begun by the reference year, else the 1900s
+        century = sem["century"]
+        if century is None:
+            century = 2000 if ref is not None and 2000 + sem["tens"] <= ref.year else 1900
+        y = century + sem["tens"]
+        return _item("interval", f"{y:04d}/{y + 9:04d}", "year", "gregorian", sem["century"] is None)
     if t == "partof":
         base = sem["base"]
         sp, cal, rel = _coarse_span(base, ref, anchor, hm)

@@ -590,7 +590,8 @@ class TimeLexicon:
         months: Normalised Gregorian month name -> month number (1-12).
         ambiguous_months: Names that are also ordinary words.
         hijri_months: Normalised Hijri month name -> month number (1-12).
-        holidays: Normalised holiday name -> (calendar, month, day) of its first day (``ar/holidays.yaml``).
+        holidays: Normalised holiday name -> (calendar, month, day, year or None) of its first day
+            (``ar/holidays.yaml``; a year: an event named by its date).
         weekdays: Normalised weekday (with ال) -> ISO weekday (1 = Monday).
         rules: The compiled rules, in file order.
         Other attributes are lookup tables named after their YAML keys.
@@ -604,7 +605,7 @@ class TimeLexicon:
     #: Ambiguous month names never read after those words alone (``ambiguous_after_not``).
     ambiguous_after_not: set[str] = field(default_factory=set)
     hijri_months: dict[str, int] = field(default_factory=dict)
-    holidays: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    holidays: dict[str, tuple[str, int, int, int | None]] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     wd_not_after: set[str] = field(default_factory=set)
     wd_not_before: set[str] = field(default_factory=set)
@@ -619,6 +620,9 @@ class TimeLexicon:
     year_parts: dict[str, str] = field(default_factory=dict)
     #: Month part name -> (id, first day, last day) (relative.yaml ``month_parts``; negative: from the end).
     month_parts: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    #: Decade name (with and without ال) -> its tens; century phrase -> its first year (relative.yaml).
+    decades: dict[str, int] = field(default_factory=dict)
+    decade_centuries: dict[str, int] = field(default_factory=dict)
     approx: dict[str, str] = field(default_factory=dict)
     last_dir: dict[str, int] = field(default_factory=dict)
     units: dict[str, tuple[dict, int]] = field(default_factory=dict)
@@ -741,6 +745,10 @@ class TimeLexicon:
         for e in rel["month_parts"]:
             for name in e["names"]:
                 lx.month_parts[_n(name)] = (e["id"], int(e["days"][0]), int(e["days"][1]))
+        for e in rel["decades"]:
+            for name in e["names"]:
+                lx.decades[_n(name)] = lx.decades[_n(name)[2:]] = int(e["tens"])
+        lx.decade_centuries = {_n(w): int(c) for c, ws in rel["decade_centuries"].items() for w in ws}
         for e in rel["approx_words"]:
             for name in e["names"]:
                 lx.approx[_n(name)] = e["bound"]
@@ -878,6 +886,8 @@ class TimeLexicon:
             "SEASON": _alt([n for e in rel["seasons"] for n in e["names"]]),
             "YPART": _alt(lx.year_parts),
             "MONTHPART": _alt(lx.month_parts),
+            "DECADE": _alt(lx.decades),
+            "CENTURY": _alt(lx.decade_centuries),
             "APPROX": _alt(lx.approx),
             "NUM": rf"(?:\d{{1,4}}|{numw})",
             "NUMAL": rf"(?:\d{{1,4}}|{numw_al})",
@@ -923,7 +933,8 @@ class TimeLexicon:
         lx.set_adverbs = {_n(k): v for k, v in rel["set_adverbs"].items()}
         m["UNIT"] = f"(?:{m['U_PL']}|{m['U_SG']}|{m['U_DU']})"
         hol = load_yaml("holidays.yaml")["holidays"]
-        lx.holidays = {_n(name): (h["calendar"], int(h["month"]), int(h["day"])) for h in hol for name in h["names"]}
+        lx.holidays = {_n(name): (h["calendar"], int(h["month"]), int(h["day"]), h.get("year"))
+                       for h in hol for name in h["names"]}
         m["HOLIDAY"] = _alt([name for h in hol for name in h["names"]])
         # Trigger words: for each trigger name, one word that every phrase of
         # the set must contain (its most specific word), normalised.
@@ -939,6 +950,7 @@ class TimeLexicon:
             "DPNOUN": list(lx.dp_nouns), "PART": list(lx.parts), "MIDNIGHT": ["منتصف"], "DIGIT": [],
             "YEAR4": [], "NUMUNIT": [], "TZW": list(lx.zones),
             "HOLIDAY": [name for h in hol for name in h["names"]],
+            "DECADE": list(lx.decades),
         }
         lx.num_atoms = frozenset(_n(w) for w in unitw + tensw + hundw + list(nums["teen_suffix"]))
         for key, phrases in trigger_words.items():
