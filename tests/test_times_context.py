@@ -48,3 +48,30 @@ def test_year_when_marked(extractor):
                               datetime.fromisoformat("2015-08-03T12:00:00+03:00"))
     assert [(t["value"], t.get("year_from")) for t in items] == [("2011", None), ("2011-03-15", "when")]
     assert items[1]["grain"] == "day" and items[1]["rule"] == "times.greg.dm"
+
+
+def test_weekday_picks_the_hijri_month_of_a_saudi_paper(extractor):
+    """"يوم السبت التاسع من الشهر الجاري" on 21 July 2015: 9 July was a Thursday, 9 Shawwal 1436 (25 July)
+    a Saturday, so the current month is the Hijri one; with the weekday of 9 July it stays Gregorian."""
+    ref = datetime.fromisoformat("2015-07-21T10:00:00+03:00")
+    (sat,) = extractor.extract("يوم السبت التاسع من الشهر الجاري", ref)
+    assert (sat["value"], sat["calendar"]) == ("2015-07-25", "hijri")
+    (thu,) = extractor.extract("يوم الخميس التاسع من الشهر الجاري", ref)
+    assert (thu["value"], thu["calendar"]) == ("2015-07-09", "gregorian")
+
+
+def test_weekday_conflict_is_flagged(extractor):
+    ref = datetime.fromisoformat("2016-06-08T11:39:00+03:00")
+    (bad,) = extractor.extract("الجمعة 5 يناير 2015", ref)
+    assert (bad["value"], bad.get("weekday_conflict")) == ("2015-01-05", True)
+    (good,) = extractor.extract("الاثنين 5 يناير 2015", ref)
+    assert (good["value"], "weekday_conflict" in good) == ("2015-01-05", False)
+
+
+def test_weekday_picks_the_year_of_a_yearless_day(extractor):
+    """"السبت 25 يوليو" read on 22 July 2015: 25 July 2014 was a Friday, 25 July 2015 a Saturday."""
+    ref = datetime.fromisoformat("2015-07-22T10:00:00+03:00")
+    (sat,) = extractor.extract("السبت 25 يوليو", ref)
+    assert (sat["value"], "weekday_conflict" in sat) == ("2015-07-25", False)
+    (thu,) = extractor.extract("يوم الخميس 28 شوال", ref)
+    assert (thu["value"], thu["calendar"]) == ("2015-08-13", "hijri")

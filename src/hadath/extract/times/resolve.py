@@ -293,6 +293,17 @@ def _bind_period_refs(sem: dict, ref: datetime | None, anchor: date | None) -> d
     return None if ysp is None else dict(sem, yref=None, y=ysp.start.year)
 
 
+def _hijri_month_day(sem: dict, anchor: date, hm: HijriMemo) -> date | None:
+    """Day ``sem["d"]`` of the Hijri month that a relative month (``sem["mref"]``: الشهر الجاري/الماضي/المقبل)
+    names at ``anchor``, or None (no such day)."""
+    h = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri()
+    k = h.year * 12 + h.month - 1 + (sem["mref"].get("dir") or 0)
+    try:
+        return hm.to_date(k // 12, k % 12 + 1, sem["d"])
+    except (ValueError, OverflowError):
+        return None
+
+
 def _day_of(sem: dict, ref: datetime | None, anchor: date | None,
             hm: HijriMemo) -> tuple[date | None, bool, str]:
     """A day-level meaning -> (date or None, relative?, calendar)."""
@@ -302,6 +313,12 @@ def _day_of(sem: dict, ref: datetime | None, anchor: date | None,
         if bound is None:
             return None, True, sem.get("cal", "gregorian")
         d, _rel, cal = _day_of(bound, ref, anchor, hm)
+        wd = sem.get("wd")
+        if d is not None and wd and d.isoweekday() != wd and sem.get("mref") is not None and anchor is not None \
+                and cal == "gregorian":
+            h = _hijri_month_day(sem, anchor, hm)  # "يوم السبت التاسع من الشهر الجاري" in a Saudi paper
+            if h is not None and h.isoweekday() == wd:
+                return h, True, "hijri"
         return d, True, cal
     if t == "date":
         sp = _date_span(sem, ref, hm)
@@ -426,6 +443,13 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None,
                 return _item("date", None, "day", relative=True)
             return _item("date", None, "month", sem.get("cal", "gregorian"), True)
         out = resolve(bound, ref, anchor, hm)
+        wd = sem.get("wd")
+        if out and wd and sem.get("mref") is not None and anchor is not None and out.get("grain") == "day" \
+                and out.get("value") and out.get("calendar") == "gregorian" \
+                and date.fromisoformat(out["value"]).isoweekday() != wd:
+            h = _hijri_month_day(sem, anchor, hm)  # "يوم السبت التاسع من الشهر الجاري" in a Saudi paper
+            if h is not None and h.isoweekday() == wd:
+                out = _item("date", h.isoformat(), "day", "hijri", True, part=sem.get("part"))
         if out:
             out["relative"] = True
         return out
@@ -437,8 +461,26 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None,
             if not rel:
                 return None
             return _item("date", None, "day" if sem.get("d") else "month", cal, True, part=sem.get("part"))
+        wd = sem.get("wd")
+        if wd and rel and sp.grain == "day" and sp.start.isoweekday() != wd and ref is not None:
+            # a yearless day with its weekday: the nearest year in which it falls on that weekday
+            # ("السبت 25 يوليو" read on 22 July 2015 is 2015-07-25, not 2014-07-25, a Friday)
+            y0 = sp.start.year if cal == "gregorian" else hm.year_of(sp.start)
+            best = None
+            for y in (y0 - 1, y0 + 1, y0 + 2):
+                try:
+                    alt = _date_span(dict(sem, y=y, mod=None), ref, hm)
+                except (ValueError, OverflowError):
+                    continue
+                if alt is not None and alt.grain == "day" and alt.start.isoweekday() == wd and (
+                        best is None or abs(alt.start - ref.date()) < abs(best.start - ref.date())):
+                    best = alt
+            if best is not None and abs(best.start - ref.date()).days <= 400:
+                sp = best
         kind = "interval" if "/" in sp.value else "date"
-        return _item(kind, sp.value, sp.grain, cal, rel, part=sem.get("part"))
+        # a weekday that the day does not fall on ("الجمعة 5 يناير 2015" was a Monday) is flagged, not dropped
+        conflict = True if wd and sp.grain == "day" and sp.start.isoweekday() != wd else None
+        return _item(kind, sp.value, sp.grain, cal, rel, part=sem.get("part"), weekday_conflict=conflict)
     if t in ("weekday", "relday", "relday_wd", "now"):
         d, rel, cal = _day_of(sem, ref, anchor, hm)
         return _item("date", d.isoformat() if d else None, "day", cal, True, part=sem.get("part"))
