@@ -128,6 +128,10 @@ class CueLexicon:
         pronoun_complementizers: Complementizer carrying a subject pronoun (``إنه``) -> the pronoun's
             person/number/gender: ``m``, ``f``, ``pl`` or ``1``.
         anaphors: Definite head -> heads of the full mentions it may refer back to.
+        relay_markers: Words of an "according to" form flagged ``relays`` (``("نقلا", "عن")``) ->
+            its rule id: after a speaker it marks a source that speaker relays.
+        relay_heads: Normalised "according to what X reported" cues (``وفقا لما نقلته``) whose verb is
+            one of the entry's ``relay_verbs``: ``عن`` after their speaker opens a relayed source.
     """
 
     verbs: dict[str, VerbEntry] = field(default_factory=dict)
@@ -157,6 +161,8 @@ class CueLexicon:
     brackets: dict[str, str] = field(default_factory=dict)
     pronoun_complementizers: dict[str, str] = field(default_factory=dict)
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
+    relay_markers: dict[tuple[str, ...], str] = field(default_factory=dict)
+    relay_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "CueLexicon":
@@ -189,13 +195,24 @@ class CueLexicon:
                 if not old:
                     lex.token_cues[nf] = (entry.id, kind)
         multi = []
+        relay_heads = set()
+
+        def with_pronoun(verbs: list[str]) -> list[str]:
+            return [*verbs, *(v[:-1] + "ه" if v.endswith("وا") else v + "ه" for v in verbs if not v.endswith("ى"))]
+
         for kind in ("according", "according_pronoun", "passive", "masdar"):
             for item in cues.get(kind, []):
                 # forms, plus every head + verb phrase ("بحسب ما" + "أفادت")
                 # (and with the pronoun of ما on the verb: "وفقا لما أعلنته"، "كما ذكروه")
-                verbs = item.get("verbs", [])
-                verbs = [*verbs, *(v[:-1] + "ه" if v.endswith("وا") else v + "ه" for v in verbs if not v.endswith("ى"))]
+                verbs = with_pronoun(item.get("verbs", []))
                 phrases = [f"{h} {v}" for h in item.get("heads", []) for v in verbs]
+                relay_heads.update(" ".join(normalize_word(f"{h} {v}").split()) for h in item.get("heads", [])
+                                   for v in with_pronoun(item.get("relay_verbs", [])))
+                if item.get("relays"):
+                    for f in item.get("forms", []):
+                        nf = normalize_word(f)
+                        if not nf.endswith(" ل"):  # "استنادا لـ" is glued to its noun: no whole-word marker
+                            lex.relay_markers[tuple(nf.split())] = item["id"]
                 for f in [*item.get("forms", []), *phrases]:
                     multi.append((normalize_word(f), item["id"], kind))
         multi.sort(key=lambda x: -len(x[0]))
@@ -209,6 +226,7 @@ class CueLexicon:
             tail = "" if nf.endswith(" ل") else r"(?!\w)"
             alts.append(body + tail)
         lex.multi_re = re.compile(r"(?<!\w)و?(" + "|".join(alts) + ")")
+        lex.relay_heads = frozenset(relay_heads)
         lex.impersonal = frozenset(_norm_list(cues.get("impersonal")))
         lex.not_sources = frozenset(_norm_list(cues.get("not_sources")))
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))
