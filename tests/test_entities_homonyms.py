@@ -59,3 +59,12 @@ def test_only_a_short_line_is_a_dateline():
         nt = normalize(text).text
         m = next(x for x in g.match(nt) if x.key in ("عمان", "الجزاءر"))
         assert ex._dateline(nt, m) is want, text
+
+
+def test_a_headline_is_no_dateline(pipe):
+    """A short headline "الجزائر: ..." (metadata.headline) names the country; the dateline below it
+    ("الجزائر - أ ف ب") puts the reporter in Algiers."""
+    d = pipe.analyze("الجزائر - أ ف ب\nأجرى الرئيس عبد العزيز بوتفليقة تعديلا وزاريا أمس.",
+                     title="الجزائر: بوتفليقة يقيل ثلاثة وزراء")
+    got = [(m["start"], e["canonical"], e["rule"]) for e in d.entities if e["text"] == "الجزائر" for m in e["mentions"]]
+    assert sorted(got) == [(0, "Algeria", "gazetteer:country"), (36, "Algiers", "homonym:dateline")]

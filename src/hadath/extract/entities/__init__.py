@@ -620,7 +620,10 @@ class EntityExtractor:
             if len(ctx) == 1 and info[0][0] is ctx[0]:
                 decided.add(ctx[0].uid)
         list_kinds = self._list_kinds(text, matches, infos)
-        homonyms = self._homonyms(doc.text, norm, text, matches, infos, common, sub, list_kinds)
+        head = (doc.metadata or {}).get("headline") if isinstance(doc.metadata, dict) else None
+        head_span = (bisect.bisect_left(norm.starts, head["start"]), bisect.bisect_left(norm.starts, head["end"])) \
+            if isinstance(head, dict) and isinstance(head.get("start"), int) else None
+        homonyms = self._homonyms(doc.text, norm, text, matches, infos, common, sub, list_kinds, head_span)
         acc_nisbas = self._accusative_nisbas(text, words, wtexts)
         mentions: list[Mention] = []
         adj_hits: list[tuple[Match, str]] = []
@@ -937,7 +940,8 @@ class EntityExtractor:
         return out
 
     def _homonyms(self, raw: str, norm: Any, text: str, matches: list[Match], infos, common, sub,
-                  list_kinds: dict[int, str]) -> dict[int, tuple[str, str, int, str | None]]:
+                  list_kinds: dict[int, str], headline: tuple[int, int] | None = None
+                  ) -> dict[int, tuple[str, str, int, str | None]]:
         """Rule ``homonym`` (``ar/homonyms.yaml``): the reading of each name that is a country and a
         city/region (عمان: Oman / Amman; تونس: Tunisia / Tunis).
 
@@ -948,6 +952,8 @@ class EntityExtractor:
             matches, infos, common, sub: The gazetteer matches, their :meth:`_key_info`, their
                 frequent-word flags and the sub-place matches (neither gives country evidence).
             list_kinds: :meth:`_list_kinds` (a coordinated list's kind).
+            headline: Normalised span of the document's headline (``metadata.headline``), or None: a
+                name there is never a dateline (الجزائر: بوتفليقة يقيل ثلاثة وزراء).
 
         Returns:
             Match index -> ``(reading, reason, end, city country)``: reading ``"city"`` or
@@ -973,7 +979,7 @@ class EntityExtractor:
             if cap is not None:
                 out[i] = ("city", "capital", cap[0], cap[1])
                 continue
-            if self._dateline(text, m):
+            if self._dateline(text, m) and not (headline and headline[0] <= m.start < headline[1]):
                 out[i] = ("city", "dateline", m.end, None)
                 continue
             if i in list_kinds:
