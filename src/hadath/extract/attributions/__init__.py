@@ -9,7 +9,9 @@ indirect أن/إن clauses), with nesting for relays (``نقلت الصحيفة 
 ...``: the inner speaker is the outer one, its parent the outer item) and for "according to"
 sources in an aside. Asides between a speaker and its content (``(سانا)``, ``، ومقره بريطانيا،``,
 ``- الذي ... -``) are skipped and are never part of the speaker span; a person named in a comma
-apposition after a role (``قال المتحدث، العقيد فلان، إن``) is the speaker's entity. Rules: :mod:`hadath.extract.attributions.rules`; data:
+apposition after a role (``قال المتحدث، العقيد فلان، إن``) is the speaker's entity; a person named inside
+a speaker after a kinship or follower head or a "loyal to / close to" word (``والد الشهيد فلان``، ``القوات
+الموالية للرئيس هادي``; ``grammar.yaml`` ``relation_*``) is not. Rules: :mod:`hadath.extract.attributions.rules`; data:
 ``ar/cues.yaml`` and ``ar/grammar.yaml`` (written for hadath).
 
 Each item follows the ``attribution`` $def of ``hadath.document/1``::
@@ -39,8 +41,9 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from hadath.extract.attributions.lexicon import CueLexicon
+from hadath.extract.attributions.lexicon import CueLexicon, bare_word
 from hadath.extract.attributions.rules import RawAttr, RuleParser, split_sentences
+from hadath.text.normalize import normalize
 
 __all__ = ["AttributionExtractor"]
 
@@ -118,10 +121,11 @@ class AttributionExtractor:
         out.sort(key=lambda x: (x[0], -x[1]))
         return out
 
-    @staticmethod
-    def _entity_for(span: tuple[int, int], mentions) -> dict | None:
+    def _entity_for(self, span: tuple[int, int], mentions, text: str = "") -> dict | None:
         """The entity a speaker refers to: a person named inside it, or a mention that
-        starts the speaker or covers most of it (not a place merely modifying it)."""
+        starts the speaker or covers most of it (not a place merely modifying it). A person named
+        after a relation word (:meth:`_related_before`) is someone the speaker is related to, not the
+        speaker: ``المتحدث باسم الرئيس هادي``، ``مصادر مقربة من الرئيس هادي``، ``نجل الرئيس حسني مبارك``."""
         best, best_key = None, None
         length = max(1, span[1] - span[0])
         for s, e, ent in mentions:
@@ -129,6 +133,8 @@ class AttributionExtractor:
             if ov <= 0:
                 continue
             is_per = ent.get("label") == "PER"
+            if is_per and text and s > span[0] and self._related_before(text[span[0]:s], ent.get("source") == "gazetteer"):
+                continue
             heads = s <= span[0] + 2
             if not (is_per or heads or ov >= 0.6 * length):
                 continue
@@ -136,6 +142,26 @@ class AttributionExtractor:
             if best_key is None or key > best_key:
                 best, best_key = ent, key
         return best
+
+    def _related_before(self, before: str, known: bool = True) -> bool:
+        """True when the speaker words ``before`` a person's name (raw text) make the name another
+        person's: a kinship or follower head (``relation_heads``: first, or after أحد/عدد من/بعض), a
+        word of ``relation_words`` (الموالية، مقربة), or, for a ``known`` person (a gazetteer figure),
+        باسم + a head of state's title (المتحدث باسم الرئيس هادي; an unknown name there is usually the
+        spokesperson)."""
+        lex = self.lex
+        words = [bare_word(w) for w in _WORD.findall(before)]
+        k = 0
+        while k < len(words) and words[k] in lex.relation_quantifiers:
+            k += 1
+        if k < len(words) and words[k] in lex.relation_heads:
+            return True
+        if any(w in lex.relation_words for w in words):
+            return True
+        if known:
+            norm = _WORD.findall(normalize(before).text)
+            return any(w in lex.on_behalf and n in lex.principal_titles for w, n in zip(norm, norm[1:]))
+        return False
 
     @staticmethod
     def _appositive_person(text: str, end: int, limit: int, mentions) -> dict | None:
@@ -218,7 +244,7 @@ class AttributionExtractor:
             if a.speaker is not None:
                 ss, se = self._raw(norm, a.speaker)
                 ss, se = self._strip_quotes(text, ss, se)
-                ent = self._entity_for((ss, se), mentions)
+                ent = self._entity_for((ss, se), mentions, text)
                 if (ent is None or ent.get("label") != "PER") and a.content is not None and a.forward:
                     # a role whose name follows in an apposition: the speaker is that person
                     per = self._appositive_person(text, se, self._raw(norm, a.content)[0], mentions)

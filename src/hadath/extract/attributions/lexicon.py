@@ -24,7 +24,20 @@ import yaml
 
 from hadath.text.normalize import normalize_word
 
-__all__ = ["CueLexicon", "VerbEntry", "expand_past", "expand_present", "expand_participle"]
+__all__ = ["CueLexicon", "VerbEntry", "bare_word", "expand_past", "expand_present", "expand_participle"]
+
+_MARKS = re.compile("[\u064b-\u0652\u0640]")
+
+
+def bare_word(w: str) -> str:
+    """A written word without vowel marks and tatweel, أ/إ/آ as ا; ة and final ي are kept (شقيقة is
+    not شقيقه "his brother").
+
+    Example:
+        >>> bare_word("الموالِية"), bare_word("أحد"), bare_word("شقيقه") == bare_word("شقيقة")
+        ('الموالية', 'احد', False)
+    """
+    return _MARKS.sub("", w).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
 
 _PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا")
 _PRESENT_PREFIXES = ("ي", "ت")
@@ -128,6 +141,14 @@ class CueLexicon:
         pronoun_complementizers: Complementizer carrying a subject pronoun (``إنه``) -> the pronoun's
             person/number/gender: ``m``, ``f``, ``pl`` or ``1``.
         anaphors: Definite head -> heads of the full mentions it may refer back to.
+        relay_markers: Words of an "according to" form flagged ``relays`` (``("نقلا", "عن")``) ->
+            its rule id: after a speaker it marks a source that speaker relays.
+        relation_heads, relation_quantifiers, relation_words: written forms (:func:`bare_word`) that make a
+            person named inside a speaker someone the speaker is related to (والد الشهيد X، أحد أنصار X،
+            القوات الموالية للرئيس X); ``on_behalf`` (باسم, normalised) counts only before one of
+            ``principal_titles`` (المتحدث باسم الرئيس X).
+        relay_heads: Normalised "according to what X reported" cues (``وفقا لما نقلته``) whose verb is
+            one of the entry's ``relay_verbs``: ``عن`` after their speaker opens a relayed source.
     """
 
     verbs: dict[str, VerbEntry] = field(default_factory=dict)
@@ -157,6 +178,13 @@ class CueLexicon:
     brackets: dict[str, str] = field(default_factory=dict)
     pronoun_complementizers: dict[str, str] = field(default_factory=dict)
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
+    relay_markers: dict[tuple[str, ...], str] = field(default_factory=dict)
+    relation_heads: frozenset[str] = frozenset()
+    relation_quantifiers: frozenset[str] = frozenset()
+    relation_words: frozenset[str] = frozenset()
+    on_behalf: frozenset[str] = frozenset()
+    principal_titles: frozenset[str] = frozenset()
+    relay_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "CueLexicon":
@@ -189,13 +217,24 @@ class CueLexicon:
                 if not old:
                     lex.token_cues[nf] = (entry.id, kind)
         multi = []
+        relay_heads = set()
+
+        def with_pronoun(verbs: list[str]) -> list[str]:
+            return [*verbs, *(v[:-1] + "ه" if v.endswith("وا") else v + "ه" for v in verbs if not v.endswith("ى"))]
+
         for kind in ("according", "according_pronoun", "passive", "masdar"):
             for item in cues.get(kind, []):
                 # forms, plus every head + verb phrase ("بحسب ما" + "أفادت")
                 # (and with the pronoun of ما on the verb: "وفقا لما أعلنته"، "كما ذكروه")
-                verbs = item.get("verbs", [])
-                verbs = [*verbs, *(v[:-1] + "ه" if v.endswith("وا") else v + "ه" for v in verbs if not v.endswith("ى"))]
+                verbs = with_pronoun(item.get("verbs", []))
                 phrases = [f"{h} {v}" for h in item.get("heads", []) for v in verbs]
+                relay_heads.update(" ".join(normalize_word(f"{h} {v}").split()) for h in item.get("heads", [])
+                                   for v in with_pronoun(item.get("relay_verbs", [])))
+                if item.get("relays"):
+                    for f in item.get("forms", []):
+                        nf = normalize_word(f)
+                        if not nf.endswith(" ل"):  # "استنادا لـ" is glued to its noun: no whole-word marker
+                            lex.relay_markers[tuple(nf.split())] = item["id"]
                 for f in [*item.get("forms", []), *phrases]:
                     multi.append((normalize_word(f), item["id"], kind))
         multi.sort(key=lambda x: -len(x[0]))
@@ -209,13 +248,17 @@ class CueLexicon:
             tail = "" if nf.endswith(" ل") else r"(?!\w)"
             alts.append(body + tail)
         lex.multi_re = re.compile(r"(?<!\w)و?(" + "|".join(alts) + ")")
+        lex.relay_heads = frozenset(relay_heads)
         lex.impersonal = frozenset(_norm_list(cues.get("impersonal")))
         lex.not_sources = frozenset(_norm_list(cues.get("not_sources")))
         lex.blockers_before = frozenset(_norm_list(cues.get("blockers_before")))
         for key in ("complementizers", "after_according", "settings_after", "settings_fi", "time_words",
                     "clause_openers", "auxiliaries", "content_nouns", "quantifiers", "addressees", "document_heads",
-                    "document_adjectives", "document_participles", "relay_saying", "media_heads"):
+                    "document_adjectives", "document_participles", "relay_saying", "media_heads",
+                    "on_behalf", "principal_titles"):
             setattr(lex, key, frozenset(_norm_list(gram.get(key))))
+        for key in ("relation_heads", "relation_quantifiers", "relation_words"):  # written forms (ة kept)
+            setattr(lex, key, frozenset(bare_word(w) for w in gram.get(key) or []))
         lex.month_words = frozenset(w for m in _norm_list(gram.get("months")) for w in m.split())
         lex.quotes = dict(gram["quotes"])
         lex.brackets = dict(gram.get("brackets") or {})

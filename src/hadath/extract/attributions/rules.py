@@ -13,7 +13,10 @@ Patterns (verb-first is the default Arabic order):
 * pronoun: ``وCUE (أن|إن|:|إلى) CONTENT``, and adverbial participles
   (``مؤكدا أن``, ``مشيرا إلى``): the speaker is the previous one
 * relay: ``نقلت X عن Y (أن|القول:) CONTENT``: X reports Y (two items, nested); with no X
-  (``ونُقل عن شهود عيان قولهم إن``: passive, or a pronoun subject) one item, Y's
+  (``ونُقل عن شهود عيان قولهم إن``: passive, or a pronoun subject) one item, Y's; the same two
+  items for a relay marker (``نقلا عن``، ``استنادا إلى``، ``على لسان``) after any cue's speaker
+  (``ذكرت قناة العربية نقلا عن مصادر عسكرية أن``) and for ``عن`` after the source of an
+  "according to what X relayed" cue (``وفقا لما نقلته وكالة رويترز عن مصدر قضائي فإن``)
 * topic: ``أما X فـCUE (أن|إن|:) CONTENT``: X, fronted by أما, is the speaker
 * according to: ``(وفقا ل|بحسب|حسب|نقلا عن|على حد قول) SPEAKER``, the content is the
   rest of the sentence, before the cue when the cue closes the sentence
@@ -140,6 +143,7 @@ class RuleParser:
         self._text = ""
         self._time_mask = bytearray()
         self._openq = frozenset(lex.quotes)
+        self._relaying = frozenset(lex.relay_markers.values())
 
     def _time_at(self, toks, k: int, n: int) -> int:
         """Number of tokens from ``k`` that form a time expression (with a leading في/ب/يوم), 0 if none."""
@@ -205,6 +209,24 @@ class RuleParser:
             if len(w) > 4 and w[1] == "ل" and w[0] == "ف":
                 return None
         return None
+
+    def _relay_marker(self, toks, k: int, n: int) -> tuple[int, str] | None:
+        """``(index of its last token, rule id)`` when a relaying "according to" form (``نقلا عن``,
+        ``على لسان``: ``relays`` in cues.yaml) starts at token ``k``, else None."""
+        for words, rid in self.lex.relay_markers.items():
+            m = len(words)
+            if k + m <= n and all(toks[k + x][2] == words[x] for x in range(m)):
+                return k + m - 1, rid
+        return None
+
+    def _relay_after_speaker(self, toks, s1: int, n: int) -> tuple[int, int, str] | None:
+        """``(first token, last token, rule id)`` of a relay marker right after a speaker ending at token
+        ``s1`` (a bracketed aside may stand between: ``وكالة الأنباء السعودية (واس) نقلا عن``), else None."""
+        a = s1
+        if a < n and toks[a][2] in self.lex.brackets:
+            a = self._skip_aside(toks, a, n) or a
+        mk = self._relay_marker(toks, a, n)
+        return (a, mk[0], mk[1]) if mk is not None else None
 
     def _close_quote(self, toks, i: int, limit: int) -> int | None:
         """Index of the token closing the quote opened at ``toks[i]`` (or None)."""
@@ -444,8 +466,9 @@ class RuleParser:
             k += 1
         return k
 
-    def _speaker_forward(self, toks, j: int, n: int, entry) -> tuple[int, int]:
-        """Speaker tokens ``[j, k)`` after a verb-first cue; returns ``(j, k)``."""
+    def _speaker_forward(self, toks, j: int, n: int, entry, source: bool = False) -> tuple[int, int]:
+        """Speaker tokens ``[j, k)`` after a verb-first cue; returns ``(j, k)``. ``source``: a relayed
+        source after عن / نقلا عن, whose ل-words are its own (``الإدارة الحكومية للصحافة``), not an addressee."""
         lex = self.lex
         k = j
         stops = entry.opens if entry is not None else frozenset()
@@ -469,7 +492,7 @@ class RuleParser:
             if k > j and w in ("عن", "من", _FI) and toks[k - 1][2] in lex.document_participles:
                 k += 1  # "البيان الصادر عن الوزارة": the participle's complement
                 continue
-            if k > j and (w in lex.time_words or self._after_setting(w) or w in stops or w == "عن"
+            if k > j and (w in lex.time_words or (self._after_setting(w) and not source) or w in stops or w == "عن"
                           or w in lex.content_nouns or w in _RELATIVES or w in lex.clause_openers
                           or (w[:1] in stops and w[1:] in lex.content_nouns)):  # "أفادت مصادر بمقتل"
                 break
@@ -477,8 +500,8 @@ class RuleParser:
                 break
             if k > j and (w == "بهذا" or (w == "من" and k + 1 < n and toks[k + 1][2] in _SIDE_WORDS)):
                 break
-            if k > j and self._cue_at(w):
-                break
+            if k > j and (self._cue_at(w) or self._relay_marker(toks, k, n)):
+                break  # (a relayed source: "ذكرت قناة العربية نقلا عن مصادر")
             if doc_head and k > j:
                 if (w[:1] == "ل" and len(w) > 2) or w in lex.document_participles:
                     # "التقرير الأخير للمنظمة", "التقرير الصادر من المجلس": an ordinary noun phrase goes on
@@ -709,7 +732,8 @@ class RuleParser:
         """An "according to" cue opening an aside between the last item's speaker and its content
         (``يقول الناطق علي الأحمدي - حسب وكالة الصحافة الفرنسية - إن``): add the source as an item
         with the same content and nest the speaker's item in it, or, when the speaker is a media
-        outlet (``media_heads``) or the cue is على لسان, nest the source's item in the speaker's."""
+        outlet (``media_heads``) or the cue relays (``relays`` in cues.yaml: على لسان، نقلا عن), nest the
+        source's item in the speaker's."""
         last_idx = len(out) - 1
         last = out[last_idx]
         i, tj = c["ti"], c["tj"]
@@ -725,7 +749,9 @@ class RuleParser:
         if closers is None or tj + 1 >= n or toks[tj][1] > c["span"][1]:
             return
         k = tj + 1
-        while k < n and k - tj <= 8 and toks[k][2] not in closers:
+        # a relayed source may be a long noun phrase ("نقلا عن أحد الأسرى من القوات الموالية للرئيس ...")
+        longest = _MAX_GAP if c["rule"] in self._relaying else 8
+        while k < n and k - tj <= longest and toks[k][2] not in closers:
             if toks[k][2] in _PUNCT_STOP or self._is_compl(toks[k][2]):
                 return
             k += 1
@@ -735,8 +761,9 @@ class RuleParser:
                       direct=last.direct, rule=c["rule"] + ".aside", sentence=sent, kind="according", aside=True)
         out.append(src)
         head = next((t[2] for t in toks if t[0] >= last.speaker[0]), "")
-        if c["rule"].startswith("acc.ala_lisan") or head in self.lex.media_heads:
-            src.parent = last_idx  # "تؤكد الصحيفة، على لسان خبير الآثار، أن": the outlet relays the source
+        if c["rule"] in self._relaying or head in self.lex.media_heads:
+            # "تؤكد الصحيفة، على لسان خبير الآثار، أن", "قال المسؤول، نقلا عن مصادر، إن": the speaker relays
+            src.parent = last_idx
         else:
             last.parent = len(out) - 1  # "قال المسؤول، بحسب وكالة رويترز، إن": the agency reports him
 
@@ -958,6 +985,14 @@ class RuleParser:
             if q is not None and q < n and toks[q][2] not in self._openq:
                 told_op = self._open_content(toks, q, n, entry, allow_np=False)
         w = toks[k][2] if k < n else ""
+        relay = self._relay_marker(toks, k, n) if told_op is None else None
+        if relay is not None:
+            # "القناة ذكرت نقلا عن مصادر عسكرية أن": the subject relays the source; with no subject
+            # ("وذكرت نقلا عن مصادر أن") the marker's own item names the source
+            back = self._amma_topic(toks, i) if c["prefix"] else self._speaker_backward(toks, i)
+            if back is None:
+                return None
+            return self._relay_pair(toks, c, sent, out, back, (k, relay[0], relay[1]), rid, entry, allow_np)
         if w == _FI and k + 1 < n and self._fi_setting(toks[k + 1][2]) and told_op is None:
             # "وقال في تصريح لـ«الحياة» إن", "وأكدت في بيان أصدرته اليوم أن": a setting right after the
             # cue, no subject; the outlet told is not the speaker
@@ -1001,6 +1036,11 @@ class RuleParser:
             s1 = cut
         if toks[s0][2] in lex.quantifiers and s0 + 1 < n and toks[s0 + 1][2] in ("من", "ما"):
             return None  # "ويحذر كل من يستغل ...": "whoever" is the object, not a speaker
+        relay = self._relay_after_speaker(toks, s1, n) if addressee_end is None else None
+        if relay is not None:
+            res = self._relay_pair(toks, c, sent, out, (s0, s1), relay, rid, entry, allow_np)
+            if res is not None:
+                return res
         # a chained cue right after the speaker ("وأضاف مسهور يقول:")
         after = s1
         if after < n and toks[after][2] in _RELATIVES:  # "دبلوماسيون ... التي تدعم المعارضين إن"
@@ -1132,19 +1172,44 @@ class RuleParser:
         out.append(inner)
         return i
 
-    def _relay_source(self, toks, an: int) -> tuple[int, int, tuple] | None:
-        """The source after the عن of a relay (token ``an``): ``(speaker start, speaker end, content opener)``,
-        the source's own verbal noun of saying left out of the speaker ("عن مصدر أمني قوله إن"); None when
-        no speaker or no content follows."""
+    def _relay_source(self, toks, an: int, entry=None, allow_np: bool = False) -> tuple[int, int, tuple] | None:
+        """The source after the عن of a relay (token ``an``, the last token of the relay marker): ``(speaker
+        start, speaker end, content opener)``, the source's own verbal noun of saying left out of the speaker
+        ("عن مصدر أمني قوله إن"); None when no speaker or no content follows. ``entry``/``allow_np``: the
+        reporting verb whose openers and noun-phrase content apply (``نقلا عن`` after any verb)."""
         n = len(toks)
-        i0, i1 = self._speaker_forward(toks, an + 1, n, None)
+        i0, i1 = self._speaker_forward(toks, an + 1, n, entry, source=True)
         if i1 <= i0:
             return None
-        sp_end = i1
-        while sp_end - 1 > i0 and toks[sp_end - 1][2] in self.lex.relay_saying:
-            sp_end -= 1
-        op = self._open_content(toks, i1, n, None, allow_np=False)
+        sp_end = self._source_end(toks, i0, i1)
+        op = self._open_content(toks, i1, n, entry, allow_np=allow_np)
         return None if op is None else (i0, sp_end, op)
+
+    def _source_end(self, toks, i0: int, i1: int) -> int:
+        """End of a relayed source's tokens ``[i0, i1)`` without its verbal noun of saying (قوله)."""
+        while i1 - 1 > i0 and toks[i1 - 1][2] in self.lex.relay_saying:
+            i1 -= 1
+        return i1
+
+    def _relay_pair(self, toks, c, sent, out, speaker_tok, relay, rid, entry, allow_np):
+        """``ذكرت قناة العربية نقلا عن مصادر عسكرية أن ...`` (a verb cue, its speaker ``speaker_tok``, then a
+        relay marker ``relay`` = (first token, last token, rule id)): two items as for ``نقلت X عن Y``, the
+        speaker's (rule ``<rid>.relay``, content from the marker on) and the source's, nested in it (cue: the
+        marker; rule ``<marker rule>.relay_source``). Returns the cue index, or None when no source with a
+        content follows."""
+        a, mend, mrid = relay
+        src = self._relay_source(toks, mend, entry, allow_np)
+        if src is None:
+            return None
+        i0, sp_end, op = src
+        outer = self._make(toks, c, sent, speaker_tok, (a, False, -1), rid + ".relay", kind="verb")
+        outer_idx = len(out)
+        out.append(outer)
+        inner = self._make(toks, {"span": (toks[a][0], toks[mend][1])}, sent, (i0, sp_end), op,
+                           mrid + ".relay_source", kind="verb")
+        inner.parent = outer_idx
+        out.append(inner)
+        return c["ti"]
 
     def _passive_relay(self, toks, c, sent, out, entry, an):
         """``نُقل عن Y قوله إن CONTENT`` (a relay with no relaying speaker: passive, or a pronoun subject): one
@@ -1165,11 +1230,13 @@ class RuleParser:
         # material before the cue in the sentence (excluding openers and punctuation)
         before = [t for t in toks[:i] if t[2] not in _PUNCT_STOP and t[2] not in lex.clause_openers
                   and t[2] not in self._openq]
+        relay = None  # (marker first token, marker last token, rule id, source start, source end, source tokens end)
         if c["kind"] == "according_pronoun":
             if any(x.cue[0] < a for x in out[ctx["first_new"]:]):
                 return None
             sp = None
         else:
+            relay_head = " ".join(text[a:b].split()) in lex.relay_heads  # "وفقا لما نقلته X عن Y"
             # speaker starts at the cue end (cue may end inside a word: "وفقا لديدييه")
             if tj < n and toks[tj][1] > b:
                 s0 = tj
@@ -1203,6 +1270,8 @@ class RuleParser:
                         or w in lex.clause_openers or w in _RELATIVES or w in lex.after_according \
                         or w in lex.time_words or self._time_at(toks, k, n):
                     break  # (and a time after the speaker: "بحسب ما أعلن النادي أمس")
+                if k > s0 and ((w == "عن" and relay_head) or self._relay_marker(toks, k, n)):
+                    break  # a relayed source: "وفقا لما نقلته وكالة رويترز عن مصدر"، "بحسب رويترز نقلا عن"
                 k += 1
             head = text[sp_start:toks[s0][1]]
             if q is None and (head.endswith("ها") or head.endswith("هم") or head.endswith("هما")):
@@ -1214,6 +1283,15 @@ class RuleParser:
                 return None
             sp = (sp_start, toks[k - 1][1])
             after_sp = k
+            if relay_head and k < n and toks[k][2] == "عن":
+                mk = (k, k, c["rule"])
+            else:
+                mk = self._relay_after_speaker(toks, k, n)
+            if mk is not None:
+                i0, i1 = self._speaker_forward(toks, mk[1] + 1, n, None, source=True)
+                if i1 > i0:
+                    relay = (*mk, i0, self._source_end(toks, i0, i1), i1)
+                    after_sp = i1
         if len(before) >= 2:
             # the cue closes the statement: content is the sentence part before it
             first = next(t for t in toks[:i] if t[2] not in _PUNCT_STOP and t[2] not in ("و",))
@@ -1221,6 +1299,11 @@ class RuleParser:
             ce = toks[i - 1][1] if i > 0 else a
             attr = RawAttr(cue=(a, b), speaker=sp, content=(cs, ce), direct=False, rule=c["rule"] + ".after",
                            sentence=sent, forward=False, kind="according")
+            inner = None
+            if relay is not None:  # "قتل عشرة، وفقا لما نقلته رويترز عن مصادر طبية": the source, same content
+                inner = RawAttr(cue=(toks[relay[0]][0], toks[relay[1]][1]), speaker=(toks[relay[3]][0],
+                                toks[relay[4] - 1][1]), content=(cs, ce), direct=False,
+                                rule=relay[2] + ".relay_source", sentence=sent, forward=False, kind="according")
         else:
             if sp is None:
                 return None
@@ -1243,11 +1326,22 @@ class RuleParser:
             if k >= n:
                 return None
             op = self._quote_or_plain(toks, k, n)
+            inner = None
+            if relay is not None:
+                # "وفقا لما نقلته وكالة رويترز عن مصدر قضائي فإن ...": as نقلت X عن Y, the speaker's content
+                # runs from the marker, and the source's item (the content proper) is nested in it
+                inner = self._make(toks, {"span": (toks[relay[0]][0], toks[relay[1]][1])}, sent,
+                                   (relay[3], relay[4]), op, relay[2] + ".relay_source", kind="according")
+                op = (relay[0], False, -1)
             attr = self._make(toks, c, sent, None, op, c["rule"] + ".before", kind="according")
             attr.speaker = sp
         if c["kind"] == "according_pronoun":
             attr.antecedent = self._antecedent(out, a)
         out.append(attr)
+        if relay is not None and inner is not None and inner.content is not None:
+            inner.parent = len(out) - 1
+            out.append(inner)
+            return max(tj, relay[5] - 1)
         return tj
 
     def _close_contents(self, text, out, first_new, sent):

@@ -9,9 +9,13 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    عشاق) needs evidence (``ar/place_evidence.yaml``: a cue such as في/مدينة/بلدة before it, a
    dateline, its country named, or a listed big city; for a Yemeni/Syrian/Iraqi/Libyan word-name
    after في/على a conflict word of its sentence counts as its country: معارك في حجة; a place listed
-   with و after an accepted one of its country shares its cue: في الضالع وعمران); names of one
-   coordinated list share a kind
-   (عمان among capitals = Amman, among Gulf states = Oman); a place word without a cue next to a
+   with و after an accepted one of its country shares its cue: في الضالع وعمران); ``homonym``
+   (``ar/homonyms.yaml``): a name that is a country and a city (عمان Oman / Amman, تونس Tunisia /
+   Tunis) takes the reading of its vowelled spelling (عُمان، عمّان), a capital cue (العاصمة الأردنية
+   عمان; تونس العاصمة, the mention covering both words), a dateline (عمان - بترا), its coordinated
+   list (عمان among capitals = Amman, among Gulf states = Oman), the countries and region words
+   (خليجية) of its sentence, a firm reading of the same name elsewhere in the document (two-country
+   names only), then the linker's document rule; a place word without a cue next to a
    person's name is part of the name (بول بيا، أندرو اكسوم); a linked place's CAMEO code is
    computed from its own country (طرابلس of Libya is LBY, never the Lebanese reading's LBN); names
    shared by curated entries are decided by the document (``context`` in ``ar/aliases.yaml``:
@@ -30,9 +34,12 @@ Pipeline of :class:`EntityExtractor` (all matching on ``state.norm.text``, offse
    written with ه (جده), is no place; ``nisba-norp`` (``ar/nisba.yaml``): a plural nisba after a
    noun is a NORP (اللاجئون السوريون، ملايين السوريين) except after officials' plural titles
    (المسئولون الأتراك) and for ``word_after_noun`` (مشتقات الألبان), and a singular one after a person
-   noun too (مسؤول عماني: OMN; سيدة سورية: no Syria);
+   noun too (مسؤول عماني: OMN; سيدة سورية: no Syria), also in the accusative (صحفيا ليبيا: a
+   Libyan journalist, no Libya; مواطنا سعوديا: no person);
 2. ``institution-nationality:<id>``: "institution + nationality adjective" organisations
-   (السلطات الألمانية -> ORG, DEU, DEUGOV; الشعب العراقي -> NORP; ``ar/institutions.yaml``); after a
+   (السلطات الألمانية -> ORG, DEU, DEUGOV; الشعب العراقي -> NORP; الصليب الأحمر اللبناني -> ORG, LBN,
+   LBNNGOHLH, a national society whose phrase replaces the bare الصليب الأحمر = ICRC inside it;
+   ``ar/institutions.yaml``); after a
    title word the phrase is a role of a person instead (منسق الاستخبارات الوطنية الفرنسية), except
    after المتحدث باسم;
 3. ``place-head:<id>`` (جامعة تعز، شرطة كابل), ``quoted-media`` (لـ«سبق»), ``media-head``
@@ -83,6 +90,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -163,6 +171,21 @@ _NASAB_BEFORE = re.compile(r"(?<!\w)(?:بن|ابن|إبن|بنت|ابنة)\s+$")
 def _after_nasab(text: str, start: int) -> bool:
     """True when the word before ``start`` (code point of ``text``) is بن/ابن/بنت."""
     return _NASAB_BEFORE.search(text, max(0, start - 8), start) is not None
+
+#: Vowel marks ignored when a raw spelling is compared with ``spellings`` of ``ar/homonyms.yaml``
+#: (fatha, kasra, sukun, tatweel); damma and shadda tell عُمان from عمّان.
+_IGNORED_MARKS = dict.fromkeys(map(ord, "\u064e\u0650\u0652\u0640"))
+
+
+def _marks_key(s: str) -> str:
+    """A raw spelling without fatha, kasra, sukun and tatweel, NFC (``عَمَّان`` -> ``عمّان``).
+
+    Example:
+        >>> _marks_key("عَمَّان") == _marks_key("عمّان"), _marks_key("عُمان") == _marks_key("عمّان")
+        (True, False)
+    """
+    return unicodedata.normalize("NFC", s).translate(_IGNORED_MARKS)
+
 
 def _clitic_forms(keys) -> frozenset[str]:
     """Every word that :func:`_strip_clitic` (default proclitics) splits into one of ``keys``.
@@ -358,6 +381,16 @@ class EntityExtractor:
                                   key=lambda t: -len(t[0]))
         self.role_hosts = frozenset(name_key(w) for w in rb["host_prepositions"])
         self.role_between = frozenset(name_key(w) for w in rb["between_words"])
+        hy = yaml.safe_load((DATA_DIR / "homonyms.yaml").read_text("utf-8"))
+        #: rule ``homonym`` (``ar/homonyms.yaml``): a name that is a country and a city/region
+        self.hy_spellings = {_marks_key(f): reading for reading, forms in hy["spellings"].items() for f in forms}
+        self.hy_city_before = frozenset(name_key(w) for w in hy["city_before"])
+        self.hy_city_after = frozenset(name_key(w) for w in hy["city_after"])
+        self.hy_capital_of = frozenset(name_key(w) for w in hy.get("capital_of", []))
+        self.hy_regions: dict[str, frozenset[str]] = {}  # region word -> member countries
+        for g in hy.get("regions", []):
+            for w in g["words"]:
+                self.hy_regions[name_key(w)] = self.hy_regions.get(name_key(w), frozenset()) | frozenset(g["countries"])
         nb = yaml.safe_load((DATA_DIR / "nisba.yaml").read_text("utf-8"))
         #: rule ``nisba-norp`` (``ar/nisba.yaml``): definite plural titles after which a plural nisba
         #: stays an adjective, and indefinite person nouns after which a singular nisba is a NORP
@@ -526,6 +559,8 @@ class EntityExtractor:
             return False  # (a number is no name part: رجب 1436)
         if w.startswith(("وال", "بال", "فال", "كال", "لل")) or w.endswith(_PRONOUN_SUFFIXES):
             return False
+        if self._accusative_nisba(w) is not None:
+            return False  # سعوديا: "Saudi" in the accusative (مواطنا سعوديا), no name
         if w.startswith("ال"):  # family names: nisba (العبادي) or rare definite words
             if self.gaz.word_rank(w) < (DEF_NAME_RANK if w.endswith("ى") else NAME_RANK):
                 return False
@@ -585,6 +620,11 @@ class EntityExtractor:
             if len(ctx) == 1 and info[0][0] is ctx[0]:
                 decided.add(ctx[0].uid)
         list_kinds = self._list_kinds(text, matches, infos)
+        head = (doc.metadata or {}).get("headline") if isinstance(doc.metadata, dict) else None
+        head_span = (bisect.bisect_left(norm.starts, head["start"]), bisect.bisect_left(norm.starts, head["end"])) \
+            if isinstance(head, dict) and isinstance(head.get("start"), int) else None
+        homonyms = self._homonyms(doc.text, norm, text, matches, infos, common, sub, list_kinds, head_span)
+        acc_nisbas = self._accusative_nisbas(text, words, wtexts)
         mentions: list[Mention] = []
         adj_hits: list[tuple[Match, str]] = []
         raw = doc.text
@@ -594,6 +634,8 @@ class EntityExtractor:
                 continue  # a blocking phrase (مسقط رأسه)
             if has_tanween and " " not in m.key and _TANWEEN.search(raw, *norm.raw_span(m.start, m.end)):
                 continue  # دورًا، دومًا: a word with tanween is an adverb or indefinite noun, not a name
+            if not m.prefix and (m.start, m.end) in acc_nisbas:
+                continue  # صحفيا ليبيا: an accusative nisba, not the country (rule nisba-norp, below)
             if adj is not None:
                 adj_hits.append((m, adj.country))
             if mi in sub:
@@ -620,9 +662,14 @@ class EntityExtractor:
                     mentions.append(Mention(m.start, m.end, "NORP", m.key, entry=ne, source="gazetteer",
                                             rule="nisba-norp", confidence=0.8, cameo=adj.country))
                 continue
-            lk = list_kinds.get(mi)
-            if lk is not None:  # عمان among capitals = Amman, among Gulf states = Oman
-                e = choose([x for x in ents if (x.kind == "country") == (lk == "country")], countries)
+            hm = homonyms.get(mi)
+            m_end = m.end
+            if hm is not None:  # rule homonym (ar/homonyms.yaml): عمان Oman or Amman, تونس العاصمة
+                reading, _why, m_end, city_country = hm
+                pool = [x for x in ents if x.kind in (("country",) if reading == "country" else ("city", "region"))]
+                if city_country and any(x.country == city_country for x in pool):
+                    pool = [x for x in pool if x.country == city_country]  # العاصمة الأردنية عمان
+                e = choose(pool, countries)
             else:
                 e = choose(ents, countries)
             if e is None:
@@ -662,11 +709,14 @@ class EntityExtractor:
                 ac = actor_code(ents, date, e.country if e.kind in ("country", "city", "region") else None)
                 if ac and not (isinstance(code, str) and len(code) > len(ac) and code.startswith(ac)):
                     code = ac  # (a hand-kept code that refines the dictionary's stays: IGOUNO, not IGO)
-            mentions.append(Mention(m.start, m.end, label, m.key, entry=e, source="gazetteer",
-                                    rule=f"gazetteer:{e.kind}",
+            mentions.append(Mention(m.start, m_end, label, m.key, entry=e, source="gazetteer",
+                                    rule=f"homonym:{hm[1]}" if hm is not None else f"gazetteer:{e.kind}",
                                     confidence=confidence,
                                     cameo=code, restored=restored, soft=soft))
 
+        for (a, b), (key, ne) in acc_nisbas.items():  # rule nisba-norp: صحفيا ليبيا، مواطنا سعوديا
+            mentions.append(Mention(a, b, "NORP", key, entry=ne, source="gazetteer", rule="nisba-norp",
+                                    confidence=0.8, cameo=ne.country))
         roles: list[tuple[int, int, str | None, str | None]] = []  # (start, end, country, agent)
         self._institutions(text, words, wtexts, word_at, adj_hits, mentions, roles)
         self._place_heads(text, words, wtexts, word_at, mentions)
@@ -889,6 +939,135 @@ class EntityExtractor:
                 out[i] = votes[0]
         return out
 
+    def _homonyms(self, raw: str, norm: Any, text: str, matches: list[Match], infos, common, sub,
+                  list_kinds: dict[int, str], headline: tuple[int, int] | None = None
+                  ) -> dict[int, tuple[str, str, int, str | None]]:
+        """Rule ``homonym`` (``ar/homonyms.yaml``): the reading of each name that is a country and a
+        city/region (عمان: Oman / Amman; تونس: Tunisia / Tunis).
+
+        Args:
+            raw: The document text (raw code points: vowel marks are read there).
+            norm: Its :class:`~hadath.text.normalize.Normalized` (for raw spans).
+            text: The normalised text.
+            matches, infos, common, sub: The gazetteer matches, their :meth:`_key_info`, their
+                frequent-word flags and the sub-place matches (neither gives country evidence).
+            list_kinds: :meth:`_list_kinds` (a coordinated list's kind).
+            headline: Normalised span of the document's headline (``metadata.headline``), or None: a
+                name there is never a dateline (الجزائر: بوتفليقة يقيل ثلاثة وزراء).
+
+        Returns:
+            Match index -> ``(reading, reason, end, city country)``: reading ``"city"`` or
+            ``"country"``; reason ``spelling``, ``capital``, ``dateline``, ``list``, ``sentence`` or
+            ``document`` (see the YAML file for the order); ``end`` the normalised end of the mention
+            (past a following العاصمة); ``city country`` the ISO alpha-3 named between a capital cue
+            and the name (العاصمة الأردنية عمان: JOR), else None. Undecided names are left out.
+        """
+        cand = [i for i, info in enumerate(infos)
+                if any(e.kind == "country" for e in info[0]) and any(e.kind in ("city", "region") for e in info[0])]
+        if not cand:
+            return {}
+        out: dict[int, tuple[str, str, int, str | None]] = {}
+        for i in cand:
+            m = matches[i]
+            a, b = norm.raw_span(m.start, m.end)
+            sp = _marks_key(raw[a:b])
+            reading = next((r for f, r in self.hy_spellings.items() if f in sp), None)
+            if reading is not None:
+                out[i] = (reading, "spelling", m.end, None)
+                continue
+            cap = self._capital_cue(text, m)
+            if cap is not None:
+                out[i] = ("city", "capital", cap[0], cap[1])
+                continue
+            if self._dateline(text, m) and not (headline and headline[0] <= m.start < headline[1]):
+                out[i] = ("city", "dateline", m.end, None)
+                continue
+            if i in list_kinds:
+                out[i] = (list_kinds[i], "list", m.end, None)
+        # the countries each match names unambiguously (as for the document's evidence)
+        named: list[str | None] = []
+        for i, info in enumerate(infos):
+            cs = {e.country for e in info[0] if e.country}
+            named.append(cs.pop() if len(cs) == 1 and not common[i] and i not in sub and i not in cand else None)
+        for i in cand:
+            if i in out:
+                continue
+            ents = infos[i][0]
+            c_country = {e.country for e in ents if e.kind == "country"}
+            c_city = {e.country for e in ents if e.kind in ("city", "region")}
+            if c_country == c_city:
+                continue  # تونس: both readings in one country, the sentence cannot tell them apart
+            m = matches[i]
+            sa = max((text.rfind(ch, 0, m.start) for ch in ".!؟?\n"), default=-1) + 1
+            bm = _SENT_BREAK.search(text, m.end)
+            sb = bm.start() if bm else len(text)
+            here: Counter = Counter(named[j] for j, x in enumerate(matches) if sa <= x.start < sb and named[j])
+            for w in _WORD.findall(text, sa, sb):
+                for _p, rest in _strip_clitic(w):
+                    for c in self.hy_regions.get(rest, ()):
+                        here[c] += 1
+            for_country = any(here.get(c) for c in c_country - c_city)
+            for_city = any(here.get(c) for c in c_city - c_country)
+            if for_country != for_city:
+                out[i] = ("country" if for_country else "city", "sentence", m.end, None)
+        # a reading decided by its own spelling, a capital cue or a dateline holds for the name's bare
+        # mentions elsewhere in the document, when all such decisions agree and the readings lie in two
+        # countries (a dateline عمان is Amman, so the article is about Jordan; a dateline تونس puts
+        # the reporter in Tunis and says nothing of "تونس تنفي", the country)
+        firm: dict[str, set[str]] = {}
+        for i, (reading, why, _e, _c) in out.items():
+            if why in ("spelling", "capital", "dateline"):
+                firm.setdefault(matches[i].key, set()).add(reading)
+        for i in cand:
+            ents = infos[i][0]
+            two = {e.country for e in ents if e.kind == "country"} != {e.country for e in ents if e.kind in ("city", "region")}
+            if i not in out and two and len(firm.get(matches[i].key, ())) == 1:
+                out[i] = (next(iter(firm[matches[i].key])), "document", matches[i].end, None)
+        return out
+
+    def _capital_cue(self, text: str, m: Match) -> tuple[int, str | None] | None:
+        """``(mention end, city country)`` when a city cue of ``ar/homonyms.yaml`` stands right before
+        match ``m`` (up to two nationality adjectives or country names between: العاصمة الأردنية عمان,
+        whose country is returned) or right after it (تونس العاصمة: the end moves past it); else None."""
+        after = re.match(r"[ \t]+([^\W_]+)", text[m.end:m.end + 20])
+        if after and after.group(1) in self.hy_city_after and not m.prefix.startswith("و"):
+            return m.end + after.end(), None
+        ws = m.start - (len(m.prefix) if m.prefix != "لل" else 0)
+        before = _WORD.findall(text, max(0, ws - 60), ws)
+        if text[max(0, ws - 60):ws].rstrip() and not re.search(r"[^\W_][ \t]+$", text[max(0, ws - 60):ws]):
+            return None  # punctuation right before the name
+        country = None
+        for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
+            w = before[k]
+            if any(rest in self.hy_city_before for _p, rest in _strip_clitic(w)):
+                return m.end, country
+            if country is not None and any(rest in self.hy_capital_of for _p, rest in _strip_clitic(w)):
+                return m.end, country  # عاصمة الأردن عمان (but مسقط عاصمة عمان is Oman's)
+            ents = self.gaz.lookup(w)
+            cs = {e.country for e in ents if e.kind in ("nat_adj", "country", "nationality") and e.country}
+            if len(cs) != 1:
+                return None
+            country = country or cs.pop()
+        return None
+
+    @staticmethod
+    def _dateline(text: str, m: Match) -> bool:
+        """True when match ``m`` is a dateline's place, on a short line of its own (at most five
+        words): it opens the line and a dash, colon, slash or bracket follows (``عمان - بترا:``,
+        ``عمان: محمد الدعمه``), or it closes the line after a dash (``واس- عمان``). A headline
+        (``الجزائر: مقتل تسعة جنود وإصابة ...``) is no dateline."""
+        ws = m.start - (len(m.prefix) if m.prefix != "لل" else 0)
+        ls = text.rfind("\n", 0, ws) + 1
+        head = text[ls:ws]
+        le = text.find("\n", m.end)
+        tail = text[m.end:le if le >= 0 else len(text)]
+        if len(_WORD.findall(head)) + len(_WORD.findall(tail)) + len(m.key.split()) > 5:
+            return False
+        if not head.strip() and not m.prefix and re.match(r"[ \t]*[-–—(/:]", tail):
+            return True
+        return (not tail.strip(" \t:.") and re.search(r"[-–—][ \t]*$", head) is not None
+                and len(_WORD.findall(head)) <= 3)
+
     def _head_names(self, text: str, words, wtexts: list[str], mentions: list[Mention], countries: Counter) -> None:
         """Rule ``place-head-name``: the full place name after a place head (``ar/place_evidence.yaml``).
 
@@ -990,6 +1169,41 @@ class EntityExtractor:
         w = self._prev_word(text, m.start)
         return bool(w) and self.gaz.word_rank(w) >= 60 and w not in self.cues
 
+    def _accusative_nisba(self, w: str) -> tuple[str, Any] | None:
+        """``(adjective key, nationality entry)`` when normalised word ``w`` is the indefinite
+        accusative of a singular nisba (ليبيا = ليبي + ا, سعوديا = سعودي + ا), else None."""
+        if len(w) < 5 or not w.endswith("يا"):
+            return None
+        key = w[:-2] + "ى"
+        adj = next((e for e in self.gaz.lookup(key) if e.kind == "nat_adj"), None)
+        if adj is None:
+            return None
+        ne = self._nationality_entry.get(adj.country)
+        return (key, ne) if ne is not None else None
+
+    def _accusative_nisbas(self, text: str, words, wtexts: list[str]) -> dict[tuple[int, int], tuple[str, Any]]:
+        """Rule ``nisba-norp`` in the accusative: a word that is a singular nisba + the accusative ا
+        (ليبيا، سعوديا، تركيا) right after the accusative of a person noun of ``person_heads``
+        (صحفيا، مواطنا، طفلا) is a nationality modifier (``صحفيا ليبيا``: a Libyan journalist), never
+        the country of the same spelling nor a person's name. Returns normalised ``(start, end)`` ->
+        ``(adjective key, nationality entry)``."""
+        out: dict[tuple[int, int], tuple[str, Any]] = {}
+        for k in range(1, len(wtexts)):
+            w = wtexts[k]
+            if not w.endswith("يا"):
+                continue
+            prev = wtexts[k - 1]
+            if len(prev) < 3 or not prev.endswith("ا") or text[words[k - 1][1]:words[k][0]].strip():
+                continue
+            stem = prev[:-1]
+            stem = stem[:-1] + "ى" if stem.endswith("ي") else stem
+            if stem not in self.nisba_persons:
+                continue
+            hit = self._accusative_nisba(w)
+            if hit is not None:
+                out[(words[k][0], words[k][1])] = hit
+        return out
+
     @staticmethod
     def _prev_word(text: str, pos: int) -> str | None:
         """The word right before ``pos`` in the same phrase (only spaces between), or None."""
@@ -1031,7 +1245,9 @@ class EntityExtractor:
                     and not text[words[last][1]:words[last + 1][0]].strip()):
                 last += 1
                 end = words[last][1]
-            if any(start < e and b < end for b, e in taken if not (m.start <= b and e <= m.end)):
+            absorbs = bool(it.get("absorbs"))  # (الصليب الأحمر اللبناني: the ICRC name inside gives way)
+            if any(start < e and b < end for b, e in taken
+                   if not (m.start <= b and e <= m.end) and not (absorbs and start <= b and e <= end)):
                 continue
             if s > 0 and self._title_before(wtexts, s):
                 roles.append((self._title_start(words, wtexts, s), end, country, it["agent"]))

@@ -414,6 +414,11 @@ class Coder:
         covered = [False] * (b - a)
         for m in ents:
             i0, i1 = m["i0"], m["i1"]
+            if (m.get("label") == "NORP" and i1 == i0 + 1 and a < i0 < b and toks[i0]["t"].endswith("ا")
+                    and (st := self._acc_stem(toks[i0 - 1])) is not None
+                    and (st in self.lex.curated_agents or st in self.lex.agents or st in self.acc_objects)):
+                continue  # "شابا فلسطينيا"، "صحفيا ليبيا": an accusative nisba NORP (entities' nisba-norp) after an
+                # accusative agent noun is that agent's nationality, extended below as before the NORP existed
             if i0 >= a and i1 <= b:
                 m = dict(m)
                 if not m.get("code") and all(toks[k]["w"] for k in range(i0, i1)):
