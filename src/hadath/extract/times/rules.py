@@ -924,6 +924,7 @@ class TimeLexicon:
         m["MONTHP"] = paired(greg_all)
         m["MONTHP_STRICT"] = paired(greg_strict)
         m["AMBAFTER"] = _alt(sorted(lx.ambiguous_after))
+        m["MONTHP_AMB"] = paired(sorted(lx.ambiguous_months - lx.ambiguous_after_not))
         m["VHEAD"] = _alt(rel["vague_heads"], al_variants=True)
         m["VMID"] = _alt(rel["vague_middles"])
         m["VDIR"] = _alt(rel["vague_dirs"])
@@ -935,7 +936,9 @@ class TimeLexicon:
         hol = load_yaml("holidays.yaml")["holidays"]
         lx.holidays = {_n(name): (h["calendar"], int(h["month"]), int(h["day"]), h.get("year"))
                        for h in hol for name in h["names"]}
-        m["HOLIDAY"] = _alt([name for h in hol for name in h["names"]])
+        m["HOLIDAY"] = _alt([name for h in hol if h.get("year") is None for name in h["names"]])
+        # events named by their date (a year of their own): each name holds a month name, their trigger
+        m["NAMEDDATE"] = _alt([name for h in hol if h.get("year") is not None for name in h["names"]])
         # Trigger words: for each trigger name, one word that every phrase of
         # the set must contain (its most specific word), normalised.
         trigger_words = {
@@ -949,7 +952,7 @@ class TimeLexicon:
             "DPADVW": adv_words, "DPFROM": list(lx.dp_shift) + ["ال" + w for w in lx.dp_nouns],
             "DPNOUN": list(lx.dp_nouns), "PART": list(lx.parts), "MIDNIGHT": ["منتصف"], "DIGIT": [],
             "YEAR4": [], "NUMUNIT": [], "TZW": list(lx.zones),
-            "HOLIDAY": [name for h in hol for name in h["names"]],
+            "HOLIDAY": [name for h in hol if h.get("year") is None for name in h["names"]],
             "DECADE": list(lx.decades),
         }
         lx.num_atoms = frozenset(_n(w) for w in unitw + tensw + hundw + list(nums["teen_suffix"]))
