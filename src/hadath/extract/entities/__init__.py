@@ -92,6 +92,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -174,7 +175,7 @@ def _after_nasab(text: str, start: int) -> bool:
 
 #: Vowel marks ignored when a raw spelling is compared with ``spellings`` of ``ar/homonyms.yaml``
 #: (fatha, kasra, sukun, tatweel); damma and shadda tell عُمان from عمّان.
-_IGNORED_MARKS = dict.fromkeys(map(ord, "\u064e\u0650\u0652\u0640"))
+_IGNORED_MARKS = MappingProxyType(dict.fromkeys(map(ord, "\u064e\u0650\u0652\u0640")))  # read-only
 
 
 def _marks_key(s: str) -> str:
