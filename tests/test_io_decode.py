@@ -111,6 +111,14 @@ def test_empty_refused(data):
         Ingester(Settings()).ingest(data, path="empty.txt")
 
 
+def test_nothing_decodable_refused():
+    """A UTF-16 byte-order mark and one stray byte: no character decodes, so there is no text."""
+    with pytest.raises(InputError, match=r"^odd\.txt: no text: its 3 bytes do not decode as utf-16$"):
+        Ingester(Settings()).ingest(b"\xff\xfe\x00", path="odd.txt")
+    # a broken byte inside real text is replaced and the text is kept
+    assert "قتل" in Ingester(Settings()).ingest("قتل 5".encode("utf-16") + b"\x00", path="ok.txt")[0].text
+
+
 def test_too_many_bytes_refused():
     with pytest.raises(InputError) as e:
         Ingester(Settings(max_bytes=1000)).ingest(("خبر " * 500).encode("utf-8"), path="big.txt")

@@ -286,7 +286,8 @@ def decode_bytes(data: bytes, *, name: str = "<input>", max_bytes: int = DEFAULT
         A :class:`Decoded`.
 
     Raises:
-        hadath.io.ingest.InputError: For empty, oversized or binary input.
+        hadath.io.ingest.InputError: For empty, oversized or binary input, or bytes of which
+            nothing decodes (a 3-byte UTF-16 file).
     """
     from hadath.io.ingest import InputError
 
@@ -311,6 +312,8 @@ def decode_bytes(data: bytes, *, name: str = "<input>", max_bytes: int = DEFAULT
         text, encoding = fixed, f"{encoding}+mojibake-{kind}"
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\ufffd" in text and not text.replace("\ufffd", "").strip():
+        raise InputError(f"{name}: no text: its {len(data):,} bytes do not decode as {encoding}")
     return Decoded(text=text, encoding=encoding, warnings=warnings, truncated=truncated)
 
 
