@@ -790,6 +790,8 @@ def run_batch(
             if counts["failed"]:
                 bar.set_postfix(failed=counts["failed"], refresh=False)
         early_failures()  # refused inputs after the last analysed one
+        if counts["failed"]:  # (the bar's count as the summary's: those refused last included)
+            bar.set_postfix(failed=counts["failed"], refresh=True)
     finally:
         gc.set_threshold(*old_gc)
         if old_term is not None:
