@@ -241,6 +241,23 @@ def h_holiday(lex, m, text, rule):
             "holiday": True}
 
 
+def h_nthday(lex, m, text, rule):
+    """Rule holiday.nth_day: day n of a holiday ("ثاني أيام عيد الأضحى" = 11 Dhu al-Hijja) or of a Hijri month."""
+    n = lex.nth_day[_g(m, "nth")]
+    if _g(m, "hol"):
+        sem = h_holiday(lex, m, text, rule)
+        if sem is None:
+            return None
+        sem.pop("rule", None)
+        sem["d"] += n - 1
+        return sem if sem["d"] <= 30 else None
+    month = lex.hijri_months.get(_g(m, "hmon"))
+    if month is None:
+        return None
+    y = _g(m, "y")
+    return {"type": "date", "cal": "hijri", "y": int(y) if y else None, "m": month, "d": n, "mod": _mod(lex, m, "mod")}
+
+
 def _hijri_year_in(month: int, day: int, gyear: int) -> int | None:
     """The Hijri year whose ``month``/``day`` (Umm al-Qura, hijridate) first falls in Gregorian ``gyear``.
 

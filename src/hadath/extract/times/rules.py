@@ -622,6 +622,8 @@ class TimeLexicon:
     month_parts: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     #: Decade name (with and without ال) -> its tens; century phrase -> its first year (relative.yaml).
     decades: dict[str, int] = field(default_factory=dict)
+    #: Ordinal word -> n of rule holiday.nth_day (relative.yaml ``nth_day_words``).
+    nth_day: dict[str, int] = field(default_factory=dict)
     decade_centuries: dict[str, int] = field(default_factory=dict)
     approx: dict[str, str] = field(default_factory=dict)
     last_dir: dict[str, int] = field(default_factory=dict)
@@ -749,6 +751,7 @@ class TimeLexicon:
             for name in e["names"]:
                 lx.decades[_n(name)] = lx.decades[_n(name)[2:]] = int(e["tens"])
         lx.decade_centuries = {_n(w): int(c) for c, ws in rel["decade_centuries"].items() for w in ws}
+        lx.nth_day = {_n(w): int(n) for w, n in rel["nth_day_words"].items()}
         for e in rel["approx_words"]:
             for name in e["names"]:
                 lx.approx[_n(name)] = e["bound"]
@@ -887,6 +890,7 @@ class TimeLexicon:
             "YPART": _alt(lx.year_parts),
             "MONTHPART": _alt(lx.month_parts),
             "DECADE": _alt(lx.decades),
+            "NTHDAY": _alt(lx.nth_day),
             "CENTURY": _alt(lx.decade_centuries),
             "APPROX": _alt(lx.approx),
             "NUM": rf"(?:\d{{1,4}}|{numw})",
