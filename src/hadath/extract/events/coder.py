@@ -449,7 +449,8 @@ class Coder:
                 continue
             found = None
             if self._stem(toks[i]) not in lex.first_words:
-                found = self._acc_agent(toks, i, a) or self._dual_agent(toks, i, b)
+                found = self._acc_agent(toks, i, a) or (self._dual_agent(toks, i, b) if toks[i]["t"].endswith("ان")
+                                                         else None)  # (its first test, without the call)
                 if found is None:
                     i += 1
                     continue
