@@ -229,6 +229,7 @@ class QuantityExtractor:
         self.id_before = {_nw(w): True for w in raw["id_before"]}
         self.one_person_before = {_nw(w): True for w in raw["one_person_before"]}
         self.ordinal_heads = {normalize_word(w) for w in raw["ordinal_heads"]}
+        self.plural_fractions = {normalize_word(w): int(d) for w, d in raw["plural_fractions"].items()}
         self.stop = {normalize_word(w) for w in raw["stop"]}
         self.objects: dict[tuple[str, ...], str] = {}
         for lemma, forms in raw["objects"].items():
@@ -867,6 +868,24 @@ class QuantityExtractor:
                 return None
             return self._out(doc, norm, ms, ends[j], "other", value, False, None, None, None,
                              (starts[j], ends[j]), self.objects.get((nxt,)), "fraction.noun") | {"_nend": ends[j]}
+
+        # rule fraction.plural: "ثلاثة أرباع المقاعد" is 0.75 of the seats
+        den = self.plural_fractions.get(nxt) if nxt else None
+        if den and type(value) is int and 1 <= value < den and gap_ok(i1, j + 1):
+            end, obj = ends[j], None
+            if j + 1 < len(words) and words[j + 1].startswith("ال") and gap_ok(j, j + 2) \
+                    and words[j + 1] not in self.stop:
+                end, obj = ends[j + 1], (starts[j + 1], ends[j + 1])
+            frac, start, approx, vmin, vmax = round(value / den, 6), ms, False, None, None
+            pcs = self.pre_cues  # "أكثر من أربعة أخماس": a cue before it, as for counts below
+            bc = self._match_back(toks, i0, pcs) if i0 > 0 and (prev in pcs.lasts or prev in pcs.back1_forms) else None
+            if bc and gap_ok(i0 - bc[0], i0 + 1):
+                cw = words[i0 - bc[0]]  # (a conjunction before the cue stays out, as below)
+                start, approx = starts[i0 - bc[0]] + (cw[:1] in "وف" and cw not in pcs.firsts), True
+                vmin = frac if bc[1][0] == "min" else None
+                vmax = frac if bc[1][0] == "max" else None
+            return self._out(doc, norm, start, end, "other", frac, approx, vmin, vmax, None, obj,
+                             self.objects.get((words[j + 1],)) if obj else None, "fraction.plural") | {"_nend": end}
 
         # -- after the number ----------------------------------------------------
         # time unit -> a time, not a quantity (unless an age)
