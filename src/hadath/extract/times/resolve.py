@@ -304,6 +304,40 @@ def _hijri_month_day(sem: dict, anchor: date, hm: HijriMemo) -> date | None:
         return None
 
 
+def _weekday_fix(sem: dict, d: date, cal: str, ref: datetime | None, anchor: date | None,
+                 hm: HijriMemo) -> tuple[date, str] | None:
+    """The day that the weekday written with a date (``sem["wd"]``) decides instead of ``d``, and its calendar.
+
+    A day of a relative month ("يوم السبت التاسع من الشهر الجاري") is the day of the Hijri month when only
+    that one falls on the weekday (Saudi papers); a yearless day ("السبت 25 يوليو") is the nearest one, at
+    most 400 days from the reference, in a year where it falls on the weekday. None: ``d`` stands (it falls
+    on the weekday, no weekday is written, or no other reading fits).
+    """
+    wd = sem.get("wd")
+    if not wd or d.isoweekday() == wd:
+        return None
+    if sem.get("mref") is not None:
+        if anchor is None or cal != "gregorian":
+            return None
+        h = _hijri_month_day(sem, anchor, hm)
+        return (h, "hijri") if h is not None and h.isoweekday() == wd else None
+    if sem.get("y") is not None or ref is None:
+        return None
+    y0 = d.year if cal == "gregorian" else hm.year_of(d)
+    best = None
+    for y in (y0 - 1, y0 + 1, y0 + 2):
+        try:
+            alt = _date_span(dict(sem, y=y, mod=None), ref, hm)
+        except (ValueError, OverflowError):
+            continue
+        if alt is not None and alt.grain == "day" and alt.start.isoweekday() == wd and (
+                best is None or abs(alt.start - ref.date()) < abs(best.start - ref.date())):
+            best = alt
+    if best is not None and abs(best.start - ref.date()).days <= 400:
+        return best.start, cal
+    return None
+
+
 def _day_of(sem: dict, ref: datetime | None, anchor: date | None,
             hm: HijriMemo) -> tuple[date | None, bool, str]:
     """A day-level meaning -> (date or None, relative?, calendar)."""
@@ -313,13 +347,8 @@ def _day_of(sem: dict, ref: datetime | None, anchor: date | None,
         if bound is None:
             return None, True, sem.get("cal", "gregorian")
         d, _rel, cal = _day_of(bound, ref, anchor, hm)
-        wd = sem.get("wd")
-        if d is not None and wd and d.isoweekday() != wd and sem.get("mref") is not None and anchor is not None \
-                and cal == "gregorian":
-            h = _hijri_month_day(sem, anchor, hm)  # "يوم السبت التاسع من الشهر الجاري" in a Saudi paper
-            if h is not None and h.isoweekday() == wd:
-                return h, True, "hijri"
-        return d, True, cal
+        fix = _weekday_fix(sem, d, cal, ref, anchor, hm) if d is not None and sem.get("mref") is not None else None
+        return (fix[0], True, fix[1]) if fix else (d, True, cal)
     if t == "date":
         sp = _date_span(sem, ref, hm)
         rel = sem.get("y") is None
@@ -443,13 +472,10 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None,
                 return _item("date", None, "day", relative=True)
             return _item("date", None, "month", sem.get("cal", "gregorian"), True)
         out = resolve(bound, ref, anchor, hm)
-        wd = sem.get("wd")
-        if out and wd and sem.get("mref") is not None and anchor is not None and out.get("grain") == "day" \
-                and out.get("value") and out.get("calendar") == "gregorian" \
-                and date.fromisoformat(out["value"]).isoweekday() != wd:
-            h = _hijri_month_day(sem, anchor, hm)  # "يوم السبت التاسع من الشهر الجاري" in a Saudi paper
-            if h is not None and h.isoweekday() == wd:
-                out = _item("date", h.isoformat(), "day", "hijri", True, part=sem.get("part"))
+        if out and sem.get("mref") is not None and out.get("grain") == "day" and out.get("value"):
+            fix = _weekday_fix(sem, date.fromisoformat(out["value"]), out["calendar"], ref, anchor, hm)
+            if fix:
+                out = _item("date", fix[0].isoformat(), "day", fix[1], True, part=sem.get("part"))
         if out:
             out["relative"] = True
         return out
@@ -462,21 +488,9 @@ def resolve(sem: dict, ref: datetime | None, anchor: date | None = None,
                 return None
             return _item("date", None, "day" if sem.get("d") else "month", cal, True, part=sem.get("part"))
         wd = sem.get("wd")
-        if wd and rel and sp.grain == "day" and sp.start.isoweekday() != wd and ref is not None:
-            # a yearless day with its weekday: the nearest year in which it falls on that weekday
-            # ("السبت 25 يوليو" read on 22 July 2015 is 2015-07-25, not 2014-07-25, a Friday)
-            y0 = sp.start.year if cal == "gregorian" else hm.year_of(sp.start)
-            best = None
-            for y in (y0 - 1, y0 + 1, y0 + 2):
-                try:
-                    alt = _date_span(dict(sem, y=y, mod=None), ref, hm)
-                except (ValueError, OverflowError):
-                    continue
-                if alt is not None and alt.grain == "day" and alt.start.isoweekday() == wd and (
-                        best is None or abs(alt.start - ref.date()) < abs(best.start - ref.date())):
-                    best = alt
-            if best is not None and abs(best.start - ref.date()).days <= 400:
-                sp = best
+        fix = _weekday_fix(sem, sp.start, cal, ref, anchor, hm) if sp.grain == "day" else None
+        if fix:  # ("السبت 25 يوليو" read on 22 July 2015 is 2015-07-25, not 2014-07-25, a Friday)
+            sp = _Span(fix[0], fix[0], "day", fix[0].isoformat())
         kind = "interval" if "/" in sp.value else "date"
         # a weekday that the day does not fall on ("الجمعة 5 يناير 2015" was a Monday) is flagged, not dropped
         conflict = True if wd and sp.grain == "day" and sp.start.isoweekday() != wd else None
