@@ -75,3 +75,10 @@ def test_weekday_picks_the_year_of_a_yearless_day(extractor):
     assert (sat["value"], "weekday_conflict" in sat) == ("2015-07-25", False)
     (thu,) = extractor.extract("يوم الخميس 28 شوال", ref)
     assert (thu["value"], thu["calendar"]) == ("2015-08-13", "hijri")
+
+
+def test_weekday_picks_the_year_with_a_clock_time(extractor):
+    """The weekday decides the year of a day that carries a time as it does for the day alone."""
+    ref = datetime.fromisoformat("2015-07-22T10:00:00+03:00")
+    items = extractor.extract("السبت 25 يوليو الساعة العاشرة صباحا", ref)
+    assert [t["value"] for t in items] == ["2015-07-25T10:00"]

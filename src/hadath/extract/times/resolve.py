@@ -352,7 +352,11 @@ def _day_of(sem: dict, ref: datetime | None, anchor: date | None,
     if t == "date":
         sp = _date_span(sem, ref, hm)
         rel = sem.get("y") is None
-        return (sp.start if sp and sp.grain == "day" else None), rel, sem.get("cal", "gregorian")
+        cal = sem.get("cal", "gregorian")
+        if not (sp and sp.grain == "day"):
+            return None, rel, cal
+        fix = _weekday_fix(sem, sp.start, cal, ref, anchor, hm)  # (a day with its time: as a day alone)
+        return (fix[0] if fix else sp.start), rel, cal
     if anchor is None:
         return None, True, "gregorian"
     if t == "weekday":
