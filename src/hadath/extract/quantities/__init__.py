@@ -877,13 +877,11 @@ class QuantityExtractor:
                     and words[j + 1] not in self.stop:
                 end, obj = ends[j + 1], (starts[j + 1], ends[j + 1])
             frac, start, approx, vmin, vmax = round(value / den, 6), ms, False, None, None
-            pcs = self.pre_cues  # "أكثر من أربعة أخماس": a cue before it, as for counts below
-            bc = self._match_back(toks, i0, pcs) if i0 > 0 and (prev in pcs.lasts or prev in pcs.back1_forms) else None
-            if bc and gap_ok(i0 - bc[0], i0 + 1):
-                cw = words[i0 - bc[0]]  # (a conjunction before the cue stays out, as below)
-                start, approx = starts[i0 - bc[0]] + (cw[:1] in "وف" and cw not in pcs.firsts), True
-                vmin = frac if bc[1][0] == "min" else None
-                vmax = frac if bc[1][0] == "max" else None
+            cue = self._pre_cue(toks, i0, prev, gap_ok)  # "أكثر من أربعة أخماس"
+            if cue:
+                start, approx = cue[0], True
+                vmin = frac if cue[1] == "min" else None
+                vmax = frac if cue[1] == "max" else None
             return self._out(doc, norm, start, end, "other", frac, approx, vmin, vmax, None, obj,
                              self.objects.get((words[j + 1],)) if obj else None, "fraction.plural") | {"_nend": end}
 
@@ -1024,14 +1022,9 @@ class QuantityExtractor:
                 return None
 
         # -- cues -----------------------------------------------------------------
-        pcs = self.pre_cues
-        bc = self._match_back(toks, i0, pcs) if i0 > 0 and (prev in pcs.lasts or prev in pcs.back1_forms) else None
-        if bc and gap_ok(i0 - bc[0], i0 + 1):
-            eff, cid = bc[1]
-            start = starts[i0 - bc[0]]
-            w = words[i0 - bc[0]]
-            if w[:1] in "وف" and w[1:] in pcs.firsts and w not in pcs.firsts:
-                start += 1  # "وأكثر من 40 جريحا": the conjunction stays out of the span
+        cue = self._pre_cue(toks, i0, prev, gap_ok)
+        if cue:
+            start, eff = cue
             approx = True
             if eff == "min" and vmin is None:
                 vmin = value
@@ -1266,6 +1259,19 @@ class QuantityExtractor:
                     return "casualties"  # "20 شخصا قتلى وجرحى"
                 return a[1]
         return "casualties" if lemma == "casualties" else self._toll(toks, by_start, start, i0, gap_ok)
+
+    def _pre_cue(self, toks, i0: int, prev: str, gap_ok) -> tuple[int, str] | None:
+        """The quantity cue right before token ``i0`` ("أكثر من 40", "نحو 30"; ``pre_cues``): its start offset
+        (normalised; a conjunction before it left out: "وأكثر من 40" starts at أكثر) and its effect
+        (approx, min or max), or None. ``prev`` is the token before ``i0``."""
+        pcs = self.pre_cues
+        if not i0 or not (prev in pcs.lasts or prev in pcs.back1_forms):
+            return None
+        bc = self._match_back(toks, i0, pcs)
+        if not bc or not gap_ok(i0 - bc[0], i0 + 1):
+            return None
+        w = toks.words[i0 - bc[0]]
+        return toks.starts[i0 - bc[0]] + (w[:1] in "وف" and w[1:] in pcs.firsts and w not in pcs.firsts), bc[1][0]
 
     def _toll(self, toks, by_start, start: int, i0: int, gap_ok) -> str | None:
         """Rule count.toll (quantities.yaml): the role of the casualty noun of a toll phrase before a count.
