@@ -104,9 +104,6 @@ def h_absdate(lex, m, text, rule):
     month = lex.month_of(mon)
     if month is None:
         return None
-    if _g(m, "prep") is not None and (mon.split()[0] not in lex.ambiguous_months
-                                      or mon.split()[0] in lex.ambiguous_after_not):
-        return None  # rule greg.m_after reads the ambiguous names only
     d = _g(m, "d")
     od = _g(m, "od")
     day = int(d) if d else (lex.parse_ordinal(od) if od else None)
