@@ -127,7 +127,8 @@ def tokenize(text: str) -> Tokens:
 def state_tokens(state: Any) -> Tokens:
     """The tokens of ``state.norm.text``, computed once per document and kept in ``state.scratch``.
 
-    Shared by the times and quantities stages (key ``"tq_tokens"``).
+    Shared by the times and quantities stages (key ``"tq_tokens"``); the quantities stage, their
+    last reader, drops them.
     """
     text = state.norm.text
     toks = state.scratch.get("tq_tokens")
