@@ -24,7 +24,6 @@ two runs at a time). Reads ../shared/data (HADATH_SHARED_DATA overrides).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -33,14 +32,9 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-SHARED = Path(os.environ.get("HADATH_SHARED_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_cost import CONFIGS, SHARED  # noqa: E402  (the same stage lists and data folder)
 
-CONFIGS = {
-    "none": [],
-    "tq": ["times", "quantities"],
-    "tqe": ["times", "quantities", "entities"],
-    "all": ["times", "quantities", "entities", "attributions", "events"],
-}
 COSTS = (("tq", "none", "times+quantities"), ("tqe", "tq", "entities"), ("all", "tqe", "attributions+events"))
 
 #: The measured child: load the pipeline, then analyse the first N records as a batch worker does.
@@ -87,7 +81,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=400, help="articles (the first of the zip)")
     ap.add_argument("--zip", default="2015-07-23", help="SaudiNewsNet zip name (without .zip)")
-    ap.add_argument("--configs", default="none,tq", help="configurations, comma-separated")
+    ap.add_argument("--configs", default="none,tq", help="configurations, comma-separated (those of run_cost.py)")
     ap.add_argument("--ll", default="2097152,16,64", help="simulated last level: size in bytes,ways,line bytes")
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
