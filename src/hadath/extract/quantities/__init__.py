@@ -1230,9 +1230,9 @@ class QuantityExtractor:
         starts, words = toks.starts, toks.words
         if lemma in ("dead", "injured", "arrested"):
             return lemma
+        si = i0 if starts[i0] == start else by_start.get(start, i0)  # the item's first token
         if lemma != "casualties" and lemma not in _PERSONLIKE:
-            return self._toll(toks, by_start, start, i0, gap_ok) if lemma is None else None
-        si = i0 if starts[i0] == start else by_start.get(start, i0)
+            return self._toll(toks, si, gap_ok) if lemma is None else None
         cb = self.cas_before
         ends, text = toks.ends, toks.text
         for n in range(1, 4):
@@ -1262,7 +1262,7 @@ class QuantityExtractor:
                         and self._cas_chain(toks, ei + 1, gap_ok) is not None:
                     return "casualties"  # "20 شخصا قتلى وجرحى"
                 return a[1]
-        return "casualties" if lemma == "casualties" else self._toll(toks, by_start, start, i0, gap_ok)
+        return "casualties" if lemma == "casualties" else self._toll(toks, si, gap_ok)
 
     def _pre_cue(self, toks, i0: int, prev: str, gap_ok) -> tuple[int, str] | None:
         """The quantity cue right before token ``i0`` ("أكثر من 40", "نحو 30"; ``pre_cues``): its start offset
@@ -1277,14 +1277,14 @@ class QuantityExtractor:
         w = toks.words[i0 - bc[0]]
         return toks.starts[i0 - bc[0]] + (w[:1] in "وف" and w[1:] in pcs.firsts and w not in pcs.firsts), bc[1][0]
 
-    def _toll(self, toks, by_start, start: int, i0: int, gap_ok) -> str | None:
-        """Rule count.toll (quantities.yaml): the role of the casualty noun of a toll phrase before a count.
+    def _toll(self, toks, si: int, gap_ok) -> str | None:
+        """Rule count.toll (quantities.yaml): the role of the casualty noun of a toll phrase before a count
+        whose first token is ``si``.
 
         "ارتفعت حصيلة القتلى إلى 45" -> dead; "بلغ عدد القتلى 18 والجرحى 40" -> injured for 40;
         "عدد ضحايا التفجير إلى 45 شخصا" -> casualties. None when no toll phrase stands before it.
         """
-        starts, words = toks.starts, toks.words
-        si = i0 if starts[i0] == start else by_start.get(start, i0)
+        words = toks.words
         nouns, links = self.toll_nouns, self.toll_links
         j = si - 1
         while j >= 0 and si - j <= 2 and words[j] in links and gap_ok(j, j + 2):
